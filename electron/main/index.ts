@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { APP_SCHEME } from '@shared/ipc/channels';
+import { resolveDataFolder } from './dataFolder';
+import { registerApiHandlers } from './ipc/registry';
+import { buildMenuTemplate } from './menu';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { createAppInfoService } from './services/appInfoService';
+import { createFileService } from './services/fileService';
+import { createMainWindow, focusWindow } from './window';
+
+// Composition root: everything here runs in this order, and the first part before `ready`.
+const log = (message: string) => console.log(`[eco-desk] ${message}`);
+
+const dataFolder = resolveDataFolder({
+  exePath: app.getPath('exe'),
+  env: process.env,
+  defaultUserData: app.getPath('userData'),
+  fileExists: existsSync,
+});
+if (dataFolder.portable) {
+  mkdirSync(dataFolder.folder, { recursive: true });
+  app.setPath('userData', dataFolder.folder);
+  app.setPath('sessionData', dataFolder.folder);
+}
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  hardenWebContents(app, log);
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const rendererRoot = path.join(__dirname, '..', '..', 'dist', 'renderer');
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+  hardenSession(session.defaultSession, log);
+
+  const info = createAppInfoService({
+    version: app.getVersion(),
+    dataFolder,
+    platform: process.platform,
+    electronVersion: process.versions.electron ?? '',
+  });
+  const files = createFileService({
+    dialogs: {
+      showSaveDialog: (options) => dialog.showSaveDialog(options),
+      showOpenDialog: (options) => dialog.showOpenDialog(options),
+    },
+    defaultFolder: () => app.getPath('documents'),
+    log,
+  });
+  registerApiHandlers(
+    ipcMain,
+    {
+      getAppInfo: () => info.getAppInfo(),
+      saveFile: (_sender, request) => files.saveFile(request),
+      openFile: (_sender, request) => files.openFile(request),
+      printPage: (sender) =>
+        new Promise<void>((resolve) => sender.print({ silent: false }, () => resolve())),
+    },
+    log,
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        showAbout: () =>
+          void dialog.showMessageBox({
+            title: '关于',
+            message: `乡镇生态环境工作台 ${app.getVersion()}`,
+            detail: `数据位置：${dataFolder.folder}${dataFolder.portable ? '（便携模式）' : ''}`,
+          }),
+      }),
+    ),
+  );
+
+  mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
+}

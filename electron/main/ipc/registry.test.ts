@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '@shared/ipc/channels';
+import { registerApiHandlers, type ApiHandlers, type InvokeEvent } from './registry';
+
+type Listener = (event: InvokeEvent<string>, ...args: unknown[]) => Promise<unknown>;
+
+function setUp() {
+  const listeners = new Map<string, Listener>();
+  const handlers: ApiHandlers<string> = {
+    getAppInfo: vi.fn(async () => ({
+      version: '1',
+      dataFolder: '/d',
+      portable: false,
+      platform: 'linux',
+      electronVersion: '45',
+    })),
+    saveFile: vi.fn(async () => ({ status: 'canceled' as const })),
+    openFile: vi.fn(async () => ({ status: 'canceled' as const })),
+    printPage: vi.fn(async () => undefined),
+  };
+  const log = vi.fn();
+  registerApiHandlers<string>({ handle: (channel, l) => listeners.set(channel, l) }, handlers, log);
+  const call = (channel: string, url: string, parent: unknown, ...args: unknown[]) =>
+    listeners.get(channel)!({ senderFrame: { url, parent }, sender: 'window-1' }, ...args);
+  return { listeners, handlers, log, call };
+}
+
+describe('registerApiHandlers', () => {
+  it('registers one handler per channel', () => {
+    expect([...setUp().listeners.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+  });
+
+  it('calls the handler with the sender and the checked arguments', async () => {
+    const { call, handlers } = setUp();
+    await call(CHANNELS.openFile, 'app://eco-desk/index.html', null, { maxBytes: 100 });
+    expect(handlers.openFile).toHaveBeenCalledWith('window-1', { maxBytes: 100 });
+  });
+
+  it('refuses a sender from another origin and never calls the handler', async () => {
+    const { call, handlers, log } = setUp();
+    await expect(call(CHANNELS.getAppInfo, 'https://evil.example/', null)).rejects.toThrow(
+      'sender not trusted',
+    );
+    expect(handlers.getAppInfo).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('evil.example'));
+  });
+
+  it('refuses a sub-frame even of the app origin', async () => {
+    const { call } = setUp();
+    await expect(call(CHANNELS.getAppInfo, 'app://eco-desk/x', { parent: 'frame' })).rejects.toThrow(
+      'sender not trusted',
+    );
+  });
+
+  it('refuses arguments that fail the schema', async () => {
+    const { call, handlers } = setUp();
+    await expect(
+      call(CHANNELS.saveFile, 'app://eco-desk/index.html', null, { suggestedName: 'a', data: 'not bytes' }),
+    ).rejects.toThrow('invalid arguments');
+    expect(handlers.saveFile).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { open, rename, rm, stat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  OpenFileRequest,
+  OpenFileResult,
+  SaveFileRequest,
+  SaveFileResult,
+} from '@shared/ipc/api';
+import { DiskFullError, ensureFreeSpace, type FreeSpaceProbe, probeFreeBytes } from './diskService';
+
+/**
+ * Writes a file so that a crash or power cut leaves either the old file or the new one, never
+ * a torn one: write a temporary file beside it, flush it to disk, rename it over the target,
+ * then flush the folder so that the rename itself survives.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  const folder = path.dirname(target);
+  const temp = path.join(folder, `.${path.basename(target)}.${randomUUID()}.tmp`);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return; // Windows cannot open a folder for fsync.
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export type ReadLimitedResult =
+  | { status: 'ok'; data: Uint8Array }
+  | { status: 'tooLarge'; size: number };
+
+/** Reads a whole file unless it is larger than `maxBytes` (checked before reading). */
+export async function readFileLimited(file: string, maxBytes: number): Promise<ReadLimitedResult> {
+  const info = await stat(file);
+  if (info.size > maxBytes) return { status: 'tooLarge', size: info.size };
+  const data = await readFile(file);
+  if (data.byteLength > maxBytes) return { status: 'tooLarge', size: data.byteLength };
+  return { status: 'ok', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/** The two dialog calls the service needs, as Electron's `dialog` provides them. */
+export interface FileDialogs {
+  showSaveDialog(options: {
+    defaultPath: string;
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+  showOpenDialog(options: {
+    properties: 'openFile'[];
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+export function createFileService(deps: {
+  dialogs: FileDialogs;
+  defaultFolder: () => string;
+  probe?: FreeSpaceProbe;
+  log?: (message: string) => void;
+}) {
+  const log = deps.log ?? (() => undefined);
+  return {
+    async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+      const choice = await deps.dialogs.showSaveDialog({
+        defaultPath: path.join(deps.defaultFolder(), request.suggestedName),
+        ...(request.filters ? { filters: request.filters } : {}),
+      });
+      if (choice.canceled || !choice.filePath) return { status: 'canceled' };
+      const target = choice.filePath;
+      try {
+        await ensureFreeSpace(path.dirname(target), request.data.byteLength, deps.probe ?? probeFreeBytes);
+        await writeFileAtomic(target, request.data);
+        return { status: 'saved', path: target };
+      } catch (error) {
+        log(`saveFile ${target}: ${String(error)}`);
+        if (error instanceof DiskFullError) {
+          return {
+            status: 'failed',
+            reason: 'diskFull',
+            message: `磁盘空间不足：保存到“${path.dirname(target)}”需要约 ${Math.ceil(error.neededBytes / 1048576)} MB，只剩 ${Math.floor(error.freeBytes / 1048576)} MB。请换一个位置或清理磁盘。`,
+          };
+        }
+        return {
+          status: 'failed',
+          reason: 'writeError',
+          message: `无法写入“${target}”：请确认该位置可写、文件没有被其他程序打开。`,
+        };
+      }
+    },
+
+    async openFile(request: OpenFileRequest): Promise<OpenFileResult> {
+      const choice = await deps.dialogs.showOpenDialog({
+        properties: ['openFile'],
+        ...(request.filters ? { filters: request.filters } : {}),
+      });
+      const file = choice.filePaths[0];
+      if (choice.canceled || !file) return { status: 'canceled' };
+      try {
+        const result = await readFileLimited(file, request.maxBytes);
+        if (result.status === 'tooLarge') {
+          return {
+            status: 'failed',
+            reason: 'tooLarge',
+            message: `文件“${path.basename(file)}”有 ${(result.size / 1048576).toFixed(1)} MB，超过了 ${(request.maxBytes / 1048576).toFixed(1)} MB 的上限。`,
+          };
+        }
+        return { status: 'opened', name: path.basename(file), data: result.data };
+      } catch (error) {
+        log(`openFile ${file}: ${String(error)}`);
+        return {
+          status: 'failed',
+          reason: 'readError',
+          message: `无法读取“${path.basename(file)}”：请确认文件存在并且没有被其他程序占用。`,
+        };
+      }
+    },
+  };
+}

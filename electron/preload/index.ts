@@ -1,0 +1,13 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { EcoDeskApi } from '@shared/ipc/api';
+import { CHANNELS } from '@shared/ipc/channels';
+
+// One named function per method; ipcRenderer itself never reaches the page.
+const api = {
+  getAppInfo: () => ipcRenderer.invoke(CHANNELS.getAppInfo),
+  saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request),
+  openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request),
+  printPage: () => ipcRenderer.invoke(CHANNELS.printPage),
+} satisfies EcoDeskApi;
+
+contextBridge.exposeInMainWorld('ecoDesk', api);

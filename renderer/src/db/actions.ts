@@ -1,0 +1,29 @@
+import { db } from './db';
+import { addRuleDocument, deleteRuleDocument, getAttachmentBytes } from './repositories/ruleDocumentRepo';
+import { deletePerson, savePerson } from './repositories/personRepo';
+import {
+  isStoragePersisted,
+  requestPersistentStorage,
+  setOperator,
+} from './repositories/settingsRepo';
+import { completeSetup, saveTown } from './repositories/townRepo';
+import { addVillages, saveVillage, setVillageDeleted } from './repositories/villageRepo';
+
+/** The writes the screens may make, bound to the app's database. */
+export const actions = {
+  completeSetup: (input: Parameters<typeof completeSetup>[1]) => completeSetup(db, input),
+  saveTown: (form: Parameters<typeof saveTown>[1]) => saveTown(db, form),
+  setOperator: (name: string) => setOperator(db, name),
+  saveVillage: (id: string | undefined, form: Parameters<typeof saveVillage>[2]) =>
+    saveVillage(db, id, form),
+  addVillages: (names: string[]) => addVillages(db, names),
+  setVillageDeleted: (id: string, deleted: boolean) => setVillageDeleted(db, id, deleted),
+  savePerson: (id: string | undefined, form: Parameters<typeof savePerson>[2]) =>
+    savePerson(db, id, form),
+  deletePerson: (id: string) => deletePerson(db, id),
+  addRuleDocument: (input: Parameters<typeof addRuleDocument>[1]) => addRuleDocument(db, input),
+  deleteRuleDocument: (id: string) => deleteRuleDocument(db, id),
+  getAttachmentBytes: (id: string) => getAttachmentBytes(db, id),
+  requestPersistentStorage: () => requestPersistentStorage(db),
+  isStoragePersisted,
+};

@@ -1,0 +1,13 @@
+import type { ValidationIssue } from '@shared/domain/validation';
+
+/** Raised by a repository when input breaks a rule; nothing has been written. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(readonly issues: ValidationIssue[]) {
+    super(issues.map((issue) => issue.message).join(' '));
+  }
+}
+
+export function assertValid(issues: ValidationIssue[]): void {
+  if (issues.length > 0) throw new InputError(issues);
+}

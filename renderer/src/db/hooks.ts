@@ -1,0 +1,22 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from './db';
+import { listAudit } from './repositories/auditRepo';
+import { listPeople } from './repositories/personRepo';
+import { listRuleDocuments } from './repositories/ruleDocumentRepo';
+import { getOperator, isSetupComplete } from './repositories/settingsRepo';
+import { getTown } from './repositories/townRepo';
+import { listVillages } from './repositories/villageRepo';
+
+/**
+ * Live queries for the screens: each re-renders its component when the data changes.
+ * `undefined` means "still loading".
+ */
+export const useSetupComplete = () => useLiveQuery(() => isSetupComplete(db), []);
+export const useTown = () => useLiveQuery(async () => (await getTown(db)) ?? null, []);
+export const useOperator = () => useLiveQuery(() => getOperator(db), []);
+export const useVillages = (includeDeleted = false) =>
+  useLiveQuery(() => listVillages(db, includeDeleted), [includeDeleted]);
+export const usePeople = () => useLiveQuery(() => listPeople(db), []);
+export const useRuleDocuments = () => useLiveQuery(() => listRuleDocuments(db), []);
+export const useAuditLog = (filter: { table?: string; recordId?: string; limit?: number } = {}) =>
+  useLiveQuery(() => listAudit(db, filter), [filter.table, filter.recordId, filter.limit]);

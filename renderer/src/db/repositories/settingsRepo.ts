@@ -1,0 +1,36 @@
+import { validateOperatorName } from '@shared/domain/town';
+import { cleanText } from '@shared/domain/validation';
+import { assertValid } from '../errors';
+import type { EcoDeskDb } from '../schema';
+import { OPERATOR_KEY } from '../writeContext';
+
+export const SETUP_COMPLETED_KEY = 'setupCompletedAt';
+export const STORAGE_PERSISTED_KEY = 'storagePersisted';
+
+export async function getOperator(db: EcoDeskDb): Promise<string> {
+  const setting = await db.settings.get(OPERATOR_KEY);
+  return typeof setting?.value === 'string' ? setting.value : '';
+}
+
+export async function setOperator(db: EcoDeskDb, name: string): Promise<void> {
+  assertValid(validateOperatorName(name));
+  await db.settings.put({ key: OPERATOR_KEY, value: cleanText(name) });
+}
+
+export async function isSetupComplete(db: EcoDeskDb): Promise<boolean> {
+  return (await db.settings.get(SETUP_COMPLETED_KEY)) !== undefined;
+}
+
+/**
+ * Asks the browser to keep this site's storage under pressure (first run), and remembers the
+ * answer. In Electron the app:// origin is granted; in a browser it may be refused.
+ */
+export async function requestPersistentStorage(db: EcoDeskDb): Promise<boolean> {
+  const granted = navigator.storage?.persist ? await navigator.storage.persist() : false;
+  await db.settings.put({ key: STORAGE_PERSISTED_KEY, value: granted });
+  return granted;
+}
+
+export async function isStoragePersisted(): Promise<boolean> {
+  return navigator.storage?.persisted ? navigator.storage.persisted() : false;
+}

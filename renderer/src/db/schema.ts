@@ -1,0 +1,59 @@
+import Dexie, { type Table } from 'dexie';
+import type { AuditEntry } from '@shared/domain/audit';
+import type { Person } from '@shared/domain/person';
+import type { Attachment, RuleDocument } from '@shared/domain/ruleDocument';
+import type { Town } from '@shared/domain/town';
+import type { Village } from '@shared/domain/village';
+
+/** Small key/value settings: the operator's name, set-up state, storage persistence. */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'eco-desk';
+
+/**
+ * Every schema version of the database, oldest first. A version that has shipped is never
+ * edited: a change appends a new version with its upgrade. Primary keys never change.
+ */
+export const SCHEMA_VERSIONS: {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+}[] = [
+  {
+    version: 1,
+    stores: {
+      town: 'id',
+      villages: 'id, name, order',
+      people: 'id, name, villageId, *roles',
+      ruleDocuments: 'id, issuedOn',
+      attachments: 'id',
+      audit: 'id, at, [table+recordId]',
+      settings: 'key',
+    },
+  },
+];
+
+export class EcoDeskDb extends Dexie {
+  town!: Table<Town, string>;
+  villages!: Table<Village, string>;
+  people!: Table<Person, string>;
+  ruleDocuments!: Table<RuleDocument, string>;
+  attachments!: Table<Attachment, string>;
+  audit!: Table<AuditEntry, string>;
+  settings!: Table<Setting, string>;
+
+  constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
+    // Strict durability: a write is on disk when its transaction completes (power cuts happen).
+    super(name, { chromeTransactionDurability: 'strict' });
+    for (const step of SCHEMA_VERSIONS) {
+      if (step.version > upToVersion) break;
+      const declared = this.version(step.version).stores(step.stores);
+      if (step.upgrade) declared.upgrade(step.upgrade);
+    }
+  }
+}
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

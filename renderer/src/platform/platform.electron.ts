@@ -1,0 +1,12 @@
+import type { EcoDeskApi } from '@shared/ipc/api';
+import type { Platform } from './port';
+
+export function createElectronPlatform(api: EcoDeskApi) {
+  return {
+    kind: 'desktop',
+    getAppInfo: () => api.getAppInfo(),
+    saveFile: (request) => api.saveFile(request),
+    openFile: (request) => api.openFile(request),
+    print: () => api.printPage(),
+  } satisfies Platform;
+}

@@ -1,0 +1,80 @@
+import { formatBytes } from '@shared/domain/attachment';
+import type { FileFilter, Platform } from './port';
+
+function acceptOf(filters: FileFilter[] | undefined): string {
+  return (filters ?? []).flatMap((f) => f.extensions.map((ext) => `.${ext}`)).join(',');
+}
+
+/** Opens the browser's file chooser; resolves with the chosen file or null when cancelled. */
+function chooseFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.dataset.testid = 'platform-file-input';
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** The same capabilities with browser APIs, so the very same build runs in any Chromium. */
+export function createWebPlatform() {
+  return {
+    kind: 'web',
+    async getAppInfo() {
+      return {
+        version: __APP_VERSION__,
+        dataFolder: '浏览器本地存储（IndexedDB）',
+        portable: false,
+        platform: navigator.platform,
+        electronVersion: '',
+      };
+    },
+    async saveFile({ suggestedName, data }) {
+      const blob = new Blob([data.slice().buffer], { type: 'application/octet-stream' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { status: 'saved' as const, path: suggestedName };
+    },
+    async openFile({ filters, maxBytes }) {
+      const file = await chooseFile(acceptOf(filters));
+      if (!file) return { status: 'canceled' as const };
+      if (file.size > maxBytes) {
+        return {
+          status: 'failed' as const,
+          reason: 'tooLarge' as const,
+          message: `文件“${file.name}”有 ${formatBytes(file.size)}，超过了 ${formatBytes(maxBytes)} 的上限。`,
+        };
+      }
+      try {
+        return {
+          status: 'opened' as const,
+          name: file.name,
+          data: new Uint8Array(await file.arrayBuffer()),
+        };
+      } catch {
+        return {
+          status: 'failed' as const,
+          reason: 'readError' as const,
+          message: `无法读取“${file.name}”。`,
+        };
+      }
+    },
+    async print() {
+      window.print();
+    },
+  } satisfies Platform;
+}

@@ -1,0 +1,50 @@
+/**
+ * The audit log: one entry per change, written in the same transaction as the change, never
+ * edited. The discipline committee relies on it (DOMAIN.md §1, §4).
+ */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  restore: '恢复',
+};
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  table: string;
+  recordId: string;
+  action: AuditAction;
+  /** A short human label of the record, e.g. the village name, kept for reading the log. */
+  label: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Stamps that change on every write and say nothing about what changed. */
+const STAMP_FIELDS = new Set(['updatedAt', 'updatedBy', 'createdAt']);
+
+/** The fields whose values differ, in a stable order; stamps left out. */
+export function changedFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys]
+    .filter((key) => !STAMP_FIELDS.has(key))
+    .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]))
+    .sort();
+}
+
+export function auditAction(
+  before: { deletedAt?: string | undefined } | null | undefined,
+  after: { deletedAt?: string | undefined },
+): AuditAction {
+  if (!before) return 'create';
+  if (before.deletedAt === undefined && after.deletedAt !== undefined) return 'delete';
+  if (before.deletedAt !== undefined && after.deletedAt === undefined) return 'restore';
+  return 'update';
+}

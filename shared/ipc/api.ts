@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { fileFilterSchema, openFileRequestSchema, saveFileRequestSchema } from './schemas';
+
+/**
+ * The one contract between the renderer and the main process. The main process implements it
+ * (electron/main/ipc), the preload exposes it as `window.ecoDesk`, and the renderer's platform
+ * port calls it.
+ */
+export interface EcoDeskApi {
+  getAppInfo(): Promise<AppInfo>;
+  /** Asks where to save (system dialog), checks free space, writes atomically. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Asks which file to open (system dialog) and returns its bytes, refusing oversized files. */
+  openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  /** Opens the system print dialog for the calling window. */
+  printPage(): Promise<void>;
+}
+
+export type ApiMethod = keyof EcoDeskApi;
+
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+
+export type SaveFileResult =
+  | { status: 'saved'; path: string }
+  | { status: 'canceled' }
+  | { status: 'failed'; reason: 'diskFull' | 'writeError'; message: string };
+
+export type OpenFileResult =
+  | { status: 'opened'; name: string; data: Uint8Array }
+  | { status: 'canceled' }
+  | { status: 'failed'; reason: 'tooLarge' | 'readError'; message: string };
+
+export interface AppInfo {
+  version: string;
+  /** Where the data lives: userData, or `data/` beside the program in portable mode. */
+  dataFolder: string;
+  portable: boolean;
+  platform: string;
+  /** Empty outside Electron. */
+  electronVersion: string;
+}

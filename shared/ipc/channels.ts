@@ -1,0 +1,16 @@
+import type { ApiMethod } from './api';
+
+/** Channel names, defined once. Kept free of zod so that the sandboxed preload stays small. */
+export const CHANNELS = {
+  getAppInfo: 'eco-desk:get-app-info',
+  saveFile: 'eco-desk:save-file',
+  openFile: 'eco-desk:open-file',
+  printPage: 'eco-desk:print-page',
+} as const satisfies Record<ApiMethod, `eco-desk:${string}`>;
+
+export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
+
+/** The origin the renderer is served from in the desktop app. Frozen: IndexedDB lives under it. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'eco-desk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

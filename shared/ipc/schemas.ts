@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { ApiMethod, EcoDeskApi } from './api';
+
+/** zod schemas of every IPC argument: the main process checks each call against these. */
+
+export const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(20),
+});
+
+/** 200 MB: the largest file the renderer may hand to the main process in one call. */
+export const MAX_IPC_FILE_BYTES = 200 * 1024 * 1024;
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((name) => !/[\\/]/.test(name), 'no folders in the suggested name'),
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_IPC_FILE_BYTES, 'too large'),
+  filters: z.array(fileFilterSchema).max(10).optional(),
+});
+
+export const openFileRequestSchema = z.object({
+  filters: z.array(fileFilterSchema).max(10).optional(),
+  maxBytes: z.number().int().positive().max(MAX_IPC_FILE_BYTES),
+});
+
+/** The schema of each method's argument list. */
+export const ARGUMENT_SCHEMAS = {
+  getAppInfo: z.tuple([]),
+  saveFile: z.tuple([saveFileRequestSchema]),
+  openFile: z.tuple([openFileRequestSchema]),
+  printPage: z.tuple([]),
+} as const satisfies { [M in ApiMethod]: z.ZodType<Parameters<EcoDeskApi[M]>> };

@@ -1,0 +1,34 @@
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the main process and the preload as single CommonJS files. Run once per entry
+ * (`--mode main`, `--mode preload`): a sandboxed preload may not require any other file, so it
+ * must never share a chunk with the main process.
+ */
+const entries = {
+  main: 'electron/main/index.ts',
+  preload: 'electron/preload/index.ts',
+} as const;
+
+export default defineConfig(({ mode }) => {
+  const name = mode as keyof typeof entries;
+  if (!(name in entries)) throw new Error(`--mode must be one of ${Object.keys(entries).join(', ')}`);
+  return {
+    resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
+    build: {
+      outDir: `dist-electron/${name}`,
+      emptyOutDir: true,
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      ssr: entries[name],
+      rollupOptions: {
+        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        output: { format: 'cjs', entryFileNames: 'index.cjs', inlineDynamicImports: true },
+      },
+    },
+    ssr: { noExternal: true },
+  };
+});
