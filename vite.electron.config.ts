@@ -26,7 +26,7 @@ export default defineConfig(({ mode }) => {
       ssr: entries[name],
       rollupOptions: {
         external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-        output: { format: 'cjs', entryFileNames: 'index.cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },

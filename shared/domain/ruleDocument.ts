@@ -16,12 +16,6 @@ export interface RuleDocument extends BaseRecord {
   attachmentId: string;
 }
 
-/** Blob content of an attachment; kept apart so that lists never load the bytes. */
-export interface Attachment {
-  id: string;
-  blob: Blob;
-}
-
 /** The documents named in the town's summary, offered as titles to pick from. */
 export const SUGGESTED_RULE_TITLES = [
   '人居环境整治实施方案',

@@ -20,7 +20,9 @@ export const saveFileRequestSchema = z.object({
     .min(1)
     .max(200)
     .refine((name) => !/[\\/]/.test(name), 'no folders in the suggested name'),
-  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_IPC_FILE_BYTES, 'too large'),
+  data: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes')
+    .refine((d) => d.byteLength <= MAX_IPC_FILE_BYTES, 'too large'),
   filters: z.array(fileFilterSchema).max(10).optional(),
 });
 

@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
-import type { Attachment, RuleDocument } from '@shared/domain/ruleDocument';
+import type { RuleDocument } from '@shared/domain/ruleDocument';
 import type { Town } from '@shared/domain/town';
 import type { Village } from '@shared/domain/village';
 
@@ -9,6 +9,12 @@ import type { Village } from '@shared/domain/village';
 export interface Setting {
   key: string;
   value: unknown;
+}
+
+/** The bytes of an attached file; kept apart so that lists never load them. */
+export interface Attachment {
+  id: string;
+  blob: Blob;
 }
 
 export const DATABASE_NAME = 'eco-desk';

@@ -42,7 +42,7 @@ export async function recordAudit<T extends BaseRecord>(
     recordId: after.id,
     action: auditAction(before ?? null, after),
     label,
-    before: before ? { ...before } : null,
-    after: { ...after },
+    before: before ? ({ ...before } as Record<string, unknown>) : null,
+    after: { ...after } as Record<string, unknown>,
   });
 }

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { completeSetup, snap } from './helpers';
+
+test('first run: from an empty profile through the wizard to the dashboard, kept after reload', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/#\/setup$/);
+  await snap(page, '01-setup-town');
+
+  // A blank town name is refused in Chinese and the wizard stays on the step.
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('乡镇名称不能为空。')).toBeVisible();
+  await page.getByLabel('乡镇名称').fill('青山镇');
+  await page.getByLabel('所属县（区）').fill('绿水县');
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  await page.getByLabel('您的姓名').fill('张环保');
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // 27 placeholder villages by default; a duplicate is named with its line.
+  const list = page.getByRole('textbox', { name: '村庄名单（每行一个村名）' });
+  await expect(list).toHaveValue(/^村庄01\n村庄02[\s\S]*村庄27$/);
+  await expect(page.getByText('共 27 个村')).toBeVisible();
+  await snap(page, '02-setup-villages');
+  const names = Array.from({ length: 27 }, (_, i) => `村庄${String(i + 1).padStart(2, '0')}`);
+  names[1] = '村庄01';
+  await list.fill(names.join('\n'));
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('第 2 行：村名“村庄01”与第 1 行重复。')).toBeVisible();
+  names[1] = '李家沟村';
+  await list.fill(names.join('\n'));
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  await expect(page.getByText('共 27 个村：村庄01、李家沟村')).toBeVisible();
+  await snap(page, '03-setup-confirm');
+  await page.getByRole('button', { name: '完成设置' }).click();
+
+  await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
+  await expect(page.getByTestId('town-title')).toHaveText('绿水县 · 青山镇');
+  await expect(page.getByTestId('village-tile')).toHaveCount(27);
+  await expect(page.getByText('操作员：张环保')).toBeVisible();
+  await snap(page, '04-dashboard');
+
+  await page.reload();
+  await expect(page.getByTestId('village-tile')).toHaveCount(27);
+  await expect(page.getByTestId('village-tile').nth(1)).toContainText('李家沟村');
+  // The wizard does not come back once the town is set up.
+  await page.goto('/#/setup');
+  await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
+});
+
+test('the bundled Chinese font is used and nothing is fetched from outside', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1:')) outside.push(request.url());
+  });
+  await completeSetup(page);
+  const fontLoaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return document.fonts.check('16px "Noto Sans SC"', '乡镇生态环境工作台');
+  });
+  expect(fontLoaded).toBe(true);
+  const loadedFaces = await page.evaluate(() =>
+    [...document.fonts].filter((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded').length,
+  );
+  expect(loadedFaces).toBeGreaterThan(0);
+  expect(outside).toEqual([]);
+});
+
+test('every section of the side navigation opens and says what it holds', async ({ page }) => {
+  await completeSetup(page);
+  const sections: [string, string][] = [
+    ['考核评比', 'assessment'],
+    ['问题整改', 'ledger'],
+    ['巡河巡林', 'patrols'],
+    ['工作记录', 'records'],
+    ['简报报表', 'reports'],
+    ['数据交换', 'handoff'],
+  ];
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  for (const [label, key] of sections) {
+    await nav.getByRole('link', { name: label }).click();
+    await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
+    await expect(page.getByTestId('coming-soon')).toContainText('此功能正在建设中');
+    await snap(page, `10-section-${key}`);
+  }
+});

@@ -1,0 +1,89 @@
+import {
+  AppBar,
+  Box,
+  Chip,
+  Drawer,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import PersonIcon from '@mui/icons-material/PersonOutlined';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useOperator, useTown } from '../db/hooks';
+import { layout } from '../theme/tokens';
+import { NAV_ITEMS } from './navigation';
+
+function isActive(itemPath: string, pathname: string): boolean {
+  return itemPath === '/' ? pathname === '/' : pathname.startsWith(itemPath);
+}
+
+/** Side menu + top bar + main area. */
+export function Shell() {
+  const { pathname } = useLocation();
+  const town = useTown();
+  const operator = useOperator();
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar
+        position="fixed"
+        sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}
+      >
+        <Toolbar sx={{ gap: 2, minHeight: `${layout.appBarHeight}px !important` }}>
+          <Typography variant="h6" component="div" sx={{ color: 'primary.dark', fontWeight: 500 }}>
+            乡镇生态环境工作台
+          </Typography>
+          {town ? (
+            <Typography color="text.secondary" data-testid="town-title">
+              {town.county} · {town.name}
+            </Typography>
+          ) : null}
+          <Box sx={{ flexGrow: 1 }} />
+          {operator ? (
+            <Chip
+              icon={<PersonIcon />}
+              label={`操作员：${operator}`}
+              variant="outlined"
+              size="small"
+              component={NavLink}
+              to="/settings/town"
+              clickable
+            />
+          ) : null}
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{
+          width: layout.drawerWidth,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: layout.drawerWidth, boxSizing: 'border-box' },
+        }}
+      >
+        <Toolbar sx={{ minHeight: `${layout.appBarHeight}px !important` }} />
+        <Box component="nav" aria-label="主导航">
+          <List>
+            {NAV_ITEMS.map((item) => (
+              <ListItemButton
+                key={item.path}
+                component={NavLink}
+                to={item.path}
+                selected={isActive(item.path, pathname)}
+                sx={{ mx: 1, borderRadius: 1 }}
+              >
+                <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                <ListItemText primary={item.label} />
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar sx={{ minHeight: `${layout.appBarHeight}px !important` }} />
+        <Outlet />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,51 @@
+import { Box, CircularProgress } from '@mui/material';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
+import { useSetupComplete } from '../db/hooks';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { Shell } from './Shell';
+
+function Loading() {
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+      <CircularProgress aria-label="正在加载" />
+    </Box>
+  );
+}
+
+/** Until the town is set up, every page leads to the first-run wizard. */
+function RequireSetup() {
+  const complete = useSetupComplete();
+  if (complete === undefined) return <Loading />;
+  return complete ? <Outlet /> : <Navigate to="/setup" replace />;
+}
+
+function SetupOnlyOnce() {
+  const complete = useSetupComplete();
+  if (complete === undefined) return <Loading />;
+  return complete ? <Navigate to="/" replace /> : <SetupWizard />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/setup" element={<SetupOnlyOnce />} />
+      <Route element={<RequireSetup />}>
+        <Route element={<Shell />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="assessment" element={<ComingSoonPage section="assessment" />} />
+          <Route path="ledger" element={<ComingSoonPage section="ledger" />} />
+          <Route path="patrols" element={<ComingSoonPage section="patrols" />} />
+          <Route path="records" element={<ComingSoonPage section="records" />} />
+          <Route path="reports" element={<ComingSoonPage section="reports" />} />
+          <Route path="handoff" element={<ComingSoonPage section="handoff" />} />
+          <Route path="settings" element={<Navigate to="/settings/town" replace />} />
+          <Route path="settings/:tab" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,125 @@
+import {
+  Alert,
+  Box,
+  Collapse,
+  IconButton,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
+import { Fragment, useState } from 'react';
+import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
+import { useAuditLog } from '../../db/hooks';
+import { SETTINGS } from './strings';
+
+const S = SETTINGS.audit;
+const LIMIT = 500;
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
+}
+
+function formatValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '（空）';
+  if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.join('、');
+  return String(value);
+}
+
+function fieldLabel(field: string): string {
+  return SETTINGS.fields[field] ?? field;
+}
+
+function EntryRow({ entry }: { entry: AuditEntry }) {
+  const [open, setOpen] = useState(false);
+  const fields = changedFields(entry.before, entry.after);
+  return (
+    <Fragment>
+      <TableRow hover>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(entry.at)}</TableCell>
+        <TableCell>{entry.actor}</TableCell>
+        <TableCell>{S.tables[entry.table] ?? entry.table}</TableCell>
+        <TableCell>{entry.label}</TableCell>
+        <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
+        <TableCell>{entry.action === 'update' ? fields.map(fieldLabel).join('、') : ''}</TableCell>
+        <TableCell padding="checkbox">
+          <IconButton size="small" aria-label="查看改动" onClick={() => setOpen(!open)}>
+            {open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+          </IconButton>
+        </TableCell>
+      </TableRow>
+      <TableRow>
+        <TableCell colSpan={7} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
+          <Collapse in={open} unmountOnExit>
+            <Table size="small" sx={{ my: 1 }}>
+              <TableBody>
+                {fields.map((field) => (
+                  <TableRow key={field}>
+                    <TableCell sx={{ width: 120 }}>{fieldLabel(field)}</TableCell>
+                    <TableCell>{formatValue(entry.before?.[field])}</TableCell>
+                    <TableCell sx={{ width: 24 }}>→</TableCell>
+                    <TableCell>{formatValue(entry.after?.[field])}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Collapse>
+        </TableCell>
+      </TableRow>
+    </Fragment>
+  );
+}
+
+/** The audit log, read-only: there is no edit or delete for it anywhere in the app. */
+export function AuditTab() {
+  const [table, setTable] = useState('');
+  const entries = useAuditLog(table ? { table, limit: LIMIT } : { limit: LIMIT });
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography color="text.secondary" sx={{ flexGrow: 1 }}>
+          {S.intro} {entries ? S.showing(entries.length) : ''}
+        </Typography>
+        <TextField select label={S.table} value={table} onChange={(e) => setTable(e.target.value)} sx={{ width: 160 }}>
+          <MenuItem value="">{S.filterAll}</MenuItem>
+          {Object.entries(S.tables).map(([key, label]) => (
+            <MenuItem key={key} value={key}>
+              {label}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      {entries && entries.length === 0 ? <Alert severity="info">{S.empty}</Alert> : null}
+      {entries && entries.length > 0 ? (
+        <TableContainer component={Paper}>
+          <Table size="small" aria-label={SETTINGS.tabs.audit}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{S.at}</TableCell>
+                <TableCell>{S.actor}</TableCell>
+                <TableCell>{S.table}</TableCell>
+                <TableCell>{S.label}</TableCell>
+                <TableCell>{S.action}</TableCell>
+                <TableCell>{S.fields}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {entries.map((entry) => (
+                <EntryRow key={entry.id} entry={entry} />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      ) : null}
+    </Box>
+  );
+}

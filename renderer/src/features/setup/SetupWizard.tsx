@@ -1,0 +1,245 @@
+import UploadFileIcon from '@mui/icons-material/UploadFileOutlined';
+import {
+  Alert,
+  Box,
+  Button,
+  Paper,
+  Step,
+  StepLabel,
+  Stepper,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { validateOperatorName, validateTown } from '@shared/domain/town';
+import {
+  DEFAULT_VILLAGE_COUNT,
+  MAX_VILLAGE_COUNT,
+  placeholderVillageNames,
+  splitPastedList,
+  validateVillageList,
+} from '@shared/domain/village';
+import type { ValidationIssue } from '@shared/domain/validation';
+import { IssueList } from '../../components/IssueList';
+import { fieldMessage, issuesOf } from '../../components/issues';
+import { actions } from '../../db/actions';
+import { useNotify } from '../../app/notify';
+import { SETUP } from './strings';
+import { useVillageListImport } from './useVillageListImport';
+
+/** First run: town, operator and villages, saved together at the end. */
+export function SetupWizard() {
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const [step, setStep] = useState(0);
+  const [town, setTown] = useState({ name: '', county: '' });
+  const [operator, setOperator] = useState('');
+  const [count, setCount] = useState(String(DEFAULT_VILLAGE_COUNT));
+  const [villageText, setVillageText] = useState(placeholderVillageNames(DEFAULT_VILLAGE_COUNT).join('\n'));
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [saving, setSaving] = useState(false);
+  const fileImport = useVillageListImport();
+
+  const villageLines = useMemo(() => splitPastedList(villageText), [villageText]);
+  const villageCheck = useMemo(() => validateVillageList(villageLines), [villageLines]);
+
+  function check(current: number): ValidationIssue[] {
+    if (current === 0) return validateTown(town);
+    if (current === 1) return validateOperatorName(operator);
+    if (current === 2) return villageCheck.issues;
+    return [];
+  }
+
+  async function next(event: FormEvent) {
+    event.preventDefault();
+    const found = check(step);
+    setIssues(found);
+    if (found.length > 0) return;
+    if (step < 3) {
+      setStep(step + 1);
+      return;
+    }
+    setSaving(true);
+    try {
+      await actions.completeSetup({ town, operator, villageNames: villageCheck.names });
+      void actions.requestPersistentStorage().catch(() => false);
+      notify.success(SETUP.finished);
+      navigate('/', { replace: true });
+    } catch (error) {
+      setIssues(issuesOf(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function regenerate() {
+    const n = Number(count);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_VILLAGE_COUNT) {
+      setIssues([{ field: 'count', message: `村庄数量应是 1 到 ${MAX_VILLAGE_COUNT} 之间的整数。` }]);
+      return;
+    }
+    setIssues([]);
+    setVillageText(placeholderVillageNames(n).join('\n'));
+  }
+
+  async function importFile() {
+    const picked = await fileImport.pick();
+    if (picked) {
+      setVillageText(picked.names.join('\n'));
+      setCount(String(picked.names.length));
+      setIssues([]);
+      notify.success(SETUP.imported(picked.names.length, picked.fileName));
+    }
+  }
+
+  // On the town and operator steps a field's issue shows under the field; the rest in a list.
+  const generalIssues =
+    step === 2 ? issues : issues.filter((i) => !['name', 'county', 'operator'].includes(i.field));
+
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', py: 6, px: 2 }}>
+      <Paper sx={{ maxWidth: 760, mx: 'auto', p: 4 }} component="form" onSubmit={next} noValidate>
+        <Typography variant="h1" gutterBottom>
+          {SETUP.title}
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          {SETUP.intro}
+        </Typography>
+        <Stepper activeStep={step} sx={{ mb: 4 }}>
+          {SETUP.steps.map((label) => (
+            <Step key={label}>
+              <StepLabel>{label}</StepLabel>
+            </Step>
+          ))}
+        </Stepper>
+
+        {step === 0 ? (
+          <Box sx={{ display: 'grid', gap: 2 }}>
+            <TextField
+              label={SETUP.townName}
+              value={town.name}
+              onChange={(e) => setTown({ ...town, name: e.target.value })}
+              error={Boolean(fieldMessage(issues, 'name'))}
+              helperText={fieldMessage(issues, 'name') ?? SETUP.townNameHelp}
+              autoFocus
+              required
+            />
+            <TextField
+              label={SETUP.county}
+              value={town.county}
+              onChange={(e) => setTown({ ...town, county: e.target.value })}
+              error={Boolean(fieldMessage(issues, 'county'))}
+              helperText={fieldMessage(issues, 'county') ?? SETUP.countyHelp}
+              required
+            />
+          </Box>
+        ) : null}
+
+        {step === 1 ? (
+          <TextField
+            label={SETUP.operator}
+            value={operator}
+            onChange={(e) => setOperator(e.target.value)}
+            error={Boolean(fieldMessage(issues, 'operator'))}
+            helperText={fieldMessage(issues, 'operator') ?? SETUP.operatorHelp}
+            autoFocus
+            required
+          />
+        ) : null}
+
+        {step === 2 ? (
+          <Box sx={{ display: 'grid', gap: 2 }}>
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+              <TextField
+                label={SETUP.villageCount}
+                value={count}
+                onChange={(e) => setCount(e.target.value)}
+                sx={{ width: 120 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              />
+              <Button variant="outlined" onClick={regenerate}>
+                {SETUP.regenerate}
+              </Button>
+              <Button
+                variant="outlined"
+                startIcon={<UploadFileIcon />}
+                onClick={() => void importFile()}
+                disabled={fileImport.busy}
+              >
+                {SETUP.importFile}
+              </Button>
+            </Box>
+            {fileImport.issues ? (
+              <IssueList
+                title={SETUP.fileIssuesTitle(fileImport.issues.fileName)}
+                issues={fileImport.issues.issues}
+              />
+            ) : null}
+            <TextField
+              label={SETUP.villageList}
+              value={villageText}
+              onChange={(e) => setVillageText(e.target.value)}
+              multiline
+              minRows={10}
+              maxRows={18}
+              helperText={`${SETUP.villageListHelp} ${SETUP.villageTotal(villageCheck.names.length)}`}
+              slotProps={{ htmlInput: { 'aria-label': SETUP.villageList, spellCheck: false } }}
+            />
+          </Box>
+        ) : null}
+
+        {step === 3 ? (
+          <Box>
+            <Typography variant="h4" gutterBottom>
+              {SETUP.confirmTitle}
+            </Typography>
+            <Table size="small">
+              <TableBody>
+                <TableRow>
+                  <TableCell sx={{ width: 140 }}>{SETUP.townName}</TableCell>
+                  <TableCell>{town.name.trim()}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>{SETUP.county}</TableCell>
+                  <TableCell>{town.county.trim()}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>{SETUP.operator}</TableCell>
+                  <TableCell>{operator.trim()}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>村庄</TableCell>
+                  <TableCell>
+                    {SETUP.villageTotal(villageCheck.names.length)}：{villageCheck.names.slice(0, 8).join('、')}
+                    {villageCheck.names.length > 8 ? '……' : ''}
+                  </TableCell>
+                </TableRow>
+              </TableBody>
+            </Table>
+          </Box>
+        ) : null}
+
+        {generalIssues.length > 0 ? (
+          <Box sx={{ mt: 2 }}>
+            <IssueList title={step === 2 ? SETUP.listIssuesTitle : undefined} issues={generalIssues} />
+          </Box>
+        ) : null}
+
+        <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 4 }}>
+          <Button disabled={step === 0 || saving} onClick={() => { setIssues([]); setStep(step - 1); }}>
+            {SETUP.back}
+          </Button>
+          <Button type="submit" variant="contained" disabled={saving}>
+            {step === 3 ? SETUP.finish : SETUP.next}
+          </Button>
+        </Box>
+        {saving ? <Alert severity="info" sx={{ mt: 2 }}>正在保存……</Alert> : null}
+      </Paper>
+    </Box>
+  );
+}
