@@ -14,7 +14,8 @@ const entries = {
 
 export default defineConfig(({ mode }) => {
   const name = mode as keyof typeof entries;
-  if (!(name in entries)) throw new Error(`--mode must be one of ${Object.keys(entries).join(', ')}`);
+  if (!(name in entries))
+    throw new Error(`--mode must be one of ${Object.keys(entries).join(', ')}`);
   return {
     resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
     build: {

@@ -26,6 +26,15 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'tooling',
+          include: ['scripts/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'renderer',
           include: ['renderer/src/**/*.test.ts'],
           environment: 'node',

@@ -25,7 +25,9 @@ export async function completeSetup(page: Page, options: SetupOptions = {}): Pro
   await page.getByLabel('您的姓名').fill(options.operator ?? '张环保');
   await page.getByRole('button', { name: '下一步' }).click();
   if (options.villages) {
-    await page.getByRole('textbox', { name: '村庄名单（每行一个村名）' }).fill(options.villages.join('\n'));
+    await page
+      .getByRole('textbox', { name: '村庄名单（每行一个村名）' })
+      .fill(options.villages.join('\n'));
   }
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '完成设置' }).click();

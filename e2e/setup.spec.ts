@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
 
-test('first run: from an empty profile through the wizard to the dashboard, kept after reload', async ({ page }) => {
+test('first run: from an empty profile through the wizard to the dashboard, kept after reload', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/#\/setup$/);
   await snap(page, '01-setup-town');
@@ -59,8 +61,10 @@ test('the bundled Chinese font is used and nothing is fetched from outside', asy
     return document.fonts.check('16px "Noto Sans SC"', '乡镇生态环境工作台');
   });
   expect(fontLoaded).toBe(true);
-  const loadedFaces = await page.evaluate(() =>
-    [...document.fonts].filter((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded').length,
+  const loadedFaces = await page.evaluate(
+    () =>
+      [...document.fonts].filter((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded')
+        .length,
   );
   expect(loadedFaces).toBeGreaterThan(0);
   expect(outside).toEqual([]);

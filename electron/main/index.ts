@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { APP_SCHEME } from '@shared/ipc/channels';
 import { resolveDataFolder } from './dataFolder';
 import { registerApiHandlers } from './ipc/registry';

@@ -1,7 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** The application menu, in Chinese; roles give the standard behaviour and shortcuts. */
-export function buildMenuTemplate(actions: { showAbout: () => void }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(actions: {
+  showAbout: () => void;
+}): MenuItemConstructorOptions[] {
   return [
     {
       label: '文件',

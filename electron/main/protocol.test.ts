@@ -65,7 +65,10 @@ describe('createAppProtocolHandler', () => {
   });
 
   it('answers 404 for an escape attempt and for a missing file', async () => {
-    for (const url of ['app://eco-desk/%2e%2e/secret.txt', 'app://eco-desk/a/%2e%2e%2f%2e%2e%2fsecret.txt']) {
+    for (const url of [
+      'app://eco-desk/%2e%2e/secret.txt',
+      'app://eco-desk/a/%2e%2e%2f%2e%2e%2fsecret.txt',
+    ]) {
       const response = await handler()(new Request(url));
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain('private key');

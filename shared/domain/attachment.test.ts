@@ -18,9 +18,10 @@ describe('checkAttachment', () => {
   it('refuses a program renamed .pdf and says it is a program', () => {
     const result = checkAttachment({ name: 'setup.pdf', size: 1000, head: EXE });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issue.message).toBe(
-      '文件“setup.pdf”的扩展名是 .pdf，但内容是一个程序，不是真正的PDF文件，已拒绝。',
-    );
+    if (!result.ok)
+      expect(result.issue.message).toBe(
+        '文件“setup.pdf”的扩展名是 .pdf，但内容是一个程序，不是真正的PDF文件，已拒绝。',
+      );
   });
 
   it('refuses a PNG named .jpg', () => {

@@ -75,7 +75,11 @@ export function checkAttachment(
   const actual = sniffKind(file.head);
   if (actual !== claimed) {
     const isProgram = file.head[0] === 0x4d && file.head[1] === 0x5a; // "MZ": a Windows program
-    const what = isProgram ? '一个程序' : actual ? ATTACHMENT_KINDS[actual].label : '无法识别的内容';
+    const what = isProgram
+      ? '一个程序'
+      : actual
+        ? ATTACHMENT_KINDS[actual].label
+        : '无法识别的内容';
     return refuse(
       `文件“${file.name}”的扩展名是 .${ext}，但内容是${what}，不是真正的${ATTACHMENT_KINDS[claimed].label}文件，已拒绝。`,
     );

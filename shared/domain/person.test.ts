@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countByRole, leadingGroup, validatePerson, type PersonForm } from './person';
 
-const base: PersonForm = { name: '王建国', title: '镇党委书记', phone: '0939-1234567', roles: ['townLeader'] };
+const base: PersonForm = {
+  name: '王建国',
+  title: '镇党委书记',
+  phone: '0939-1234567',
+  roles: ['townLeader'],
+};
 
 describe('validatePerson', () => {
   it('accepts a town leader with no village', () => {

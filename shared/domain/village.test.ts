@@ -60,16 +60,25 @@ describe('splitPastedList', () => {
 });
 
 describe('validateVillageForm', () => {
-  const form = { name: '张家村', secretary: '李明', contact: '13800000000', groups: ['一组', '二组'] };
+  const form = {
+    name: '张家村',
+    secretary: '李明',
+    contact: '13800000000',
+    groups: ['一组', '二组'],
+  };
   it('accepts a complete village', () => {
     expect(validateVillageForm(form, ['李家村'])).toEqual([]);
   });
   it('refuses a blank name and a name another village has', () => {
     expect(validateVillageForm({ ...form, name: ' ' }, [])[0]?.message).toBe('村名不能为空。');
-    expect(validateVillageForm(form, ['张家村'])[0]?.message).toBe('村名“张家村”已经存在，村名不能重复。');
+    expect(validateVillageForm(form, ['张家村'])[0]?.message).toBe(
+      '村名“张家村”已经存在，村名不能重复。',
+    );
   });
   it('refuses a repeated group', () => {
-    expect(validateVillageForm({ ...form, groups: ['一组', '一组'] }, [])[0]?.message).toBe('组名“一组”重复。');
+    expect(validateVillageForm({ ...form, groups: ['一组', '一组'] }, [])[0]?.message).toBe(
+      '组名“一组”重复。',
+    );
   });
 });
 

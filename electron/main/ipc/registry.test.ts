@@ -47,15 +47,18 @@ describe('registerApiHandlers', () => {
 
   it('refuses a sub-frame even of the app origin', async () => {
     const { call } = setUp();
-    await expect(call(CHANNELS.getAppInfo, 'app://eco-desk/x', { parent: 'frame' })).rejects.toThrow(
-      'sender not trusted',
-    );
+    await expect(
+      call(CHANNELS.getAppInfo, 'app://eco-desk/x', { parent: 'frame' }),
+    ).rejects.toThrow('sender not trusted');
   });
 
   it('refuses arguments that fail the schema', async () => {
     const { call, handlers } = setUp();
     await expect(
-      call(CHANNELS.saveFile, 'app://eco-desk/index.html', null, { suggestedName: 'a', data: 'not bytes' }),
+      call(CHANNELS.saveFile, 'app://eco-desk/index.html', null, {
+        suggestedName: 'a',
+        data: 'not bytes',
+      }),
     ).rejects.toThrow('invalid arguments');
     expect(handlers.saveFile).not.toHaveBeenCalled();
   });

@@ -52,7 +52,7 @@ export function registerApiHandlers<Sender>(
         throw new IpcRefusedError(`${method}: invalid arguments`);
       }
       const handler = handlers[method] as (sender: Sender, ...a: unknown[]) => unknown;
-      return handler(event.sender, ...(parsed.data as unknown[]));
+      return await handler(event.sender, ...(parsed.data as unknown[]));
     });
   }
 }

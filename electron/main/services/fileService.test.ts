@@ -2,7 +2,12 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileService, readFileLimited, writeFileAtomic, type FileDialogs } from './fileService';
+import {
+  createFileService,
+  readFileLimited,
+  writeFileAtomic,
+  type FileDialogs,
+} from './fileService';
 import { DISK_MARGIN_BYTES, ensureFreeSpace, probeFreeBytes } from './diskService';
 
 let dir: string;
@@ -19,7 +24,10 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 function dialogs(savePath: string | undefined, openPath?: string): FileDialogs {
   return {
     showSaveDialog: async () => ({ canceled: savePath === undefined, filePath: savePath }),
-    showOpenDialog: async () => ({ canceled: openPath === undefined, filePaths: openPath ? [openPath] : [] }),
+    showOpenDialog: async () => ({
+      canceled: openPath === undefined,
+      filePaths: openPath ? [openPath] : [],
+    }),
   };
 }
 
@@ -62,7 +70,9 @@ describe('ensureFreeSpace', () => {
   it('passes when size + 50 MB margin is free and refuses when it is not', async () => {
     const free = DISK_MARGIN_BYTES + 1000;
     await expect(ensureFreeSpace(dir, 1000, async () => free)).resolves.toBeUndefined();
-    await expect(ensureFreeSpace(dir, 1001, async () => free)).rejects.toThrow(/not enough free space/);
+    await expect(ensureFreeSpace(dir, 1001, async () => free)).rejects.toThrow(
+      /not enough free space/,
+    );
   });
 
   it('reads a real free-space figure from the file system', async () => {
@@ -81,7 +91,9 @@ describe('createFileService', () => {
 
   it('reports a cancelled dialog and writes nothing', async () => {
     const service = createFileService({ dialogs: dialogs(undefined), defaultFolder: () => dir });
-    expect(await service.saveFile({ suggestedName: 'x.txt', data: bytes('x') })).toEqual({ status: 'canceled' });
+    expect(await service.saveFile({ suggestedName: 'x.txt', data: bytes('x') })).toEqual({
+      status: 'canceled',
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -105,7 +117,10 @@ describe('createFileService', () => {
   it('reports a folder it cannot write to', async () => {
     if (process.getuid?.() === 0) return; // root ignores permissions; the rename test covers failure
     await chmod(dir, 0o555);
-    const service = createFileService({ dialogs: dialogs(path.join(dir, 'x.txt')), defaultFolder: () => dir });
+    const service = createFileService({
+      dialogs: dialogs(path.join(dir, 'x.txt')),
+      defaultFolder: () => dir,
+    });
     const result = await service.saveFile({ suggestedName: 'x.txt', data: bytes('x') });
     expect(result.status).toBe('failed');
   });
@@ -113,7 +128,10 @@ describe('createFileService', () => {
   it('opens a file and refuses one over the limit with its size in the message', async () => {
     const file = path.join(dir, '村名单.csv');
     await writeFile(file, '张家村\n李家村\n');
-    const service = createFileService({ dialogs: dialogs(undefined, file), defaultFolder: () => dir });
+    const service = createFileService({
+      dialogs: dialogs(undefined, file),
+      defaultFolder: () => dir,
+    });
     const opened = await service.openFile({ maxBytes: 1000 });
     expect(opened.status).toBe('opened');
     if (opened.status === 'opened') {

@@ -47,8 +47,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 export type ReadLimitedResult =
-  | { status: 'ok'; data: Uint8Array }
-  | { status: 'tooLarge'; size: number };
+  { status: 'ok'; data: Uint8Array } | { status: 'tooLarge'; size: number };
 
 /** Reads a whole file unless it is larger than `maxBytes` (checked before reading). */
 export async function readFileLimited(file: string, maxBytes: number): Promise<ReadLimitedResult> {
@@ -87,7 +86,11 @@ export function createFileService(deps: {
       if (choice.canceled || !choice.filePath) return { status: 'canceled' };
       const target = choice.filePath;
       try {
-        await ensureFreeSpace(path.dirname(target), request.data.byteLength, deps.probe ?? probeFreeBytes);
+        await ensureFreeSpace(
+          path.dirname(target),
+          request.data.byteLength,
+          deps.probe ?? probeFreeBytes,
+        );
         await writeFileAtomic(target, request.data);
         return { status: 'saved', path: target };
       } catch (error) {

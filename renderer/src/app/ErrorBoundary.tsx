@@ -20,7 +20,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
         <Alert severity="error">
           <AlertTitle>页面出错了</AlertTitle>
           已保存的数据不受影响。请点击“重新加载”；如果问题反复出现，请记下当时的操作并联系技术支持。
-          <Box sx={{ mt: 1, fontSize: 12, color: 'text.secondary' }}>{this.state.error.message}</Box>
+          <Box sx={{ mt: 1, fontSize: 12, color: 'text.secondary' }}>
+            {this.state.error.message}
+          </Box>
         </Alert>
         <Button sx={{ mt: 2 }} variant="contained" onClick={() => window.location.reload()}>
           重新加载

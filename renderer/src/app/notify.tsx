@@ -1,5 +1,13 @@
 import { Alert, Button, Snackbar } from '@mui/material';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { InputError } from '../db/errors';
 
 interface Notice {
@@ -18,7 +26,10 @@ interface Notify {
 const NotifyContext = createContext<Notify | null>(null);
 
 /** Words the user can act on: a rule's own message, or a general sentence (detail to the log). */
-export function describeError(error: unknown, fallback = '操作没有完成，已保存的数据没有改变。'): string {
+export function describeError(
+  error: unknown,
+  fallback = '操作没有完成，已保存的数据没有改变。',
+): string {
   if (error instanceof InputError) return error.message;
   console.error('[eco-desk]', error);
   return fallback;

@@ -13,7 +13,9 @@ export function IssueList({ issues, title }: { issues: ValidationIssue[]; title?
           <li key={`${issue.field}-${issue.row ?? ''}-${index}`}>{issue.message}</li>
         ))}
       </Box>
-      {issues.length > shown.length ? <Box sx={{ mt: 0.5 }}>……另有 {issues.length - shown.length} 处问题未列出。</Box> : null}
+      {issues.length > shown.length ? (
+        <Box sx={{ mt: 0.5 }}>……另有 {issues.length - shown.length} 处问题未列出。</Box>
+      ) : null}
     </Alert>
   );
 }

@@ -1,5 +1,9 @@
 import { db } from './db';
-import { addRuleDocument, deleteRuleDocument, getAttachmentBytes } from './repositories/ruleDocumentRepo';
+import {
+  addRuleDocument,
+  deleteRuleDocument,
+  getAttachmentBytes,
+} from './repositories/ruleDocumentRepo';
 import { deletePerson, savePerson } from './repositories/personRepo';
 import {
   isStoragePersisted,

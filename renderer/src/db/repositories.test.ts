@@ -4,10 +4,19 @@ import { placeholderVillageNames } from '@shared/domain/village';
 import { InputError } from './errors';
 import { listAudit } from './repositories/auditRepo';
 import { deletePerson, listPeople, savePerson } from './repositories/personRepo';
-import { addRuleDocument, getAttachmentBytes, listRuleDocuments } from './repositories/ruleDocumentRepo';
+import {
+  addRuleDocument,
+  getAttachmentBytes,
+  listRuleDocuments,
+} from './repositories/ruleDocumentRepo';
 import { getOperator, isSetupComplete } from './repositories/settingsRepo';
 import { completeSetup, getTown } from './repositories/townRepo';
-import { addVillages, listVillages, saveVillage, setVillageDeleted } from './repositories/villageRepo';
+import {
+  addVillages,
+  listVillages,
+  saveVillage,
+  setVillageDeleted,
+} from './repositories/villageRepo';
 import { EcoDeskDb, SCHEMA_VERSIONS } from './schema';
 
 let db: EcoDeskDb;
@@ -83,7 +92,12 @@ describe('villages', () => {
       groups: ['一组'],
     });
     const edited = (await listVillages(db))[0]!;
-    expect(edited).toMatchObject({ name: '张家湾村', secretary: '李明', order: 1, updatedBy: '张环保' });
+    expect(edited).toMatchObject({
+      name: '张家湾村',
+      secretary: '李明',
+      order: 1,
+      updatedBy: '张环保',
+    });
     expect(edited.createdAt <= edited.updatedAt).toBe(true);
     const [entry] = await listAudit(db, { table: 'villages', recordId: first!.id });
     expect(entry?.action).toBe('update');
@@ -109,7 +123,9 @@ describe('villages', () => {
     expect(await db.villages.count()).toBe(2);
     await setVillageDeleted(db, first!.id, false);
     expect(await listVillages(db)).toHaveLength(2);
-    const actions = (await listAudit(db, { table: 'villages', recordId: first!.id })).map((e) => e.action);
+    const actions = (await listAudit(db, { table: 'villages', recordId: first!.id })).map(
+      (e) => e.action,
+    );
     expect(actions.sort()).toEqual(['create', 'delete', 'restore']);
   });
 
@@ -138,7 +154,13 @@ describe('people', () => {
       roles: ['townLeader'],
       groupPosition: 'deputy',
     });
-    await saveVillage(db, village!.id, { name: '张家村', secretary: '', contact: '', groups: [], leaderId: leader.id });
+    await saveVillage(db, village!.id, {
+      name: '张家村',
+      secretary: '',
+      contact: '',
+      groups: [],
+      leaderId: leader.id,
+    });
     await savePerson(db, undefined, {
       name: '赵护林',
       title: '',
@@ -155,7 +177,12 @@ describe('people', () => {
   it('refuses a ranger without a village', async () => {
     await setUpTown(['张家村']);
     const messages = await messagesOf(
-      savePerson(db, undefined, { name: '赵护林', title: '', phone: '', roles: ['publicWelfareRanger'] }),
+      savePerson(db, undefined, {
+        name: '赵护林',
+        title: '',
+        phone: '',
+        roles: ['publicWelfareRanger'],
+      }),
     );
     expect(messages).toEqual(['公益护林员需要选择所在村。']);
     expect(await db.people.count()).toBe(0);
@@ -183,12 +210,20 @@ describe('rule documents', () => {
     const before = await db.audit.count();
     expect(
       await messagesOf(
-        addRuleDocument(db, { title: '方案', issuedOn: '2026-03-01', file: { name: 'a.pdf', data: exe } }),
+        addRuleDocument(db, {
+          title: '方案',
+          issuedOn: '2026-03-01',
+          file: { name: 'a.pdf', data: exe },
+        }),
       ),
     ).toEqual(['文件“a.pdf”的扩展名是 .pdf，但内容是一个程序，不是真正的PDF文件，已拒绝。']);
     expect(
       await messagesOf(
-        addRuleDocument(db, { title: '方案', issuedOn: '2026-02-30', file: { name: 'a.pdf', data: pdf } }),
+        addRuleDocument(db, {
+          title: '方案',
+          issuedOn: '2026-02-30',
+          file: { name: 'a.pdf', data: pdf },
+        }),
       ),
     ).toEqual(['印发日期“2026-02-30”不是有效的日期。']);
     expect(await db.ruleDocuments.count()).toBe(0);

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
 import type { RuleDocument } from '@shared/domain/ruleDocument';
@@ -26,7 +26,7 @@ export const DATABASE_NAME = 'eco-desk';
 export const SCHEMA_VERSIONS: {
   version: number;
   stores: Record<string, string | null>;
-  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+  upgrade?: (tx: Transaction) => Promise<void>;
 }[] = [
   {
     version: 1,

@@ -28,16 +28,16 @@ function chooseFile(accept: string): Promise<File | null> {
 export function createWebPlatform() {
   return {
     kind: 'web',
-    async getAppInfo() {
-      return {
+    getAppInfo() {
+      return Promise.resolve({
         version: __APP_VERSION__,
         dataFolder: '浏览器本地存储（IndexedDB）',
         portable: false,
         platform: navigator.platform,
         electronVersion: '',
-      };
+      });
     },
-    async saveFile({ suggestedName, data }) {
+    saveFile({ suggestedName, data }) {
       const blob = new Blob([data.slice().buffer], { type: 'application/octet-stream' });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
@@ -47,7 +47,7 @@ export function createWebPlatform() {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return { status: 'saved' as const, path: suggestedName };
+      return Promise.resolve({ status: 'saved' as const, path: suggestedName });
     },
     async openFile({ filters, maxBytes }) {
       const file = await chooseFile(acceptOf(filters));
@@ -73,8 +73,9 @@ export function createWebPlatform() {
         };
       }
     },
-    async print() {
+    print() {
       window.print();
+      return Promise.resolve();
     },
   } satisfies Platform;
 }

@@ -1,9 +1,4 @@
-import type {
-  AppInfo,
-  FileFilter,
-  OpenFileResult,
-  SaveFileResult,
-} from '@shared/ipc/api';
+import type { AppInfo, FileFilter, OpenFileResult, SaveFileResult } from '@shared/ipc/api';
 
 /**
  * What the UI needs from the machine, as one interface with two adapters: the desktop app

@@ -8,7 +8,9 @@ export const components: Components<Theme> = {
   MuiPaper: { defaultProps: { variant: 'outlined' } },
   MuiAppBar: { defaultProps: { elevation: 0, color: 'inherit' } },
   MuiTableCell: {
-    styleOverrides: { head: ({ theme }) => ({ fontWeight: 500, color: theme.palette.text.secondary }) },
+    styleOverrides: {
+      head: ({ theme }) => ({ fontWeight: 500, color: theme.palette.text.secondary }),
+    },
   },
   MuiDialog: { defaultProps: { fullWidth: true, maxWidth: 'sm' } },
   MuiTooltip: { defaultProps: { arrow: true } },

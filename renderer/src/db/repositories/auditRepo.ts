@@ -8,7 +8,10 @@ export async function listAudit(
 ): Promise<AuditEntry[]> {
   const limit = filter.limit ?? 500;
   if (filter.table && filter.recordId) {
-    const entries = await db.audit.where('[table+recordId]').equals([filter.table, filter.recordId]).toArray();
+    const entries = await db.audit
+      .where('[table+recordId]')
+      .equals([filter.table, filter.recordId])
+      .toArray();
     return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
   }
   const query = db.audit.orderBy('at').reverse();

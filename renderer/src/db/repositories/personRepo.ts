@@ -1,4 +1,9 @@
-import { normalizePerson, validatePerson, type Person, type PersonForm } from '@shared/domain/person';
+import {
+  normalizePerson,
+  validatePerson,
+  type Person,
+  type PersonForm,
+} from '@shared/domain/person';
 import { isLive, stamp } from '@shared/domain/record';
 import type { Village } from '@shared/domain/village';
 import { assertValid, InputError } from '../errors';
@@ -48,7 +53,10 @@ export async function deletePerson(db: EcoDeskDb, id: string): Promise<void> {
     await recordAudit(db, ctx, 'people', before, after, after.name);
     const covered = await db.villages.filter((v) => v.leaderId === id).toArray();
     for (const village of covered) {
-      const changed = stamp<Village>({ ...village, leaderId: undefined }, { ...ctx, existing: village });
+      const changed = stamp<Village>(
+        { ...village, leaderId: undefined },
+        { ...ctx, existing: village },
+      );
       await db.villages.put(changed);
       await recordAudit(db, ctx, 'villages', village, changed, changed.name);
     }

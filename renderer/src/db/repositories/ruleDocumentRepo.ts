@@ -27,26 +27,30 @@ export async function addRuleDocument(
   });
   if (!checked.ok) throw new InputError([checked.issue]);
   const blob = new Blob([input.file.data.slice().buffer], { type: checked.mime });
-  return db.transaction('rw', [db.ruleDocuments, db.attachments, db.audit, db.settings], async () => {
-    const ctx = await writeContext(db);
-    const attachmentId = ctx.newId();
-    await db.attachments.add({ id: attachmentId, blob });
-    const doc = stamp<RuleDocument>(
-      {
-        title: cleanText(input.title),
-        issuedOn: input.issuedOn,
-        fileName: input.file.name,
-        kind: checked.kind,
-        mime: checked.mime,
-        size: input.file.data.byteLength,
-        attachmentId,
-      },
-      ctx,
-    );
-    await db.ruleDocuments.add(doc);
-    await recordAudit(db, ctx, 'ruleDocuments', undefined, doc, doc.title);
-    return doc;
-  });
+  return db.transaction(
+    'rw',
+    [db.ruleDocuments, db.attachments, db.audit, db.settings],
+    async () => {
+      const ctx = await writeContext(db);
+      const attachmentId = ctx.newId();
+      await db.attachments.add({ id: attachmentId, blob });
+      const doc = stamp<RuleDocument>(
+        {
+          title: cleanText(input.title),
+          issuedOn: input.issuedOn,
+          fileName: input.file.name,
+          kind: checked.kind,
+          mime: checked.mime,
+          size: input.file.data.byteLength,
+          attachmentId,
+        },
+        ctx,
+      );
+      await db.ruleDocuments.add(doc);
+      await recordAudit(db, ctx, 'ruleDocuments', undefined, doc, doc.title);
+      return doc;
+    },
+  );
 }
 
 export async function getAttachmentBytes(db: EcoDeskDb, attachmentId: string): Promise<Uint8Array> {
@@ -61,7 +65,10 @@ export async function deleteRuleDocument(db: EcoDeskDb, id: string): Promise<voi
     const before = await db.ruleDocuments.get(id);
     if (!before || !isLive(before)) return;
     const ctx = await writeContext(db);
-    const after = stamp<RuleDocument>({ ...before, deletedAt: ctx.now }, { ...ctx, existing: before });
+    const after = stamp<RuleDocument>(
+      { ...before, deletedAt: ctx.now },
+      { ...ctx, existing: before },
+    );
     await db.ruleDocuments.put(after);
     await recordAudit(db, ctx, 'ruleDocuments', before, after, after.title);
   });

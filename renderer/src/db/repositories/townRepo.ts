@@ -1,4 +1,11 @@
-import { normalizeTown, TOWN_ID, validateOperatorName, validateTown, type Town, type TownForm } from '@shared/domain/town';
+import {
+  normalizeTown,
+  TOWN_ID,
+  validateOperatorName,
+  validateTown,
+  type Town,
+  type TownForm,
+} from '@shared/domain/town';
 import { stamp } from '@shared/domain/record';
 import type { Village } from '@shared/domain/village';
 import { validateVillageList } from '@shared/domain/village';

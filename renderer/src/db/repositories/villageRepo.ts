@@ -62,7 +62,11 @@ export async function addVillages(db: EcoDeskDb, names: string[]): Promise<numbe
 }
 
 /** Soft delete (the record stays, marked deleted) or restore. */
-export async function setVillageDeleted(db: EcoDeskDb, id: string, deleted: boolean): Promise<void> {
+export async function setVillageDeleted(
+  db: EcoDeskDb,
+  id: string,
+  deleted: boolean,
+): Promise<void> {
   await db.transaction('rw', db.villages, db.audit, db.settings, async () => {
     const before = await db.villages.get(id);
     if (!before) return;

@@ -12,7 +12,11 @@ function StatCard({ label, value, detail }: { label: string; value: number; deta
         <Typography variant="h1" component="p" sx={{ mt: 0.5 }}>
           {value}
         </Typography>
-        {detail ? <Typography variant="body2" color="text.secondary">{detail}</Typography> : null}
+        {detail ? (
+          <Typography variant="body2" color="text.secondary">
+            {detail}
+          </Typography>
+        ) : null}
       </CardContent>
     </Card>
   );
@@ -23,7 +27,9 @@ export function DashboardPage() {
   if (!data) return null;
   const { town, progress, villages } = data;
   const todo = [
-    progress.villagesWithoutSecretary > 0 ? DASHBOARD.noSecretary(progress.villagesWithoutSecretary) : null,
+    progress.villagesWithoutSecretary > 0
+      ? DASHBOARD.noSecretary(progress.villagesWithoutSecretary)
+      : null,
     progress.villagesWithoutLeader > 0 ? DASHBOARD.noLeader(progress.villagesWithoutLeader) : null,
     progress.leadingGroupMembers === 0 ? DASHBOARD.noGroup : null,
     progress.ruleDocuments === 0 ? DASHBOARD.noDocuments : null,
@@ -32,13 +38,23 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={DASHBOARD.title} subtitle={DASHBOARD.subtitle(town.county, town.name)} />
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', mb: 3 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+          mb: 3,
+        }}
+      >
         <StatCard label={DASHBOARD.villages} value={progress.villages} />
         <StatCard label={DASHBOARD.people} value={progress.people} />
         <StatCard
           label={DASHBOARD.rangers}
           value={progress.publicWelfareRangers + progress.ecologicalRangers}
-          detail={DASHBOARD.rangersDetail(progress.publicWelfareRangers, progress.ecologicalRangers)}
+          detail={DASHBOARD.rangersDetail(
+            progress.publicWelfareRangers,
+            progress.ecologicalRangers,
+          )}
         />
         <StatCard label={DASHBOARD.riverChiefs} value={progress.riverChiefs} />
         <StatCard label={DASHBOARD.documents} value={progress.ruleDocuments} />
@@ -67,7 +83,11 @@ export function DashboardPage() {
         {DASHBOARD.scorePending}
       </Typography>
       <Box
-        sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))' }}
+        sx={{
+          display: 'grid',
+          gap: 1.5,
+          gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
+        }}
         data-testid="village-tiles"
       >
         {villages.map((village) => (

@@ -13,7 +13,10 @@ export function useDashboard() {
     return {
       town,
       progress: setupProgress({ villages, people, ruleDocuments }),
-      villages: villages.map((v) => ({ ...v, leaderName: v.leaderId ? names.get(v.leaderId) : undefined })),
+      villages: villages.map((v) => ({
+        ...v,
+        leaderName: v.leaderId ? names.get(v.leaderId) : undefined,
+      })),
     };
   }, [town, villages, people, ruleDocuments]);
 }

@@ -11,7 +11,9 @@ export function AboutTab() {
     [S.version, info.version],
     [S.mode, info.kind === 'desktop' ? `${S.desktop}（Electron ${info.electronVersion}）` : S.web],
     [S.dataFolder, info.dataFolder],
-    ...(info.kind === 'desktop' ? ([[S.installed, info.portable ? S.portable : S.installed]] as [string, string][]) : []),
+    ...(info.kind === 'desktop'
+      ? ([[S.installed, info.portable ? S.portable : S.installed]] as [string, string][])
+      : []),
     [S.persisted, info.persisted ? S.persistedYes : S.persistedNo],
   ];
   return (

@@ -31,7 +31,7 @@ function formatTime(iso: string): string {
 function formatValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '（空）';
   if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.join('、');
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function fieldLabel(field: string): string {
@@ -88,7 +88,13 @@ export function AuditTab() {
         <Typography color="text.secondary" sx={{ flexGrow: 1 }}>
           {S.intro} {entries ? S.showing(entries.length) : ''}
         </Typography>
-        <TextField select label={S.table} value={table} onChange={(e) => setTable(e.target.value)} sx={{ width: 160 }}>
+        <TextField
+          select
+          label={S.table}
+          value={table}
+          onChange={(e) => setTable(e.target.value)}
+          sx={{ width: 160 }}
+        >
           <MenuItem value="">{S.filterAll}</MenuItem>
           {Object.entries(S.tables).map(([key, label]) => (
             <MenuItem key={key} value={key}>

@@ -35,7 +35,13 @@ import { ruleDocumentFiles } from './useRuleDocumentFile';
 
 const S = SETTINGS.documents;
 
-function AddDocumentDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (title: string) => void }) {
+function AddDocumentDialog({
+  onClose,
+  onAdded,
+}: {
+  onClose: () => void;
+  onAdded: (title: string) => void;
+}) {
   const [title, setTitle] = useState('');
   const [issuedOn, setIssuedOn] = useState('');
   const [file, setFile] = useState<{ name: string; data: Uint8Array } | null>(null);
@@ -72,7 +78,7 @@ function AddDocumentDialog({ onClose, onAdded }: { onClose: () => void; onAdded:
 
   return (
     <Dialog open onClose={onClose}>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <DialogTitle>{S.add}</DialogTitle>
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
           <Autocomplete
@@ -98,7 +104,10 @@ function AddDocumentDialog({ onClose, onAdded }: { onClose: () => void; onAdded:
             onChange={(e) => setIssuedOn(e.target.value)}
             error={Boolean(fieldMessage(issues, 'issuedOn'))}
             helperText={fieldMessage(issues, 'issuedOn')}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: '1990-01-01', max: '2100-12-31' } }}
+            slotProps={{
+              inputLabel: { shrink: true },
+              htmlInput: { min: '1990-01-01', max: '2100-12-31' },
+            }}
             required
           />
           <Box>

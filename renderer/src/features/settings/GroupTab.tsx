@@ -1,4 +1,15 @@
-import { Alert, Box, Button, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { Link } from 'react-router';
 import { GROUP_POSITION_LABELS, leadingGroup } from '@shared/domain/person';
 import { usePeople } from '../../db/hooks';
@@ -34,7 +45,9 @@ export function GroupTab() {
           <TableBody>
             {members.map((member) => (
               <TableRow key={member.id}>
-                <TableCell>{member.groupPosition ? GROUP_POSITION_LABELS[member.groupPosition] : ''}</TableCell>
+                <TableCell>
+                  {member.groupPosition ? GROUP_POSITION_LABELS[member.groupPosition] : ''}
+                </TableCell>
                 <TableCell>{member.name}</TableCell>
                 <TableCell>{member.title}</TableCell>
               </TableRow>

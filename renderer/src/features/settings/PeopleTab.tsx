@@ -15,7 +15,13 @@ import {
   TextField,
 } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { GROUP_POSITION_LABELS, PERSON_ROLE_LABELS, PERSON_ROLES, type Person, type PersonRole } from '@shared/domain/person';
+import {
+  GROUP_POSITION_LABELS,
+  PERSON_ROLE_LABELS,
+  PERSON_ROLES,
+  type Person,
+  type PersonRole,
+} from '@shared/domain/person';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { actions } from '../../db/actions';
 import { usePeople, useVillages } from '../../db/hooks';
@@ -33,7 +39,10 @@ export function PeopleTab() {
   const [editing, setEditing] = useState<Person | null | 'new'>(null);
   const [deleting, setDeleting] = useState<Person | null>(null);
 
-  const villageNames = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v.name])), [villages]);
+  const villageNames = useMemo(
+    () => new Map((villages ?? []).map((v) => [v.id, v.name])),
+    [villages],
+  );
   const shown = (people ?? []).filter((p) => role === '' || p.roles.includes(role));
 
   async function remove(person: Person) {
@@ -90,18 +99,36 @@ export function PeopleTab() {
                   <TableCell>
                     <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
                       {person.roles.map((r) => (
-                        <Chip key={r} size="small" label={PERSON_ROLE_LABELS[r]} variant="outlined" />
+                        <Chip
+                          key={r}
+                          size="small"
+                          label={PERSON_ROLE_LABELS[r]}
+                          variant="outlined"
+                        />
                       ))}
                     </Box>
                   </TableCell>
-                  <TableCell>{person.villageId ? villageNames.get(person.villageId) : ''}</TableCell>
+                  <TableCell>
+                    {person.villageId ? villageNames.get(person.villageId) : ''}
+                  </TableCell>
                   <TableCell>{person.phone}</TableCell>
-                  <TableCell>{person.groupPosition ? GROUP_POSITION_LABELS[person.groupPosition] : ''}</TableCell>
+                  <TableCell>
+                    {person.groupPosition ? GROUP_POSITION_LABELS[person.groupPosition] : ''}
+                  </TableCell>
                   <TableCell align="right">
-                    <Button size="small" onClick={() => setEditing(person)} aria-label={`${SETTINGS.edit} ${person.name}`}>
+                    <Button
+                      size="small"
+                      onClick={() => setEditing(person)}
+                      aria-label={`${SETTINGS.edit} ${person.name}`}
+                    >
                       {SETTINGS.edit}
                     </Button>
-                    <Button size="small" color="error" onClick={() => setDeleting(person)} aria-label={`${SETTINGS.delete} ${person.name}`}>
+                    <Button
+                      size="small"
+                      color="error"
+                      onClick={() => setDeleting(person)}
+                      aria-label={`${SETTINGS.delete} ${person.name}`}
+                    >
                       {SETTINGS.delete}
                     </Button>
                   </TableCell>

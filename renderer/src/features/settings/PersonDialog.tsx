@@ -44,14 +44,17 @@ export function PersonDialog(props: {
     title: person?.title ?? '',
     phone: person?.phone ?? '',
     villageId: person?.villageId ?? '',
-    roles: person?.roles ?? ([] as PersonRole[]),
-    groupPosition: (person?.groupPosition ?? '') as GroupPosition | '',
+    roles: person?.roles ?? [],
+    groupPosition: person?.groupPosition ?? ('' as const),
   });
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
 
   function toggleRole(role: PersonRole, checked: boolean) {
-    setForm({ ...form, roles: checked ? [...form.roles, role] : form.roles.filter((r) => r !== role) });
+    setForm({
+      ...form,
+      roles: checked ? [...form.roles, role] : form.roles.filter((r) => r !== role),
+    });
   }
 
   async function save(event: FormEvent) {
@@ -77,7 +80,7 @@ export function PersonDialog(props: {
   const known = ['name', 'title', 'phone', 'roles', 'villageId'];
   return (
     <Dialog open onClose={props.onClose}>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <DialogTitle>{person ? S.dialogEdit(person.name) : S.dialogNew}</DialogTitle>
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
           <TextField
@@ -120,7 +123,9 @@ export function PersonDialog(props: {
                 />
               ))}
             </FormGroup>
-            {fieldMessage(issues, 'roles') ? <FormHelperText>{fieldMessage(issues, 'roles')}</FormHelperText> : null}
+            {fieldMessage(issues, 'roles') ? (
+              <FormHelperText>{fieldMessage(issues, 'roles')}</FormHelperText>
+            ) : null}
           </FormControl>
           <TextField
             select
@@ -141,7 +146,9 @@ export function PersonDialog(props: {
             select
             label={S.groupPosition}
             value={form.groupPosition}
-            onChange={(e) => setForm({ ...form, groupPosition: e.target.value as GroupPosition | '' })}
+            onChange={(e) =>
+              setForm({ ...form, groupPosition: e.target.value as GroupPosition | '' })
+            }
           >
             <MenuItem value="">{S.groupNone}</MenuItem>
             {GROUP_POSITIONS.map((position) => (

@@ -31,7 +31,11 @@ export function SettingsPage() {
     <>
       <PageHeader title={SETTINGS.title} subtitle={SETTINGS.subtitle} />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
-        <Tabs value={key} onChange={(_e, value: TabKey) => navigate(`/settings/${value}`)} variant="scrollable">
+        <Tabs
+          value={key}
+          onChange={(_e, value: TabKey) => void navigate(`/settings/${value}`)}
+          variant="scrollable"
+        >
           {(Object.keys(TABS) as TabKey[]).map((k) => (
             <Tab key={k} value={k} label={SETTINGS.tabs[k]} />
           ))}

@@ -59,7 +59,7 @@ export function VillageDialog(props: {
   const known = ['name', 'secretary', 'contact', 'groups'];
   return (
     <Dialog open onClose={props.onClose}>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <DialogTitle>{village ? S.dialogEdit(village.name) : S.dialogNew}</DialogTitle>
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
           <TextField

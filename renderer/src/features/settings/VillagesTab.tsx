@@ -36,7 +36,10 @@ export function VillagesTab() {
   const [editing, setEditing] = useState<Village | null | 'new'>(null);
   const [deleting, setDeleting] = useState<Village | null>(null);
 
-  const leaders = useMemo(() => (people ?? []).filter((p) => p.roles.includes('townLeader')), [people]);
+  const leaders = useMemo(
+    () => (people ?? []).filter((p) => p.roles.includes('townLeader')),
+    [people],
+  );
   const names = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
 
   async function remove(village: Village) {
@@ -44,7 +47,10 @@ export function VillagesTab() {
       await actions.setVillageDeleted(village.id, true);
       notify.success(S.deletedNotice(village.name), {
         label: SETTINGS.undo,
-        run: () => void actions.setVillageDeleted(village.id, false).catch(notify.error),
+        run: () =>
+          void actions
+            .setVillageDeleted(village.id, false)
+            .catch((error: unknown) => notify.error(error)),
       });
     } catch (error) {
       notify.error(error);
@@ -77,17 +83,27 @@ export function VillagesTab() {
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
           {S.add}
         </Button>
-        <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => void importList()} disabled={fileImport.busy}>
+        <Button
+          variant="outlined"
+          startIcon={<UploadFileIcon />}
+          onClick={() => void importList()}
+          disabled={fileImport.busy}
+        >
           {S.importList}
         </Button>
         <Box sx={{ flexGrow: 1 }} />
         <FormControlLabel
-          control={<Switch checked={showDeleted} onChange={(e) => setShowDeleted(e.target.checked)} />}
+          control={
+            <Switch checked={showDeleted} onChange={(e) => setShowDeleted(e.target.checked)} />
+          }
           label={S.showDeleted}
         />
       </Box>
       {fileImport.issues ? (
-        <IssueList title={S.fileIssues(fileImport.issues.fileName)} issues={fileImport.issues.issues} />
+        <IssueList
+          title={S.fileIssues(fileImport.issues.fileName)}
+          issues={fileImport.issues.issues}
+        />
       ) : null}
       <TableContainer component={Paper}>
         <Table size="small" aria-label={SETTINGS.tabs.villages}>
@@ -122,10 +138,19 @@ export function VillagesTab() {
                       </Button>
                     ) : (
                       <>
-                        <Button size="small" onClick={() => setEditing(village)} aria-label={`${SETTINGS.edit} ${village.name}`}>
+                        <Button
+                          size="small"
+                          onClick={() => setEditing(village)}
+                          aria-label={`${SETTINGS.edit} ${village.name}`}
+                        >
                           {SETTINGS.edit}
                         </Button>
-                        <Button size="small" color="error" onClick={() => setDeleting(village)} aria-label={`${SETTINGS.delete} ${village.name}`}>
+                        <Button
+                          size="small"
+                          color="error"
+                          onClick={() => setDeleting(village)}
+                          aria-label={`${SETTINGS.delete} ${village.name}`}
+                        >
                           {SETTINGS.delete}
                         </Button>
                       </>

@@ -41,7 +41,8 @@ export const SETTINGS = {
     deleted: '已删除',
     dialogNew: '新增村庄',
     dialogEdit: (name: string) => `编辑：${name}`,
-    confirmDelete: (name: string) => `删除“${name}”？删除后不再出现在名单和评比中，可以随时在“显示已删除的村”中恢复。`,
+    confirmDelete: (name: string) =>
+      `删除“${name}”？删除后不再出现在名单和评比中，可以随时在“显示已删除的村”中恢复。`,
     deletedNotice: (name: string) => `已删除“${name}”。`,
     restored: (name: string) => `已恢复“${name}”。`,
     imported: (n: number) => `已导入 ${n} 个村。`,
@@ -60,7 +61,8 @@ export const SETTINGS = {
     groupNone: '（不是领导小组成员）',
     dialogNew: '新增人员',
     dialogEdit: (name: string) => `编辑：${name}`,
-    confirmDelete: (name: string) => `删除“${name}”？如果他/她是某村的包村领导，该村的包村领导将被清空。`,
+    confirmDelete: (name: string) =>
+      `删除“${name}”？如果他/她是某村的包村领导，该村的包村领导将被清空。`,
     deletedNotice: (name: string) => `已删除“${name}”。`,
     empty: '还没有人员。点击“新增人员”添加镇领导、村干部、河长、林长、护林员和网格员。',
     filterAll: '全部身份',
@@ -84,7 +86,8 @@ export const SETTINGS = {
     savedAs: (path: string) => `已保存到“${path}”。`,
     confirmDelete: (title: string) => `删除制度文件“${title}”？`,
     deletedNotice: (title: string) => `已删除“${title}”。`,
-    empty: '还没有制度文件。可以添加《人居环境整治实施方案》《环境整治五十条标准》《红黄旗制度》《考核奖惩办法》等。',
+    empty:
+      '还没有制度文件。可以添加《人居环境整治实施方案》《环境整治五十条标准》《红黄旗制度》《考核奖惩办法》等。',
     added: (title: string) => `已添加“${title}”。`,
   },
   audit: {
@@ -95,7 +98,12 @@ export const SETTINGS = {
     label: '名称',
     action: '操作',
     fields: '改动内容',
-    tables: { town: '乡镇信息', villages: '村庄', people: '人员', ruleDocuments: '制度文件' } as Record<string, string>,
+    tables: {
+      town: '乡镇信息',
+      villages: '村庄',
+      people: '人员',
+      ruleDocuments: '制度文件',
+    } as Record<string, string>,
     filterAll: '全部对象',
     empty: '还没有操作记录。',
     showing: (n: number) => `显示最近 ${n} 条。`,

@@ -7,9 +7,11 @@ export function useAppInfo() {
   const [info, setInfo] = useState<(AppInfo & { kind: string; persisted: boolean }) | null>(null);
   useEffect(() => {
     let live = true;
-    void Promise.all([platform.getAppInfo(), actions.isStoragePersisted()]).then(([appInfo, persisted]) => {
-      if (live) setInfo({ ...appInfo, kind: platform.kind, persisted });
-    });
+    void Promise.all([platform.getAppInfo(), actions.isStoragePersisted()]).then(
+      ([appInfo, persisted]) => {
+        if (live) setInfo({ ...appInfo, kind: platform.kind, persisted });
+      },
+    );
     return () => {
       live = false;
     };

@@ -40,7 +40,9 @@ export function SetupWizard() {
   const [town, setTown] = useState({ name: '', county: '' });
   const [operator, setOperator] = useState('');
   const [count, setCount] = useState(String(DEFAULT_VILLAGE_COUNT));
-  const [villageText, setVillageText] = useState(placeholderVillageNames(DEFAULT_VILLAGE_COUNT).join('\n'));
+  const [villageText, setVillageText] = useState(
+    placeholderVillageNames(DEFAULT_VILLAGE_COUNT).join('\n'),
+  );
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
   const fileImport = useVillageListImport();
@@ -69,7 +71,7 @@ export function SetupWizard() {
       await actions.completeSetup({ town, operator, villageNames: villageCheck.names });
       void actions.requestPersistentStorage().catch(() => false);
       notify.success(SETUP.finished);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (error) {
       setIssues(issuesOf(error));
     } finally {
@@ -80,7 +82,9 @@ export function SetupWizard() {
   function regenerate() {
     const n = Number(count);
     if (!Number.isInteger(n) || n < 1 || n > MAX_VILLAGE_COUNT) {
-      setIssues([{ field: 'count', message: `村庄数量应是 1 到 ${MAX_VILLAGE_COUNT} 之间的整数。` }]);
+      setIssues([
+        { field: 'count', message: `村庄数量应是 1 到 ${MAX_VILLAGE_COUNT} 之间的整数。` },
+      ]);
       return;
     }
     setIssues([]);
@@ -103,7 +107,12 @@ export function SetupWizard() {
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', py: 6, px: 2 }}>
-      <Paper sx={{ maxWidth: 760, mx: 'auto', p: 4 }} component="form" onSubmit={next} noValidate>
+      <Paper
+        sx={{ maxWidth: 760, mx: 'auto', p: 4 }}
+        component="form"
+        onSubmit={(event) => void next(event)}
+        noValidate
+      >
         <Typography variant="h1" gutterBottom>
           {SETUP.title}
         </Typography>
@@ -215,7 +224,8 @@ export function SetupWizard() {
                 <TableRow>
                   <TableCell>村庄</TableCell>
                   <TableCell>
-                    {SETUP.villageTotal(villageCheck.names.length)}：{villageCheck.names.slice(0, 8).join('、')}
+                    {SETUP.villageTotal(villageCheck.names.length)}：
+                    {villageCheck.names.slice(0, 8).join('、')}
                     {villageCheck.names.length > 8 ? '……' : ''}
                   </TableCell>
                 </TableRow>
@@ -226,19 +236,32 @@ export function SetupWizard() {
 
         {generalIssues.length > 0 ? (
           <Box sx={{ mt: 2 }}>
-            <IssueList title={step === 2 ? SETUP.listIssuesTitle : undefined} issues={generalIssues} />
+            <IssueList
+              title={step === 2 ? SETUP.listIssuesTitle : undefined}
+              issues={generalIssues}
+            />
           </Box>
         ) : null}
 
         <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 4 }}>
-          <Button disabled={step === 0 || saving} onClick={() => { setIssues([]); setStep(step - 1); }}>
+          <Button
+            disabled={step === 0 || saving}
+            onClick={() => {
+              setIssues([]);
+              setStep(step - 1);
+            }}
+          >
             {SETUP.back}
           </Button>
           <Button type="submit" variant="contained" disabled={saving}>
             {step === 3 ? SETUP.finish : SETUP.next}
           </Button>
         </Box>
-        {saving ? <Alert severity="info" sx={{ mt: 2 }}>正在保存……</Alert> : null}
+        {saving ? (
+          <Alert severity="info" sx={{ mt: 2 }}>
+            正在保存……
+          </Alert>
+        ) : null}
       </Paper>
     </Box>
   );

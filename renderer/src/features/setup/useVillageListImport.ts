@@ -2,19 +2,30 @@ import { useState } from 'react';
 import { validateVillageList } from '@shared/domain/village';
 import type { ValidationIssue } from '@shared/domain/validation';
 import { platform } from '../../platform';
-import { readVillageListFile, VILLAGE_LIST_FILTERS, VILLAGE_LIST_MAX_BYTES } from './villageListFile';
+import {
+  readVillageListFile,
+  VILLAGE_LIST_FILTERS,
+  VILLAGE_LIST_MAX_BYTES,
+} from './villageListFile';
 
 /**
  * Picks a village list file and validates it against `existing` names. Resolves with the names
  * when the whole file is good; otherwise keeps the issues (with the file's row numbers).
  */
 export function useVillageListImport() {
-  const [issues, setIssues] = useState<{ fileName: string; issues: ValidationIssue[] } | null>(null);
+  const [issues, setIssues] = useState<{ fileName: string; issues: ValidationIssue[] } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
-  async function pick(existing: readonly string[] = []): Promise<{ names: string[]; fileName: string } | null> {
+  async function pick(
+    existing: readonly string[] = [],
+  ): Promise<{ names: string[]; fileName: string } | null> {
     setIssues(null);
-    const opened = await platform.openFile({ filters: VILLAGE_LIST_FILTERS, maxBytes: VILLAGE_LIST_MAX_BYTES });
+    const opened = await platform.openFile({
+      filters: VILLAGE_LIST_FILTERS,
+      maxBytes: VILLAGE_LIST_MAX_BYTES,
+    });
     if (opened.status === 'canceled') return null;
     if (opened.status === 'failed') {
       setIssues({ fileName: '', issues: [{ field: 'file', message: opened.message }] });

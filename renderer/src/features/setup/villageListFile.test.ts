@@ -15,7 +15,10 @@ async function xlsx(rows: (string | number | null)[]): Promise<Uint8Array> {
 
 describe('readVillageListFile', () => {
   it('reads a CSV, skips the header 村名 and numbers the first village row 2', async () => {
-    const result = await readVillageListFile({ name: '名单.csv', data: utf8('村名,书记\n张家村,李明\n李家村,\n\n') });
+    const result = await readVillageListFile({
+      name: '名单.csv',
+      data: utf8('村名,书记\n张家村,李明\n李家村,\n\n'),
+    });
     expect(result).toEqual({ ok: true, names: ['张家村', '李家村'], firstRow: 2 });
   });
 
@@ -34,10 +37,16 @@ describe('readVillageListFile', () => {
 
   it('refuses a corrupt .xlsx, an old .xls and an unknown type with the file name', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const corrupt = await readVillageListFile({ name: '坏.xlsx', data: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]) });
+    const corrupt = await readVillageListFile({
+      name: '坏.xlsx',
+      data: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]),
+    });
     expect(corrupt).toEqual({
       ok: false,
-      issue: { field: 'file', message: '文件“坏.xlsx”无法读取：不是有效的 Excel（.xlsx）文件，可能已损坏。' },
+      issue: {
+        field: 'file',
+        message: '文件“坏.xlsx”无法读取：不是有效的 Excel（.xlsx）文件，可能已损坏。',
+      },
     });
     const renamed = await readVillageListFile({ name: 'x.xlsx', data: utf8('hello') });
     expect(renamed.ok).toBe(false);

@@ -3,16 +3,20 @@ import { extensionOf } from '@shared/domain/attachment';
 import { cleanText, type ValidationIssue } from '@shared/domain/validation';
 
 export const VILLAGE_LIST_MAX_BYTES = 2 * 1024 * 1024;
-export const VILLAGE_LIST_FILTERS = [{ name: '村名单（Excel 或 CSV）', extensions: ['xlsx', 'csv', 'txt'] }];
+export const VILLAGE_LIST_FILTERS = [
+  { name: '村名单（Excel 或 CSV）', extensions: ['xlsx', 'csv', 'txt'] },
+];
 
 /** Header cells that mark a first row as a header, not a village. */
 const HEADER_WORDS = ['村名', '村庄', '村庄名称', '名称', '行政村', '村', '序号'];
 
 export type VillageListRead =
-  | { ok: true; names: string[]; firstRow: number }
-  | { ok: false; issue: ValidationIssue };
+  { ok: true; names: string[]; firstRow: number } | { ok: false; issue: ValidationIssue };
 
-const refuse = (message: string): VillageListRead => ({ ok: false, issue: { field: 'file', message } });
+const refuse = (message: string): VillageListRead => ({
+  ok: false,
+  issue: { field: 'file', message },
+});
 
 /** Excel-saved CSV in China is often GBK: read UTF-8 when it is valid, GB18030 otherwise. */
 export function decodeText(data: Uint8Array): string {
@@ -47,7 +51,8 @@ async function readXlsx(data: Uint8Array): Promise<string[]> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const cells: string[] = [];
-  for (let row = 1; row <= sheet.rowCount; row += 1) cells.push(sheet.getRow(row).getCell(1).text ?? '');
+  for (let row = 1; row <= sheet.rowCount; row += 1)
+    cells.push(sheet.getRow(row).getCell(1).text ?? '');
   return cells;
 }
 
@@ -55,7 +60,10 @@ async function readXlsx(data: Uint8Array): Promise<string[]> {
  * Reads a one-column list of village names from .xlsx (first sheet, column A) or .csv/.txt
  * (first column). A header row such as “村名” is skipped and rows are numbered as in the file.
  */
-export async function readVillageListFile(file: { name: string; data: Uint8Array }): Promise<VillageListRead> {
+export async function readVillageListFile(file: {
+  name: string;
+  data: Uint8Array;
+}): Promise<VillageListRead> {
   const ext = extensionOf(file.name);
   if (file.data.byteLength > VILLAGE_LIST_MAX_BYTES) {
     return refuse(`文件“${file.name}”太大：村名单文件不能超过 2 MB。`);
@@ -65,7 +73,8 @@ export async function readVillageListFile(file: { name: string; data: Uint8Array
     cells = readCsv(file.data);
   } else if (ext === 'xlsx') {
     const isZip = file.data[0] === 0x50 && file.data[1] === 0x4b;
-    if (!isZip) return refuse(`文件“${file.name}”不是有效的 Excel（.xlsx）文件，可能已损坏或改了扩展名。`);
+    if (!isZip)
+      return refuse(`文件“${file.name}”不是有效的 Excel（.xlsx）文件，可能已损坏或改了扩展名。`);
     try {
       cells = await readXlsx(file.data);
     } catch (error) {
@@ -73,11 +82,14 @@ export async function readVillageListFile(file: { name: string; data: Uint8Array
       return refuse(`文件“${file.name}”无法读取：不是有效的 Excel（.xlsx）文件，可能已损坏。`);
     }
   } else if (ext === 'xls') {
-    return refuse(`不支持旧版 Excel 文件“${file.name}”：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。`);
+    return refuse(
+      `不支持旧版 Excel 文件“${file.name}”：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。`,
+    );
   } else {
     return refuse(`文件“${file.name}”的类型不支持：请导入 .xlsx 或 .csv 文件。`);
   }
   const { names, firstRow } = dropHeader(trimTrailingBlanks(cells));
-  if (names.length === 0) return refuse(`文件“${file.name}”里没有村名：请把村名放在第一列，每行一个。`);
+  if (names.length === 0)
+    return refuse(`文件“${file.name}”里没有村名：请把村名放在第一列，每行一个。`);
   return { ok: true, names, firstRow };
 }
