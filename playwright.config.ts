@@ -17,6 +17,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  globalSetup: './e2e/globalSetup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     locale: 'zh-CN',

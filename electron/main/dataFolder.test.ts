@@ -46,6 +46,16 @@ describe('resolveDataFolder', () => {
     expect(result.folder).toBe(path.join(dir, 'data'));
   });
 
+  it('uses ECO_DESK_DATA_DIR when set, so each test gets a fresh data folder', () => {
+    const result = resolveDataFolder({
+      exePath: path.join(dir, 'EcoDesk.exe'),
+      env: { ECO_DESK_DATA_DIR: path.join(dir, 'profile') },
+      defaultUserData: '/ignored',
+      fileExists: existsSync,
+    });
+    expect(result).toEqual({ folder: path.join(dir, 'profile'), portable: false });
+  });
+
   it('looks beside an AppImage, not inside its mount', async () => {
     await writeFile(path.join(dir, 'portable'), '');
     const result = resolveDataFolder({

@@ -21,6 +21,9 @@ export function resolveDataFolder(input: {
   defaultUserData: string;
   fileExists: (file: string) => boolean;
 }): DataFolder {
+  // A fresh folder per end-to-end test (Playwright's desktop fixture sets it).
+  const override = input.env.ECO_DESK_DATA_DIR;
+  if (override) return { folder: path.resolve(override), portable: false };
   const programDir =
     input.env.PORTABLE_EXECUTABLE_DIR ??
     (input.env.APPIMAGE ? path.dirname(input.env.APPIMAGE) : path.dirname(input.exePath));

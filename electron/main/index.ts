@@ -20,13 +20,15 @@ const dataFolder = resolveDataFolder({
   defaultUserData: app.getPath('userData'),
   fileExists: existsSync,
 });
-if (dataFolder.portable) {
+if (dataFolder.folder !== app.getPath('userData')) {
   mkdirSync(dataFolder.folder, { recursive: true });
   app.setPath('userData', dataFolder.folder);
   app.setPath('sessionData', dataFolder.folder);
 }
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Chinese date pickers and built-in texts whatever the system language is.
+app.commandLine.appendSwitch('lang', 'zh-CN');
 
 let mainWindow: BrowserWindow | undefined;
 

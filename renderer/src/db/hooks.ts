@@ -18,5 +18,18 @@ export const useVillages = (includeDeleted = false) =>
   useLiveQuery(() => listVillages(db, includeDeleted), [includeDeleted]);
 export const usePeople = () => useLiveQuery(() => listPeople(db), []);
 export const useRuleDocuments = () => useLiveQuery(() => listRuleDocuments(db), []);
+/** Names of every village and person ever stored (deleted ones too), by id, for reading the log. */
+export const useRecordNames = () =>
+  useLiveQuery(
+    async () => {
+      const [villages, people] = await Promise.all([db.villages.toArray(), db.people.toArray()]);
+      return new Map<string, string>([
+        ...villages.map((v) => [v.id, v.name] as [string, string]),
+        ...people.map((p) => [p.id, p.name] as [string, string]),
+      ]);
+    },
+    [],
+    new Map<string, string>(),
+  );
 export const useAuditLog = (filter: { table?: string; recordId?: string; limit?: number } = {}) =>
   useLiveQuery(() => listAudit(db, filter), [filter.table, filter.recordId, filter.limit]);

@@ -18,7 +18,13 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import { Fragment, useState } from 'react';
 import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
-import { useAuditLog } from '../../db/hooks';
+import {
+  GROUP_POSITION_LABELS,
+  PERSON_ROLE_LABELS,
+  type GroupPosition,
+  type PersonRole,
+} from '@shared/domain/person';
+import { useAuditLog, useRecordNames } from '../../db/hooks';
 import { SETTINGS } from './strings';
 
 const S = SETTINGS.audit;
@@ -28,17 +34,31 @@ function formatTime(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { hour12: false });
 }
 
-function formatValue(value: unknown): string {
+type Names = ReadonlyMap<string, string>;
+
+/** A stored value as a person reads it: names instead of ids, Chinese labels for codes. */
+function formatValue(field: string, value: unknown, names: Names): string {
   if (value === undefined || value === null || value === '') return '（空）';
+  if (field === 'roles' && Array.isArray(value)) {
+    return (
+      value.map((role: PersonRole) => PERSON_ROLE_LABELS[role] ?? String(role)).join('、') ||
+      '（空）'
+    );
+  }
+  if (field === 'groupPosition')
+    return GROUP_POSITION_LABELS[value as GroupPosition] ?? String(value);
+  if ((field === 'leaderId' || field === 'villageId') && typeof value === 'string') {
+    return names.get(value) ?? '（已不存在）';
+  }
   if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.join('、');
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function fieldLabel(field: string): string {
-  return SETTINGS.fields[field] ?? field;
+function fieldLabel(table: string, field: string): string {
+  return SETTINGS.fieldsByTable[table]?.[field] ?? SETTINGS.fields[field] ?? field;
 }
 
-function EntryRow({ entry }: { entry: AuditEntry }) {
+function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
   const [open, setOpen] = useState(false);
   const fields = changedFields(entry.before, entry.after);
   return (
@@ -49,7 +69,11 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
         <TableCell>{S.tables[entry.table] ?? entry.table}</TableCell>
         <TableCell>{entry.label}</TableCell>
         <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
-        <TableCell>{entry.action === 'update' ? fields.map(fieldLabel).join('、') : ''}</TableCell>
+        <TableCell>
+          {entry.action === 'update'
+            ? fields.map((field) => fieldLabel(entry.table, field)).join('、')
+            : ''}
+        </TableCell>
         <TableCell padding="checkbox">
           <IconButton size="small" aria-label="查看改动" onClick={() => setOpen(!open)}>
             {open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
@@ -63,10 +87,10 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
               <TableBody>
                 {fields.map((field) => (
                   <TableRow key={field}>
-                    <TableCell sx={{ width: 120 }}>{fieldLabel(field)}</TableCell>
-                    <TableCell>{formatValue(entry.before?.[field])}</TableCell>
+                    <TableCell sx={{ width: 120 }}>{fieldLabel(entry.table, field)}</TableCell>
+                    <TableCell>{formatValue(field, entry.before?.[field], names)}</TableCell>
                     <TableCell sx={{ width: 24 }}>→</TableCell>
-                    <TableCell>{formatValue(entry.after?.[field])}</TableCell>
+                    <TableCell>{formatValue(field, entry.after?.[field], names)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -82,6 +106,7 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
 export function AuditTab() {
   const [table, setTable] = useState('');
   const entries = useAuditLog(table ? { table, limit: LIMIT } : { limit: LIMIT });
+  const names = useRecordNames();
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
@@ -120,7 +145,7 @@ export function AuditTab() {
             </TableHead>
             <TableBody>
               {entries.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} />
+                <EntryRow key={entry.id} entry={entry} names={names} />
               ))}
             </TableBody>
           </Table>

@@ -88,7 +88,7 @@ export function PeopleTab() {
                 <TableCell>{S.village}</TableCell>
                 <TableCell>{S.phone}</TableCell>
                 <TableCell>{S.groupPosition}</TableCell>
-                <TableCell align="right" sx={{ width: 140 }} />
+                <TableCell align="right" sx={{ width: 170 }} />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -115,7 +115,7 @@ export function PeopleTab() {
                   <TableCell>
                     {person.groupPosition ? GROUP_POSITION_LABELS[person.groupPosition] : ''}
                   </TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     <Button
                       size="small"
                       onClick={() => setEditing(person)}

@@ -115,7 +115,7 @@ export function VillagesTab() {
               <TableCell>{S.contact}</TableCell>
               <TableCell>{S.leader}</TableCell>
               <TableCell>{S.groups}</TableCell>
-              <TableCell align="right" sx={{ width: 140 }} />
+              <TableCell align="right" sx={{ width: 170 }} />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -131,7 +131,7 @@ export function VillagesTab() {
                   <TableCell>{village.contact}</TableCell>
                   <TableCell>{village.leaderId ? names.get(village.leaderId) : ''}</TableCell>
                   <TableCell>{village.groups.join('、')}</TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {deleted ? (
                       <Button size="small" onClick={() => void restore(village)}>
                         {SETTINGS.restore}

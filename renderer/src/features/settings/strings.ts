@@ -128,7 +128,6 @@ export const SETTINGS = {
     leaderId: '包村领导',
     groups: '组/社',
     order: '序号',
-    title: '职务/名称',
     phone: '电话',
     villageId: '所在村',
     roles: '身份',
@@ -139,4 +138,8 @@ export const SETTINGS = {
     fileName: '文件名',
     deletedAt: '删除',
   } as Record<string, string>,
+  fieldsByTable: {
+    people: { title: '职务' },
+    ruleDocuments: { title: '文件名称' },
+  } as Record<string, Record<string, string>>,
 };

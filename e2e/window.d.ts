@@ -1,0 +1,9 @@
+import type { EcoDeskApi } from '@shared/ipc/api';
+
+declare global {
+  interface Window {
+    ecoDesk?: EcoDeskApi;
+  }
+}
+
+export {};
