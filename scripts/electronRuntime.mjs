@@ -42,6 +42,7 @@ export function ensureElectron() {
   });
   const downloaded = installedElectron();
   if (result.status === 0 && downloaded) return { path: downloaded };
-  const reason = `${result.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? 'download failed';
+  const reason =
+    `${result.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? 'download failed';
   return { missing: `无法下载：${reason.trim()}` };
 }
