@@ -88,3 +88,27 @@ test('every section of the side navigation opens and says what it holds', async 
     await snap(page, `10-section-${key}`);
   }
 });
+
+test('when the database cannot be opened the user is told, and nothing saved is lost', async ({
+  page,
+  context,
+}) => {
+  await completeSetup(page);
+  // A damaged profile: every IndexedDB open fails in this page.
+  const broken = await context.newPage();
+  await broken.addInitScript(() => {
+    indexedDB.open = () => {
+      throw new DOMException('simulated damaged profile', 'UnknownError');
+    };
+  });
+  await broken.goto('/');
+  await expect(broken.getByText('无法打开数据')).toBeVisible();
+  await expect(broken.getByText(/已保存的数据没有被删除/)).toBeVisible();
+  await expect(broken.getByRole('button', { name: '重试' })).toBeVisible();
+  await snap(broken, '05-database-unavailable');
+  await broken.close();
+
+  // Once the storage works again, everything is where it was.
+  await page.reload();
+  await expect(page.getByTestId('village-tile')).toHaveCount(27);
+});

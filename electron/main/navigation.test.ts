@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isTrustedSender } from './navigation';
+import { isAppUrl, isLocalRequest, isTrustedSender } from './navigation';
 
 describe('isAppUrl', () => {
   it('allows the app origin and nothing else', () => {
@@ -8,6 +8,18 @@ describe('isAppUrl', () => {
     expect(isAppUrl('app://eco-desk.evil/index.html')).toBe(false);
     expect(isAppUrl('file:///C:/Windows/')).toBe(false);
     expect(isAppUrl('not a url')).toBe(false);
+  });
+});
+
+describe('isLocalRequest', () => {
+  it('allows the app, its blobs and data URLs; refuses the network', () => {
+    expect(isLocalRequest('app://eco-desk/assets/a.js')).toBe(true);
+    expect(isLocalRequest('blob:app://eco-desk/4f1c-uuid')).toBe(true);
+    expect(isLocalRequest('data:image/png;base64,AAAA')).toBe(true);
+    expect(isLocalRequest('https://fonts.googleapis.com/css')).toBe(false);
+    expect(isLocalRequest('http://127.0.0.1:8080/')).toBe(false);
+    expect(isLocalRequest('blob:https://evil.example/uuid')).toBe(false);
+    expect(isLocalRequest('ws://127.0.0.1:9229/')).toBe(false);
   });
 });
 

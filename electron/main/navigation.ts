@@ -10,6 +10,16 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/**
+ * Requests the page may make: its own files, and in-memory blob:/data: URLs (thumbnails,
+ * downloads). Anything that would leave the machine is refused.
+ */
+export function isLocalRequest(url: string): boolean {
+  if (isAppUrl(url) || url.startsWith('devtools://')) return true;
+  if (url.startsWith('data:')) return true;
+  return url.startsWith(`blob:${APP_ORIGIN}/`);
+}
+
 /** An IPC message is acted on only when it comes from the app's own main frame. */
 export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null): boolean {
   return frame !== null && frame.isMainFrame && isAppUrl(frame.url);

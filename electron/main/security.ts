@@ -1,5 +1,5 @@
 import type { App, Session, WebContents } from 'electron';
-import { isAppUrl } from './navigation';
+import { isAppUrl, isLocalRequest } from './navigation';
 
 /**
  * Hardening that applies to every window and web contents (Electron security checklist):
@@ -13,7 +13,7 @@ export function hardenSession(session: Session, log: (message: string) => void):
   });
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://');
+    const allowed = isLocalRequest(details.url);
     if (!allowed) log(`blocked request: ${details.url}`);
     callback({ cancel: !allowed });
   });

@@ -1,5 +1,6 @@
 import { HashRouter } from 'react-router';
 import { AppTheme } from '../theme/AppTheme';
+import { DatabaseGate } from './DatabaseGate';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotifyProvider } from './notify';
 import { AppRoutes } from './routes';
@@ -8,11 +9,13 @@ export function App() {
   return (
     <AppTheme>
       <ErrorBoundary>
-        <NotifyProvider>
-          <HashRouter>
-            <AppRoutes />
-          </HashRouter>
-        </NotifyProvider>
+        <DatabaseGate>
+          <NotifyProvider>
+            <HashRouter>
+              <AppRoutes />
+            </HashRouter>
+          </NotifyProvider>
+        </DatabaseGate>
       </ErrorBoundary>
     </AppTheme>
   );

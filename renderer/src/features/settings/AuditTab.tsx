@@ -45,8 +45,7 @@ function formatValue(field: string, value: unknown, names: Names): string {
       '（空）'
     );
   }
-  if (field === 'groupPosition')
-    return GROUP_POSITION_LABELS[value as GroupPosition] ?? String(value);
+  if (field === 'groupPosition') return GROUP_POSITION_LABELS[value as GroupPosition] ?? '（未知）';
   if ((field === 'leaderId' || field === 'villageId') && typeof value === 'string') {
     return names.get(value) ?? '（已不存在）';
   }
