@@ -1,0 +1,79 @@
+/**
+ * Assessment periods are calendar months keyed `YYYY-MM`; quarters are keyed `YYYY-Qn`.
+ * Flags are awarded per month or per quarter (configurable).
+ */
+const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTER_KEY = /^(\d{4})-Q([1-4])$/;
+
+export type MonthKey = string;
+export type QuarterKey = string;
+
+export function isMonthKey(value: string): boolean {
+  return MONTH_KEY.test(value);
+}
+
+export function monthKey(year: number, month: number): MonthKey {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export function parseMonthKey(key: MonthKey): { year: number; month: number } {
+  const match = MONTH_KEY.exec(key);
+  if (!match) throw new Error(`not a month key: ${key}`);
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+/** The month before: 2026-01 → 2025-12. */
+export function previousMonth(key: MonthKey): MonthKey {
+  const { year, month } = parseMonthKey(key);
+  return month === 1 ? monthKey(year - 1, 12) : monthKey(year, month - 1);
+}
+
+export function nextMonth(key: MonthKey): MonthKey {
+  const { year, month } = parseMonthKey(key);
+  return month === 12 ? monthKey(year + 1, 1) : monthKey(year, month + 1);
+}
+
+export function quarterOf(key: MonthKey): QuarterKey {
+  const { year, month } = parseMonthKey(key);
+  return `${year}-Q${Math.ceil(month / 3)}`;
+}
+
+export function monthsOfQuarter(key: QuarterKey): MonthKey[] {
+  const match = QUARTER_KEY.exec(key);
+  if (!match) throw new Error(`not a quarter key: ${key}`);
+  const year = Number(match[1]);
+  const first = (Number(match[2]) - 1) * 3 + 1;
+  return [0, 1, 2].map((i) => monthKey(year, first + i));
+}
+
+/** The quarter before: 2026-Q1 → 2025-Q4. */
+export function previousQuarter(key: QuarterKey): QuarterKey {
+  const match = QUARTER_KEY.exec(key);
+  if (!match) throw new Error(`not a quarter key: ${key}`);
+  const year = Number(match[1]);
+  const q = Number(match[2]);
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
+/** The last calendar day of a month, `YYYY-MM-DD`. */
+export function lastDayOfMonth(key: MonthKey): string {
+  const { year, month } = parseMonthKey(key);
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${key}-${String(day).padStart(2, '0')}`;
+}
+
+/** `2026-03` → `2026年3月`; `2026-Q1` → `2026年第一季度`. */
+export function periodLabel(key: string): string {
+  const month = MONTH_KEY.exec(key);
+  if (month) return `${Number(month[1])}年${Number(month[2])}月`;
+  const quarter = QUARTER_KEY.exec(key);
+  if (quarter) return `${quarter[1]}年第${['一', '二', '三', '四'][Number(quarter[2]) - 1]}季度`;
+  return key;
+}
+
+/** Adds days to an ISO date, in calendar terms (no time zone involved). */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return date.toISOString().slice(0, 10);
+}
