@@ -22,6 +22,8 @@ export interface AuditEntry {
   label: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Why, when a rule demands one (e.g. editing a closed period). */
+  reason?: string | undefined;
 }
 
 /** Stamps that change on every write and say nothing about what changed. */

@@ -1,5 +1,13 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type {
+  DueAction,
+  Deduction,
+  Period,
+  PeriodResult,
+  VillageCheck,
+} from '@shared/domain/assessment';
 import type { AuditEntry } from '@shared/domain/audit';
+import type { StandardVersion } from '@shared/domain/standard';
 import type { Person } from '@shared/domain/person';
 import type { RuleDocument } from '@shared/domain/ruleDocument';
 import type { Town } from '@shared/domain/town';
@@ -40,6 +48,19 @@ export const SCHEMA_VERSIONS: {
       settings: 'key',
     },
   },
+  {
+    // Village assessment: the versioned standard, monthly periods, the grid's cells, published
+    // results (红黄榜) and the actions they call for.
+    version: 2,
+    stores: {
+      standards: 'id, effectiveFrom',
+      periods: 'id, status',
+      deductions: 'id, periodId, villageId, [periodId+villageId]',
+      villageChecks: 'id, periodId',
+      results: 'id, cadence',
+      dueActions: 'id, periodKey, villageId',
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -50,6 +71,12 @@ export class EcoDeskDb extends Dexie {
   attachments!: Table<Attachment, string>;
   audit!: Table<AuditEntry, string>;
   settings!: Table<Setting, string>;
+  standards!: Table<StandardVersion, string>;
+  periods!: Table<Period, string>;
+  deductions!: Table<Deduction, string>;
+  villageChecks!: Table<VillageCheck, string>;
+  results!: Table<PeriodResult, string>;
+  dueActions!: Table<DueAction, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

@@ -20,7 +20,17 @@ export async function writeContext(db: EcoDeskDb): Promise<WriteContext> {
   };
 }
 
-export type AuditedTable = 'town' | 'villages' | 'people' | 'ruleDocuments';
+export type AuditedTable =
+  | 'town'
+  | 'villages'
+  | 'people'
+  | 'ruleDocuments'
+  | 'standards'
+  | 'periods'
+  | 'deductions'
+  | 'villageChecks'
+  | 'results'
+  | 'dueActions';
 
 /**
  * Appends the audit entry of one change. Call it inside the same transaction as the change
@@ -33,6 +43,7 @@ export async function recordAudit<T extends BaseRecord>(
   before: T | undefined,
   after: T,
   label: string,
+  reason?: string,
 ): Promise<void> {
   await db.audit.add({
     id: ctx.newId(),
@@ -44,5 +55,6 @@ export async function recordAudit<T extends BaseRecord>(
     label,
     before: before ? ({ ...before } as Record<string, unknown>) : null,
     after: { ...after } as Record<string, unknown>,
+    ...(reason ? { reason } : {}),
   });
 }

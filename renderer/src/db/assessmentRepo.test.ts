@@ -1,0 +1,243 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONSEQUENCE_RULES } from '@shared/domain/consequences';
+import { DEFAULT_FLAG_RULES } from '@shared/domain/flags';
+import { InputError } from './errors';
+import {
+  closePeriod,
+  reopenPeriod,
+  saveDeduction,
+  saveRules,
+  saveVillageCheck,
+  setActionDone,
+  startPeriod,
+  withdrawRedFlag,
+} from './repositories/assessmentRepo';
+import { listAudit } from './repositories/auditRepo';
+import { completeSetup } from './repositories/townRepo';
+import { listVillages } from './repositories/villageRepo';
+import { EcoDeskDb } from './schema';
+
+let db: EcoDeskDb;
+let counter = 0;
+beforeEach(async () => {
+  counter += 1;
+  db = new EcoDeskDb(`assessment-${counter}`);
+  await completeSetup(db, {
+    town: { name: '青山镇', county: '绿水县' },
+    operator: '张环保',
+    villageNames: ['一村', '二村', '三村', '四村', '五村', '六村', '七村'],
+  });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+async function ids(): Promise<Record<string, string>> {
+  return Object.fromEntries((await listVillages(db)).map((v) => [v.name, v.id]));
+}
+
+/** Items worth 1 point per instance, with their caps: enough room for 42 points in all. */
+const ONE_POINT_ITEMS: [string, number][] = [
+  ['A01', 4],
+  ['A02', 4],
+  ['G01', 3],
+  ['G05', 3],
+  ['E03', 3],
+  ['E02', 3],
+  ['F01', 4],
+  ['F03', 3],
+  ['D05', 2],
+  ['B01', 4],
+  ['B02', 3],
+  ['C03', 3],
+  ['C04', 3],
+];
+
+/** Deducts exactly `points` (a whole number) from a village, spread over one-point items. */
+async function deduct(periodId: string, villageId: string, points: number) {
+  let left = points;
+  for (const [itemCode, cap] of ONE_POINT_ITEMS) {
+    if (left === 0) break;
+    const count = Math.min(cap, left);
+    await saveDeduction(db, { periodId, villageId, itemCode, count, points: null });
+    left -= count;
+  }
+  if (left > 0) throw new Error('test helper: too many points');
+}
+
+async function scoreMonth(month: string, deductions: Record<string, number>) {
+  await startPeriod(db, month, { inspectors: '张环保、李干事', inspectedOn: `${month}-20` });
+  const v = await ids();
+  for (const [name, points] of Object.entries(deductions)) await deduct(month, v[name]!, points);
+  await closePeriod(db, month);
+}
+
+describe('a month from scoring to 红黄榜', () => {
+  it('ranks, flags and lists the due actions; the second yellow in a row brings 约谈', async () => {
+    // Scores: 一村 100, 二村 98, 三村 95, 四村 88, 五村 79, 六村 76, 七村 70
+    await scoreMonth('2025-12', { 二村: 2, 三村: 5, 四村: 12, 五村: 21, 六村: 24, 七村: 30 });
+    const december = await db.results.get('2025-12');
+    expect(december?.rows.map((r) => `${r.name}${r.score}${r.flag ?? ''}`)).toEqual([
+      '一村100red',
+      '二村98red',
+      '三村95red',
+      '四村88',
+      '五村79yellow',
+      '六村76yellow',
+      '七村70yellow',
+    ]);
+    expect((await db.periods.get('2025-12'))?.status).toBe('closed');
+    const decActions = await db.dueActions.where('periodKey').equals('2025-12').toArray();
+    expect(decActions.map((a) => a.kind).sort()).toEqual([
+      'redReward',
+      'redReward',
+      'redReward',
+      'speech',
+      'speech',
+      'speech',
+    ]);
+
+    // January, across the year: 七村 and 六村 yellow again → 约谈; 五村 climbs to 2nd.
+    await scoreMonth('2026-01', {
+      一村: 1,
+      二村: 9,
+      三村: 6,
+      四村: 11,
+      五村: 0,
+      六村: 25,
+      七村: 22,
+    });
+    const january = await db.results.get('2026-01');
+    // 五村 100, 一村 99, 三村 94, 二村 91, 四村 89, 七村 78, 六村 75: only two are below 80.
+    expect(january?.rows.filter((r) => r.flag === 'yellow').map((r) => r.name)).toEqual([
+      '七村',
+      '六村',
+    ]);
+    const interviews = (await db.dueActions.where('periodKey').equals('2026-01').toArray()).filter(
+      (a) => a.kind === 'interview',
+    );
+    expect(interviews.map((a) => a.title)).toEqual([
+      '连续 2 次黄旗，由镇纪委约谈村党支部书记',
+      '连续 2 次黄旗，由镇纪委约谈村党支部书记',
+    ]);
+    const v = await ids();
+    expect(new Set(interviews.map((a) => a.villageId))).toEqual(new Set([v['六村'], v['七村']]));
+    const prize = (await db.dueActions.where('periodKey').equals('2026-01').toArray()).find(
+      (a) => a.kind === 'progressPrize',
+    );
+    expect(prize?.villageId).toBe(v['五村']); // 5th → 1st
+  });
+
+  it('refuses edits to a closed month until reopened with a reason, which the audit keeps', async () => {
+    await scoreMonth('2026-03', { 二村: 2 });
+    const v = await ids();
+    await expect(
+      saveDeduction(db, {
+        periodId: '2026-03',
+        villageId: v['一村']!,
+        itemCode: 'A01',
+        count: 1,
+        points: null,
+      }),
+    ).rejects.toThrow(/已经关闭/);
+    await expect(reopenPeriod(db, '2026-03', '')).rejects.toBeInstanceOf(InputError);
+    await reopenPeriod(db, '2026-03', '复查发现漏记一处垃圾');
+    await saveDeduction(db, {
+      periodId: '2026-03',
+      villageId: v['一村']!,
+      itemCode: 'A01',
+      count: 1,
+      points: null,
+    });
+    await closePeriod(db, '2026-03', '复查发现漏记一处垃圾');
+    expect((await db.results.get('2026-03'))?.rows.find((r) => r.name === '一村')?.score).toBe(99);
+    const entries = await listAudit(db, { table: 'periods', recordId: '2026-03' });
+    expect(entries.some((e) => e.reason === '复查发现漏记一处垃圾')).toBe(true);
+  });
+
+  it('refuses points over an item cap and an impossible count, saving nothing', async () => {
+    await startPeriod(db, '2026-04', { inspectors: '', inspectedOn: '' });
+    const v = await ids();
+    await expect(
+      saveDeduction(db, {
+        periodId: '2026-04',
+        villageId: v['一村']!,
+        itemCode: 'A03',
+        count: null,
+        points: 4,
+      }),
+    ).rejects.toThrow('最多扣 3 分');
+    await expect(
+      saveDeduction(db, {
+        periodId: '2026-04',
+        villageId: v['一村']!,
+        itemCode: 'A03',
+        count: -2,
+        points: null,
+      }),
+    ).rejects.toThrow('0 或正整数');
+    expect(await db.deductions.count()).toBe(0);
+  });
+
+  it('leaves a skipped village out of the ranks and counts bonus points', async () => {
+    await startPeriod(db, '2026-05', { inspectors: '', inspectedOn: '' });
+    const v = await ids();
+    await saveVillageCheck(db, {
+      periodId: '2026-05',
+      villageId: v['三村']!,
+      skipped: true,
+      bonus: 0,
+      bonusReason: '',
+    });
+    await deduct('2026-05', v['一村']!, 3);
+    await saveVillageCheck(db, {
+      periodId: '2026-05',
+      villageId: v['一村']!,
+      skipped: false,
+      bonus: 2,
+      bonusReason: '主动开展义务清扫',
+    });
+    await expect(
+      saveVillageCheck(db, {
+        periodId: '2026-05',
+        villageId: v['二村']!,
+        skipped: false,
+        bonus: 2,
+        bonusReason: '',
+      }),
+    ).rejects.toThrow('加分需要写明理由');
+    await closePeriod(db, '2026-05');
+    const result = await db.results.get('2026-05');
+    expect(result?.unscored.map((u) => u.name)).toEqual(['三村']);
+    expect(result?.rows.find((r) => r.name === '一村')?.score).toBe(99); // 100 − 3 + 2
+  });
+
+  it('withdraws a red flag with a reason and cancels its unpaid reward; actions can be marked done', async () => {
+    await scoreMonth('2026-06', { 四村: 12, 五村: 21, 六村: 24, 七村: 30 });
+    const v = await ids();
+    await withdrawRedFlag(db, '2026-06', v['一村']!, '复查发现露天焚烧');
+    const row = (await db.results.get('2026-06'))?.rows.find((r) => r.name === '一村');
+    expect(row?.withdrawn?.reason).toBe('复查发现露天焚烧');
+    const live = (await db.dueActions.where('periodKey').equals('2026-06').toArray()).filter(
+      (a) => !a.deletedAt,
+    );
+    expect(live.filter((a) => a.kind === 'redReward')).toHaveLength(2);
+    const speech = live.find((a) => a.kind === 'speech')!;
+    await setActionDone(db, speech.id, true, '已在 7 月 5 日通报会上发言');
+    expect((await db.dueActions.get(speech.id))?.doneNote).toBe('已在 7 月 5 日通报会上发言');
+  });
+
+  it('with quarterly flags, months get ranks only and the quarter gets flags on the mean', async () => {
+    await saveRules(db, { ...DEFAULT_FLAG_RULES, cadence: 'quarter' }, DEFAULT_CONSEQUENCE_RULES);
+    await scoreMonth('2026-01', { 七村: 30 }); // 七村 70
+    expect((await db.results.get('2026-01'))?.rows.every((r) => r.flag === null)).toBe(true);
+    expect(await db.results.get('2026-Q1')).toBeUndefined();
+    await scoreMonth('2026-02', { 七村: 12 }); // 88
+    await scoreMonth('2026-03', { 七村: 18 }); // 82 → mean (70 + 88 + 82) / 3 = 80
+    const quarter = await db.results.get('2026-Q1');
+    expect(quarter?.rows.find((r) => r.name === '七村')?.score).toBe(80);
+    expect(quarter?.rows.find((r) => r.name === '七村')?.flag).toBeNull(); // 80 is not below 80
+  });
+});

@@ -1,0 +1,474 @@
+import type {
+  Deduction,
+  DueAction,
+  Period,
+  PeriodResult,
+  VillageCheck,
+} from '@shared/domain/assessment';
+import { scorePeriod } from '@shared/domain/assessment';
+import { DEFAULT_CONSEQUENCE_RULES, type ConsequenceRules } from '@shared/domain/consequences';
+import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
+import { DEFAULT_FLAG_RULES, validateFlagRules, type FlagRules } from '@shared/domain/flags';
+import {
+  isMonthKey,
+  monthsOfQuarter,
+  periodLabel,
+  previousMonth,
+  previousQuarter,
+  quarterOf,
+} from '@shared/domain/period';
+import { actionsForResult, buildResultRows } from '@shared/domain/publication';
+import { quarterlyInputs } from '@shared/domain/ranking';
+import { isLive, stamp } from '@shared/domain/record';
+import { checkEntry } from '@shared/domain/scoring';
+import { standardFor, type StandardVersion } from '@shared/domain/standard';
+import {
+  DEFAULT_BONUS_CAP,
+  DEFAULT_CATEGORIES,
+  DEFAULT_ITEMS,
+} from '@shared/domain/standardDefault';
+import { cleanText } from '@shared/domain/validation';
+import { InputError } from '../errors';
+import type { EcoDeskDb } from '../schema';
+import { recordAudit, writeContext, type WriteContext } from '../writeContext';
+
+export const FLAG_RULES_KEY = 'flagRules';
+export const CONSEQUENCE_RULES_KEY = 'consequenceRules';
+
+const refuse = (message: string, field = ''): never => {
+  throw new InputError([{ field, message }]);
+};
+
+export async function getRules(
+  db: EcoDeskDb,
+): Promise<{ flags: FlagRules; consequences: ConsequenceRules }> {
+  const [flags, consequences] = await Promise.all([
+    db.settings.get(FLAG_RULES_KEY),
+    db.settings.get(CONSEQUENCE_RULES_KEY),
+  ]);
+  return {
+    flags: { ...DEFAULT_FLAG_RULES, ...(flags?.value as Partial<FlagRules> | undefined) },
+    consequences: {
+      ...DEFAULT_CONSEQUENCE_RULES,
+      ...(consequences?.value as Partial<ConsequenceRules> | undefined),
+    },
+  };
+}
+
+export async function saveRules(
+  db: EcoDeskDb,
+  flags: FlagRules,
+  consequences: ConsequenceRules,
+): Promise<void> {
+  const problems = validateFlagRules(flags);
+  if (problems.length > 0)
+    throw new InputError(problems.map((message) => ({ field: 'rules', message })));
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.put({ key: FLAG_RULES_KEY, value: flags });
+    await db.settings.put({ key: CONSEQUENCE_RULES_KEY, value: consequences });
+  });
+}
+
+/** The standard's versions; the default 50 items become version 1 on first use. */
+export async function ensureStandards(db: EcoDeskDb): Promise<StandardVersion[]> {
+  return db.transaction('rw', [db.standards, db.audit, db.settings], async () => {
+    const existing = (await db.standards.toArray()).filter(isLive);
+    if (existing.length > 0) return existing;
+    const ctx = await writeContext(db);
+    const first = stamp<StandardVersion>(
+      {
+        version: 1,
+        effectiveFrom: '2000-01',
+        bonusCap: DEFAULT_BONUS_CAP,
+        categories: DEFAULT_CATEGORIES,
+        items: DEFAULT_ITEMS,
+      },
+      ctx,
+    );
+    await db.standards.add(first);
+    await recordAudit(db, ctx, 'standards', undefined, first, '考核标准第 1 版');
+    return [first];
+  });
+}
+
+/** Opens a month for scoring against the standard in force then. */
+export async function startPeriod(
+  db: EcoDeskDb,
+  month: string,
+  details: { inspectors: string; inspectedOn: string },
+): Promise<Period> {
+  if (!isMonthKey(month)) refuse(`“${month}”不是有效的月份。`, 'month');
+  if (details.inspectedOn && !isValidIsoDate(details.inspectedOn)) {
+    refuse(`检查日期“${details.inspectedOn}”不是有效的日期。`, 'inspectedOn');
+  }
+  const standards = await ensureStandards(db);
+  return db.transaction('rw', [db.periods, db.audit, db.settings], async () => {
+    if (await db.periods.get(month)) refuse(`${periodLabel(month)}的考核已经开始。`, 'month');
+    const standard = standardFor(standards, month);
+    if (!standard) refuse(`${periodLabel(month)}没有适用的考核标准。`, 'month');
+    const ctx = await writeContext(db);
+    const period = stamp<Period>(
+      {
+        id: month,
+        status: 'open',
+        standardId: standard!.id,
+        inspectors: cleanText(details.inspectors),
+        inspectedOn: details.inspectedOn,
+      },
+      ctx,
+    );
+    await db.periods.add(period);
+    await recordAudit(db, ctx, 'periods', undefined, period, periodLabel(month));
+    return period;
+  });
+}
+
+async function openPeriod(
+  db: EcoDeskDb,
+  periodId: string,
+): Promise<{ period: Period; standard: StandardVersion }> {
+  const period = await db.periods.get(periodId);
+  if (!period) return refuse(`${periodLabel(periodId)}的考核还没有开始。`);
+  if (period.status !== 'open') {
+    return refuse(
+      `${periodLabel(periodId)}的考核已经关闭：如需修改，请先点击“修改已关闭的考核”并说明原因。`,
+    );
+  }
+  const standard = await db.standards.get(period.standardId);
+  if (!standard) return refuse('找不到这一期使用的考核标准。');
+  return { period, standard };
+}
+
+export const deductionId = (periodId: string, villageId: string, itemCode: string) =>
+  `${periodId}:${villageId}:${itemCode}`;
+
+/**
+ * Saves one grid cell (autosave). A count follows the item's rule (capped at its cap); points
+ * entered directly may not exceed the cap. An empty cell is stored as count 0.
+ */
+export async function saveDeduction(
+  db: EcoDeskDb,
+  cell: {
+    periodId: string;
+    villageId: string;
+    itemCode: string;
+    count: number | null;
+    points: number | null;
+    note?: string;
+    place?: string;
+  },
+): Promise<Deduction> {
+  return db.transaction(
+    'rw',
+    [db.periods, db.standards, db.deductions, db.villages, db.audit, db.settings],
+    async () => {
+      const { standard } = await openPeriod(db, cell.periodId);
+      const item = standard.items.find((i) => i.code === cell.itemCode);
+      if (!item) return refuse(`考核标准中没有第 ${cell.itemCode} 条。`);
+      const village = await db.villages.get(cell.villageId);
+      if (!village || !isLive(village)) return refuse('这个村已不存在。');
+      const problem = checkEntry(item, {
+        itemCode: item.code,
+        count: cell.count,
+        points: cell.points,
+      });
+      if (problem) refuse(problem, 'count');
+      const ctx = await writeContext(db);
+      const id = deductionId(cell.periodId, cell.villageId, cell.itemCode);
+      const before = await db.deductions.get(id);
+      const after = stamp<Deduction>(
+        {
+          id,
+          periodId: cell.periodId,
+          villageId: cell.villageId,
+          itemCode: cell.itemCode,
+          count: cell.count,
+          points: cell.count === null ? cell.points : null,
+          note: cleanText(cell.note ?? before?.note ?? ''),
+          place: cleanText(cell.place ?? before?.place ?? ''),
+          problemId: before?.problemId,
+        },
+        { ...ctx, existing: before },
+      );
+      await db.deductions.put(after);
+      await recordAudit(
+        db,
+        ctx,
+        'deductions',
+        before,
+        after,
+        `${village.name} ${periodLabel(cell.periodId)} ${item.code}`,
+      );
+      return after;
+    },
+  );
+}
+
+/** Bonus points or "not inspected this period" for one village. */
+export async function saveVillageCheck(
+  db: EcoDeskDb,
+  check: {
+    periodId: string;
+    villageId: string;
+    skipped: boolean;
+    bonus: number;
+    bonusReason: string;
+  },
+): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.periods, db.standards, db.villageChecks, db.villages, db.audit, db.settings],
+    async () => {
+      const { standard } = await openPeriod(db, check.periodId);
+      if (!Number.isFinite(check.bonus) || check.bonus < 0 || check.bonus > standard.bonusCap) {
+        refuse(`加分应在 0 到 ${standard.bonusCap} 分之间。`, 'bonus');
+      }
+      if (check.bonus > 0 && cleanText(check.bonusReason) === '')
+        refuse('加分需要写明理由。', 'bonusReason');
+      const village = await db.villages.get(check.villageId);
+      const ctx = await writeContext(db);
+      const id = `${check.periodId}:${check.villageId}`;
+      const before = await db.villageChecks.get(id);
+      const after = stamp<VillageCheck>(
+        { ...check, id, bonusReason: cleanText(check.bonusReason) },
+        { ...ctx, existing: before },
+      );
+      await db.villageChecks.put(after);
+      await recordAudit(
+        db,
+        ctx,
+        'villageChecks',
+        before,
+        after,
+        `${village?.name ?? ''} ${periodLabel(check.periodId)}`,
+      );
+    },
+  );
+}
+
+async function monthInputs(db: EcoDeskDb, periodId: string) {
+  const period = await db.periods.get(periodId);
+  if (!period) return null;
+  const standard = await db.standards.get(period.standardId);
+  if (!standard) return null;
+  const villages = (await db.villages.orderBy('order').toArray()).filter(isLive);
+  const deductions = (await db.deductions.where('periodId').equals(periodId).toArray()).filter(
+    isLive,
+  );
+  const checks = (await db.villageChecks.where('periodId').equals(periodId).toArray()).filter(
+    isLive,
+  );
+  return { period, standard, ...scorePeriod({ standard, villages, deductions, checks }) };
+}
+
+/** Earlier flag periods' results, most recent first, stopping at the first gap. */
+async function earlierResults(
+  db: EcoDeskDb,
+  key: string,
+  cadence: 'month' | 'quarter',
+): Promise<PeriodResult[]> {
+  const earlier: PeriodResult[] = [];
+  let cursor = key;
+  for (let i = 0; i < 24; i += 1) {
+    cursor = cadence === 'month' ? previousMonth(cursor) : previousQuarter(cursor);
+    const result = await db.results.get(cursor);
+    if (!result || !result.flagsAwarded) break;
+    earlier.push(result);
+  }
+  return earlier;
+}
+
+async function publish(
+  db: EcoDeskDb,
+  ctx: WriteContext,
+  key: string,
+  cadence: 'month' | 'quarter',
+  inputs: Parameters<typeof buildResultRows>[0],
+  withFlags: boolean,
+  rules: { flags: FlagRules; consequences: ConsequenceRules },
+  reason?: string,
+): Promise<void> {
+  const before = await db.results.get(key);
+  const built = buildResultRows(inputs, rules.flags, withFlags);
+  const result = stamp<PeriodResult>(
+    { id: key, cadence, ...built, publishedAt: ctx.now, flagsAwarded: withFlags },
+    { ...ctx, existing: before },
+  );
+  await db.results.put(result);
+  await recordAudit(db, ctx, 'results', before, result, `${periodLabel(key)}红黄榜`, reason);
+  if (!withFlags) return;
+  // Re-publishing replaces the actions not yet done; done ones stay as the record of what happened.
+  const old = (await db.dueActions.where('periodKey').equals(key).toArray()).filter(isLive);
+  for (const action of old) {
+    if (action.doneAt) continue;
+    const removed = stamp<DueAction>(
+      { ...action, deletedAt: ctx.now },
+      { ...ctx, existing: action },
+    );
+    await db.dueActions.put(removed);
+    await recordAudit(db, ctx, 'dueActions', action, removed, action.title, reason);
+  }
+  const done = new Set(old.filter((a) => a.doneAt).map((a) => `${a.villageId}:${a.kind}`));
+  const drafts = actionsForResult({
+    result,
+    earlier: await earlierResults(db, key, cadence),
+    rules: rules.consequences,
+    publishedOn: toIsoDate(new Date(ctx.now)),
+  });
+  for (const draft of drafts) {
+    if (done.has(`${draft.villageId}:${draft.kind}`)) continue;
+    const action = stamp<DueAction>({ ...draft }, ctx);
+    await db.dueActions.add(action);
+    await recordAudit(db, ctx, 'dueActions', undefined, action, action.title);
+  }
+}
+
+/**
+ * Closes a month: freezes it, publishes its results (with flags when flags are monthly) and,
+ * when flags are quarterly and this closes the quarter, the quarter's 红黄榜 on the mean scores.
+ */
+export async function closePeriod(db: EcoDeskDb, periodId: string, reason?: string): Promise<void> {
+  const tables = [
+    db.periods,
+    db.standards,
+    db.villages,
+    db.deductions,
+    db.villageChecks,
+    db.results,
+    db.dueActions,
+    db.audit,
+    db.settings,
+  ];
+  await db.transaction('rw', tables, async () => {
+    const data = await monthInputs(db, periodId);
+    if (!data) return refuse(`${periodLabel(periodId)}的考核还没有开始。`);
+    if (data.period.status === 'closed') return refuse(`${periodLabel(periodId)}的考核已经关闭。`);
+    const rules = await getRules(db);
+    const ctx = await writeContext(db);
+    const closed = stamp<Period>(
+      { ...data.period, status: 'closed', closedAt: ctx.now, closedBy: ctx.actor },
+      { ...ctx, existing: data.period },
+    );
+    await db.periods.put(closed);
+    await recordAudit(db, ctx, 'periods', data.period, closed, periodLabel(periodId), reason);
+    const monthly = rules.flags.cadence === 'month';
+    await publish(db, ctx, periodId, 'month', data.inputs, monthly, rules, reason);
+    if (monthly) return;
+    const quarter = quarterOf(periodId);
+    const months = monthsOfQuarter(quarter);
+    const all = await Promise.all(months.map((m) => monthInputs(db, m)));
+    if (all.some((m) => !m || m.period.status !== 'closed')) return;
+    const inputs = quarterlyInputs(all.map((m) => m!.inputs));
+    await publish(db, ctx, quarter, 'quarter', inputs, true, rules, reason);
+  });
+}
+
+/** Reopens a closed month for correction; the reason is kept in the audit log. */
+export async function reopenPeriod(db: EcoDeskDb, periodId: string, reason: string): Promise<void> {
+  const why = cleanText(reason);
+  if (why.length < 4) refuse('请写明修改已关闭考核的原因（至少 4 个字）。', 'reason');
+  await db.transaction('rw', db.periods, db.audit, db.settings, async () => {
+    const before = await db.periods.get(periodId);
+    if (!before || before.status !== 'closed')
+      return refuse(`${periodLabel(periodId)}的考核没有关闭。`);
+    const ctx = await writeContext(db);
+    const after = stamp<Period>(
+      { ...before, status: 'open', closedAt: undefined, closedBy: undefined },
+      { ...ctx, existing: before },
+    );
+    await db.periods.put(after);
+    await recordAudit(db, ctx, 'periods', before, after, periodLabel(periodId), why);
+  });
+}
+
+/** Takes back a red flag (摘旗) with a reason; its unpaid reward is cancelled. */
+export async function withdrawRedFlag(
+  db: EcoDeskDb,
+  resultId: string,
+  villageId: string,
+  reason: string,
+): Promise<void> {
+  const why = cleanText(reason);
+  if (why.length < 4) refuse('请写明摘旗原因（至少 4 个字）。', 'reason');
+  await db.transaction('rw', [db.results, db.dueActions, db.audit, db.settings], async () => {
+    const before = await db.results.get(resultId);
+    const row = before?.rows.find((r) => r.villageId === villageId);
+    if (!before || !row || row.flag !== 'red' || row.withdrawn)
+      return refuse('这个村本期没有可以摘除的红旗。');
+    const ctx = await writeContext(db);
+    const after = stamp<PeriodResult>(
+      {
+        ...before,
+        rows: before.rows.map((r) =>
+          r.villageId === villageId
+            ? { ...r, withdrawn: { reason: why, at: ctx.now, by: ctx.actor } }
+            : r,
+        ),
+      },
+      { ...ctx, existing: before },
+    );
+    await db.results.put(after);
+    await recordAudit(
+      db,
+      ctx,
+      'results',
+      before,
+      after,
+      `${periodLabel(resultId)}红黄榜 摘旗：${row.name}`,
+      why,
+    );
+    const rewards = (await db.dueActions.where('periodKey').equals(resultId).toArray()).filter(
+      (a) => isLive(a) && a.villageId === villageId && a.kind === 'redReward' && !a.doneAt,
+    );
+    for (const reward of rewards) {
+      const removed = stamp<DueAction>(
+        { ...reward, deletedAt: ctx.now },
+        { ...ctx, existing: reward },
+      );
+      await db.dueActions.put(removed);
+      await recordAudit(db, ctx, 'dueActions', reward, removed, reward.title, why);
+    }
+  });
+}
+
+/** Marks a due action done (with a note) or not done. */
+export async function setActionDone(
+  db: EcoDeskDb,
+  id: string,
+  done: boolean,
+  note: string,
+): Promise<void> {
+  await db.transaction('rw', db.dueActions, db.audit, db.settings, async () => {
+    const before = await db.dueActions.get(id);
+    if (!before || !isLive(before)) return refuse('这个事项已不存在。');
+    const ctx = await writeContext(db);
+    const after = stamp<DueAction>(
+      {
+        ...before,
+        doneAt: done ? ctx.now : undefined,
+        doneNote: done ? cleanText(note) : undefined,
+      },
+      { ...ctx, existing: before },
+    );
+    await db.dueActions.put(after);
+    await recordAudit(db, ctx, 'dueActions', before, after, before.title);
+  });
+}
+
+/** Everything the scoring screen shows for a month. */
+export async function loadPeriodView(db: EcoDeskDb, periodId: string) {
+  const [period, villages, deductions, checks] = await Promise.all([
+    db.periods.get(periodId),
+    db.villages.orderBy('order').toArray(),
+    db.deductions.where('periodId').equals(periodId).toArray(),
+    db.villageChecks.where('periodId').equals(periodId).toArray(),
+  ]);
+  const standard = period ? await db.standards.get(period.standardId) : undefined;
+  return {
+    period: period ?? null,
+    standard: standard ?? null,
+    villages: villages.filter(isLive),
+    deductions: deductions.filter(isLive),
+    checks: checks.filter(isLive),
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { scorePeriod } from './assessment';
+import { DEFAULT_CATEGORIES, DEFAULT_ITEMS } from './standardDefault';
+
+const standard = { categories: DEFAULT_CATEGORIES, items: DEFAULT_ITEMS, bonusCap: 5 };
+const villages = [
+  { id: 'v1', name: '甲村' },
+  { id: 'v2', name: '乙村' },
+  { id: 'v3', name: '丙村' },
+];
+
+describe('scorePeriod', () => {
+  it('scores each village from its own cells; a skipped village gets no score', () => {
+    const { inputs } = scorePeriod({
+      standard,
+      villages,
+      deductions: [
+        { villageId: 'v1', itemCode: 'A01', count: 2, points: null }, // −2
+        { villageId: 'v1', itemCode: 'G02', count: 1, points: null }, // −2, serious
+        { villageId: 'v3', itemCode: 'A01', count: 5, points: null }, // skipped village: ignored
+      ],
+      checks: [
+        { villageId: 'v2', skipped: false, bonus: 1.5 }, // 100 + 1.5 → 100
+        { villageId: 'v3', skipped: true, bonus: 0 },
+      ],
+    });
+    expect(inputs).toEqual([
+      { villageId: 'v1', name: '甲村', score: 96, seriousCount: 1 },
+      { villageId: 'v2', name: '乙村', score: 100, seriousCount: 0 },
+      { villageId: 'v3', name: '丙村', score: null, seriousCount: 0 },
+    ]);
+  });
+});
