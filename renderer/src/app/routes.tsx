@@ -1,6 +1,7 @@
 import { Box, CircularProgress } from '@mui/material';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { useSetupComplete } from '../db/hooks';
+import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -35,7 +36,9 @@ export function AppRoutes() {
       <Route element={<RequireSetup />}>
         <Route element={<Shell />}>
           <Route index element={<DashboardPage />} />
-          <Route path="assessment" element={<ComingSoonPage section="assessment" />} />
+          <Route path="assessment" element={<AssessmentPage />} />
+          <Route path="assessment/:month" element={<AssessmentPage />} />
+          <Route path="assessment/:month/:tab" element={<AssessmentPage />} />
           <Route path="ledger" element={<ComingSoonPage section="ledger" />} />
           <Route path="patrols" element={<ComingSoonPage section="patrols" />} />
           <Route path="records" element={<ComingSoonPage section="records" />} />

@@ -1,5 +1,16 @@
 import { db } from './db';
 import {
+  closePeriod,
+  getRules,
+  reopenPeriod,
+  saveDeduction,
+  saveRules,
+  saveVillageCheck,
+  setActionDone,
+  startPeriod,
+  withdrawRedFlag,
+} from './repositories/assessmentRepo';
+import {
   addRuleDocument,
   deleteRuleDocument,
   getAttachmentBytes,
@@ -30,4 +41,16 @@ export const actions = {
   getAttachmentBytes: (id: string) => getAttachmentBytes(db, id),
   requestPersistentStorage: () => requestPersistentStorage(db),
   isStoragePersisted,
+  startPeriod: (month: string, details: Parameters<typeof startPeriod>[2]) =>
+    startPeriod(db, month, details),
+  saveDeduction: (cell: Parameters<typeof saveDeduction>[1]) => saveDeduction(db, cell),
+  saveVillageCheck: (check: Parameters<typeof saveVillageCheck>[1]) => saveVillageCheck(db, check),
+  closePeriod: (month: string) => closePeriod(db, month),
+  reopenPeriod: (month: string, reason: string) => reopenPeriod(db, month, reason),
+  withdrawRedFlag: (resultId: string, villageId: string, reason: string) =>
+    withdrawRedFlag(db, resultId, villageId, reason),
+  setActionDone: (id: string, done: boolean, note: string) => setActionDone(db, id, done, note),
+  getRules: () => getRules(db),
+  saveRules: (...args: Parameters<typeof saveRules> extends [unknown, ...infer R] ? R : never) =>
+    saveRules(db, ...args),
 };

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
+import { loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { listPeople } from './repositories/personRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
@@ -33,3 +34,19 @@ export const useRecordNames = () =>
   );
 export const useAuditLog = (filter: { table?: string; recordId?: string; limit?: number } = {}) =>
   useLiveQuery(() => listAudit(db, filter), [filter.table, filter.recordId, filter.limit]);
+
+/** A month's scoring data, live; the feature hook adds the computed scores. */
+export const usePeriodData = (month: string) =>
+  useLiveQuery(() => loadPeriodView(db, month), [month]);
+export const usePeriods = () =>
+  useLiveQuery(() => db.periods.orderBy('id').reverse().toArray(), []);
+export const useResults = (keys: string[]) =>
+  useLiveQuery(
+    async () => (await db.results.bulkGet(keys)).filter((r) => r !== undefined),
+    [keys.join(',')],
+  );
+export const useDueActions = () =>
+  useLiveQuery(
+    async () => (await db.dueActions.toArray()).filter((a) => a.deletedAt === undefined),
+    [],
+  );

@@ -1,0 +1,177 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+} from '@mui/material';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { DueAction } from '@shared/domain/assessment';
+import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
+import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
+import { periodLabel } from '@shared/domain/period';
+import { actions } from '../../db/actions';
+import { useDueActions, useVillages } from '../../db/hooks';
+import { useNotify } from '../../app/notify';
+import { ASSESSMENT } from './strings';
+
+const A = ASSESSMENT.actions;
+/** The order the office deals with them: discipline first, then speeches, then money. */
+const KIND_ORDER: DueAction['kind'][] = ['interview', 'speech', 'redReward', 'progressPrize'];
+
+function DoneDialog({ action, onClose }: { action: DueAction; onClose: () => void }) {
+  const notify = useNotify();
+  const [note, setNote] = useState('');
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await actions.setActionDone(action.id, true, note);
+      onClose();
+    } catch (error) {
+      notify.error(error);
+    }
+  }
+  return (
+    <Dialog open onClose={onClose}>
+      <form onSubmit={(e) => void confirm(e)} noValidate>
+        <DialogTitle>{A.doneTitle}</DialogTitle>
+        <DialogContent>
+          <TextField
+            label={A.doneNote}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            autoFocus
+            sx={{ mt: 1 }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="submit" variant="contained">
+            {A.markDone}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The consequences tracker: who must do what by when, and whether it was done. */
+export function ActionsTab() {
+  const all = useDueActions();
+  const villages = useVillages(true);
+  const notify = useNotify();
+  const [filter, setFilter] = useState<'open' | 'all'>('open');
+  const [marking, setMarking] = useState<DueAction | null>(null);
+  const names = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v.name])), [villages]);
+  const today = toIsoDate(new Date());
+  const shown = (all ?? [])
+    .filter((a) => filter === 'all' || !a.doneAt)
+    .sort(
+      (a, b) =>
+        b.periodKey.localeCompare(a.periodKey) ||
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        (names.get(a.villageId) ?? '').localeCompare(names.get(b.villageId) ?? '', 'zh-CN'),
+    );
+  if (!all) return null;
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={filter}
+        onChange={(_e, v: 'open' | 'all' | null) => v && setFilter(v)}
+      >
+        <ToggleButton value="open">{A.filterOpen}</ToggleButton>
+        <ToggleButton value="all">{A.filterAll}</ToggleButton>
+      </ToggleButtonGroup>
+      {shown.length === 0 ? (
+        <Alert severity="info">{A.none}</Alert>
+      ) : (
+        <TableContainer component={Paper}>
+          <Table size="small" aria-label={ASSESSMENT.tabs.actions}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{A.period}</TableCell>
+                <TableCell>{A.village}</TableCell>
+                <TableCell>{A.what}</TableCell>
+                <TableCell>{A.due}</TableCell>
+                <TableCell>{A.status}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {shown.map((action) => {
+                const overdue = !action.doneAt && action.dueDate < today;
+                return (
+                  <TableRow key={action.id} hover>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {periodLabel(action.periodKey)}
+                    </TableCell>
+                    <TableCell>{names.get(action.villageId)}</TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        label={CONSEQUENCE_LABELS[action.kind]}
+                        sx={{ mr: 1 }}
+                      />
+                      {action.title}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {formatChineseDate(action.dueDate)}
+                    </TableCell>
+                    <TableCell>
+                      {action.doneAt ? (
+                        <Chip
+                          size="small"
+                          color="success"
+                          label={`✓ ${A.done}${action.doneNote ? `：${action.doneNote}` : ''}`}
+                        />
+                      ) : overdue ? (
+                        <Chip size="small" color="error" label={`! ${A.overdue}`} />
+                      ) : (
+                        <Chip size="small" label={A.pending} />
+                      )}
+                    </TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {action.doneAt ? (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            void actions
+                              .setActionDone(action.id, false, '')
+                              .catch((e: unknown) => notify.error(e))
+                          }
+                        >
+                          {A.undo}
+                        </Button>
+                      ) : (
+                        <Button size="small" onClick={() => setMarking(action)}>
+                          {A.markDone}
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {marking ? <DoneDialog action={marking} onClose={() => setMarking(null)} /> : null}
+    </Box>
+  );
+}

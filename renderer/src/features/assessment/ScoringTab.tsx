@@ -1,0 +1,265 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Paper,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { toIsoDate } from '@shared/domain/dates';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { issuesOf } from '../../components/issues';
+import { actions } from '../../db/actions';
+import { describeError, useNotify } from '../../app/notify';
+import { CellPanel } from './CellPanel';
+import { ScoringGrid, type Cell } from './ScoringGrid';
+import { ASSESSMENT } from './strings';
+import type { PeriodView } from './useAssessment';
+
+function StartForm({ month }: { month: string }) {
+  const notify = useNotify();
+  const [inspectors, setInspectors] = useState('');
+  const [inspectedOn, setInspectedOn] = useState(toIsoDate(new Date()));
+  const [error, setError] = useState<string | null>(null);
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await actions.startPeriod(month, { inspectors, inspectedOn });
+      notify.success(ASSESSMENT.start.started(month));
+    } catch (e) {
+      setError(
+        issuesOf(e)
+          .map((i) => i.message)
+          .join(' '),
+      );
+    }
+  }
+  return (
+    <Paper
+      sx={{ p: 3, maxWidth: 640, display: 'grid', gap: 2 }}
+      component="form"
+      onSubmit={(e) => void start(e)}
+      noValidate
+    >
+      <Typography variant="h4">{ASSESSMENT.start.title(month)}</Typography>
+      <Typography color="text.secondary">{ASSESSMENT.start.intro}</Typography>
+      <TextField
+        label={ASSESSMENT.start.inspectors}
+        helperText={ASSESSMENT.start.inspectorsHelp}
+        value={inspectors}
+        onChange={(e) => setInspectors(e.target.value)}
+        autoFocus
+      />
+      <TextField
+        type="date"
+        label={ASSESSMENT.start.inspectedOn}
+        value={inspectedOn}
+        onChange={(e) => setInspectedOn(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      {error ? <Alert severity="error">{error}</Alert> : null}
+      <Box>
+        <Button type="submit" variant="contained">
+          {ASSESSMENT.start.button}
+        </Button>
+      </Box>
+    </Paper>
+  );
+}
+
+function ReopenDialog({ month, onClose }: { month: string; onClose: () => void }) {
+  const notify = useNotify();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await actions.reopenPeriod(month, reason);
+      notify.success(ASSESSMENT.closed.reopened);
+      onClose();
+    } catch (e) {
+      setError(
+        issuesOf(e)
+          .map((i) => i.message)
+          .join(' '),
+      );
+    }
+  }
+  return (
+    <Dialog open onClose={onClose}>
+      <form onSubmit={(e) => void confirm(e)} noValidate>
+        <DialogTitle>{ASSESSMENT.closed.reopenTitle}</DialogTitle>
+        <DialogContent sx={{ display: 'grid', gap: 2 }}>
+          <DialogContentText>{ASSESSMENT.closed.reopenMessage}</DialogContentText>
+          <TextField
+            label={ASSESSMENT.closed.reason}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+            error={Boolean(error)}
+            helperText={error}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="submit" variant="contained">
+            {ASSESSMENT.closed.confirm}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+export function ScoringTab({
+  month,
+  view,
+  onClosed,
+}: {
+  month: string;
+  view: PeriodView;
+  onClosed: () => void;
+}) {
+  const notify = useNotify();
+  const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
+  const [gridError, setGridError] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [closing, setClosing] = useState(false);
+  const [reopening, setReopening] = useState(false);
+
+  if (!view.period || !view.standard) return <StartForm month={month} />;
+  const { period, standard, villages } = view;
+  const readOnly = period.status === 'closed';
+  const village = villages[Math.min(active.row, villages.length - 1)];
+  const item = standard.items[Math.min(active.col, standard.items.length - 1)];
+  const skipped = new Set(
+    [...view.checks.values()].filter((c) => c.skipped).map((c) => c.villageId),
+  );
+  const markSaved = () => setSavedAt(new Date().toLocaleTimeString('zh-CN', { hour12: false }));
+
+  async function commitCell(
+    villageId: string,
+    itemCode: string,
+    count: number,
+  ): Promise<string | null> {
+    try {
+      await actions.saveDeduction({ periodId: month, villageId, itemCode, count, points: null });
+      markSaved();
+      return null;
+    } catch (error) {
+      return describeError(error);
+    }
+  }
+
+  async function close() {
+    try {
+      await actions.closePeriod(month);
+      notify.success(ASSESSMENT.close.done(month));
+      onClosed();
+    } catch (error) {
+      notify.error(error);
+    }
+  }
+
+  const deduction = village && item ? view.cells.get(`${village.id}:${item.code}`) : undefined;
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      {readOnly ? (
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" onClick={() => setReopening(true)}>
+              {ASSESSMENT.closed.reopen}
+            </Button>
+          }
+        >
+          {ASSESSMENT.closed.banner(
+            new Date(period.closedAt ?? '').toLocaleString('zh-CN', { hour12: false }),
+            period.closedBy ?? '',
+          )}
+        </Alert>
+      ) : (
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
+            {ASSESSMENT.grid.help}
+          </Typography>
+          {savedAt ? (
+            <Typography variant="body2" color="success.main" data-testid="autosave">
+              {ASSESSMENT.grid.saved(savedAt)}
+            </Typography>
+          ) : null}
+          <Button variant="contained" onClick={() => setClosing(true)}>
+            {ASSESSMENT.close.button}
+          </Button>
+        </Box>
+      )}
+      {gridError ? (
+        <Alert severity="error" role="alert">
+          {gridError}
+        </Alert>
+      ) : null}
+      <ScoringGrid
+        standard={standard}
+        villages={villages}
+        cells={view.cells}
+        scores={view.scores}
+        skipped={skipped}
+        readOnly={readOnly}
+        active={active}
+        onActiveChange={setActive}
+        onCommit={commitCell}
+        onError={setGridError}
+      />
+      {village && item ? (
+        <CellPanel
+          key={`${village.id}:${item.code}:${deduction?.updatedAt ?? ''}:${view.checks.get(village.id)?.updatedAt ?? ''}`}
+          standard={standard}
+          village={village}
+          item={item}
+          deduction={deduction}
+          score={view.scores.get(village.id)}
+          check={view.checks.get(village.id)}
+          readOnly={readOnly}
+          onSaveCell={async (change) => {
+            try {
+              await actions.saveDeduction({
+                periodId: month,
+                villageId: village.id,
+                itemCode: item.code,
+                ...change,
+              });
+              markSaved();
+              return null;
+            } catch (error) {
+              return describeError(error);
+            }
+          }}
+          onSaveVillage={async (change) => {
+            try {
+              await actions.saveVillageCheck({ periodId: month, villageId: village.id, ...change });
+              markSaved();
+              return null;
+            } catch (error) {
+              return describeError(error);
+            }
+          }}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={closing}
+        title={ASSESSMENT.close.title(month)}
+        message={ASSESSMENT.close.message(villages.length - skipped.size, skipped.size)}
+        confirmLabel={ASSESSMENT.close.confirm}
+        onConfirm={() => void close()}
+        onClose={() => setClosing(false)}
+      />
+      {reopening ? <ReopenDialog month={month} onClose={() => setReopening(false)} /> : null}
+    </Box>
+  );
+}
