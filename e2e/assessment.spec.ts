@@ -166,4 +166,35 @@ test('score a whole month for 27 villages, close it, and read the 红黄榜 and 
     '已完成：3 月 2 日已约谈',
   );
   await snap(page, '44-assessment-actions-february');
+
+  // The dashboard shows February: scores, ranks, flags as word and symbol, change since January.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
+  await expect(page.getByText('2026年2月各村得分')).toBeVisible();
+  await expect(page.getByTestId('period-summary')).toContainText('红旗 3 面，黄旗 1 面');
+  const tile = (name: string) => page.getByTestId('village-tile').filter({ hasText: name });
+  await expect(tile('村庄27')).toContainText('▼黄旗');
+  await expect(tile('村庄27')).toContainText('79');
+  await expect(tile('村庄27')).toContainText('低于平均');
+  await expect(tile('村庄01')).toContainText('▲红旗');
+  await expect(tile('村庄01')).toContainText('第 1 名');
+  await expect(tile('村庄26')).toContainText('↑22'); // 26th → 4th
+  await expect(page.getByTestId('ranking-chart')).toBeVisible();
+  await expect(page.getByTestId('trend-chart')).toBeVisible();
+  const heat = page.getByRole('table', { name: '各村分类扣分' });
+  await expect(heat.getByRole('row').filter({ hasText: '村庄27' })).toContainText('−20');
+  await snap(page, '45-dashboard-with-results');
+
+  // January still reads as it was published.
+  await page.getByRole('combobox', { name: '考核月份' }).click();
+  await page.getByRole('option', { name: '2026年1月' }).click();
+  await expect(page.getByTestId('period-summary')).toContainText('红旗 3 面，黄旗 3 面');
+
+  // The village page tells 村庄27's story.
+  await tile('村庄27').click();
+  await expect(page.getByRole('heading', { name: '村庄27', level: 1 })).toBeVisible();
+  const history = page.getByRole('table', { name: '历次考核' });
+  await expect(history.getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('table', { name: '2026年1月扣分明细' })).toContainText('A07 露天焚烧垃圾、秸秆');
+  await expect(page.getByRole('table', { name: '后续事项' })).toContainText('镇纪委约谈');
+  await snap(page, '46-village-page');
 });

@@ -6,6 +6,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
+import { VillagePage } from '../features/villages/VillagePage';
 import { Shell } from './Shell';
 
 function Loading() {
@@ -39,6 +40,7 @@ export function AppRoutes() {
           <Route path="assessment" element={<AssessmentPage />} />
           <Route path="assessment/:month" element={<AssessmentPage />} />
           <Route path="assessment/:month/:tab" element={<AssessmentPage />} />
+          <Route path="villages/:id" element={<VillagePage />} />
           <Route path="ledger" element={<ComingSoonPage section="ledger" />} />
           <Route path="patrols" element={<ComingSoonPage section="patrols" />} />
           <Route path="records" element={<ComingSoonPage section="records" />} />

@@ -50,3 +50,5 @@ export const useDueActions = () =>
     async () => (await db.dueActions.toArray()).filter((a) => a.deletedAt === undefined),
     [],
   );
+/** Every published result (月度 and 季度 红黄榜), oldest first. */
+export const useAllResults = () => useLiveQuery(() => db.results.orderBy('id').toArray(), []);

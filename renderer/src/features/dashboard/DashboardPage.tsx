@@ -1,15 +1,29 @@
-import { Alert, Box, Button, Card, CardContent, Paper, Typography } from '@mui/material';
-import { Link } from 'react-router';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { Link, useSearchParams } from 'react-router';
+import { periodLabel } from '@shared/domain/period';
 import { PageHeader } from '../../components/PageHeader';
+import { usePeriodView } from '../assessment/useAssessment';
+import { CategoryHeatmap } from './CategoryHeatmap';
+import { RankingChart, TrendChart } from './Charts';
 import { DASHBOARD } from './strings';
 import { useDashboard } from './useDashboard';
+import { VillageTiles } from './VillageTiles';
 
 function StatCard({ label, value, detail }: { label: string; value: number; detail?: string }) {
   return (
     <Card>
       <CardContent>
         <Typography color="text.secondary">{label}</Typography>
-        <Typography variant="h1" component="p" sx={{ mt: 0.5 }}>
+        <Typography variant="h2" component="p" sx={{ mt: 0.5 }}>
           {value}
         </Typography>
         {detail ? (
@@ -22,10 +36,23 @@ function StatCard({ label, value, detail }: { label: string; value: number; deta
   );
 }
 
+function Heatmap({ month }: { month: string }) {
+  const view = usePeriodView(month);
+  if (!view?.standard) return null;
+  return (
+    <CategoryHeatmap
+      categories={view.standard.categories}
+      villages={view.villages}
+      scores={view.scores}
+    />
+  );
+}
+
 export function DashboardPage() {
-  const data = useDashboard();
+  const [params, setParams] = useSearchParams();
+  const data = useDashboard(params.get('month'));
   if (!data) return null;
-  const { town, progress, villages } = data;
+  const { town, progress, month, current } = data;
   const todo = [
     progress.villagesWithoutSecretary > 0
       ? DASHBOARD.noSecretary(progress.villagesWithoutSecretary)
@@ -37,28 +64,27 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={DASHBOARD.title} subtitle={DASHBOARD.subtitle(town.county, town.name)} />
-      <Box
-        sx={{
-          display: 'grid',
-          gap: 2,
-          gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
-          mb: 3,
-        }}
-      >
-        <StatCard label={DASHBOARD.villages} value={progress.villages} />
-        <StatCard label={DASHBOARD.people} value={progress.people} />
-        <StatCard
-          label={DASHBOARD.rangers}
-          value={progress.publicWelfareRangers + progress.ecologicalRangers}
-          detail={DASHBOARD.rangersDetail(
-            progress.publicWelfareRangers,
-            progress.ecologicalRangers,
-          )}
-        />
-        <StatCard label={DASHBOARD.riverChiefs} value={progress.riverChiefs} />
-        <StatCard label={DASHBOARD.documents} value={progress.ruleDocuments} />
-      </Box>
+      <PageHeader
+        title={DASHBOARD.title}
+        subtitle={DASHBOARD.subtitle(town.county, town.name)}
+        actions={
+          month ? (
+            <TextField
+              select
+              label={DASHBOARD.month}
+              value={month}
+              onChange={(e) => setParams({ month: e.target.value })}
+              sx={{ width: 180 }}
+            >
+              {data.months.map((m) => (
+                <MenuItem key={m} value={m}>
+                  {periodLabel(m)}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : undefined
+        }
+      />
 
       {todo.length > 0 ? (
         <Alert
@@ -76,31 +102,68 @@ export function DashboardPage() {
         </Alert>
       ) : null}
 
-      <Typography variant="h3" sx={{ mb: 1 }}>
-        {DASHBOARD.villageTiles}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {DASHBOARD.scorePending}
+      {month && current ? (
+        <Box sx={{ display: 'grid', gap: 3, mb: 4 }}>
+          <Box>
+            <Box
+              sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 1.5, flexWrap: 'wrap' }}
+            >
+              <Typography variant="h3">{DASHBOARD.periodTitle(periodLabel(month))}</Typography>
+              <Typography color="text.secondary" data-testid="period-summary">
+                {DASHBOARD.averageLine(current.average, data.flagCounts)}
+              </Typography>
+            </Box>
+            <VillageTiles tiles={data.tiles} month={month} />
+          </Box>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              gridTemplateColumns: { lg: '1fr 1fr' },
+              alignItems: 'start',
+            }}
+          >
+            <RankingChart rows={current.rows} average={current.average} />
+            <Box sx={{ display: 'grid', gap: 2 }}>
+              <TrendChart points={data.trend} />
+              <Heatmap month={month} />
+            </Box>
+          </Box>
+        </Box>
+      ) : (
+        <Box sx={{ mb: 4 }}>
+          <Typography variant="h3" sx={{ mb: 1 }}>
+            {DASHBOARD.villageTiles}
+          </Typography>
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {DASHBOARD.scorePending}
+          </Alert>
+          <VillageTiles tiles={data.tiles} month={null} />
+        </Box>
+      )}
+
+      <Typography variant="h3" sx={{ mb: 1.5 }}>
+        {DASHBOARD.setupTitle}
       </Typography>
       <Box
         sx={{
           display: 'grid',
-          gap: 1.5,
-          gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
+          gap: 2,
+          gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
         }}
-        data-testid="village-tiles"
       >
-        {villages.map((village) => (
-          <Paper key={village.id} sx={{ p: 1.5 }} data-testid="village-tile">
-            <Typography variant="h5">{village.name}</Typography>
-            <Typography variant="body2" color="text.secondary">
-              {DASHBOARD.secretary}：{village.secretary || DASHBOARD.notSet}
-            </Typography>
-            <Typography variant="body2" color="text.secondary">
-              {DASHBOARD.leader}：{village.leaderName ?? DASHBOARD.notSet}
-            </Typography>
-          </Paper>
-        ))}
+        <StatCard label={DASHBOARD.villages} value={progress.villages} />
+        <StatCard label={DASHBOARD.people} value={progress.people} />
+        <StatCard
+          label={DASHBOARD.rangers}
+          value={progress.publicWelfareRangers + progress.ecologicalRangers}
+          detail={DASHBOARD.rangersDetail(
+            progress.publicWelfareRangers,
+            progress.ecologicalRangers,
+          )}
+        />
+        <StatCard label={DASHBOARD.riverChiefs} value={progress.riverChiefs} />
+        <StatCard label={DASHBOARD.documents} value={progress.ruleDocuments} />
       </Box>
     </>
   );

@@ -1,15 +1,5 @@
 /** What each section will hold, as the office will read it before the feature lands. */
 export const COMING_SOON = {
-  assessment: {
-    title: '考核评比',
-    intro: '按“五十条标准”每月给各村打分，自动排名并评出红旗、黄旗。',
-    items: [
-      '五十条标准的维护与版本管理（可从 Excel 导入）',
-      '27 个村逐项扣分录入：键盘快速录入，附备注、地点和照片',
-      '关闭考核期后自动排名，生成红黄榜并公示',
-      '黄旗表态发言、连续两次黄旗镇纪委约谈等后续事项跟踪',
-    ],
-  },
   ledger: {
     title: '问题整改',
     intro: '省市县督查反馈、镇级督查、村级自查、群众申诉四类问题的清单台账，从发现到销号全程留痕。',

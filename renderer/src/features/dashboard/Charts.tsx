@@ -1,0 +1,78 @@
+import { Paper, Typography } from '@mui/material';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ResultRow } from '@shared/domain/assessment';
+import { periodLabel } from '@shared/domain/period';
+import { chartPalette } from '../../theme/chartPalette';
+import { DASHBOARD } from './strings';
+
+/** Scores in rank order, with the town average as a line. No animation: it prints as drawn. */
+export function RankingChart({ rows, average }: { rows: ResultRow[]; average: number | null }) {
+  const data = rows.map((r) => ({ name: r.name, score: r.score }));
+  return (
+    <Paper sx={{ p: 2 }} data-testid="ranking-chart">
+      <Typography variant="h4" gutterBottom>
+        {DASHBOARD.rankingTitle}
+      </Typography>
+      <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 22)}>
+        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" domain={[0, 100]} />
+          <YAxis type="category" dataKey="name" width={72} interval={0} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.score]} />
+          {average !== null ? (
+            <ReferenceLine
+              x={average}
+              stroke={chartPalette.neutral}
+              strokeDasharray="4 4"
+              label={{ value: DASHBOARD.averageShort(average), position: 'top', fontSize: 12 }}
+            />
+          ) : null}
+          <Bar
+            dataKey="score"
+            fill={chartPalette.series[0]}
+            isAnimationActive={false}
+            barSize={14}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </Paper>
+  );
+}
+
+export function TrendChart({ points }: { points: { month: string; average: number }[] }) {
+  const data = points.map((p) => ({ label: periodLabel(p.month), average: p.average }));
+  return (
+    <Paper sx={{ p: 2 }} data-testid="trend-chart">
+      <Typography variant="h4" gutterBottom>
+        {DASHBOARD.trendTitle}
+      </Typography>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={data} margin={{ left: 0, right: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <YAxis domain={[(min: number) => Math.max(0, Math.floor(min - 5)), 100]} />
+          <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.average]} />
+          <Line
+            type="monotone"
+            dataKey="average"
+            stroke={chartPalette.series[1]}
+            strokeWidth={2}
+            dot
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,229 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
+import { formatChineseDate } from '@shared/domain/dates';
+import { periodLabel } from '@shared/domain/period';
+import { FlagBadge } from '../../components/FlagBadge';
+import { PageHeader } from '../../components/PageHeader';
+import { useAllResults, useDueActions, usePeople, useVillages } from '../../db/hooks';
+import { chartPalette } from '../../theme/chartPalette';
+import { usePeriodView } from '../assessment/useAssessment';
+import { VILLAGE_PAGE as V } from './strings';
+
+function Deductions({ villageId, month }: { villageId: string; month: string }) {
+  const view = usePeriodView(month);
+  if (!view?.standard) return null;
+  const items = new Map(view.standard.items.map((i) => [i.code, i]));
+  const score = view.scores.get(villageId);
+  const rows = (score?.items ?? []).map((d) => ({
+    ...d,
+    item: items.get(d.itemCode),
+    cell: view.cells.get(`${villageId}:${d.itemCode}`),
+  }));
+  return (
+    <Paper sx={{ p: 2 }}>
+      <Typography variant="h4" gutterBottom>
+        {V.deductions(periodLabel(month))}
+      </Typography>
+      {rows.length === 0 ? (
+        <Typography color="text.secondary">{V.noDeductions}</Typography>
+      ) : (
+        <Table size="small" aria-label={V.deductions(periodLabel(month))}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{V.item}</TableCell>
+              <TableCell>{V.found}</TableCell>
+              <TableCell align="right">{V.points}</TableCell>
+              <TableCell>{V.note}</TableCell>
+              <TableCell>{V.place}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.itemCode}>
+                <TableCell>
+                  {r.itemCode} {r.item?.title}
+                </TableCell>
+                <TableCell>
+                  {r.cell?.count ? `${r.cell.count} ${r.item?.unit ?? ''}` : ''}
+                </TableCell>
+                <TableCell align="right">−{r.points}</TableCell>
+                <TableCell>{r.cell?.note}</TableCell>
+                <TableCell>{r.cell?.place}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+/** One village's whole story: details, every period's score and flag, deductions, due actions. */
+export function VillagePage() {
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const villages = useVillages(true);
+  const people = usePeople();
+  const results = useAllResults();
+  const allActions = useDueActions();
+  const village = villages?.find((v) => v.id === id);
+  const history = useMemo(
+    () =>
+      (results ?? [])
+        .map((r) => ({ result: r, row: r.rows.find((row) => row.villageId === id) }))
+        .filter((h) => h.row !== undefined)
+        .reverse(),
+    [results, id],
+  );
+  if (!villages || !results || !allActions) return null;
+  if (!village) return <Alert severity="warning">{V.notFound}</Alert>;
+  const leader = people?.find((p) => p.id === village.leaderId);
+  const months = history.filter((h) => h.result.cadence === 'month');
+  const month = params.get('month') ?? months[0]?.result.id ?? null;
+  const trend = [...months]
+    .reverse()
+    .slice(-24)
+    .map((h) => ({ label: periodLabel(h.result.id), score: h.row!.score }));
+  const actions = allActions
+    .filter((a) => a.villageId === village.id)
+    .sort((a, b) => b.periodKey.localeCompare(a.periodKey));
+
+  return (
+    <>
+      <PageHeader
+        title={village.name}
+        subtitle={`${V.secretary}：${village.secretary || '—'} · ${V.contact}：${village.contact || '—'} · ${V.leader}：${leader?.name ?? '—'}${village.groups.length ? ` · ${V.groups}：${village.groups.join('、')}` : ''}`}
+        actions={
+          <Button component={Link} to="/">
+            {V.back}
+          </Button>
+        }
+      />
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { lg: '1fr 1fr' },
+          alignItems: 'start',
+        }}
+      >
+        <Box sx={{ display: 'grid', gap: 2 }}>
+          <Paper sx={{ p: 2 }}>
+            <Typography variant="h4" gutterBottom>
+              {V.history}
+            </Typography>
+            {history.length === 0 ? (
+              <Typography color="text.secondary">{V.noHistory}</Typography>
+            ) : (
+              <Table size="small" aria-label={V.history}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{V.month}</TableCell>
+                    <TableCell align="right">{V.score}</TableCell>
+                    <TableCell>{V.rank}</TableCell>
+                    <TableCell>{V.flag}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {history.map(({ result, row }) => (
+                    <TableRow key={result.id}>
+                      <TableCell>
+                        <Link to={`/villages/${village.id}?month=${result.id}`}>
+                          {periodLabel(result.id)}
+                        </Link>
+                      </TableCell>
+                      <TableCell align="right">{row!.score}</TableCell>
+                      <TableCell>{row!.rank}</TableCell>
+                      <TableCell title={row!.flagReason}>
+                        {row!.flag ? (
+                          <FlagBadge color={row!.flag} withdrawn={Boolean(row!.withdrawn)} />
+                        ) : null}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </Paper>
+          <Paper sx={{ p: 2 }}>
+            <Typography variant="h4" gutterBottom>
+              {V.actions}
+            </Typography>
+            {actions.length === 0 ? (
+              <Typography color="text.secondary">{V.noActions}</Typography>
+            ) : (
+              <Table size="small" aria-label={V.actions}>
+                <TableBody>
+                  {actions.map((a) => (
+                    <TableRow key={a.id}>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        {periodLabel(a.periodKey)}
+                      </TableCell>
+                      <TableCell>
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          label={CONSEQUENCE_LABELS[a.kind]}
+                          sx={{ mr: 1 }}
+                        />
+                        {a.title}
+                      </TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        {V.due} {formatChineseDate(a.dueDate)}
+                      </TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        {a.doneAt ? `✓ ${V.done}` : V.pending}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </Paper>
+        </Box>
+        <Box sx={{ display: 'grid', gap: 2 }}>
+          {trend.length > 1 ? (
+            <Paper sx={{ p: 2 }}>
+              <Typography variant="h4" gutterBottom>
+                {V.trend}
+              </Typography>
+              <ResponsiveContainer width="100%" height={200}>
+                <LineChart data={trend}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+                  <YAxis domain={[(min: number) => Math.max(0, Math.floor(min - 5)), 100]} />
+                  <Tooltip />
+                  <Line dataKey="score" stroke={chartPalette.series[0]} isAnimationActive={false} />
+                </LineChart>
+              </ResponsiveContainer>
+            </Paper>
+          ) : null}
+          {month ? <Deductions villageId={village.id} month={month} /> : null}
+        </Box>
+      </Box>
+    </>
+  );
+}
