@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONSEQUENCE_RULES, dueActions } from './consequences';
+import { DEFAULT_CONSEQUENCE_RULES, dueActions, validateConsequenceRules } from './consequences';
 import type { FlagAward } from './flags';
 
 const red = (villageId: string): FlagAward => ({ villageId, color: 'red', reason: '' });
@@ -67,6 +67,18 @@ describe('dueActions', () => {
         title: '排名从第 8 名升至第 5 名（上升 3 位），发放进步奖 1000 元',
         amountYuan: 1000,
       },
+    ]);
+  });
+});
+
+describe('validateConsequenceRules', () => {
+  it('accepts the defaults and refuses a negative reward and a fractional day count', () => {
+    expect(validateConsequenceRules(DEFAULT_CONSEQUENCE_RULES)).toEqual([]);
+    expect(
+      validateConsequenceRules({ ...DEFAULT_CONSEQUENCE_RULES, redRewardYuan: -1, dueDays: 1.5 }),
+    ).toEqual([
+      '红旗奖励金额应为不小于 0 的整数（元）。',
+      '完成期限应为 0 到 365 之间的整数（天）。',
     ]);
   });
 });

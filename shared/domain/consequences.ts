@@ -104,3 +104,18 @@ export function dueActions(input: {
   }
   return actions;
 }
+
+export function validateConsequenceRules(rules: ConsequenceRules): string[] {
+  const problems: string[] = [];
+  const whole = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
+  if (!whole(rules.interviewAfterYellows, 12))
+    problems.push('约谈条件应为 0 到 12 之间的整数（0 表示不约谈）。');
+  if (!whole(rules.progressPlaces, 50))
+    problems.push('进步奖名次应为 0 到 50 之间的整数（0 表示不设进步奖）。');
+  if (!whole(rules.redRewardYuan, 1_000_000))
+    problems.push('红旗奖励金额应为不小于 0 的整数（元）。');
+  if (!whole(rules.progressRewardYuan, 1_000_000))
+    problems.push('进步奖金额应为不小于 0 的整数（元）。');
+  if (!whole(rules.dueDays, 365)) problems.push('完成期限应为 0 到 365 之间的整数（天）。');
+  return problems;
+}

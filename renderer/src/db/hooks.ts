@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
-import { loadPeriodView } from './repositories/assessmentRepo';
+import { getRules, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { listPeople } from './repositories/personRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
@@ -52,3 +52,4 @@ export const useDueActions = () =>
   );
 /** Every published result (月度 and 季度 红黄榜), oldest first. */
 export const useAllResults = () => useLiveQuery(() => db.results.orderBy('id').toArray(), []);
+export const useAssessmentRules = () => useLiveQuery(() => getRules(db), []);

@@ -6,7 +6,11 @@ import type {
   VillageCheck,
 } from '@shared/domain/assessment';
 import { scorePeriod } from '@shared/domain/assessment';
-import { DEFAULT_CONSEQUENCE_RULES, type ConsequenceRules } from '@shared/domain/consequences';
+import {
+  DEFAULT_CONSEQUENCE_RULES,
+  validateConsequenceRules,
+  type ConsequenceRules,
+} from '@shared/domain/consequences';
 import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
 import { DEFAULT_FLAG_RULES, validateFlagRules, type FlagRules } from '@shared/domain/flags';
 import {
@@ -60,7 +64,7 @@ export async function saveRules(
   flags: FlagRules,
   consequences: ConsequenceRules,
 ): Promise<void> {
-  const problems = validateFlagRules(flags);
+  const problems = [...validateFlagRules(flags), ...validateConsequenceRules(consequences)];
   if (problems.length > 0)
     throw new InputError(problems.map((message) => ({ field: 'rules', message })));
   await db.transaction('rw', db.settings, async () => {

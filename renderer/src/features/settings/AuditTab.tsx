@@ -49,7 +49,11 @@ function formatValue(field: string, value: unknown, names: Names): string {
   if ((field === 'leaderId' || field === 'villageId') && typeof value === 'string') {
     return names.get(value) ?? '（已不存在）';
   }
-  if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.join('、');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '（空）';
+    const plain = value.every((v) => typeof v === 'string' || typeof v === 'number');
+    return plain ? value.join('、') : `${value.length} 项`;
+  }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -73,6 +77,7 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
             ? fields.map((field) => fieldLabel(entry.table, field)).join('、')
             : ''}
         </TableCell>
+        <TableCell>{entry.reason ?? ''}</TableCell>
         <TableCell padding="checkbox">
           <IconButton size="small" aria-label="查看改动" onClick={() => setOpen(!open)}>
             {open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
@@ -80,7 +85,7 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
         </TableCell>
       </TableRow>
       <TableRow>
-        <TableCell colSpan={7} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
+        <TableCell colSpan={8} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
           <Collapse in={open} unmountOnExit>
             <Table size="small" sx={{ my: 1 }}>
               <TableBody>
@@ -139,6 +144,7 @@ export function AuditTab() {
                 <TableCell>{S.label}</TableCell>
                 <TableCell>{S.action}</TableCell>
                 <TableCell>{S.fields}</TableCell>
+                <TableCell>{S.reason}</TableCell>
                 <TableCell />
               </TableRow>
             </TableHead>

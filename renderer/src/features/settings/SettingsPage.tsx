@@ -6,6 +6,7 @@ import { AuditTab } from './AuditTab';
 import { DocumentsTab } from './DocumentsTab';
 import { GroupTab } from './GroupTab';
 import { PeopleTab } from './PeopleTab';
+import { RulesTab } from './RulesTab';
 import { SETTINGS } from './strings';
 import { TownTab } from './TownTab';
 import { VillagesTab } from './VillagesTab';
@@ -16,6 +17,7 @@ const TABS = {
   people: PeopleTab,
   group: GroupTab,
   documents: DocumentsTab,
+  rules: RulesTab,
   audit: AuditTab,
   about: AboutTab,
 } as const;
