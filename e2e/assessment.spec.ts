@@ -168,7 +168,10 @@ test('score a whole month for 27 villages, close it, and read the 红黄榜 and 
   await snap(page, '44-assessment-actions-february');
 
   // The dashboard shows February: scores, ranks, flags as word and symbol, change since January.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '总览' })
+    .click();
   await expect(page.getByText('2026年2月各村得分')).toBeVisible();
   await expect(page.getByTestId('period-summary')).toContainText('红旗 3 面，黄旗 1 面');
   const tile = (name: string) => page.getByTestId('village-tile').filter({ hasText: name });
@@ -194,7 +197,9 @@ test('score a whole month for 27 villages, close it, and read the 红黄榜 and 
   await expect(page.getByRole('heading', { name: '村庄27', level: 1 })).toBeVisible();
   const history = page.getByRole('table', { name: '历次考核' });
   await expect(history.getByRole('row')).toHaveCount(3);
-  await expect(page.getByRole('table', { name: '2026年1月扣分明细' })).toContainText('A07 露天焚烧垃圾、秸秆');
+  await expect(page.getByRole('table', { name: '2026年1月扣分明细' })).toContainText(
+    'A07 露天焚烧垃圾、秸秆',
+  );
   await expect(page.getByRole('table', { name: '后续事项' })).toContainText('镇纪委约谈');
   await snap(page, '46-village-page');
 });

@@ -27,7 +27,20 @@ export interface Deduction extends BaseRecord, DeductionEntry {
   place: string;
   /** The rectification item opened from this deduction (the ledger links back). */
   problemId?: string | undefined;
+  /** Photos taken on site, stored as attachments with a small thumbnail. */
+  photos?: PhotoRef[] | undefined;
 }
+
+export interface PhotoRef {
+  attachmentId: string;
+  thumbnailId: string;
+  name: string;
+  size: number;
+}
+
+/** Site photos: JPEG or PNG, at most 10 MB each, at most 6 per cell. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export const PHOTOS_PER_CELL = 6;
 
 /** Per village and period: bonus points, or "not inspected this period" (then no score). */
 export interface VillageCheck extends BaseRecord {

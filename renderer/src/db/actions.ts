@@ -1,6 +1,8 @@
 import { db } from './db';
 import {
+  addDeductionPhoto,
   closePeriod,
+  removeDeductionPhoto,
   getRules,
   reopenPeriod,
   saveDeduction,
@@ -51,6 +53,10 @@ export const actions = {
     withdrawRedFlag(db, resultId, villageId, reason),
   setActionDone: (id: string, done: boolean, note: string) => setActionDone(db, id, done, note),
   getRules: () => getRules(db),
+  addDeductionPhoto: (input: Parameters<typeof addDeductionPhoto>[1]) =>
+    addDeductionPhoto(db, input),
+  removeDeductionPhoto: (deductionKey: string, attachmentId: string) =>
+    removeDeductionPhoto(db, deductionKey, attachmentId),
   saveRules: (...args: Parameters<typeof saveRules> extends [unknown, ...infer R] ? R : never) =>
     saveRules(db, ...args),
 };

@@ -53,3 +53,6 @@ export const useDueActions = () =>
 /** Every published result (月度 and 季度 红黄榜), oldest first. */
 export const useAllResults = () => useLiveQuery(() => db.results.orderBy('id').toArray(), []);
 export const useAssessmentRules = () => useLiveQuery(() => getRules(db), []);
+/** An attachment's bytes as a Blob (for thumbnails and photo previews). */
+export const useAttachmentBlob = (id: string | null) =>
+  useLiveQuery(async () => (id ? ((await db.attachments.get(id))?.blob ?? null) : null), [id]);

@@ -1,11 +1,14 @@
-import type {
-  Deduction,
-  DueAction,
-  Period,
-  PeriodResult,
-  VillageCheck,
+import {
+  PHOTO_MAX_BYTES,
+  PHOTOS_PER_CELL,
+  scorePeriod,
+  type Deduction,
+  type DueAction,
+  type Period,
+  type PeriodResult,
+  type VillageCheck,
 } from '@shared/domain/assessment';
-import { scorePeriod } from '@shared/domain/assessment';
+import { checkAttachment } from '@shared/domain/attachment';
 import {
   DEFAULT_CONSEQUENCE_RULES,
   validateConsequenceRules,
@@ -191,6 +194,7 @@ export async function saveDeduction(
           note: cleanText(cell.note ?? before?.note ?? ''),
           place: cleanText(cell.place ?? before?.place ?? ''),
           problemId: before?.problemId,
+          photos: before?.photos,
         },
         { ...ctx, existing: before },
       );
@@ -475,4 +479,117 @@ export async function loadPeriodView(db: EcoDeskDb, periodId: string) {
     deductions: deductions.filter(isLive),
     checks: checks.filter(isLive),
   };
+}
+
+/**
+ * Adds a site photo to a cell: checked by content (JPEG or PNG only) and size; the photo, its
+ * thumbnail and the cell's reference are written in one transaction.
+ */
+export async function addDeductionPhoto(
+  db: EcoDeskDb,
+  input: {
+    periodId: string;
+    villageId: string;
+    itemCode: string;
+    file: { name: string; data: Uint8Array };
+    thumbnail: Blob;
+  },
+): Promise<void> {
+  const checked = checkAttachment(
+    {
+      name: input.file.name,
+      size: input.file.data.byteLength,
+      head: input.file.data.subarray(0, 16),
+    },
+    PHOTO_MAX_BYTES,
+  );
+  if (!checked.ok) return refuse(checked.issue.message, 'photo');
+  if (checked.kind !== 'jpg' && checked.kind !== 'png') {
+    return refuse(`“${input.file.name}”不是照片：现场照片只能是 JPG 或 PNG 图片。`, 'photo');
+  }
+  const tables = [
+    db.periods,
+    db.standards,
+    db.deductions,
+    db.villages,
+    db.attachments,
+    db.audit,
+    db.settings,
+  ];
+  await db.transaction('rw', tables, async () => {
+    await openPeriod(db, input.periodId);
+    const village = await db.villages.get(input.villageId);
+    if (!village || !isLive(village)) return refuse('这个村已不存在。');
+    const id = deductionId(input.periodId, input.villageId, input.itemCode);
+    const before = await db.deductions.get(id);
+    const photos = before?.photos ?? [];
+    if (photos.length >= PHOTOS_PER_CELL) refuse(`每一格最多 ${PHOTOS_PER_CELL} 张照片。`, 'photo');
+    const ctx = await writeContext(db);
+    const photo = {
+      attachmentId: ctx.newId(),
+      thumbnailId: ctx.newId(),
+      name: input.file.name,
+      size: input.file.data.byteLength,
+    };
+    await db.attachments.add({
+      id: photo.attachmentId,
+      blob: new Blob([input.file.data.slice().buffer], { type: checked.mime }),
+    });
+    await db.attachments.add({ id: photo.thumbnailId, blob: input.thumbnail });
+    const after = stamp<Deduction>(
+      {
+        id,
+        periodId: input.periodId,
+        villageId: input.villageId,
+        itemCode: input.itemCode,
+        count: before?.count ?? 0,
+        points: before?.points ?? null,
+        note: before?.note ?? '',
+        place: before?.place ?? '',
+        problemId: before?.problemId,
+        photos: [...photos, photo],
+      },
+      { ...ctx, existing: before },
+    );
+    await db.deductions.put(after);
+    await recordAudit(
+      db,
+      ctx,
+      'deductions',
+      before,
+      after,
+      `${village.name} ${periodLabel(input.periodId)} ${input.itemCode} 照片`,
+    );
+  });
+}
+
+/** Removes a photo from a cell (the file is kept in storage for the record). */
+export async function removeDeductionPhoto(
+  db: EcoDeskDb,
+  deductionKey: string,
+  attachmentId: string,
+): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.periods, db.standards, db.deductions, db.audit, db.settings],
+    async () => {
+      const before = await db.deductions.get(deductionKey);
+      if (!before) return;
+      await openPeriod(db, before.periodId);
+      const ctx = await writeContext(db);
+      const after = stamp<Deduction>(
+        { ...before, photos: (before.photos ?? []).filter((p) => p.attachmentId !== attachmentId) },
+        { ...ctx, existing: before },
+      );
+      await db.deductions.put(after);
+      await recordAudit(
+        db,
+        ctx,
+        'deductions',
+        before,
+        after,
+        `${periodLabel(before.periodId)} ${before.itemCode} 删除照片`,
+      );
+    },
+  );
 }

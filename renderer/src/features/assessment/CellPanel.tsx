@@ -10,10 +10,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import type { Deduction, VillageCheck } from '@shared/domain/assessment';
+import type { Deduction, PhotoRef, VillageCheck } from '@shared/domain/assessment';
 import type { VillageScore } from '@shared/domain/scoring';
 import type { StandardItem, StandardVersion } from '@shared/domain/standard';
 import type { Village } from '@shared/domain/village';
+import { PhotoStrip } from './PhotoStrip';
 import { ASSESSMENT } from './strings';
 
 const P = ASSESSMENT.panel;
@@ -38,6 +39,8 @@ export function CellPanel(props: {
     bonus: number;
     bonusReason: string;
   }) => Promise<string | null>;
+  onAddPhoto: () => Promise<string | null>;
+  onRemovePhoto: (photo: PhotoRef) => Promise<string | null>;
 }) {
   const { item, deduction, score } = props;
   const category = props.standard.categories.find((c) => c.name === item.category);
@@ -128,6 +131,12 @@ export function CellPanel(props: {
             />
           ) : null}
         </Box>
+        <PhotoStrip
+          photos={deduction?.photos ?? []}
+          readOnly={props.readOnly}
+          onAdd={() => void props.onAddPhoto().then(setError)}
+          onRemove={(photo) => void props.onRemovePhoto(photo).then(setError)}
+        />
         {!props.readOnly ? (
           <Box>
             <Button type="submit" variant="outlined">

@@ -18,6 +18,7 @@ import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
 import { describeError, useNotify } from '../../app/notify';
 import { CellPanel } from './CellPanel';
+import { pickPhoto } from './photos';
 import { ScoringGrid, type Cell } from './ScoringGrid';
 import { ASSESSMENT } from './strings';
 import type { PeriodView } from './useAssessment';
@@ -235,6 +236,34 @@ export function ScoringTab({
                 ...change,
               });
               markSaved();
+              return null;
+            } catch (error) {
+              return describeError(error);
+            }
+          }}
+          onAddPhoto={async () => {
+            const picked = await pickPhoto();
+            if (!picked) return null;
+            if (!picked.ok) return picked.message;
+            try {
+              await actions.addDeductionPhoto({
+                periodId: month,
+                villageId: village.id,
+                itemCode: item.code,
+                ...picked,
+              });
+              markSaved();
+              return null;
+            } catch (error) {
+              return describeError(error);
+            }
+          }}
+          onRemovePhoto={async (photo) => {
+            try {
+              await actions.removeDeductionPhoto(
+                `${month}:${village.id}:${item.code}`,
+                photo.attachmentId,
+              );
               return null;
             } catch (error) {
               return describeError(error);

@@ -46,6 +46,13 @@ export const ASSESSMENT = {
         ? '本期未检查，不计分'
         : `得分 ${score}（扣 ${deducted} 分${bonus > 0 ? `，加 ${bonus} 分` : ''}）`,
   },
+  photos: {
+    title: '现场照片',
+    add: '添加照片',
+    open: (name: string) => `查看照片 ${name}`,
+    remove: (name: string) => `删除照片 ${name}`,
+    added: '照片已保存。',
+  },
   close: {
     button: '关闭本月考核并发布结果',
     title: (month: string) => `关闭${periodLabel(month)}的考核？`,

@@ -25,6 +25,7 @@ import {
 import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
 import { formatChineseDate } from '@shared/domain/dates';
 import { periodLabel } from '@shared/domain/period';
+import { AttachmentImage } from '../../components/AttachmentImage';
 import { FlagBadge } from '../../components/FlagBadge';
 import { PageHeader } from '../../components/PageHeader';
 import { useAllResults, useDueActions, usePeople, useVillages } from '../../db/hooks';
@@ -58,6 +59,7 @@ function Deductions({ villageId, month }: { villageId: string; month: string }) 
               <TableCell align="right">{V.points}</TableCell>
               <TableCell>{V.note}</TableCell>
               <TableCell>{V.place}</TableCell>
+              <TableCell>{V.photos}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -72,6 +74,18 @@ function Deductions({ villageId, month }: { villageId: string; month: string }) 
                 <TableCell align="right">−{r.points}</TableCell>
                 <TableCell>{r.cell?.note}</TableCell>
                 <TableCell>{r.cell?.place}</TableCell>
+                <TableCell>
+                  <Box sx={{ display: 'flex', gap: 0.5 }}>
+                    {(r.cell?.photos ?? []).map((p) => (
+                      <AttachmentImage
+                        key={p.attachmentId}
+                        id={p.thumbnailId}
+                        alt={p.name}
+                        size={48}
+                      />
+                    ))}
+                  </Box>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

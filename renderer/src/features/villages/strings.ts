@@ -19,6 +19,7 @@ export const VILLAGE_PAGE = {
   points: '扣分',
   note: '情况说明',
   place: '地点',
+  photos: '照片',
   noDeductions: '本月没有扣分。',
   actions: '后续事项',
   noActions: '没有后续事项。',

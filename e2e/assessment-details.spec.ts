@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import { completeSetup, snap } from './helpers';
+
+test('a deduction keeps its note, place and site photos; a program renamed .jpg is refused', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村', '李家村', '王家村'] });
+  // A real PNG to upload: a small screenshot of the page itself.
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 90 } });
+  await page.goto('/#/assessment/2026-03/scoring');
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+
+  await page.getByRole('gridcell', { name: '李家村 A06', exact: true }).click();
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await page.getByRole('gridcell', { name: '李家村 A06', exact: true }).click();
+  const panel = page.getByTestId('cell-panel');
+  await expect(panel).toContainText('李家村 · A06 存在陈年垃圾或积存垃圾堆');
+  await expect(panel.getByTestId('item-points')).toHaveText('本条扣 2 分');
+  await panel.getByLabel('情况说明').fill('村口沟渠旁积存建筑垃圾约 3 方');
+  await panel.getByLabel('地点').fill('二组村口');
+  await panel.getByRole('button', { name: '保存本格' }).click();
+
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: '添加照片' }).click();
+  await (await chooser).setFiles({ name: '村口垃圾.png', mimeType: 'image/png', buffer: png });
+  await expect(panel.getByRole('img', { name: '村口垃圾.png' })).toBeVisible();
+
+  const refused = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: '添加照片' }).click();
+  await (
+    await refused
+  ).setFiles({
+    name: '照片.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500)]),
+  });
+  await expect(panel.getByRole('alert')).toContainText(
+    '“照片.jpg”不是照片：现场照片只能是 JPG 或 PNG 图片。',
+  );
+  await expect(panel.getByRole('img')).toHaveCount(1);
+  await snap(page, '47-assessment-cell-photo');
+
+  await page.reload();
+  await page.getByRole('gridcell', { name: '李家村 A06', exact: true }).click();
+  await expect(panel.getByLabel('情况说明')).toHaveValue('村口沟渠旁积存建筑垃圾约 3 方');
+  await panel.getByRole('button', { name: '查看照片 村口垃圾.png' }).click();
+  await expect(page.getByRole('dialog').getByRole('img', { name: '村口垃圾.png' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Points entered directly may not exceed the cap, with the reason in Chinese.
+  await page.getByRole('gridcell', { name: '王家村 D02', exact: true }).click();
+  await panel.getByLabel('或直接扣分').fill('5');
+  await panel.getByRole('button', { name: '保存本格' }).click();
+  await expect(panel.getByRole('alert')).toContainText('最多扣 3 分（扣完为止），不能扣 5 分');
+  await panel.getByLabel('或直接扣分').fill('2.5');
+  await panel.getByRole('button', { name: '保存本格' }).click();
+  await expect(page.getByTestId('score-王家村')).toHaveText('97.5');
+});
+
+test('the flag rules are set under 设置 and used at the next close', async ({ page }) => {
+  await completeSetup(page, { villages: ['甲村', '乙村', '丙村', '丁村'] });
+  await page.goto('/#/settings/rules');
+  await page.getByLabel('红旗名额（前几名）').fill('1');
+  await page.getByLabel('红旗最低分（不低于）').fill('96');
+  await page.getByLabel('黄旗分数线（低于）').fill('95');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+  await page.getByLabel('黄旗分数线（低于）').fill('99');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('黄旗分数线不能高于红旗最低分。')).toBeVisible();
+  await snap(page, '33-settings-rules');
+  await page.reload();
+  await expect(page.getByLabel('黄旗分数线（低于）')).toHaveValue('95');
+
+  await page.goto('/#/assessment/2026-04/scoring');
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+  await page.getByRole('gridcell', { name: '乙村 A01', exact: true }).click();
+  await page.keyboard.type('2'); // 98
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('4'); // 丙村 96
+  await page.keyboard.press('Enter');
+  await page.getByRole('gridcell', { name: '丁村 B01', exact: true }).click();
+  await page.keyboard.type('4'); // 96 → not below 95
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('3'); // B02: 93 → yellow
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '关闭本月考核并发布结果' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭并发布' }).click();
+  const board = page.getByRole('table', { name: '2026年4月红黄榜' });
+  await expect(board.locator('[data-flag="red"]')).toHaveCount(1);
+  await expect(board.getByRole('row').filter({ hasText: '甲村' })).toContainText('红旗');
+  await expect(board.getByRole('row').filter({ hasText: '丁村' })).toContainText('黄旗');
+  await expect(board.getByRole('row').filter({ hasText: '丁村' })).toContainText('低于 95 分');
+
+  // 摘旗 with a reason: the flag is struck through and its reward cancelled.
+  await board
+    .getByRole('row')
+    .filter({ hasText: '甲村' })
+    .getByRole('button', { name: '摘旗' })
+    .click();
+  await page.getByRole('dialog').getByLabel('摘旗原因').fill('复查发现露天焚烧秸秆');
+  await page.getByRole('dialog').getByRole('button', { name: '摘旗' }).click();
+  await expect(board.getByRole('row').filter({ hasText: '甲村' })).toContainText(
+    '已摘旗：复查发现露天焚烧秸秆',
+  );
+  await page.getByRole('tab', { name: '后续事项' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '红旗奖励' })).toHaveCount(0);
+});
