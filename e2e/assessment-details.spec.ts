@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
 
@@ -106,4 +107,71 @@ test('the flag rules are set under 设置 and used at the next close', async ({ 
   );
   await page.getByRole('tab', { name: '后续事项' }).click();
   await expect(page.getByRole('row').filter({ hasText: '红旗奖励' })).toHaveCount(0);
+});
+
+test('the standard: edited in the app, exported and imported from Excel; bad rows named; a used version is kept', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['甲村', '乙村'] });
+  await page.goto('/#/settings/standard');
+  const table = page.getByRole('table', { name: '考核标准' });
+  await expect(table.getByRole('row')).toHaveCount(51);
+  await expect(page.getByText('五十条标准 · 第 1 版')).toBeVisible();
+  await snap(page, '34-settings-standard');
+
+  // Export, then import the same file: accepted, still version 1 (no period used it yet).
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('环境整治考核标准-第1版.xlsx');
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  const exported: Buffer = Buffer.concat(chunks);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    exported.buffer.slice(
+      exported.byteOffset,
+      exported.byteOffset + exported.byteLength,
+    ) as ArrayBuffer,
+  );
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(1).text).toBe('编号');
+  expect(sheet.rowCount).toBe(51);
+
+  // A broken copy: a word where a number belongs (row 3) and a bad yes/no (row 5).
+  sheet.getRow(3).getCell(5).value = '一分';
+  sheet.getRow(5).getCell(9).value = '也许';
+  const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: '标准.xlsx', mimeType: 'application/octet-stream', buffer: broken });
+  const issues = page.getByTestId('issue-list');
+  await expect(issues).toContainText('文件“标准.xlsx”有问题，没有导入');
+  await expect(issues).toContainText('第 3 行“每处扣分”应是数字，现在是“一分”。');
+  await expect(issues).toContainText('第 5 行“严重问题”应填“是”或“否”，现在是“也许”。');
+  await snap(page, '35-settings-standard-import-refused');
+
+  // Use version 1 for a month, then edit an item: a new version, January keeps version 1.
+  await page.goto('/#/assessment/2026-01/scoring');
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+  await page.goto('/#/settings/standard');
+  await page.getByRole('button', { name: '编辑 A01' }).click();
+  await page.getByRole('dialog').getByLabel('扣分上限').fill('6');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(/已生成第 2 版标准/)).toBeVisible();
+  await expect(page.getByText(/五十条标准 · 第 2 版/)).toBeVisible();
+  await expect(page.getByText(/历史版本：第 2 版.*第 1 版（最初版本）/)).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'A01' })).toContainText('最多 6 分');
+
+  // Importing the good export now makes version 3 (version 2 has not been used: it is replaced).
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: '标准.xlsx', mimeType: 'application/octet-stream', buffer: exported });
+  await page.getByRole('dialog').getByRole('button', { name: '从 Excel 导入' }).click();
+  await expect(page.getByText('已导入 50 条标准（第 2 版）。')).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'A01' })).toContainText('最多 4 分');
 });

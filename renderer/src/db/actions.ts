@@ -3,6 +3,7 @@ import {
   addDeductionPhoto,
   closePeriod,
   removeDeductionPhoto,
+  saveStandard,
   getRules,
   reopenPeriod,
   saveDeduction,
@@ -53,6 +54,7 @@ export const actions = {
     withdrawRedFlag(db, resultId, villageId, reason),
   setActionDone: (id: string, done: boolean, note: string) => setActionDone(db, id, done, note),
   getRules: () => getRules(db),
+  saveStandard: (next: Parameters<typeof saveStandard>[1]) => saveStandard(db, next),
   addDeductionPhoto: (input: Parameters<typeof addDeductionPhoto>[1]) =>
     addDeductionPhoto(db, input),
   removeDeductionPhoto: (deductionKey: string, attachmentId: string) =>

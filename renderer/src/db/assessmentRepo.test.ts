@@ -241,3 +241,42 @@ describe('a month from scoring to 红黄榜', () => {
     expect(quarter?.rows.find((r) => r.name === '七村')?.flag).toBeNull(); // 80 is not below 80
   });
 });
+
+describe('standard versions', () => {
+  it('edits an unused standard in place, and makes a new version once a period used it', async () => {
+    const { ensureStandards, listStandards, saveStandard } =
+      await import('./repositories/assessmentRepo');
+    await ensureStandards(db);
+    const [v1] = await listStandards(db);
+    const edited = {
+      ...v1!,
+      items: v1!.items.map((i) => (i.code === 'A01' ? { ...i, cap: 5 } : i)),
+    };
+    expect((await saveStandard(db, edited)).version).toBe(1);
+    await scoreMonth('2026-01', { 二村: 5 }); // A01 × 5 → capped at 5 now → 95
+    expect((await db.results.get('2026-01'))?.rows.find((r) => r.name === '二村')?.score).toBe(95);
+    const v2 = await saveStandard(db, {
+      ...edited,
+      items: edited.items.map((i) => (i.code === 'A01' ? { ...i, cap: 3 } : i)),
+    });
+    expect(v2.version).toBe(2);
+    expect(await listStandards(db)).toHaveLength(2);
+    // January stays scored against version 1.
+    expect((await db.periods.get('2026-01'))?.standardId).toBe(v1!.id);
+  });
+
+  it('refuses a standard whose categories do not add up to 100, changing nothing', async () => {
+    const { ensureStandards, listStandards, saveStandard } =
+      await import('./repositories/assessmentRepo');
+    await ensureStandards(db);
+    const [v1] = await listStandards(db);
+    const broken = {
+      ...v1!,
+      categories: v1!.categories.map((c, i) => (i === 0 ? { ...c, points: 30 } : c)),
+    };
+    await expect(saveStandard(db, broken)).rejects.toThrow(
+      '各类别分值合计应为 100 分，现在是 110 分。',
+    );
+    expect((await listStandards(db))[0]?.categories[0]?.points).toBe(20);
+  });
+});

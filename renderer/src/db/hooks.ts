@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
-import { getRules, loadPeriodView } from './repositories/assessmentRepo';
+import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { listPeople } from './repositories/personRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
@@ -56,3 +56,5 @@ export const useAssessmentRules = () => useLiveQuery(() => getRules(db), []);
 /** An attachment's bytes as a Blob (for thumbnails and photo previews). */
 export const useAttachmentBlob = (id: string | null) =>
   useLiveQuery(async () => (id ? ((await db.attachments.get(id))?.blob ?? null) : null), [id]);
+/** The standard's versions, newest first (the default becomes version 1 on first use). */
+export const useStandards = () => useLiveQuery(() => listStandards(db), []);

@@ -1,4 +1,5 @@
 import { db } from './db';
+import { ensureStandards } from './repositories/assessmentRepo';
 
 export type OpenResult = { ok: true } | { ok: false; detail: string };
 
@@ -9,6 +10,8 @@ export type OpenResult = { ok: true } | { ok: false; detail: string };
 export async function openDatabase(): Promise<OpenResult> {
   try {
     await db.open();
+    // The default 五十条标准 becomes version 1 the first time the app runs.
+    await ensureStandards(db);
     // Another window upgrading the schema: close ours so it can proceed, and reload to follow.
     db.on('versionchange', () => {
       db.close();

@@ -28,7 +28,7 @@ import { actionsForResult, buildResultRows } from '@shared/domain/publication';
 import { quarterlyInputs } from '@shared/domain/ranking';
 import { isLive, stamp } from '@shared/domain/record';
 import { checkEntry } from '@shared/domain/scoring';
-import { standardFor, type StandardVersion } from '@shared/domain/standard';
+import { standardFor, validateStandard, type StandardVersion } from '@shared/domain/standard';
 import {
   DEFAULT_BONUS_CAP,
   DEFAULT_CATEGORIES,
@@ -81,7 +81,8 @@ export async function ensureStandards(db: EcoDeskDb): Promise<StandardVersion[]>
   return db.transaction('rw', [db.standards, db.audit, db.settings], async () => {
     const existing = (await db.standards.toArray()).filter(isLive);
     if (existing.length > 0) return existing;
-    const ctx = await writeContext(db);
+    // Written by the app itself, before anyone has edited it.
+    const ctx = { ...(await writeContext(db)), actor: '系统（默认标准）' };
     const first = stamp<StandardVersion>(
       {
         version: 1,
@@ -592,4 +593,50 @@ export async function removeDeductionPhoto(
       );
     },
   );
+}
+
+/** The standard's versions, newest first (read-only: safe inside a live query). */
+export async function listStandards(db: EcoDeskDb): Promise<StandardVersion[]> {
+  return (await db.standards.toArray()).filter(isLive).sort((a, b) => b.version - a.version);
+}
+
+/**
+ * Saves an edited or imported standard. While the newest version has not scored any period it
+ * is changed in place; once used, the change becomes a new version in force from this month,
+ * so that past periods keep the standard they were scored against.
+ */
+export async function saveStandard(
+  db: EcoDeskDb,
+  input: Pick<StandardVersion, 'categories' | 'items' | 'bonusCap'>,
+): Promise<StandardVersion> {
+  // Only the content is taken: ids, versions and stamps are the repository's to set.
+  const next = { categories: input.categories, items: input.items, bonusCap: input.bonusCap };
+  const problems = validateStandard(next);
+  if (problems.length > 0) throw new InputError(problems);
+  await ensureStandards(db);
+  return db.transaction('rw', [db.standards, db.periods, db.audit, db.settings], async () => {
+    const versions = (await db.standards.toArray())
+      .filter(isLive)
+      .sort((a, b) => b.version - a.version);
+    const latest = versions[0]!;
+    const used = (await db.periods.toArray()).some((p) => p.standardId === latest.id);
+    const ctx = await writeContext(db);
+    if (!used) {
+      const after = stamp<StandardVersion>({ ...latest, ...next }, { ...ctx, existing: latest });
+      await db.standards.put(after);
+      await recordAudit(db, ctx, 'standards', latest, after, `考核标准第 ${after.version} 版`);
+      return after;
+    }
+    const created = stamp<StandardVersion>(
+      {
+        ...next,
+        version: latest.version + 1,
+        effectiveFrom: toIsoDate(new Date(ctx.now)).slice(0, 7),
+      },
+      ctx,
+    );
+    await db.standards.add(created);
+    await recordAudit(db, ctx, 'standards', undefined, created, `考核标准第 ${created.version} 版`);
+    return created;
+  });
 }

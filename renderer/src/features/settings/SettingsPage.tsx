@@ -7,6 +7,7 @@ import { DocumentsTab } from './DocumentsTab';
 import { GroupTab } from './GroupTab';
 import { PeopleTab } from './PeopleTab';
 import { RulesTab } from './RulesTab';
+import { StandardTab } from './StandardTab';
 import { SETTINGS } from './strings';
 import { TownTab } from './TownTab';
 import { VillagesTab } from './VillagesTab';
@@ -17,6 +18,7 @@ const TABS = {
   people: PeopleTab,
   group: GroupTab,
   documents: DocumentsTab,
+  standard: StandardTab,
   rules: RulesTab,
   audit: AuditTab,
   about: AboutTab,

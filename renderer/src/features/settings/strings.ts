@@ -7,6 +7,7 @@ export const SETTINGS = {
     people: '人员',
     group: '领导小组',
     documents: '制度文件',
+    standard: '考核标准',
     rules: '考核规则',
     audit: '操作记录',
     about: '关于',
@@ -90,6 +91,38 @@ export const SETTINGS = {
     empty:
       '还没有制度文件。可以添加《人居环境整治实施方案》《环境整治五十条标准》《红黄旗制度》《考核奖惩办法》等。',
     added: (title: string) => `已添加“${title}”。`,
+  },
+  standard: {
+    heading: (version: number, from: string) =>
+      `五十条标准 · 第 ${version} 版${from ? `（${from}起使用）` : ''}`,
+    summary: (items: number, categories: number) => `${categories} 类 ${items} 条`,
+    history: (text: string) => `历史版本：${text}。已关闭的考核按当时的版本计分。`,
+    fromStart: '最初版本',
+    export: '导出 Excel',
+    import: '从 Excel 导入',
+    tableLabel: '考核标准',
+    code: '编号',
+    category: '类别（分值）',
+    title: '内容',
+    rule: '扣分规则',
+    ruleText: (per: number, unit: string, cap: number) => `每${unit}扣 ${per} 分，最多 ${cap} 分`,
+    zeroRule: '发现即扣完本类全部分值',
+    seriousChip: '严重问题',
+    editTitle: (code: string) => `修改第 ${code} 条`,
+    perInstance: '每处扣分',
+    unit: '单位',
+    cap: '扣分上限',
+    zeroes: '一票扣完：发现即扣完本类全部分值（如露天焚烧）',
+    serious: '严重问题（并列时排在后面）',
+    versionNote:
+      '如果本版标准已经用于考核，保存后将生成新的版本，从本月起使用；已有的考核仍按原版本计分。',
+    newVersion: (version: number, from: string) =>
+      `已生成第 ${version} 版标准，自 ${from.replace('-', ' 年 ')} 月起使用。`,
+    fileIssues: (name: string) => `文件“${name}”有问题，没有导入：`,
+    importTitle: '导入考核标准',
+    importMessage: (name: string, items: number, categories: number) =>
+      `从“${name}”读入 ${categories} 类 ${items} 条标准。导入后替换当前标准（已用于考核的版本会保留，另存为新版本）。`,
+    imported: (items: number, version: number) => `已导入 ${items} 条标准（第 ${version} 版）。`,
   },
   rules: {
     flagsTitle: '红黄旗评定（红黄旗制度）',

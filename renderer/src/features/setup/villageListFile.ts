@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { extensionOf } from '@shared/domain/attachment';
 import { cleanText, type ValidationIssue } from '@shared/domain/validation';
+import { isZip, readFirstSheetRows } from '../../lib/xlsx';
 
 export const VILLAGE_LIST_MAX_BYTES = 2 * 1024 * 1024;
 export const VILLAGE_LIST_FILTERS = [
@@ -45,15 +46,7 @@ function readCsv(data: Uint8Array): string[] {
 }
 
 async function readXlsx(data: Uint8Array): Promise<string[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data.slice().buffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const cells: string[] = [];
-  for (let row = 1; row <= sheet.rowCount; row += 1)
-    cells.push(sheet.getRow(row).getCell(1).text ?? '');
-  return cells;
+  return (await readFirstSheetRows(data)).map((row) => row[0] ?? '');
 }
 
 /**
@@ -72,8 +65,7 @@ export async function readVillageListFile(file: {
   if (ext === 'csv' || ext === 'txt') {
     cells = readCsv(file.data);
   } else if (ext === 'xlsx') {
-    const isZip = file.data[0] === 0x50 && file.data[1] === 0x4b;
-    if (!isZip)
+    if (!isZip(file.data))
       return refuse(`文件“${file.name}”不是有效的 Excel（.xlsx）文件，可能已损坏或改了扩展名。`);
     try {
       cells = await readXlsx(file.data);
