@@ -175,3 +175,24 @@ test('the standard: edited in the app, exported and imported from Excel; bad row
   await expect(page.getByText('已导入 50 条标准（第 2 版）。')).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'A01' })).toContainText('最多 4 分');
 });
+
+test('示例数据: an empty profile fills with a year of assessments, labelled on every screen', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '只是想先看看？载入示例数据' }).click();
+  await page.getByRole('combobox', { name: '年数' }).click();
+  await page.getByRole('option', { name: '1 年' }).click();
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByTestId('demo-status')).toHaveText('示例数据已载入。', { timeout: 60_000 });
+  await snap(page, '48-demo-loaded');
+  await page.getByRole('button', { name: '查看总览' }).click();
+  await expect(page.getByTestId('demo-label')).toHaveText('示例数据');
+  await expect(page.getByTestId('village-tile')).toHaveCount(27);
+  await expect(page.locator('[data-flag]').first()).toBeVisible();
+  await snap(page, '49-demo-dashboard');
+  // A second load is refused: demo data never mixes with records.
+  await page.goto('/#/demo');
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByRole('alert')).toContainText('已经有考核数据');
+});

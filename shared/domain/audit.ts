@@ -2,13 +2,14 @@
  * The audit log: one entry per change, written in the same transaction as the change, never
  * edited. The discipline committee relies on it (DOMAIN.md §1, §4).
  */
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'import';
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
   update: '修改',
   delete: '删除',
   restore: '恢复',
+  import: '批量导入',
 };
 
 export interface AuditEntry {

@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import PersonIcon from '@mui/icons-material/PersonOutlined';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { useOperator, useTown } from '../db/hooks';
+import { useIsDemo, useOperator, useTown } from '../db/hooks';
 import { layout } from '../theme/tokens';
 import { NAV_ITEMS } from './navigation';
 
@@ -25,6 +25,7 @@ export function Shell() {
   const { pathname } = useLocation();
   const town = useTown();
   const operator = useOperator();
+  const demo = useIsDemo();
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar
@@ -39,6 +40,9 @@ export function Shell() {
             <Typography color="text.secondary" data-testid="town-title">
               {town.county} · {town.name}
             </Typography>
+          ) : null}
+          {demo ? (
+            <Chip label="示例数据" color="warning" size="small" data-testid="demo-label" />
           ) : null}
           <Box sx={{ flexGrow: 1 }} />
           {operator ? (

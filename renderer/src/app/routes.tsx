@@ -3,6 +3,7 @@ import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { useSetupComplete } from '../db/hooks';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DemoPage } from '../features/demo/DemoPage';
 import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
@@ -34,6 +35,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/setup" element={<SetupOnlyOnce />} />
+      <Route path="/demo" element={<DemoPage />} />
       <Route element={<RequireSetup />}>
         <Route element={<Shell />}>
           <Route index element={<DashboardPage />} />

@@ -1,4 +1,5 @@
 import { db } from './db';
+import { loadDemoData } from './repositories/demoRepo';
 import {
   addDeductionPhoto,
   closePeriod,
@@ -54,6 +55,8 @@ export const actions = {
     withdrawRedFlag(db, resultId, villageId, reason),
   setActionDone: (id: string, done: boolean, note: string) => setActionDone(db, id, done, note),
   getRules: () => getRules(db),
+  loadDemoData: (years: number, onProgress?: Parameters<typeof loadDemoData>[2]) =>
+    loadDemoData(db, years, onProgress),
   saveStandard: (next: Parameters<typeof saveStandard>[1]) => saveStandard(db, next),
   addDeductionPhoto: (input: Parameters<typeof addDeductionPhoto>[1]) =>
     addDeductionPhoto(db, input),

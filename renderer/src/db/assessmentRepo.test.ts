@@ -280,3 +280,20 @@ describe('standard versions', () => {
     expect((await listStandards(db))[0]?.categories[0]?.points).toBe(20);
   });
 });
+
+describe('demo data', () => {
+  it('loads 1 year of closed months with results and actions, and refuses a second load', async () => {
+    const { loadDemoData } = await import('./repositories/demoRepo');
+    const counts = await loadDemoData(db, 1);
+    expect(counts.periods).toBe(12);
+    expect(counts.results).toBe(12);
+    expect(await db.periods.count()).toBe(12);
+    const results = await db.results.toArray();
+    // Every month ranks the 7 villages of this town (a skipped village may be left out).
+    expect(results.every((r) => r.rows.length + r.unscored.length === 7)).toBe(true);
+    expect(results.every((r) => r.rows.filter((row) => row.flag === 'red').length <= 7)).toBe(true);
+    await expect(loadDemoData(db, 1)).rejects.toThrow('已经有考核数据');
+    const imports = (await listAudit(db, { limit: 100 })).filter((e) => e.action === 'import');
+    expect(imports).toHaveLength(4);
+  });
+});

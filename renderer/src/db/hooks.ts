@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
+import { isDemoData } from './repositories/demoRepo';
 import { listPeople } from './repositories/personRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
 import { getOperator, isSetupComplete } from './repositories/settingsRepo';
@@ -58,3 +59,4 @@ export const useAttachmentBlob = (id: string | null) =>
   useLiveQuery(async () => (id ? ((await db.attachments.get(id))?.blob ?? null) : null), [id]);
 /** The standard's versions, newest first (the default becomes version 1 on first use). */
 export const useStandards = () => useLiveQuery(() => listStandards(db), []);
+export const useIsDemo = () => useLiveQuery(() => isDemoData(db), []);

@@ -3,6 +3,7 @@ import {
   Alert,
   Box,
   Button,
+  Link,
   Paper,
   Step,
   StepLabel,
@@ -15,7 +16,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMemo, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { validateOperatorName, validateTown } from '@shared/domain/town';
 import {
   DEFAULT_VILLAGE_COUNT,
@@ -117,7 +118,10 @@ export function SetupWizard() {
           {SETUP.title}
         </Typography>
         <Typography color="text.secondary" sx={{ mb: 3 }}>
-          {SETUP.intro}
+          {SETUP.intro}{' '}
+          <Link component={RouterLink} to="/demo">
+            {SETUP.demo}
+          </Link>
         </Typography>
         <Stepper activeStep={step} sx={{ mb: 4 }}>
           {SETUP.steps.map((label) => (

@@ -1,0 +1,210 @@
+import type {
+  Deduction,
+  DueAction,
+  Period,
+  PeriodResult,
+  VillageCheck,
+} from '@shared/domain/assessment';
+import { scorePeriod } from '@shared/domain/assessment';
+import { toIsoDate } from '@shared/domain/dates';
+import {
+  demoMonth,
+  DEMO_VILLAGE_NAMES,
+  monthsEndingWith,
+  randomGenerator,
+} from '@shared/domain/demo';
+import { nextMonth, previousMonth } from '@shared/domain/period';
+import { actionsForResult, buildResultRows } from '@shared/domain/publication';
+import { isLive, stamp } from '@shared/domain/record';
+import { TOWN_ID, type Town } from '@shared/domain/town';
+import type { Village } from '@shared/domain/village';
+import { InputError } from '../errors';
+import type { EcoDeskDb } from '../schema';
+import { OPERATOR_KEY, writeContext } from '../writeContext';
+import { ensureStandards, getRules } from './assessmentRepo';
+import { SETUP_COMPLETED_KEY } from './settingsRepo';
+
+export const DEMO_KEY = 'demoData';
+export const DEMO_MAX_YEARS = 10;
+
+export type DemoProgress = (phase: 'generate' | 'write' | 'done', fraction: number) => void;
+
+/**
+ * Fills an empty profile with `years` of monthly assessments (示例数据), ending last month:
+ * scored, closed and published with the app's own rules, in one transaction. Refused when the
+ * profile already holds assessments, so real records are never mixed with demo ones.
+ */
+export async function loadDemoData(
+  db: EcoDeskDb,
+  years: number,
+  onProgress: DemoProgress = () => undefined,
+): Promise<{ periods: number; deductions: number; results: number; actions: number }> {
+  if (!Number.isInteger(years) || years < 1 || years > DEMO_MAX_YEARS) {
+    throw new InputError([
+      { field: 'years', message: `示例数据的年数应为 1 到 ${DEMO_MAX_YEARS} 之间的整数。` },
+    ]);
+  }
+  if ((await db.periods.count()) > 0) {
+    throw new InputError([
+      {
+        field: 'years',
+        message: '这里已经有考核数据，不能再载入示例数据（以免与真实数据混在一起）。',
+      },
+    ]);
+  }
+  const [standard] = await ensureStandards(db);
+  const rules = await getRules(db);
+  const tables = [
+    db.town,
+    db.villages,
+    db.periods,
+    db.deductions,
+    db.villageChecks,
+    db.results,
+    db.dueActions,
+    db.audit,
+    db.settings,
+  ];
+
+  const base = await writeContext(db);
+  const ctx = { ...base, actor: base.actor === '未设置操作员' ? '示例操作员' : base.actor };
+  const existing = (await db.villages.orderBy('order').toArray()).filter(isLive);
+  const villages: Village[] =
+    existing.length > 0
+      ? existing
+      : DEMO_VILLAGE_NAMES.map((name, i) =>
+          stamp<Village>({ name, order: i + 1, secretary: '', contact: '', groups: [] }, ctx),
+        );
+  const town =
+    existing.length > 0
+      ? null
+      : stamp<Town>({ id: TOWN_ID, name: '示例镇', county: '示例县', campaigns: [] }, ctx);
+
+  const random = randomGenerator(20231231);
+  const lastMonth = previousMonth(toIsoDate(new Date()).slice(0, 7));
+  const months = monthsEndingWith(lastMonth, years * 12);
+  const periods: Period[] = [];
+  const deductions: Deduction[] = [];
+  const checks: VillageCheck[] = [];
+  const results: PeriodResult[] = [];
+  const actions: DueAction[] = [];
+  const earlier: PeriodResult[] = [];
+  const closeDay = (month: string) => `${nextMonth(month)}-03`;
+  months.forEach((month, index) => {
+    const sheet = demoMonth({
+      month,
+      villageIds: villages.map((v) => v.id),
+      items: standard!.items,
+      random,
+    });
+    const monthChecks = sheet.checks.map((c) =>
+      stamp<VillageCheck>({ ...c, id: `${month}:${c.villageId}`, periodId: month }, ctx),
+    );
+    const monthCells = sheet.cells.map((c) =>
+      stamp<Deduction>({ ...c, id: `${month}:${c.villageId}:${c.itemCode}` }, ctx),
+    );
+    const { inputs } = scorePeriod({
+      standard: standard!,
+      villages,
+      deductions: monthCells,
+      checks: monthChecks,
+    });
+    const published = `${closeDay(month)}T09:00:00.000Z`;
+    periods.push(
+      stamp<Period>(
+        {
+          id: month,
+          status: 'closed',
+          standardId: standard!.id,
+          inspectors: '示例检查组',
+          inspectedOn: `${month}-20`,
+          closedAt: published,
+          closedBy: ctx.actor,
+        },
+        ctx,
+      ),
+    );
+    const result = stamp<PeriodResult>(
+      {
+        id: month,
+        cadence: 'month',
+        ...buildResultRows(inputs, rules.flags, true),
+        publishedAt: published,
+        flagsAwarded: true,
+      },
+      ctx,
+    );
+    const due = actionsForResult({
+      result,
+      earlier,
+      rules: rules.consequences,
+      publishedOn: closeDay(month),
+    });
+    const old = index < months.length - 2;
+    for (const d of due) {
+      actions.push(
+        stamp<DueAction>(
+          {
+            ...d,
+            doneAt: old ? `${d.dueDate}T08:00:00.000Z` : undefined,
+            doneNote: old ? '已按期完成' : undefined,
+          },
+          ctx,
+        ),
+      );
+    }
+    earlier.unshift(result);
+    results.push(result);
+    deductions.push(...monthCells);
+    checks.push(...monthChecks);
+    if (index % 12 === 11) onProgress('generate', (index + 1) / months.length);
+  });
+
+  onProgress('write', 0);
+  await db.transaction('rw', tables, async () => {
+    if ((await db.periods.count()) > 0)
+      throw new InputError([{ field: 'years', message: '这里已经有考核数据。' }]);
+    if (town) {
+      await db.town.put(town);
+      await db.villages.bulkPut(villages);
+      await db.settings.put({ key: OPERATOR_KEY, value: ctx.actor });
+      await db.settings.put({ key: SETUP_COMPLETED_KEY, value: ctx.now });
+    }
+    await db.periods.bulkAdd(periods);
+    await db.deductions.bulkAdd(deductions);
+    await db.villageChecks.bulkAdd(checks);
+    await db.results.bulkAdd(results);
+    await db.dueActions.bulkAdd(actions);
+    // One entry per table: a bulk load is recorded as what it was, not as thousands of edits.
+    for (const [table, count] of [
+      ['periods', periods.length],
+      ['deductions', deductions.length],
+      ['results', results.length],
+      ['dueActions', actions.length],
+    ] as const) {
+      await db.audit.add({
+        id: ctx.newId(),
+        at: ctx.now,
+        actor: ctx.actor,
+        table,
+        recordId: '*',
+        action: 'import',
+        label: `示例数据 ${years} 年：${count} 条`,
+        before: null,
+        after: null,
+      });
+    }
+    await db.settings.put({ key: DEMO_KEY, value: { years, loadedAt: ctx.now } });
+  });
+  onProgress('done', 1);
+  return {
+    periods: periods.length,
+    deductions: deductions.length,
+    results: results.length,
+    actions: actions.length,
+  };
+}
+
+export async function isDemoData(db: EcoDeskDb): Promise<boolean> {
+  return (await db.settings.get(DEMO_KEY)) !== undefined;
+}

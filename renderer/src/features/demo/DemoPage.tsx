@@ -1,0 +1,113 @@
+import {
+  Alert,
+  Box,
+  Button,
+  LinearProgress,
+  MenuItem,
+  Paper,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { describeError } from '../../app/notify';
+import { actions } from '../../db/actions';
+
+const PHASES = {
+  generate: '正在生成示例数据……',
+  write: '正在写入……',
+  done: '示例数据已载入。',
+} as const;
+
+/**
+ * Loads 示例数据 into an empty profile, for training and demonstrations (and the benchmark,
+ * which opens #/demo?years=10&auto=1).
+ */
+export function DemoPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [years, setYears] = useState(Math.min(10, Math.max(1, Number(params.get('years')) || 3)));
+  const [progress, setProgress] = useState<{ phase: keyof typeof PHASES; fraction: number } | null>(
+    null,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<string | null>(null);
+  const started = useRef(false);
+
+  async function load(n: number) {
+    setError(null);
+    setProgress({ phase: 'generate', fraction: 0 });
+    try {
+      const counts = await actions.loadDemoData(n, (phase, fraction) =>
+        setProgress({ phase, fraction }),
+      );
+      setSummary(
+        `${counts.periods} 个月考核、${counts.deductions} 条扣分、${counts.actions} 项后续事项`,
+      );
+    } catch (e) {
+      setProgress(null);
+      setError(describeError(e));
+    }
+  }
+
+  useEffect(() => {
+    if (params.get('auto') === '1' && !started.current) {
+      started.current = true;
+      void load(years);
+    }
+  });
+
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', py: 6, px: 2 }}>
+      <Paper sx={{ maxWidth: 640, mx: 'auto', p: 4, display: 'grid', gap: 2 }}>
+        <Typography variant="h1">载入示例数据</Typography>
+        <Typography color="text.secondary">
+          用于培训和演示：生成一个示例镇的 27
+          个村、按月考核打分、红黄榜和后续事项。页面上会一直标注“示例数据”。只能载入到还没有考核数据的空白数据中，不会与真实数据混在一起。
+        </Typography>
+        <TextField
+          select
+          label="年数"
+          value={years}
+          onChange={(e) => setYears(Number(e.target.value))}
+          sx={{ width: 160 }}
+          disabled={progress !== null}
+        >
+          {[1, 2, 3, 5, 10].map((n) => (
+            <MenuItem key={n} value={n}>
+              {n} 年
+            </MenuItem>
+          ))}
+        </TextField>
+        {progress ? (
+          <Box>
+            <Typography data-testid="demo-status">{PHASES[progress.phase]}</Typography>
+            <LinearProgress
+              variant={progress.phase === 'write' ? 'indeterminate' : 'determinate'}
+              value={progress.fraction * 100}
+              sx={{ mt: 1 }}
+            />
+            {summary ? <Typography sx={{ mt: 1 }}>{summary}</Typography> : null}
+          </Box>
+        ) : null}
+        {error ? <Alert severity="error">{error}</Alert> : null}
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          {progress?.phase === 'done' ? (
+            <Button variant="contained" onClick={() => void navigate('/')}>
+              查看总览
+            </Button>
+          ) : (
+            <Button
+              variant="contained"
+              disabled={progress !== null}
+              onClick={() => void load(years)}
+            >
+              载入示例数据
+            </Button>
+          )}
+          <Button onClick={() => void navigate('/')}>返回</Button>
+        </Box>
+      </Paper>
+    </Box>
+  );
+}

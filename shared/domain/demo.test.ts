@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { demoMonth, DEMO_VILLAGE_NAMES, monthsEndingWith, randomGenerator } from './demo';
+import { DEFAULT_ITEMS } from './standardDefault';
+
+describe('demo data', () => {
+  it('has 27 distinct village names', () => {
+    expect(new Set(DEMO_VILLAGE_NAMES).size).toBe(27);
+  });
+
+  it('lists 120 months for 10 years, ending with the given month', () => {
+    const months = monthsEndingWith('2026-10', 120);
+    expect(months).toHaveLength(120);
+    expect(months[0]).toBe('2016-11');
+    expect(months.at(-1)).toBe('2026-10');
+  });
+
+  it('is deterministic and gives careful villages fewer findings than careless ones', () => {
+    const ids = DEMO_VILLAGE_NAMES.map((_, i) => `v${i}`);
+    const run = () =>
+      demoMonth({
+        month: '2026-01',
+        villageIds: ids,
+        items: DEFAULT_ITEMS,
+        random: randomGenerator(7),
+      });
+    expect(run()).toEqual(run());
+    let first = 0;
+    let last = 0;
+    const random = randomGenerator(42);
+    for (let m = 0; m < 60; m += 1) {
+      const { cells } = demoMonth({
+        month: '2026-01',
+        villageIds: ids,
+        items: DEFAULT_ITEMS,
+        random,
+      });
+      first += cells.filter((c) => c.villageId === 'v0').length;
+      last += cells.filter((c) => c.villageId === 'v26').length;
+    }
+    expect(first).toBeLessThan(last);
+  });
+});
