@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Paper, Typography } from '@mui/material';
 import {
   Bar,
@@ -17,7 +18,13 @@ import { chartPalette } from '../../theme/chartPalette';
 import { DASHBOARD } from './strings';
 
 /** Scores in rank order, with the town average as a line. No animation: it prints as drawn. */
-export function RankingChart({ rows, average }: { rows: ResultRow[]; average: number | null }) {
+export const RankingChart = memo(function RankingChart({
+  rows,
+  average,
+}: {
+  rows: ResultRow[];
+  average: number | null;
+}) {
   const data = rows.map((r) => ({ name: r.name, score: r.score }));
   return (
     <Paper sx={{ p: 2 }} data-testid="ranking-chart">
@@ -48,9 +55,13 @@ export function RankingChart({ rows, average }: { rows: ResultRow[]; average: nu
       </ResponsiveContainer>
     </Paper>
   );
-}
+});
 
-export function TrendChart({ points }: { points: { month: string; average: number }[] }) {
+export const TrendChart = memo(function TrendChart({
+  points,
+}: {
+  points: { month: string; average: number }[];
+}) {
   const data = points.map((p) => ({ label: periodLabel(p.month), average: p.average }));
   return (
     <Paper sx={{ p: 2 }} data-testid="trend-chart">
@@ -75,4 +86,4 @@ export function TrendChart({ points }: { points: { month: string; average: numbe
       </ResponsiveContainer>
     </Paper>
   );
-}
+});

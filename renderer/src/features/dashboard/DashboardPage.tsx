@@ -8,6 +8,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { periodLabel } from '@shared/domain/period';
 import { PageHeader } from '../../components/PageHeader';
@@ -51,8 +52,11 @@ function Heatmap({ month }: { month: string }) {
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const data = useDashboard(params.get('month'));
+  // The charts and the heatmap follow a month change a moment later, so the tiles answer at once.
+  const chartMonth = useDeferredValue(data?.month ?? null);
   if (!data) return null;
   const { town, progress, month, current } = data;
+  const chartResult = data.resultOf(chartMonth) ?? current;
   const todo = [
     progress.villagesWithoutSecretary > 0
       ? DASHBOARD.noSecretary(progress.villagesWithoutSecretary)
@@ -123,10 +127,10 @@ export function DashboardPage() {
               alignItems: 'start',
             }}
           >
-            <RankingChart rows={current.rows} average={current.average} />
+            <RankingChart rows={chartResult!.rows} average={chartResult!.average} />
             <Box sx={{ display: 'grid', gap: 2 }}>
               <TrendChart points={data.trend} />
-              <Heatmap month={month} />
+              <Heatmap month={chartMonth ?? month} />
             </Box>
           </Box>
         </Box>

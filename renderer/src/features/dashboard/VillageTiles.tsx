@@ -1,4 +1,5 @@
 import { Box, Paper, Typography } from '@mui/material';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { BAND_LABELS, type VillageTile } from '@shared/domain/dashboard';
 import { FlagBadge } from '../../components/FlagBadge';
@@ -34,6 +35,69 @@ function Change({ tile }: { tile: VillageTile }) {
 /** The villages at a glance: score, rank, flag (word and symbol, not only colour), change. */
 type Tile = VillageTile & { secretary: string; leaderName: string };
 
+/** One tile; memoized on its content, so a month change redraws only the tiles that changed. */
+const TileCard = memo(
+  function TileCard({ tile, month }: { tile: Tile; month: string | null }) {
+    return (
+      <Paper
+        component={Link}
+        to={`/villages/${tile.villageId}${month ? `?month=${month}` : ''}`}
+        data-testid="village-tile"
+        sx={{
+          p: 1.25,
+          textDecoration: 'none',
+          color: 'inherit',
+          borderLeft: 5,
+          borderLeftColor: tile.band ? BAND_COLORS[tile.band] : 'divider',
+          '&:hover': { bgcolor: 'action.hover' },
+        }}
+      >
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 26 }}>
+          <Typography variant="h5" sx={{ flexGrow: 1 }}>
+            {tile.name}
+          </Typography>
+          {tile.flag ? <FlagBadge color={tile.flag} withdrawn={tile.withdrawn} /> : null}
+        </Box>
+        {tile.score === null ? (
+          month ? (
+            <Typography variant="body2" color="text.secondary">
+              {DASHBOARD.notScored}
+            </Typography>
+          ) : null
+        ) : (
+          <>
+            <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1 }}>
+              <Typography
+                sx={{ fontSize: 22, fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}
+              >
+                {tile.score}
+              </Typography>
+              <Typography variant="body2">{DASHBOARD.rank(tile.rank!)}</Typography>
+              <Box sx={{ flexGrow: 1 }} />
+              <Change tile={tile} />
+            </Box>
+            <Typography variant="body2" color="text.secondary" noWrap>
+              {tile.band ? BAND_LABELS[tile.band] : ''}
+              {tile.versusAverage === 'above'
+                ? ` · ${DASHBOARD.aboveAverage}`
+                : tile.versusAverage === 'below'
+                  ? ` · ${DASHBOARD.belowAverage}`
+                  : ''}
+            </Typography>
+          </>
+        )}
+        <Typography variant="body2" color="text.secondary" noWrap>
+          {DASHBOARD.secretary}：{tile.secretary || DASHBOARD.notSet}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" noWrap>
+          {DASHBOARD.leader}：{tile.leaderName || DASHBOARD.notSet}
+        </Typography>
+      </Paper>
+    );
+  },
+  (a, b) => a.month === b.month && JSON.stringify(a.tile) === JSON.stringify(b.tile),
+);
+
 export function VillageTiles({ tiles, month }: { tiles: Tile[]; month: string | null }) {
   return (
     <Box
@@ -45,61 +109,7 @@ export function VillageTiles({ tiles, month }: { tiles: Tile[]; month: string | 
       data-testid="village-tiles"
     >
       {tiles.map((tile) => (
-        <Paper
-          key={tile.villageId}
-          component={Link}
-          to={`/villages/${tile.villageId}${month ? `?month=${month}` : ''}`}
-          data-testid="village-tile"
-          sx={{
-            p: 1.25,
-            textDecoration: 'none',
-            color: 'inherit',
-            borderLeft: 5,
-            borderLeftColor: tile.band ? BAND_COLORS[tile.band] : 'divider',
-            '&:hover': { bgcolor: 'action.hover' },
-          }}
-        >
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 26 }}>
-            <Typography variant="h5" sx={{ flexGrow: 1 }}>
-              {tile.name}
-            </Typography>
-            {tile.flag ? <FlagBadge color={tile.flag} withdrawn={tile.withdrawn} /> : null}
-          </Box>
-          {tile.score === null ? (
-            month ? (
-              <Typography variant="body2" color="text.secondary">
-                {DASHBOARD.notScored}
-              </Typography>
-            ) : null
-          ) : (
-            <>
-              <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1 }}>
-                <Typography
-                  sx={{ fontSize: 22, fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}
-                >
-                  {tile.score}
-                </Typography>
-                <Typography variant="body2">{DASHBOARD.rank(tile.rank!)}</Typography>
-                <Box sx={{ flexGrow: 1 }} />
-                <Change tile={tile} />
-              </Box>
-              <Typography variant="body2" color="text.secondary" noWrap>
-                {tile.band ? BAND_LABELS[tile.band] : ''}
-                {tile.versusAverage === 'above'
-                  ? ` · ${DASHBOARD.aboveAverage}`
-                  : tile.versusAverage === 'below'
-                    ? ` · ${DASHBOARD.belowAverage}`
-                    : ''}
-              </Typography>
-            </>
-          )}
-          <Typography variant="body2" color="text.secondary" noWrap>
-            {DASHBOARD.secretary}：{tile.secretary || DASHBOARD.notSet}
-          </Typography>
-          <Typography variant="body2" color="text.secondary" noWrap>
-            {DASHBOARD.leader}：{tile.leaderName || DASHBOARD.notSet}
-          </Typography>
-        </Paper>
+        <TileCard key={tile.villageId} tile={tile} month={month} />
       ))}
     </Box>
   );

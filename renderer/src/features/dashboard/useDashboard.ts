@@ -10,34 +10,49 @@ export function useDashboard(requestedMonth: string | null) {
   const people = usePeople();
   const ruleDocuments = useRuleDocuments();
   const results = useAllResults();
+  // What does not depend on the chosen month is computed once per data change, so that a month
+  // change recomputes (and re-renders) only what shows that month.
+  const base = useMemo(() => {
+    if (!results) return undefined;
+    return {
+      byId: new Map<string, PeriodResult>(results.map((r) => [r.id, r])),
+      months: results
+        .filter((r) => r.cadence === 'month')
+        .map((r) => r.id)
+        .reverse(),
+      trend: averageTrend(results),
+    };
+  }, [results]);
+  const progress = useMemo(
+    () =>
+      villages && people && ruleDocuments
+        ? setupProgress({ villages, people, ruleDocuments })
+        : undefined,
+    [villages, people, ruleDocuments],
+  );
   return useMemo(() => {
-    if (!town || !villages || !people || !ruleDocuments || !results) return undefined;
-    const byId = new Map<string, PeriodResult>(results.map((r) => [r.id, r]));
-    const months = results
-      .filter((r) => r.cadence === 'month')
-      .map((r) => r.id)
-      .reverse();
+    if (!town || !villages || !people || !base || !progress) return undefined;
+    const { byId, months } = base;
     const month = requestedMonth && byId.has(requestedMonth) ? requestedMonth : (months[0] ?? null);
     const current = month ? byId.get(month) : undefined;
+    const leaders = new Map(people.map((p) => [p.id, p.name]));
     return {
       town,
-      progress: setupProgress({ villages, people, ruleDocuments }),
+      progress,
       months,
       month,
       current,
-      tiles: villageTiles(villages, byId, month ?? '').map((tile) => {
-        const village = villages.find((v) => v.id === tile.villageId);
-        return {
-          ...tile,
-          secretary: village?.secretary ?? '',
-          leaderName: people.find((p) => p.id === village?.leaderId)?.name ?? '',
-        };
-      }),
-      trend: averageTrend(results),
+      trend: base.trend,
+      resultOf: (key: string | null) => (key ? byId.get(key) : undefined),
+      tiles: villageTiles(villages, byId, month ?? '').map((tile, i) => ({
+        ...tile,
+        secretary: villages[i]?.secretary ?? '',
+        leaderName: leaders.get(villages[i]?.leaderId ?? '') ?? '',
+      })),
       flagCounts: {
         red: current?.rows.filter((r) => r.flag === 'red' && !r.withdrawn).length ?? 0,
         yellow: current?.rows.filter((r) => r.flag === 'yellow').length ?? 0,
       },
     };
-  }, [town, villages, people, ruleDocuments, results, requestedMonth]);
+  }, [town, villages, people, base, progress, requestedMonth]);
 }

@@ -1,0 +1,263 @@
+// npm run bench [-- --years 10 --runs 5]
+// Measures the app in Chromium on an on-disk profile with N years of 示例数据, next to raw Dexie
+// throughput measured in the same run, and writes bench/results.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { argValue, launchProfile, seedDemo, serveApp } from './browser.mjs';
+
+const years = Number(argValue('years', '10'));
+const runs = Number(argValue('runs', '5'));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function timed(action, until) {
+  const started = performance.now();
+  await action();
+  await until();
+  return performance.now() - started;
+}
+
+const profile = mkdtempSync(path.join(os.tmpdir(), 'eco-desk-bench-'));
+const app = await serveApp(4313);
+const context = await launchProfile(profile);
+const figures = [];
+let data = {};
+try {
+  const page = await context.newPage();
+
+  // 1. Raw Dexie on the same origin and profile: the ceiling the app works against.
+  const RAW = 100_000;
+  await page.route('**/bench-blank.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+  );
+  await page.goto(`${app.url}bench-blank.html`);
+  await page.addScriptTag({ path: 'node_modules/dexie/dist/dexie.js' });
+  const raw = await page.evaluate(
+    async ({ n, runs: r }) => {
+      const db = new window.Dexie('raw-bench', { chromeTransactionDurability: 'strict' });
+      db.version(1).stores({ rows: 'id, village, month' });
+      await db.open();
+      const records = Array.from({ length: n }, (_, i) => ({
+        id: `r${i}`,
+        village: `v${i % 27}`,
+        month: `2026-${(i % 12) + 1}`,
+        a: i,
+        b: `x${i}`,
+        c: i * 2,
+        d: true,
+        e: '情况说明',
+        f: 1.5,
+        g: null,
+      }));
+      const put = [];
+      const read = [];
+      for (let k = 0; k < r; k += 1) {
+        await db.rows.clear();
+        let t = performance.now();
+        await db.transaction('rw', db.rows, () => db.rows.bulkPut(records));
+        put.push(performance.now() - t);
+        t = performance.now();
+        const all = await db.rows.toArray();
+        read.push(performance.now() - t);
+        if (all.length !== n) throw new Error('raw count mismatch');
+      }
+      db.close();
+      await window.Dexie.delete('raw-bench');
+      return { put, read };
+    },
+    { n: RAW, runs: 3 },
+  );
+  const rawPut = RAW / (median(raw.put) / 1000);
+  const rawRead = RAW / (median(raw.read) / 1000);
+  figures.push({
+    name: 'raw.bulkput',
+    median_ms: round(median(raw.put)),
+    records_per_s: Math.round(rawPut),
+    runs: 3,
+    ratio_to_raw: null,
+  });
+  figures.push({
+    name: 'raw.toarray',
+    median_ms: round(median(raw.read)),
+    records_per_s: Math.round(rawRead),
+    runs: 3,
+    ratio_to_raw: null,
+  });
+
+  // 2. Seed N years through the app's own loader (generation, scoring, ranking and one bulk write).
+  const seedSeconds = await seedDemo(page, app.url, years);
+  data = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('eco-desk');
+        request.onsuccess = async () => {
+          const db = request.result;
+          const counts = {};
+          for (const name of db.objectStoreNames) {
+            counts[name] = await new Promise((done) => {
+              const c = db.transaction(name).objectStore(name).count();
+              c.onsuccess = () => done(c.result);
+            });
+          }
+          db.close();
+          resolve(counts);
+        };
+      }),
+  );
+  const seeded = ['periods', 'deductions', 'villageChecks', 'results', 'dueActions'].reduce(
+    (s, t) => s + (data[t] ?? 0),
+    0,
+  );
+  const seedRate = seeded / seedSeconds;
+  figures.push({
+    name: 'seed.demo',
+    median_ms: round(seedSeconds * 1000),
+    records_per_s: Math.round(seedRate),
+    runs: 1,
+    ratio_to_raw: round(seedRate / rawPut, 3),
+  });
+
+  // 3. Dashboard: in-app navigation to 总览, and a cold start (reload) into it.
+  await page.goto(`${app.url}#/`);
+  const summary = page.getByTestId('period-summary');
+  await summary.waitFor();
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const firstRender = [];
+  for (let i = 0; i < runs; i += 1) {
+    await nav.getByRole('link', { name: '考核评比' }).click();
+    await page.getByRole('tab', { name: '打分' }).waitFor();
+    firstRender.push(
+      await timed(
+        () => nav.getByRole('link', { name: '总览' }).click(),
+        async () => {
+          await summary.waitFor();
+          await page.getByTestId('village-tile').nth(26).waitFor();
+        },
+      ),
+    );
+  }
+  figures.push({
+    name: 'dashboard.first_render',
+    median_ms: round(median(firstRender)),
+    records_per_s: null,
+    runs,
+    ratio_to_raw: null,
+  });
+  const cold = [];
+  for (let i = 0; i < runs; i += 1) {
+    cold.push(
+      await timed(
+        () => page.reload(),
+        async () => {
+          await summary.waitFor();
+          await page.getByTestId('village-tile').nth(26).waitFor();
+        },
+      ),
+    );
+  }
+  figures.push({
+    name: 'app.cold_start_to_dashboard',
+    median_ms: round(median(cold)),
+    records_per_s: null,
+    runs,
+    ratio_to_raw: null,
+  });
+
+  // 4. A period change on the dashboard: pick another month, wait for its tiles.
+  const months = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('eco-desk');
+        request.onsuccess = () => {
+          const all = request.result.transaction('periods').objectStore('periods').getAllKeys();
+          all.onsuccess = () => resolve(all.result.slice(-6));
+        };
+      }),
+  );
+  const label = (m) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
+  // Timed inside the page (click to the next painted frame showing the new month's heading),
+  // so that Playwright's own round trips are not counted.
+  const filter = [];
+  for (let i = 0; i < runs; i += 1) {
+    const month = months[i % (months.length - 1)];
+    await page.getByRole('combobox', { name: '考核月份' }).click();
+    const option = page.getByRole('option', { name: label(month), exact: true });
+    await option.waitFor();
+    filter.push(
+      await option.evaluate(
+        (element, heading) =>
+          new Promise((resolve) => {
+            const started = performance.now();
+            const observer = new MutationObserver(() => {
+              if (!document.body.textContent?.includes(heading)) return;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - started));
+            });
+            observer.observe(document.body, {
+              childList: true,
+              subtree: true,
+              characterData: true,
+            });
+            element.click();
+          }),
+        `${label(month)}各村得分`,
+      ),
+    );
+  }
+  figures.push({
+    name: 'dashboard.filter_change',
+    median_ms: round(median(filter)),
+    records_per_s: null,
+    runs,
+    ratio_to_raw: null,
+  });
+
+  // 5. Recompute one period: reopen the last month with a reason, close it, wait for its 红黄榜.
+  const last = months[months.length - 1];
+  const recompute = [];
+  for (let i = 0; i < Math.min(runs, 3); i += 1) {
+    await page.goto(`${app.url}#/assessment/${last}/scoring`);
+    await page.getByRole('button', { name: '修改已关闭的考核' }).click();
+    await page.getByRole('dialog').getByLabel('修改原因').fill('性能测试：重新计算');
+    await page.getByRole('dialog').getByRole('button', { name: '确认修改' }).click();
+    await page.getByRole('button', { name: '关闭本月考核并发布结果' }).click();
+    recompute.push(
+      await timed(
+        () => page.getByRole('dialog').getByRole('button', { name: '关闭并发布' }).click(),
+        () => page.getByRole('table', { name: `${label(last)}红黄榜` }).waitFor(),
+      ),
+    );
+  }
+  figures.push({
+    name: 'assessment.recompute_period',
+    median_ms: round(median(recompute)),
+    records_per_s: null,
+    runs: recompute.length,
+    ratio_to_raw: null,
+  });
+
+  const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Chromium ${context.browser()?.version() ?? ''}`;
+  const result = { machine, years, data, figures };
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${machine}; ${years} years of 示例数据`);
+  console.table(
+    figures.map((f) => ({
+      figure: f.name,
+      'median ms': f.median_ms,
+      'records/s': f.records_per_s,
+      runs: f.runs,
+      'ratio to raw': f.ratio_to_raw,
+    })),
+  );
+  console.log('written: bench/results.json');
+} finally {
+  await context.close();
+  await app.close();
+  rmSync(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,47 @@
+// Shared by seed:demo and bench: serve the built app on 127.0.0.1 and drive Debian's Chromium.
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function serveApp(port) {
+  const server = await preview({
+    configFile: 'vite.config.ts',
+    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+  });
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+/** A Chromium with an on-disk profile folder, as an office PC keeps its data. */
+export async function launchProfile(profileDir) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+  });
+}
+
+/** Loads N years of 示例数据 through the app's own #/demo page; resolves with the seconds taken. */
+export async function seedDemo(page, url, years) {
+  const started = performance.now();
+  await page.goto(`${url}#/demo?years=${years}&auto=1`);
+  await page
+    .getByTestId('demo-status')
+    .filter({ hasText: '示例数据已载入' })
+    .waitFor({ timeout: 10 * 60_000 });
+  return (performance.now() - started) / 1000;
+}
+
+export function argValue(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
