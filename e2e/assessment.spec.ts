@@ -187,6 +187,16 @@ test('score a whole month for 27 villages, close it, and read the 红黄榜 and 
   await expect(heat.getByRole('row').filter({ hasText: '村庄27' })).toContainText('−20');
   await snap(page, '45-dashboard-with-results');
 
+  // Filter by category: the chart ranks deductions in 生活垃圾, the heatmap shows that column.
+  await page.getByRole('combobox', { name: '类别' }).click();
+  await page.getByRole('option', { name: '生活垃圾' }).click();
+  await expect(page.getByTestId('category-chart')).toContainText('“生活垃圾”扣分');
+  await expect(heat.getByRole('columnheader')).toHaveCount(2);
+  await expect(heat.getByRole('row').filter({ hasText: '村庄27' })).toContainText('−20');
+  await page.getByRole('combobox', { name: '类别' }).click();
+  await page.getByRole('option', { name: '全部类别' }).click();
+  await expect(page.getByTestId('ranking-chart')).toBeVisible();
+
   // January still reads as it was published.
   await page.getByRole('combobox', { name: '考核月份' }).click();
   await page.getByRole('option', { name: '2026年1月' }).click();

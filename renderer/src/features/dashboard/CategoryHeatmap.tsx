@@ -10,7 +10,12 @@ export function CategoryHeatmap(props: {
   categories: StandardCategory[];
   villages: { id: string; name: string }[];
   scores: Map<string, VillageScore>;
+  /** When set, only this category's column is shown. */
+  only?: string | null;
 }) {
+  const categories = props.only
+    ? props.categories.filter((c) => c.name === props.only)
+    : props.categories;
   return (
     <Paper sx={{ p: 2, overflowX: 'auto' }} data-testid="category-heatmap">
       <Typography variant="h4" gutterBottom>
@@ -26,7 +31,7 @@ export function CategoryHeatmap(props: {
             <Box component="th" sx={{ textAlign: 'left', p: 0.5, fontWeight: 500 }}>
               {DASHBOARD.village}
             </Box>
-            {props.categories.map((c) => (
+            {categories.map((c) => (
               <Box
                 component="th"
                 key={c.name}
@@ -49,7 +54,7 @@ export function CategoryHeatmap(props: {
                 >
                   {v.name}
                 </Box>
-                {props.categories.map((c) => {
+                {categories.map((c) => {
                   const value = score?.byCategory[c.name] ?? 0;
                   const share = c.points > 0 ? value / c.points : 0;
                   return (

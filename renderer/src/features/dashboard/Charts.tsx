@@ -87,3 +87,30 @@ export const TrendChart = memo(function TrendChart({
     </Paper>
   );
 });
+
+/** Deductions in one category, village by village, largest first. */
+export const CategoryChart = memo(function CategoryChart({
+  category,
+  rows,
+}: {
+  category: string;
+  rows: { name: string; points: number }[];
+}) {
+  const data = [...rows].sort((a, b) => b.points - a.points);
+  return (
+    <Paper sx={{ p: 2 }} data-testid="category-chart">
+      <Typography variant="h4" gutterBottom>
+        {DASHBOARD.categoryTitle(category)}
+      </Typography>
+      <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 22)}>
+        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals />
+          <YAxis type="category" dataKey="name" width={72} interval={0} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.deducted]} />
+          <Bar dataKey="points" fill={chartPalette.bad} isAnimationActive={false} barSize={14} />
+        </BarChart>
+      </ResponsiveContainer>
+    </Paper>
+  );
+});

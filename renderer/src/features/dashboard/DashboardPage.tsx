@@ -12,9 +12,10 @@ import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { periodLabel } from '@shared/domain/period';
 import { PageHeader } from '../../components/PageHeader';
+import { useStandards } from '../../db/hooks';
 import { usePeriodView } from '../assessment/useAssessment';
 import { CategoryHeatmap } from './CategoryHeatmap';
-import { RankingChart, TrendChart } from './Charts';
+import { CategoryChart, RankingChart, TrendChart } from './Charts';
 import { DASHBOARD } from './strings';
 import { useDashboard } from './useDashboard';
 import { VillageTiles } from './VillageTiles';
@@ -37,7 +38,7 @@ function StatCard({ label, value, detail }: { label: string; value: number; deta
   );
 }
 
-function Heatmap({ month }: { month: string }) {
+function Heatmap({ month, category }: { month: string; category: string | null }) {
   const view = usePeriodView(month);
   if (!view?.standard) return null;
   return (
@@ -45,18 +46,36 @@ function Heatmap({ month }: { month: string }) {
       categories={view.standard.categories}
       villages={view.villages}
       scores={view.scores}
+      only={category}
     />
   );
+}
+
+function CategoryRanking({ month, category }: { month: string; category: string }) {
+  const view = usePeriodView(month);
+  if (!view) return null;
+  const rows = view.villages
+    .filter((v) => view.scores.has(v.id))
+    .map((v) => ({ name: v.name, points: view.scores.get(v.id)?.byCategory[category] ?? 0 }));
+  return <CategoryChart category={category} rows={rows} />;
 }
 
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const data = useDashboard(params.get('month'));
+  const standards = useStandards();
   // The charts and the heatmap follow a month change a moment later, so the tiles answer at once.
   const chartMonth = useDeferredValue(data?.month ?? null);
   if (!data) return null;
   const { town, progress, month, current } = data;
   const chartResult = data.resultOf(chartMonth) ?? current;
+  const category = params.get('category');
+  const setFilter = (key: 'month' | 'category', value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
   const todo = [
     progress.villagesWithoutSecretary > 0
       ? DASHBOARD.noSecretary(progress.villagesWithoutSecretary)
@@ -73,19 +92,35 @@ export function DashboardPage() {
         subtitle={DASHBOARD.subtitle(town.county, town.name)}
         actions={
           month ? (
-            <TextField
-              select
-              label={DASHBOARD.month}
-              value={month}
-              onChange={(e) => setParams({ month: e.target.value })}
-              sx={{ width: 180 }}
-            >
-              {data.months.map((m) => (
-                <MenuItem key={m} value={m}>
-                  {periodLabel(m)}
-                </MenuItem>
-              ))}
-            </TextField>
+            <>
+              <TextField
+                select
+                label={DASHBOARD.category}
+                value={category ?? ''}
+                onChange={(e) => setFilter('category', e.target.value)}
+                sx={{ width: 160 }}
+              >
+                <MenuItem value="">{DASHBOARD.allCategories}</MenuItem>
+                {(standards?.[0]?.categories ?? []).map((c) => (
+                  <MenuItem key={c.name} value={c.name}>
+                    {c.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                select
+                label={DASHBOARD.month}
+                value={month}
+                onChange={(e) => setFilter('month', e.target.value)}
+                sx={{ width: 180 }}
+              >
+                {data.months.map((m) => (
+                  <MenuItem key={m} value={m}>
+                    {periodLabel(m)}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </>
           ) : undefined
         }
       />
@@ -127,10 +162,14 @@ export function DashboardPage() {
               alignItems: 'start',
             }}
           >
-            <RankingChart rows={chartResult!.rows} average={chartResult!.average} />
+            {category ? (
+              <CategoryRanking month={chartMonth ?? month} category={category} />
+            ) : (
+              <RankingChart rows={chartResult!.rows} average={chartResult!.average} />
+            )}
             <Box sx={{ display: 'grid', gap: 2 }}>
               <TrendChart points={data.trend} />
-              <Heatmap month={chartMonth ?? month} />
+              <Heatmap month={chartMonth ?? month} category={category} />
             </Box>
           </Box>
         </Box>

@@ -37,4 +37,8 @@ export const DASHBOARD = {
   heatmapTitle: '各村分类扣分',
   village: '村',
   setupTitle: '基础信息',
+  category: '类别',
+  allCategories: '全部类别',
+  categoryTitle: (c: string) => `“${c}”扣分`,
+  deducted: '扣分',
 };
