@@ -107,17 +107,19 @@ export function DashboardPage() {
                   </MenuItem>
                 ))}
               </TextField>
+              {/* Native: ten years are 120 months, and a native list opens and closes instantly. */}
               <TextField
                 select
                 label={DASHBOARD.month}
                 value={month}
                 onChange={(e) => setFilter('month', e.target.value)}
                 sx={{ width: 180 }}
+                slotProps={{ select: { native: true } }}
               >
                 {data.months.map((m) => (
-                  <MenuItem key={m} value={m}>
+                  <option key={m} value={m}>
                     {periodLabel(m)}
-                  </MenuItem>
+                  </option>
                 ))}
               </TextField>
             </>
