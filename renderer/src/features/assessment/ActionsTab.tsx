@@ -3,10 +3,6 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Paper,
   Table,
   TableBody,
@@ -14,15 +10,15 @@ import {
   TableContainer,
   TableHead,
   TableRow,
-  TextField,
   ToggleButton,
   ToggleButtonGroup,
 } from '@mui/material';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { DueAction } from '@shared/domain/assessment';
 import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
 import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
 import { periodLabel } from '@shared/domain/period';
+import { PromptDialog } from '../../components/FormDialog';
 import { actions } from '../../db/actions';
 import { useDueActions, useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
@@ -33,38 +29,14 @@ const A = ASSESSMENT.actions;
 const KIND_ORDER: DueAction['kind'][] = ['interview', 'speech', 'redReward', 'progressPrize'];
 
 function DoneDialog({ action, onClose }: { action: DueAction; onClose: () => void }) {
-  const notify = useNotify();
-  const [note, setNote] = useState('');
-  async function confirm(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await actions.setActionDone(action.id, true, note);
-      onClose();
-    } catch (error) {
-      notify.error(error);
-    }
-  }
   return (
-    <Dialog open onClose={onClose}>
-      <form onSubmit={(e) => void confirm(e)} noValidate>
-        <DialogTitle>{A.doneTitle}</DialogTitle>
-        <DialogContent>
-          <TextField
-            label={A.doneNote}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            autoFocus
-            sx={{ mt: 1 }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained">
-            {A.markDone}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <PromptDialog
+      title={A.doneTitle}
+      label={A.doneNote}
+      submitLabel={A.markDone}
+      onSubmit={(note) => actions.setActionDone(action.id, true, note)}
+      onClose={onClose}
+    />
   );
 }
 

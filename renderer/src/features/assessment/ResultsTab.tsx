@@ -2,10 +2,6 @@ import {
   Alert,
   Box,
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Paper,
   Table,
   TableBody,
@@ -13,14 +9,13 @@ import {
   TableContainer,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { PeriodResult, ResultRow } from '@shared/domain/assessment';
 import { periodLabel, quarterOf } from '@shared/domain/period';
 import { FlagBadge } from '../../components/FlagBadge';
-import { issuesOf } from '../../components/issues';
+import { PromptDialog } from '../../components/FormDialog';
 import { actions } from '../../db/actions';
 import { useResults } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
@@ -38,45 +33,18 @@ function WithdrawDialog({
   onClose: () => void;
 }) {
   const notify = useNotify();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function confirm(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await actions.withdrawRedFlag(result.id, row.villageId, reason);
-      notify.success(R.withdrawDone(row.name));
-      onClose();
-    } catch (e) {
-      setError(
-        issuesOf(e)
-          .map((i) => i.message)
-          .join(' '),
-      );
-    }
-  }
   return (
-    <Dialog open onClose={onClose}>
-      <form onSubmit={(e) => void confirm(e)} noValidate>
-        <DialogTitle>{R.withdrawTitle(row.name)}</DialogTitle>
-        <DialogContent>
-          <TextField
-            label={R.withdrawReason}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            autoFocus
-            error={Boolean(error)}
-            helperText={error}
-            sx={{ mt: 1 }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained" color="error">
-            {R.withdraw}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <PromptDialog
+      title={R.withdrawTitle(row.name)}
+      label={R.withdrawReason}
+      submitLabel={R.withdraw}
+      danger
+      onSubmit={async (reason) => {
+        await actions.withdrawRedFlag(result.id, row.villageId, reason);
+        notify.success(R.withdrawDone(row.name));
+      }}
+      onClose={onClose}
+    />
   );
 }
 

@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Paper,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { toIsoDate } from '@shared/domain/dates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PromptDialog } from '../../components/FormDialog';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
 import { describeError, useNotify } from '../../app/notify';
@@ -76,45 +65,18 @@ function StartForm({ month }: { month: string }) {
 
 function ReopenDialog({ month, onClose }: { month: string; onClose: () => void }) {
   const notify = useNotify();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function confirm(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await actions.reopenPeriod(month, reason);
-      notify.success(ASSESSMENT.closed.reopened);
-      onClose();
-    } catch (e) {
-      setError(
-        issuesOf(e)
-          .map((i) => i.message)
-          .join(' '),
-      );
-    }
-  }
   return (
-    <Dialog open onClose={onClose}>
-      <form onSubmit={(e) => void confirm(e)} noValidate>
-        <DialogTitle>{ASSESSMENT.closed.reopenTitle}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2 }}>
-          <DialogContentText>{ASSESSMENT.closed.reopenMessage}</DialogContentText>
-          <TextField
-            label={ASSESSMENT.closed.reason}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            autoFocus
-            error={Boolean(error)}
-            helperText={error}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained">
-            {ASSESSMENT.closed.confirm}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <PromptDialog
+      title={ASSESSMENT.closed.reopenTitle}
+      message={ASSESSMENT.closed.reopenMessage}
+      label={ASSESSMENT.closed.reason}
+      submitLabel={ASSESSMENT.closed.confirm}
+      onSubmit={async (reason) => {
+        await actions.reopenPeriod(month, reason);
+        notify.success(ASSESSMENT.closed.reopened);
+      }}
+      onClose={onClose}
+    />
   );
 }
 

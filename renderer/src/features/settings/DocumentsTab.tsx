@@ -5,10 +5,6 @@ import {
   Autocomplete,
   Box,
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Paper,
   Table,
   TableBody,
@@ -19,12 +15,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { formatBytes } from '@shared/domain/attachment';
 import { formatChineseDate } from '@shared/domain/dates';
 import { SUGGESTED_RULE_TITLES, type RuleDocument } from '@shared/domain/ruleDocument';
 import type { ValidationIssue } from '@shared/domain/validation';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -59,8 +56,7 @@ function AddDocumentDialog({
     }
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save() {
     if (!file) {
       setIssues([{ field: 'file', message: S.noFile }]);
       return;
@@ -77,59 +73,48 @@ function AddDocumentDialog({
   }
 
   return (
-    <Dialog open onClose={onClose}>
-      <form onSubmit={(event) => void save(event)} noValidate>
-        <DialogTitle>{S.add}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-          <Autocomplete
-            freeSolo
-            options={[...SUGGESTED_RULE_TITLES]}
-            inputValue={title}
-            onInputChange={(_e, value) => setTitle(value)}
-            renderInput={(params) => (
-              <TextField
-                {...params}
-                label={S.title}
-                required
-                autoFocus
-                error={Boolean(fieldMessage(issues, 'title'))}
-                helperText={fieldMessage(issues, 'title')}
-              />
-            )}
-          />
+    <FormDialog title={S.add} onClose={onClose} onSubmit={save} busy={saving}>
+      <Autocomplete
+        freeSolo
+        options={[...SUGGESTED_RULE_TITLES]}
+        inputValue={title}
+        onInputChange={(_e, value) => setTitle(value)}
+        renderInput={(params) => (
           <TextField
-            type="date"
-            label={S.issuedOn}
-            value={issuedOn}
-            onChange={(e) => setIssuedOn(e.target.value)}
-            error={Boolean(fieldMessage(issues, 'issuedOn'))}
-            helperText={fieldMessage(issues, 'issuedOn')}
-            slotProps={{
-              inputLabel: { shrink: true },
-              htmlInput: { min: '1990-01-01', max: '2100-12-31' },
-            }}
+            {...params}
+            label={S.title}
             required
+            autoFocus
+            error={Boolean(fieldMessage(issues, 'title'))}
+            helperText={fieldMessage(issues, 'title')}
           />
-          <Box>
-            <Button variant="outlined" startIcon={<AttachFileIcon />} onClick={() => void choose()}>
-              {S.chooseFile}
-            </Button>
-            {file ? (
-              <Typography variant="body2" sx={{ mt: 1 }} data-testid="chosen-file">
-                {S.chosen(file.name)}（{formatBytes(file.data.byteLength)}）
-              </Typography>
-            ) : null}
-          </Box>
-          <IssueList issues={issues.filter((i) => i.field !== 'title' && i.field !== 'issuedOn')} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{SETTINGS.cancel}</Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {SETTINGS.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        )}
+      />
+      <TextField
+        type="date"
+        label={S.issuedOn}
+        value={issuedOn}
+        onChange={(e) => setIssuedOn(e.target.value)}
+        error={Boolean(fieldMessage(issues, 'issuedOn'))}
+        helperText={fieldMessage(issues, 'issuedOn')}
+        slotProps={{
+          inputLabel: { shrink: true },
+          htmlInput: { min: '1990-01-01', max: '2100-12-31' },
+        }}
+        required
+      />
+      <Box>
+        <Button variant="outlined" startIcon={<AttachFileIcon />} onClick={() => void choose()}>
+          {S.chooseFile}
+        </Button>
+        {file ? (
+          <Typography variant="body2" sx={{ mt: 1 }} data-testid="chosen-file">
+            {S.chosen(file.name)}（{formatBytes(file.data.byteLength)}）
+          </Typography>
+        ) : null}
+      </Box>
+      <IssueList issues={issues.filter((i) => i.field !== 'title' && i.field !== 'issuedOn')} />
+    </FormDialog>
   );
 }
 

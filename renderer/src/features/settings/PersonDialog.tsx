@@ -1,10 +1,5 @@
 import {
-  Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormGroup,
@@ -13,7 +8,7 @@ import {
   MenuItem,
   TextField,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   GROUP_POSITION_LABELS,
   GROUP_POSITIONS,
@@ -25,6 +20,7 @@ import {
 } from '@shared/domain/person';
 import type { ValidationIssue } from '@shared/domain/validation';
 import type { Village } from '@shared/domain/village';
+import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -57,8 +53,7 @@ export function PersonDialog(props: {
     });
   }
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save() {
     setSaving(true);
     try {
       await actions.savePerson(person?.id, {
@@ -79,93 +74,85 @@ export function PersonDialog(props: {
 
   const known = ['name', 'title', 'phone', 'roles', 'villageId'];
   return (
-    <Dialog open onClose={props.onClose}>
-      <form onSubmit={(event) => void save(event)} noValidate>
-        <DialogTitle>{person ? S.dialogEdit(person.name) : S.dialogNew}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-          <TextField
-            label={S.name}
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'name'))}
-            helperText={fieldMessage(issues, 'name')}
-            autoFocus
-            required
-          />
-          <TextField
-            label={S.title}
-            value={form.title}
-            onChange={(e) => setForm({ ...form, title: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'title'))}
-            helperText={fieldMessage(issues, 'title') ?? '例如：镇党委书记、副镇长、村党支部书记'}
-          />
-          <TextField
-            label={S.phone}
-            value={form.phone}
-            onChange={(e) => setForm({ ...form, phone: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'phone'))}
-            helperText={fieldMessage(issues, 'phone')}
-          />
-          <FormControl error={Boolean(fieldMessage(issues, 'roles'))} component="fieldset">
-            <FormLabel component="legend">{S.roles}</FormLabel>
-            <FormGroup row>
-              {PERSON_ROLES.map((role) => (
-                <FormControlLabel
-                  key={role}
-                  control={
-                    <Checkbox
-                      checked={form.roles.includes(role)}
-                      onChange={(e) => toggleRole(role, e.target.checked)}
-                    />
-                  }
-                  label={PERSON_ROLE_LABELS[role]}
-                  sx={{ minWidth: 130 }}
+    <FormDialog
+      title={person ? S.dialogEdit(person.name) : S.dialogNew}
+      onClose={props.onClose}
+      onSubmit={save}
+      busy={saving}
+    >
+      <TextField
+        label={S.name}
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'name'))}
+        helperText={fieldMessage(issues, 'name')}
+        autoFocus
+        required
+      />
+      <TextField
+        label={S.title}
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'title'))}
+        helperText={fieldMessage(issues, 'title') ?? '例如：镇党委书记、副镇长、村党支部书记'}
+      />
+      <TextField
+        label={S.phone}
+        value={form.phone}
+        onChange={(e) => setForm({ ...form, phone: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'phone'))}
+        helperText={fieldMessage(issues, 'phone')}
+      />
+      <FormControl error={Boolean(fieldMessage(issues, 'roles'))} component="fieldset">
+        <FormLabel component="legend">{S.roles}</FormLabel>
+        <FormGroup row>
+          {PERSON_ROLES.map((role) => (
+            <FormControlLabel
+              key={role}
+              control={
+                <Checkbox
+                  checked={form.roles.includes(role)}
+                  onChange={(e) => toggleRole(role, e.target.checked)}
                 />
-              ))}
-            </FormGroup>
-            {fieldMessage(issues, 'roles') ? (
-              <FormHelperText>{fieldMessage(issues, 'roles')}</FormHelperText>
-            ) : null}
-          </FormControl>
-          <TextField
-            select
-            label={S.village}
-            value={form.villageId}
-            onChange={(e) => setForm({ ...form, villageId: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'villageId'))}
-            helperText={fieldMessage(issues, 'villageId')}
-          >
-            <MenuItem value="">{S.villageNone}</MenuItem>
-            {props.villages.map((village) => (
-              <MenuItem key={village.id} value={village.id}>
-                {village.name}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label={S.groupPosition}
-            value={form.groupPosition}
-            onChange={(e) =>
-              setForm({ ...form, groupPosition: e.target.value as GroupPosition | '' })
-            }
-          >
-            <MenuItem value="">{S.groupNone}</MenuItem>
-            {GROUP_POSITIONS.map((position) => (
-              <MenuItem key={position} value={position}>
-                {GROUP_POSITION_LABELS[position]}
-              </MenuItem>
-            ))}
-          </TextField>
-          <IssueList issues={issues.filter((i) => !known.includes(i.field))} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose}>{SETTINGS.cancel}</Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {SETTINGS.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+              }
+              label={PERSON_ROLE_LABELS[role]}
+              sx={{ minWidth: 130 }}
+            />
+          ))}
+        </FormGroup>
+        {fieldMessage(issues, 'roles') ? (
+          <FormHelperText>{fieldMessage(issues, 'roles')}</FormHelperText>
+        ) : null}
+      </FormControl>
+      <TextField
+        select
+        label={S.village}
+        value={form.villageId}
+        onChange={(e) => setForm({ ...form, villageId: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'villageId'))}
+        helperText={fieldMessage(issues, 'villageId')}
+      >
+        <MenuItem value="">{S.villageNone}</MenuItem>
+        {props.villages.map((village) => (
+          <MenuItem key={village.id} value={village.id}>
+            {village.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label={S.groupPosition}
+        value={form.groupPosition}
+        onChange={(e) => setForm({ ...form, groupPosition: e.target.value as GroupPosition | '' })}
+      >
+        <MenuItem value="">{S.groupNone}</MenuItem>
+        {GROUP_POSITIONS.map((position) => (
+          <MenuItem key={position} value={position}>
+            {GROUP_POSITION_LABELS[position]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <IssueList issues={issues.filter((i) => !known.includes(i.field))} />
+    </FormDialog>
   );
 }

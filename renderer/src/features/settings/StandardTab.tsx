@@ -6,10 +6,6 @@ import {
   Button,
   Checkbox,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   Paper,
   Table,
@@ -21,11 +17,12 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { periodLabel } from '@shared/domain/period';
 import type { StandardItem, StandardVersion } from '@shared/domain/standard';
 import type { ValidationIssue } from '@shared/domain/validation';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -52,8 +49,7 @@ function ItemDialog({
     cap: String(item.cap),
   });
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save() {
     const next: StandardItem = {
       ...form,
       perInstance: Number(form.perInstance),
@@ -76,65 +72,54 @@ function ItemDialog({
     }
   }
   return (
-    <Dialog open onClose={onClose}>
-      <form onSubmit={(e) => void save(e)} noValidate>
-        <DialogTitle>{S.editTitle(item.code)}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-          <TextField
-            label={S.title}
-            value={form.title}
-            onChange={(e) => setForm({ ...form, title: e.target.value })}
-            autoFocus
+    <FormDialog title={S.editTitle(item.code)} onClose={onClose} onSubmit={save}>
+      <TextField
+        label={S.title}
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.target.value })}
+        autoFocus
+      />
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: '1fr 1fr 1fr' }}>
+        <TextField
+          label={S.perInstance}
+          value={form.perInstance}
+          onChange={(e) => setForm({ ...form, perInstance: e.target.value })}
+          disabled={form.zeroesCategory}
+        />
+        <TextField
+          label={S.unit}
+          value={form.unit}
+          onChange={(e) => setForm({ ...form, unit: e.target.value })}
+        />
+        <TextField
+          label={S.cap}
+          value={form.cap}
+          onChange={(e) => setForm({ ...form, cap: e.target.value })}
+          disabled={form.zeroesCategory}
+        />
+      </Box>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={form.zeroesCategory}
+            onChange={(e) => setForm({ ...form, zeroesCategory: e.target.checked })}
           />
-          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: '1fr 1fr 1fr' }}>
-            <TextField
-              label={S.perInstance}
-              value={form.perInstance}
-              onChange={(e) => setForm({ ...form, perInstance: e.target.value })}
-              disabled={form.zeroesCategory}
-            />
-            <TextField
-              label={S.unit}
-              value={form.unit}
-              onChange={(e) => setForm({ ...form, unit: e.target.value })}
-            />
-            <TextField
-              label={S.cap}
-              value={form.cap}
-              onChange={(e) => setForm({ ...form, cap: e.target.value })}
-              disabled={form.zeroesCategory}
-            />
-          </Box>
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={form.zeroesCategory}
-                onChange={(e) => setForm({ ...form, zeroesCategory: e.target.checked })}
-              />
-            }
-            label={S.zeroes}
+        }
+        label={S.zeroes}
+      />
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={form.serious || form.zeroesCategory}
+            disabled={form.zeroesCategory}
+            onChange={(e) => setForm({ ...form, serious: e.target.checked })}
           />
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={form.serious || form.zeroesCategory}
-                disabled={form.zeroesCategory}
-                onChange={(e) => setForm({ ...form, serious: e.target.checked })}
-              />
-            }
-            label={S.serious}
-          />
-          <Alert severity="info">{S.versionNote}</Alert>
-          <IssueList issues={issues} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{SETTINGS.cancel}</Button>
-          <Button type="submit" variant="contained">
-            {SETTINGS.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        }
+        label={S.serious}
+      />
+      <Alert severity="info">{S.versionNote}</Alert>
+      <IssueList issues={issues} />
+    </FormDialog>
   );
 }
 

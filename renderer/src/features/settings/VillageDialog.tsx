@@ -1,17 +1,9 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  TextField,
-} from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Alert, MenuItem, TextField } from '@mui/material';
+import { useState } from 'react';
 import type { Person } from '@shared/domain/person';
 import type { ValidationIssue } from '@shared/domain/validation';
 import { splitGroups, type Village } from '@shared/domain/village';
+import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -37,8 +29,7 @@ export function VillageDialog(props: {
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save() {
     setSaving(true);
     try {
       const saved = await actions.saveVillage(village?.id, {
@@ -58,64 +49,58 @@ export function VillageDialog(props: {
 
   const known = ['name', 'secretary', 'contact', 'groups'];
   return (
-    <Dialog open onClose={props.onClose}>
-      <form onSubmit={(event) => void save(event)} noValidate>
-        <DialogTitle>{village ? S.dialogEdit(village.name) : S.dialogNew}</DialogTitle>
-        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
-          <TextField
-            label={S.name}
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'name'))}
-            helperText={fieldMessage(issues, 'name')}
-            autoFocus
-            required
-          />
-          <TextField
-            label={S.secretary}
-            value={form.secretary}
-            onChange={(e) => setForm({ ...form, secretary: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'secretary'))}
-            helperText={fieldMessage(issues, 'secretary')}
-          />
-          <TextField
-            label={S.contact}
-            value={form.contact}
-            onChange={(e) => setForm({ ...form, contact: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'contact'))}
-            helperText={fieldMessage(issues, 'contact')}
-          />
-          <TextField
-            select
-            label={S.leader}
-            value={form.leaderId}
-            onChange={(e) => setForm({ ...form, leaderId: e.target.value })}
-          >
-            <MenuItem value="">{S.none}</MenuItem>
-            {props.leaders.map((leader) => (
-              <MenuItem key={leader.id} value={leader.id}>
-                {leader.name}
-                {leader.title ? `（${leader.title}）` : ''}
-              </MenuItem>
-            ))}
-          </TextField>
-          {props.leaders.length === 0 ? <Alert severity="info">{S.noLeaders}</Alert> : null}
-          <TextField
-            label={S.groups}
-            value={form.groups}
-            onChange={(e) => setForm({ ...form, groups: e.target.value })}
-            error={Boolean(fieldMessage(issues, 'groups'))}
-            helperText={fieldMessage(issues, 'groups') ?? S.groupsHelp}
-          />
-          <IssueList issues={issues.filter((i) => !known.includes(i.field))} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose}>{SETTINGS.cancel}</Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {SETTINGS.save}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={village ? S.dialogEdit(village.name) : S.dialogNew}
+      onClose={props.onClose}
+      onSubmit={save}
+      busy={saving}
+    >
+      <TextField
+        label={S.name}
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'name'))}
+        helperText={fieldMessage(issues, 'name')}
+        autoFocus
+        required
+      />
+      <TextField
+        label={S.secretary}
+        value={form.secretary}
+        onChange={(e) => setForm({ ...form, secretary: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'secretary'))}
+        helperText={fieldMessage(issues, 'secretary')}
+      />
+      <TextField
+        label={S.contact}
+        value={form.contact}
+        onChange={(e) => setForm({ ...form, contact: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'contact'))}
+        helperText={fieldMessage(issues, 'contact')}
+      />
+      <TextField
+        select
+        label={S.leader}
+        value={form.leaderId}
+        onChange={(e) => setForm({ ...form, leaderId: e.target.value })}
+      >
+        <MenuItem value="">{S.none}</MenuItem>
+        {props.leaders.map((leader) => (
+          <MenuItem key={leader.id} value={leader.id}>
+            {leader.name}
+            {leader.title ? `（${leader.title}）` : ''}
+          </MenuItem>
+        ))}
+      </TextField>
+      {props.leaders.length === 0 ? <Alert severity="info">{S.noLeaders}</Alert> : null}
+      <TextField
+        label={S.groups}
+        value={form.groups}
+        onChange={(e) => setForm({ ...form, groups: e.target.value })}
+        error={Boolean(fieldMessage(issues, 'groups'))}
+        helperText={fieldMessage(issues, 'groups') ?? S.groupsHelp}
+      />
+      <IssueList issues={issues.filter((i) => !known.includes(i.field))} />
+    </FormDialog>
   );
 }

@@ -1,0 +1,98 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { issuesOf } from './issues';
+
+/** A dialog holding a form: Enter submits, Esc and 取消 close, the fields stack in a grid. */
+export function FormDialog(props: {
+  title: ReactNode;
+  onClose: () => void;
+  onSubmit: () => Promise<void> | void;
+  submitLabel?: string;
+  danger?: boolean;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog open onClose={props.onClose}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onSubmit();
+        }}
+      >
+        <DialogTitle>{props.title}</DialogTitle>
+        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
+          {props.children}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose}>取消</Button>
+          <Button
+            type="submit"
+            variant="contained"
+            color={props.danger ? 'error' : 'primary'}
+            disabled={props.busy}
+          >
+            {props.submitLabel ?? '保存'}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * Asks for one line of text (a reason, a note) and runs `onSubmit` with it; a refusal from the
+ * rules is shown under the field and the dialog stays open.
+ */
+export function PromptDialog(props: {
+  title: string;
+  label: string;
+  message?: string;
+  submitLabel: string;
+  danger?: boolean;
+  onSubmit: (text: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit() {
+    try {
+      await props.onSubmit(text);
+      props.onClose();
+    } catch (e) {
+      setError(
+        issuesOf(e)
+          .map((i) => i.message)
+          .join(' '),
+      );
+    }
+  }
+  return (
+    <FormDialog
+      title={props.title}
+      onClose={props.onClose}
+      onSubmit={submit}
+      submitLabel={props.submitLabel}
+      danger={props.danger}
+    >
+      {props.message ? <DialogContentText>{props.message}</DialogContentText> : null}
+      <TextField
+        label={props.label}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoFocus
+        error={Boolean(error)}
+        helperText={error}
+      />
+    </FormDialog>
+  );
+}
