@@ -58,3 +58,17 @@ export async function recordAudit<T extends BaseRecord>(
     ...(reason ? { reason } : {}),
   });
 }
+
+/** Stores a record and its audit entry, in the caller's transaction (which includes both tables). */
+export async function putAudited<T extends BaseRecord>(
+  db: EcoDeskDb,
+  ctx: WriteContext,
+  table: AuditedTable,
+  before: T | undefined,
+  after: T,
+  label: string,
+  reason?: string,
+): Promise<void> {
+  await (db[table] as unknown as { put(record: T): Promise<unknown> }).put(after);
+  await recordAudit(db, ctx, table, before, after, label, reason);
+}

@@ -37,7 +37,7 @@ import {
 import { cleanText } from '@shared/domain/validation';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { recordAudit, writeContext, type WriteContext } from '../writeContext';
+import { putAudited, recordAudit, writeContext, type WriteContext } from '../writeContext';
 
 export const FLAG_RULES_KEY = 'flagRules';
 export const CONSEQUENCE_RULES_KEY = 'consequenceRules';
@@ -199,8 +199,7 @@ export async function saveDeduction(
         },
         { ...ctx, existing: before },
       );
-      await db.deductions.put(after);
-      await recordAudit(
+      await putAudited(
         db,
         ctx,
         'deductions',
@@ -242,8 +241,7 @@ export async function saveVillageCheck(
         { ...check, id, bonusReason: cleanText(check.bonusReason) },
         { ...ctx, existing: before },
       );
-      await db.villageChecks.put(after);
-      await recordAudit(
+      await putAudited(
         db,
         ctx,
         'villageChecks',
@@ -303,8 +301,7 @@ async function publish(
     { id: key, cadence, ...built, publishedAt: ctx.now, flagsAwarded: withFlags },
     { ...ctx, existing: before },
   );
-  await db.results.put(result);
-  await recordAudit(db, ctx, 'results', before, result, `${periodLabel(key)}红黄榜`, reason);
+  await putAudited(db, ctx, 'results', before, result, `${periodLabel(key)}红黄榜`, reason);
   if (!withFlags) return;
   // Re-publishing replaces the actions not yet done; done ones stay as the record of what happened.
   const old = (await db.dueActions.where('periodKey').equals(key).toArray()).filter(isLive);
@@ -314,8 +311,7 @@ async function publish(
       { ...action, deletedAt: ctx.now },
       { ...ctx, existing: action },
     );
-    await db.dueActions.put(removed);
-    await recordAudit(db, ctx, 'dueActions', action, removed, action.title, reason);
+    await putAudited(db, ctx, 'dueActions', action, removed, action.title, reason);
   }
   const done = new Set(old.filter((a) => a.doneAt).map((a) => `${a.villageId}:${a.kind}`));
   const drafts = actionsForResult({
@@ -385,8 +381,7 @@ export async function reopenPeriod(db: EcoDeskDb, periodId: string, reason: stri
       { ...before, status: 'open', closedAt: undefined, closedBy: undefined },
       { ...ctx, existing: before },
     );
-    await db.periods.put(after);
-    await recordAudit(db, ctx, 'periods', before, after, periodLabel(periodId), why);
+    await putAudited(db, ctx, 'periods', before, after, periodLabel(periodId), why);
   });
 }
 
@@ -416,8 +411,7 @@ export async function withdrawRedFlag(
       },
       { ...ctx, existing: before },
     );
-    await db.results.put(after);
-    await recordAudit(
+    await putAudited(
       db,
       ctx,
       'results',
@@ -434,8 +428,7 @@ export async function withdrawRedFlag(
         { ...reward, deletedAt: ctx.now },
         { ...ctx, existing: reward },
       );
-      await db.dueActions.put(removed);
-      await recordAudit(db, ctx, 'dueActions', reward, removed, reward.title, why);
+      await putAudited(db, ctx, 'dueActions', reward, removed, reward.title, why);
     }
   });
 }
@@ -459,8 +452,7 @@ export async function setActionDone(
       },
       { ...ctx, existing: before },
     );
-    await db.dueActions.put(after);
-    await recordAudit(db, ctx, 'dueActions', before, after, before.title);
+    await putAudited(db, ctx, 'dueActions', before, after, before.title);
   });
 }
 
@@ -552,8 +544,7 @@ export async function addDeductionPhoto(
       },
       { ...ctx, existing: before },
     );
-    await db.deductions.put(after);
-    await recordAudit(
+    await putAudited(
       db,
       ctx,
       'deductions',
@@ -582,8 +573,7 @@ export async function removeDeductionPhoto(
         { ...before, photos: (before.photos ?? []).filter((p) => p.attachmentId !== attachmentId) },
         { ...ctx, existing: before },
       );
-      await db.deductions.put(after);
-      await recordAudit(
+      await putAudited(
         db,
         ctx,
         'deductions',
@@ -623,8 +613,7 @@ export async function saveStandard(
     const ctx = await writeContext(db);
     if (!used) {
       const after = stamp<StandardVersion>({ ...latest, ...next }, { ...ctx, existing: latest });
-      await db.standards.put(after);
-      await recordAudit(db, ctx, 'standards', latest, after, `考核标准第 ${after.version} 版`);
+      await putAudited(db, ctx, 'standards', latest, after, `考核标准第 ${after.version} 版`);
       return after;
     }
     const created = stamp<StandardVersion>(

@@ -8,7 +8,7 @@ import { isLive, stamp } from '@shared/domain/record';
 import type { Village } from '@shared/domain/village';
 import { assertValid, InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { recordAudit, writeContext } from '../writeContext';
+import { putAudited, writeContext } from '../writeContext';
 
 export async function listPeople(db: EcoDeskDb): Promise<Person[]> {
   const people = (await db.people.toArray()).filter(isLive);
@@ -36,8 +36,7 @@ export async function savePerson(
       { ...clean, id: before?.id, deletedAt: before?.deletedAt },
       { ...ctx, existing: before },
     );
-    await db.people.put(after);
-    await recordAudit(db, ctx, 'people', before, after, after.name);
+    await putAudited(db, ctx, 'people', before, after, after.name);
     return after;
   });
 }
@@ -49,16 +48,14 @@ export async function deletePerson(db: EcoDeskDb, id: string): Promise<void> {
     if (!before || !isLive(before)) return;
     const ctx = await writeContext(db);
     const after = stamp<Person>({ ...before, deletedAt: ctx.now }, { ...ctx, existing: before });
-    await db.people.put(after);
-    await recordAudit(db, ctx, 'people', before, after, after.name);
+    await putAudited(db, ctx, 'people', before, after, after.name);
     const covered = await db.villages.filter((v) => v.leaderId === id).toArray();
     for (const village of covered) {
       const changed = stamp<Village>(
         { ...village, leaderId: undefined },
         { ...ctx, existing: village },
       );
-      await db.villages.put(changed);
-      await recordAudit(db, ctx, 'villages', village, changed, changed.name);
+      await putAudited(db, ctx, 'villages', village, changed, changed.name);
     }
   });
 }

@@ -4,7 +4,7 @@ import { validateRuleDocument, type RuleDocument } from '@shared/domain/ruleDocu
 import { cleanText } from '@shared/domain/validation';
 import { assertValid, InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { recordAudit, writeContext } from '../writeContext';
+import { putAudited, recordAudit, writeContext } from '../writeContext';
 
 export async function listRuleDocuments(db: EcoDeskDb): Promise<RuleDocument[]> {
   const docs = (await db.ruleDocuments.toArray()).filter(isLive);
@@ -69,7 +69,6 @@ export async function deleteRuleDocument(db: EcoDeskDb, id: string): Promise<voi
       { ...before, deletedAt: ctx.now },
       { ...ctx, existing: before },
     );
-    await db.ruleDocuments.put(after);
-    await recordAudit(db, ctx, 'ruleDocuments', before, after, after.title);
+    await putAudited(db, ctx, 'ruleDocuments', before, after, after.title);
   });
 }

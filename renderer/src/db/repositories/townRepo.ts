@@ -12,7 +12,7 @@ import { validateVillageList } from '@shared/domain/village';
 import { cleanText } from '@shared/domain/validation';
 import { assertValid } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { OPERATOR_KEY, recordAudit, writeContext } from '../writeContext';
+import { OPERATOR_KEY, putAudited, recordAudit, writeContext } from '../writeContext';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 
 export async function getTown(db: EcoDeskDb): Promise<Town | undefined> {
@@ -29,8 +29,7 @@ export async function saveTown(db: EcoDeskDb, form: TownForm): Promise<Town> {
       { id: TOWN_ID, name: clean.name, county: clean.county, campaigns: clean.campaigns ?? [] },
       { ...ctx, existing: before },
     );
-    await db.town.put(after);
-    await recordAudit(db, ctx, 'town', before, after, after.name);
+    await putAudited(db, ctx, 'town', before, after, after.name);
     return after;
   });
 }
@@ -61,8 +60,7 @@ export async function completeSetup(db: EcoDeskDb, input: SetupInput): Promise<v
       { id: TOWN_ID, name: clean.name, county: clean.county, campaigns: clean.campaigns ?? [] },
       { ...ctx, existing: beforeTown },
     );
-    await db.town.put(town);
-    await recordAudit(db, ctx, 'town', beforeTown, town, town.name);
+    await putAudited(db, ctx, 'town', beforeTown, town, town.name);
     const existing = await db.villages.count();
     if (existing === 0) {
       for (const [index, name] of names.entries()) {

@@ -8,7 +8,7 @@ import {
 } from '@shared/domain/village';
 import { assertValid, InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { recordAudit, writeContext } from '../writeContext';
+import { putAudited, recordAudit, writeContext } from '../writeContext';
 
 export async function listVillages(db: EcoDeskDb, includeDeleted = false): Promise<Village[]> {
   const all = await db.villages.orderBy('order').toArray();
@@ -38,8 +38,7 @@ export async function saveVillage(
       { ...before, ...clean, id: before?.id, order, deletedAt: before?.deletedAt },
       { ...ctx, existing: before },
     );
-    await db.villages.put(after);
-    await recordAudit(db, ctx, 'villages', before, after, after.name);
+    await putAudited(db, ctx, 'villages', before, after, after.name);
     return after;
   });
 }
@@ -83,7 +82,6 @@ export async function setVillageDeleted(
       { ...before, deletedAt: deleted ? ctx.now : undefined },
       { ...ctx, existing: before },
     );
-    await db.villages.put(after);
-    await recordAudit(db, ctx, 'villages', before, after, after.name);
+    await putAudited(db, ctx, 'villages', before, after, after.name);
   });
 }
