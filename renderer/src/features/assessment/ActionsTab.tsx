@@ -48,6 +48,15 @@ export function ActionsTab() {
   const [filter, setFilter] = useState<'open' | 'all'>('open');
   const [marking, setMarking] = useState<DueAction | null>(null);
   const names = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v.name])), [villages]);
+  const secretaries = useMemo(
+    () => new Map((villages ?? []).map((v) => [v.id, v.secretary])),
+    [villages],
+  );
+  /** Who acts: the village's secretary speaks or is interviewed; the town office pays out. */
+  const who = (action: DueAction) =>
+    action.kind === 'speech' || action.kind === 'interview'
+      ? secretaries.get(action.villageId) || A.secretaryUnknown
+      : A.townOffice;
   const today = toIsoDate(new Date());
   const shown = (all ?? [])
     .filter((a) => filter === 'all' || !a.doneAt)
@@ -78,6 +87,7 @@ export function ActionsTab() {
               <TableRow>
                 <TableCell>{A.period}</TableCell>
                 <TableCell>{A.village}</TableCell>
+                <TableCell>{A.who}</TableCell>
                 <TableCell>{A.what}</TableCell>
                 <TableCell>{A.due}</TableCell>
                 <TableCell>{A.status}</TableCell>
@@ -93,6 +103,7 @@ export function ActionsTab() {
                       {periodLabel(action.periodKey)}
                     </TableCell>
                     <TableCell>{names.get(action.villageId)}</TableCell>
+                    <TableCell>{who(action)}</TableCell>
                     <TableCell>
                       <Chip
                         size="small"
