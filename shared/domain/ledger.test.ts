@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkExtension,
+  deadlineState,
+  nextReportDue,
+  nextSequence,
+  problemNumber,
+  transition,
+  type WorkflowState,
+} from './ledger';
+
+const state = (
+  status: WorkflowState['status'],
+  measures = [{ done: true }],
+  afterEvidence = 1,
+): WorkflowState => ({
+  status,
+  measures,
+  afterEvidence,
+});
+
+describe('problem numbers', () => {
+  it('formats 2026-镇督-0042 and never reuses a number: after 0001, 0002 and a deleted 0003 comes 0004', () => {
+    expect(problemNumber(2026, '镇督', 42)).toBe('2026-镇督-0042');
+    const issued = [
+      '2026-镇督-0001',
+      '2026-镇督-0002',
+      '2026-镇督-0003',
+      '2025-镇督-0009',
+      '2026-群诉-0007',
+    ];
+    expect(nextSequence(issued, 2026, '镇督')).toBe(4);
+    expect(nextSequence(issued, 2026, '村查')).toBe(1);
+  });
+});
+
+describe('transition', () => {
+  it('walks 待整改 → 整改中 → 申请销号 → 已销号', () => {
+    expect(transition(state('pending'), { type: 'start' })).toEqual({
+      ok: true,
+      status: 'inProgress',
+    });
+    expect(transition(state('inProgress'), { type: 'requestClose' })).toEqual({
+      ok: true,
+      status: 'closeRequested',
+    });
+    expect(
+      transition(state('closeRequested'), {
+        type: 'close',
+        verifier: '李干事',
+        date: '2026-05-08',
+        opinion: '已清理到位',
+      }),
+    ).toEqual({
+      ok: true,
+      status: 'closed',
+    });
+  });
+
+  it('returns 申请销号 to 整改中 only with a reason', () => {
+    expect(transition(state('closeRequested'), { type: 'return', reason: '现场仍有垃圾' })).toEqual(
+      { ok: true, status: 'inProgress' },
+    );
+    expect(transition(state('closeRequested'), { type: 'return', reason: '不行' })).toEqual({
+      ok: false,
+      message: '退回需要写明原因（至少 4 个字）。',
+    });
+  });
+
+  it('refuses to request close-out with 1 of 3 measures open, or without after-evidence', () => {
+    const measures = [{ done: true }, { done: false }, { done: true }];
+    expect(transition(state('inProgress', measures), { type: 'requestClose' })).toEqual({
+      ok: false,
+      message: '还有 1 项整改措施没有完成，不能申请销号。',
+    });
+    expect(transition(state('inProgress', [{ done: true }], 0), { type: 'requestClose' })).toEqual({
+      ok: false,
+      message: '申请销号需要至少一张整改后的照片或一份证明材料。',
+    });
+  });
+
+  it('refuses a close-out without a verifier or with an impossible date', () => {
+    expect(
+      transition(state('closeRequested'), {
+        type: 'close',
+        verifier: ' ',
+        date: '2026-05-08',
+        opinion: '好',
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      transition(state('closeRequested'), {
+        type: 'close',
+        verifier: '李',
+        date: '2026-02-30',
+        opinion: '好',
+      }),
+    ).toEqual({
+      ok: false,
+      message: '验收日期“2026-02-30”不是有效的日期。',
+    });
+  });
+
+  it('refuses illegal moves: closing a pending item, starting a closed one, returning an item in progress', () => {
+    expect(
+      transition(state('pending'), {
+        type: 'close',
+        verifier: '李',
+        date: '2026-05-08',
+        opinion: '好',
+      }),
+    ).toEqual({
+      ok: false,
+      message: '“待整改”的问题不能销号。',
+    });
+    expect(transition(state('closed'), { type: 'start' })).toMatchObject({ ok: false });
+    expect(
+      transition(state('inProgress'), { type: 'return', reason: '现场仍有垃圾' }),
+    ).toMatchObject({ ok: false });
+  });
+
+  it('ends an open item as 无法整改 with a reason and an approver, kept apart from 已销号', () => {
+    expect(
+      transition(state('inProgress'), {
+        type: 'markUnfixable',
+        reason: '涉及跨县河道',
+        approver: '王镇长',
+      }),
+    ).toEqual({
+      ok: true,
+      status: 'unfixable',
+    });
+    expect(
+      transition(state('closed'), {
+        type: 'markUnfixable',
+        reason: '涉及跨县河道',
+        approver: '王镇长',
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      transition(state('pending'), { type: 'markUnfixable', reason: '涉及跨县河道', approver: '' }),
+    ).toEqual({
+      ok: false,
+      message: '无法整改需要写明批准人。',
+    });
+  });
+});
+
+describe('deadlineState (today 2026-05-10)', () => {
+  const today = '2026-05-10';
+  it.each([
+    ['inProgress', '2026-05-09', 'overdue'], // yesterday
+    ['inProgress', '2026-05-10', 'dueSoon'], // today
+    ['pending', '2026-05-13', 'dueSoon'], // within 3 days
+    ['pending', '2026-05-14', 'onTime'], // 4 days away
+    ['closed', '2026-05-01', 'done'], // closed late: done, not overdue
+    ['unfixable', '2026-05-01', 'done'],
+  ] as const)('%s due %s → %s', (status, deadline, expected) => {
+    expect(deadlineState(status, deadline, today)).toBe(expected);
+  });
+});
+
+describe('checkExtension', () => {
+  it('needs a later date and a reason', () => {
+    expect(checkExtension('2026-05-10', '2026-05-20', '雨季无法施工')).toBeNull();
+    expect(checkExtension('2026-05-10', '2026-05-10', '雨季无法施工')).toBe(
+      '延期后的时限应晚于当前时限。',
+    );
+    expect(checkExtension('2026-05-10', '2026-05-20', '')).toBe(
+      '延期需要写明理由（至少 4 个字）。',
+    );
+    expect(checkExtension('2026-05-10', '2026-06-31', '雨季无法施工')).toContain('不是有效的日期');
+  });
+});
+
+describe('nextReportDue', () => {
+  it('is 7 days after the last report, or after receipt: received 05-01 → 05-08; reported 05-06 → 05-13', () => {
+    expect(nextReportDue('2026-05-01', [], 7)).toBe('2026-05-08');
+    expect(nextReportDue('2026-05-01', ['2026-05-06', '2026-05-03'], 7)).toBe('2026-05-13');
+  });
+});
