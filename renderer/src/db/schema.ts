@@ -7,6 +7,7 @@ import type {
   VillageCheck,
 } from '@shared/domain/assessment';
 import type { AuditEntry } from '@shared/domain/audit';
+import type { Problem } from '@shared/domain/problem';
 import type { StandardVersion } from '@shared/domain/standard';
 import type { Person } from '@shared/domain/person';
 import type { RuleDocument } from '@shared/domain/ruleDocument';
@@ -61,6 +62,14 @@ export const SCHEMA_VERSIONS: {
       dueActions: 'id, periodKey, villageId',
     },
   },
+  {
+    // The rectification ledger. `&number`: a problem number is unique and, since records are
+    // only ever soft-deleted, never reused.
+    version: 3,
+    stores: {
+      problems: 'id, &number, status, source, villageId, category, deadline, foundOn',
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -77,6 +86,7 @@ export class EcoDeskDb extends Dexie {
   villageChecks!: Table<VillageCheck, string>;
   results!: Table<PeriodResult, string>;
   dueActions!: Table<DueAction, string>;
+  problems!: Table<Problem, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

@@ -30,7 +30,8 @@ export type AuditedTable =
   | 'deductions'
   | 'villageChecks'
   | 'results'
-  | 'dueActions';
+  | 'dueActions'
+  | 'problems';
 
 /**
  * Appends the audit entry of one change. Call it inside the same transaction as the change

@@ -1,0 +1,124 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProblemForm } from '@shared/domain/problem';
+import { saveDeduction, startPeriod } from './repositories/assessmentRepo';
+import { listAudit } from './repositories/auditRepo';
+import {
+  addAccountability,
+  addAfterEvidence,
+  addMeasure,
+  applyWorkflow,
+  createProblem,
+  extendDeadline,
+  setMeasureDone,
+  setSupervised,
+} from './repositories/problemRepo';
+import { completeSetup } from './repositories/townRepo';
+import { listVillages } from './repositories/villageRepo';
+import { EcoDeskDb } from './schema';
+
+let db: EcoDeskDb;
+let counter = 0;
+beforeEach(async () => {
+  counter += 1;
+  db = new EcoDeskDb(`ledger-${counter}`);
+  await completeSetup(db, {
+    town: { name: '青山镇', county: '绿水县' },
+    operator: '张环保',
+    villageNames: ['张家村'],
+  });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const form = (over: Partial<ProblemForm> = {}): ProblemForm => ({
+  source: 'town',
+  category: '人居环境',
+  place: '二组村口',
+  description: '沟渠旁积存建筑垃圾',
+  foundOn: '2026-05-01',
+  deadline: '2026-05-16',
+  responsiblePerson: '张三',
+  responsibleLeader: '王副镇长',
+  ...over,
+});
+
+describe('the ledger', () => {
+  it('numbers items per year and source, never reusing one', async () => {
+    const a = await createProblem(db, form());
+    const b = await createProblem(db, form());
+    const c = await createProblem(
+      db,
+      form({ source: 'public', channel: 'hotline', complainant: '匿名' }),
+    );
+    expect([a.number, b.number, c.number]).toEqual([
+      '2026-镇督-0001',
+      '2026-镇督-0002',
+      '2026-群诉-0001',
+    ]);
+    await db.problems.update(b.id, { deletedAt: '2026-05-02T00:00:00Z' });
+    expect((await createProblem(db, form())).number).toBe('2026-镇督-0003');
+  });
+
+  it('walks an item through 退回, an extension, supervision and 销号, every step audited', async () => {
+    const p = await createProblem(db, form());
+    await applyWorkflow(db, p.id, { type: 'start' });
+    const withMeasure = await addMeasure(db, p.id, '清运建筑垃圾');
+    await expect(applyWorkflow(db, p.id, { type: 'requestClose' })).rejects.toThrow(
+      '还有 1 项整改措施没有完成',
+    );
+    await setMeasureDone(db, p.id, withMeasure.measures[0]!.id, true);
+    await expect(applyWorkflow(db, p.id, { type: 'requestClose' })).rejects.toThrow('整改后的照片');
+    await addAfterEvidence(db, p.id, {
+      attachmentId: 'a1',
+      thumbnailId: 't1',
+      name: '整改后.jpg',
+      size: 10,
+    });
+    await applyWorkflow(db, p.id, { type: 'requestClose' });
+    await applyWorkflow(db, p.id, { type: 'return', reason: '现场仍有残留' });
+    await extendDeadline(db, p.id, '2026-05-30', '雨季运输困难');
+    await setSupervised(db, p.id, true);
+    await addAccountability(db, p.id, { kind: 'interview', person: '张三', note: '整改拖延' });
+    await applyWorkflow(db, p.id, { type: 'requestClose' });
+    const closed = await applyWorkflow(db, p.id, {
+      type: 'close',
+      verifier: '李干事',
+      date: '2026-05-28',
+      opinion: '已清理到位',
+    });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      deadline: '2026-05-30',
+      originalDeadline: '2026-05-16',
+      supervised: true,
+      verification: { verifier: '李干事', date: '2026-05-28', opinion: '已清理到位' },
+    });
+    expect(closed.progress.map((x) => x.text)).toEqual(['退回：现场仍有残留']);
+    const history = await listAudit(db, { table: 'problems', recordId: p.id, limit: 100 });
+    expect(history).toHaveLength(12);
+    expect(history.every((e) => e.actor === '张环保')).toBe(true);
+    expect(history.some((e) => e.reason === '雨季运输困难')).toBe(true);
+  });
+
+  it('opens an item from a deduction, linked both ways, and only once', async () => {
+    const [village] = await listVillages(db);
+    await startPeriod(db, '2026-05', { inspectors: '', inspectedOn: '' });
+    const d = await saveDeduction(db, {
+      periodId: '2026-05',
+      villageId: village!.id,
+      itemCode: 'A06',
+      count: 1,
+      points: null,
+    });
+    const p = await createProblem(db, form({ villageId: village!.id }), { deductionId: d.id });
+    expect(p.deductionId).toBe(d.id);
+    expect((await db.deductions.get(d.id))?.problemId).toBe(p.id);
+    await expect(createProblem(db, form(), { deductionId: d.id })).rejects.toThrow(
+      '已经开过整改问题',
+    );
+    expect(await db.problems.count()).toBe(1);
+  });
+});

@@ -1,0 +1,254 @@
+import type { Deduction } from '@shared/domain/assessment';
+import { toIsoDate } from '@shared/domain/dates';
+import {
+  checkExtension,
+  DEFAULT_SOURCE_CODES,
+  nextSequence,
+  problemNumber,
+  transition,
+  type WorkflowEvent,
+} from '@shared/domain/ledger';
+import {
+  validateProblemForm,
+  type AccountabilityKind,
+  type Problem,
+  type ProblemForm,
+} from '@shared/domain/problem';
+import { isLive, stamp } from '@shared/domain/record';
+import { cleanText } from '@shared/domain/validation';
+import { assertValid, InputError } from '../errors';
+import type { EcoDeskDb } from '../schema';
+import { putAudited, writeContext, type WriteContext } from '../writeContext';
+
+const refuse = (message: string, field = ''): never => {
+  throw new InputError([{ field, message }]);
+};
+
+export async function listProblems(db: EcoDeskDb): Promise<Problem[]> {
+  return (await db.problems.toArray()).filter(isLive);
+}
+
+/**
+ * Opens a ledger item with the next number for its year and source. Opened from an assessment
+ * deduction, the two are linked both ways in the same transaction.
+ */
+export async function createProblem(
+  db: EcoDeskDb,
+  form: ProblemForm,
+  link: { deductionId?: string } = {},
+): Promise<Problem> {
+  assertValid(validateProblemForm(form));
+  return db.transaction('rw', [db.problems, db.deductions, db.audit, db.settings], async () => {
+    const ctx = await writeContext(db);
+    const year = Number(form.foundOn.slice(0, 4));
+    const code = DEFAULT_SOURCE_CODES[form.source];
+    const issued = (await db.problems.orderBy('number').keys()) as string[];
+    const number = problemNumber(year, code, nextSequence(issued, year, code));
+    const problem = stamp<Problem>(
+      {
+        number,
+        source: form.source,
+        upperLevel: form.source === 'upper' ? form.upperLevel : undefined,
+        batch: form.source === 'upper' ? cleanText(form.batch ?? '') : undefined,
+        channel: form.source === 'public' ? form.channel : undefined,
+        complainant: form.source === 'public' ? cleanText(form.complainant ?? '') : undefined,
+        category: form.category,
+        villageId: form.villageId || undefined,
+        place: cleanText(form.place),
+        description: cleanText(form.description),
+        foundOn: form.foundOn,
+        deadline: form.deadline,
+        originalDeadline: form.deadline,
+        extensions: [],
+        responsiblePerson: cleanText(form.responsiblePerson),
+        responsibleLeader: cleanText(form.responsibleLeader),
+        measures: [],
+        progress: [],
+        beforePhotos: [],
+        afterPhotos: [],
+        status: 'pending',
+        supervised: false,
+        accountability: [],
+        reports: [],
+        deductionId: link.deductionId,
+      },
+      ctx,
+    );
+    await putAudited(db, ctx, 'problems', undefined, problem, problem.number);
+    if (link.deductionId) {
+      const before = await db.deductions.get(link.deductionId);
+      if (!before) return refuse('找不到这条扣分记录。');
+      if (before.problemId) return refuse('这条扣分已经开过整改问题了。');
+      const after = stamp<Deduction>(
+        { ...before, problemId: problem.id },
+        { ...ctx, existing: before },
+      );
+      await putAudited(
+        db,
+        ctx,
+        'deductions',
+        before,
+        after,
+        `${before.itemCode} → ${problem.number}`,
+      );
+    }
+    return problem;
+  });
+}
+
+/** Changes one problem in a transaction with its audit entry; `change` returns the new record. */
+async function update(
+  db: EcoDeskDb,
+  id: string,
+  change: (problem: Problem, ctx: WriteContext) => Problem,
+  reason?: string,
+): Promise<Problem> {
+  return db.transaction('rw', [db.problems, db.audit, db.settings], async () => {
+    const before = await db.problems.get(id);
+    if (!before || !isLive(before)) return refuse('这个问题已不存在。');
+    const ctx = await writeContext(db);
+    const after = stamp<Problem>(
+      { ...before, ...change(before, ctx), id: before.id },
+      { ...ctx, existing: before },
+    );
+    await putAudited(db, ctx, 'problems', before, after, before.number, reason);
+    return after;
+  });
+}
+
+/** A step of the workflow (开始整改, 申请销号, 退回, 销号, 无法整改), refused unless the rules allow it. */
+export function applyWorkflow(db: EcoDeskDb, id: string, event: WorkflowEvent): Promise<Problem> {
+  const reason =
+    event.type === 'return' || event.type === 'markUnfixable' ? cleanText(event.reason) : undefined;
+  return update(
+    db,
+    id,
+    (p, ctx) => {
+      const result = transition(
+        { status: p.status, measures: p.measures, afterEvidence: p.afterPhotos.length },
+        event,
+      );
+      if (!result.ok) return refuse(result.message, 'status');
+      return {
+        ...p,
+        status: result.status,
+        verification:
+          event.type === 'close'
+            ? {
+                verifier: cleanText(event.verifier),
+                date: event.date,
+                opinion: cleanText(event.opinion),
+              }
+            : p.verification,
+        unfixable:
+          event.type === 'markUnfixable'
+            ? { reason: cleanText(event.reason), approver: cleanText(event.approver) }
+            : p.unfixable,
+        progress:
+          event.type === 'return'
+            ? [
+                ...p.progress,
+                { at: ctx.now, by: ctx.actor, text: `退回：${cleanText(event.reason)}` },
+              ]
+            : p.progress,
+      };
+    },
+    reason,
+  );
+}
+
+export function addMeasure(db: EcoDeskDb, id: string, text: string): Promise<Problem> {
+  const clean = cleanText(text);
+  if (clean === '') refuse('整改措施不能为空。', 'measure');
+  return update(db, id, (p, ctx) => ({
+    ...p,
+    measures: [...p.measures, { id: ctx.newId(), text: clean, done: false }],
+  }));
+}
+
+export function setMeasureDone(
+  db: EcoDeskDb,
+  id: string,
+  measureId: string,
+  done: boolean,
+): Promise<Problem> {
+  return update(db, id, (p) => {
+    if (p.status === 'closed' || p.status === 'unfixable')
+      refuse('已结束的问题不能再修改整改措施。');
+    return { ...p, measures: p.measures.map((m) => (m.id === measureId ? { ...m, done } : m)) };
+  });
+}
+
+export function addProgress(db: EcoDeskDb, id: string, text: string): Promise<Problem> {
+  const clean = cleanText(text);
+  if (clean === '') refuse('进展情况不能为空。', 'progress');
+  return update(db, id, (p, ctx) => ({
+    ...p,
+    progress: [...p.progress, { at: ctx.now, by: ctx.actor, text: clean }],
+  }));
+}
+
+/** Extends the deadline with a reason; the original deadline stays on record. */
+export function extendDeadline(
+  db: EcoDeskDb,
+  id: string,
+  to: string,
+  reason: string,
+): Promise<Problem> {
+  return update(
+    db,
+    id,
+    (p, ctx) => {
+      if (p.status === 'closed' || p.status === 'unfixable') refuse('已结束的问题不能延期。');
+      const problem = checkExtension(p.deadline, to, reason);
+      if (problem) refuse(problem, 'deadline');
+      return {
+        ...p,
+        deadline: to,
+        extensions: [
+          ...p.extensions,
+          { from: p.deadline, to, reason: cleanText(reason), at: ctx.now, by: ctx.actor },
+        ],
+      };
+    },
+    cleanText(reason),
+  );
+}
+
+export function setSupervised(db: EcoDeskDb, id: string, supervised: boolean): Promise<Problem> {
+  return update(db, id, (p) => ({ ...p, supervised }));
+}
+
+export function addAccountability(
+  db: EcoDeskDb,
+  id: string,
+  record: { kind: AccountabilityKind; person: string; note: string },
+): Promise<Problem> {
+  if (cleanText(record.person) === '') refuse('请填写被约谈、通报或问责的人。', 'person');
+  return update(db, id, (p, ctx) => ({
+    ...p,
+    accountability: [
+      ...p.accountability,
+      {
+        kind: record.kind,
+        person: cleanText(record.person),
+        note: cleanText(record.note),
+        at: ctx.now,
+        by: ctx.actor,
+      },
+    ],
+  }));
+}
+
+/** Records the after-fix evidence (a photo or document reference) needed for 销号. */
+export function addAfterEvidence(
+  db: EcoDeskDb,
+  id: string,
+  photo: Problem['afterPhotos'][number],
+): Promise<Problem> {
+  return update(db, id, (p) => ({ ...p, afterPhotos: [...p.afterPhotos, photo] }));
+}
+
+export function todayIso(): string {
+  return toIsoDate(new Date());
+}

@@ -1,0 +1,128 @@
+import type { PhotoRef } from './assessment';
+import { isValidIsoDate } from './dates';
+import type { ProblemSource, ProblemStatus } from './ledger';
+import type { BaseRecord } from './record';
+import { charLength, cleanText, requireText, type ValidationIssue } from './validation';
+
+/** A rectification item of the ledger (问题整改清单台账). */
+export interface Problem extends BaseRecord {
+  /** e.g. 2026-镇督-0042: unique, never reused. */
+  number: string;
+  source: ProblemSource;
+  /** For 上级督查反馈: 省/市/县 and the batch or document number. */
+  upperLevel?: UpperLevel | undefined;
+  batch?: string | undefined;
+  /** For 群众申诉反映: how it came in; the complainant is kept private (not exported). */
+  channel?: ComplaintChannel | undefined;
+  complainant?: string | undefined;
+  category: string;
+  villageId?: string | undefined;
+  place: string;
+  description: string;
+  foundOn: string;
+  deadline: string;
+  /** The first deadline, kept visible after extensions. */
+  originalDeadline: string;
+  extensions: { from: string; to: string; reason: string; at: string; by: string }[];
+  responsiblePerson: string;
+  responsibleLeader: string;
+  measures: { id: string; text: string; done: boolean }[];
+  progress: { at: string; by: string; text: string }[];
+  beforePhotos: PhotoRef[];
+  afterPhotos: PhotoRef[];
+  status: ProblemStatus;
+  verification?: { verifier: string; date: string; opinion: string } | undefined;
+  unfixable?: { reason: string; approver: string } | undefined;
+  /** 镇纪委督办 */
+  supervised: boolean;
+  accountability: {
+    kind: AccountabilityKind;
+    person: string;
+    note: string;
+    at: string;
+    by: string;
+  }[];
+  /** Progress reports sent upward (dates), for 上级督查反馈. */
+  reports: string[];
+  /** The assessment deduction this item was opened from (linked both ways). */
+  deductionId?: string | undefined;
+}
+
+export const UPPER_LEVELS = ['province', 'city', 'county'] as const;
+export type UpperLevel = (typeof UPPER_LEVELS)[number];
+export const UPPER_LEVEL_LABELS: Record<UpperLevel, string> = {
+  province: '省级',
+  city: '市级',
+  county: '县级',
+};
+
+export const COMPLAINT_CHANNELS = ['phone', 'letter', 'visit', 'wechat', 'hotline'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+export const CHANNEL_LABELS: Record<ComplaintChannel, string> = {
+  phone: '电话',
+  letter: '来信',
+  visit: '来访',
+  wechat: '微信',
+  hotline: '12345',
+};
+
+export const ACCOUNTABILITY_KINDS = ['interview', 'notice', 'accountability'] as const;
+export type AccountabilityKind = (typeof ACCOUNTABILITY_KINDS)[number];
+export const ACCOUNTABILITY_LABELS: Record<AccountabilityKind, string> = {
+  interview: '约谈',
+  notice: '通报',
+  accountability: '问责',
+};
+
+/** The default categories; the office edits the list. */
+export const DEFAULT_PROBLEM_CATEGORIES = [
+  '人居环境',
+  '河湖四乱',
+  '林草/森林防火',
+  '秸秆焚烧',
+  '水/大气/土壤/固废/噪声',
+  '其他',
+];
+
+/** Days allowed to fix an item when the form does not say: 15 (a town's usual 整改时限). */
+export const DEFAULT_FIX_DAYS = 15;
+
+export interface ProblemForm {
+  source: ProblemSource;
+  upperLevel?: UpperLevel | undefined;
+  batch?: string | undefined;
+  channel?: ComplaintChannel | undefined;
+  complainant?: string | undefined;
+  category: string;
+  villageId?: string | undefined;
+  place: string;
+  description: string;
+  foundOn: string;
+  deadline: string;
+  responsiblePerson: string;
+  responsibleLeader: string;
+}
+
+export function validateProblemForm(form: ProblemForm): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const description = requireText(form.description, 'description', '问题描述', 500);
+  if (description) issues.push(description);
+  if (cleanText(form.category) === '')
+    issues.push({ field: 'category', message: '请选择问题类别。' });
+  if (!isValidIsoDate(form.foundOn))
+    issues.push({ field: 'foundOn', message: `发现日期“${form.foundOn}”不是有效的日期。` });
+  if (!isValidIsoDate(form.deadline))
+    issues.push({ field: 'deadline', message: `整改时限“${form.deadline}”不是有效的日期。` });
+  else if (isValidIsoDate(form.foundOn) && form.deadline < form.foundOn) {
+    issues.push({ field: 'deadline', message: '整改时限不能早于发现日期。' });
+  }
+  const person = requireText(form.responsiblePerson, 'responsiblePerson', '整改责任人', 20);
+  if (person) issues.push(person);
+  if (form.source === 'upper' && !form.upperLevel)
+    issues.push({ field: 'upperLevel', message: '上级督查反馈请选择省、市或县级。' });
+  if (form.source === 'public' && !form.channel)
+    issues.push({ field: 'channel', message: '群众申诉请选择反映渠道。' });
+  if (charLength(cleanText(form.place)) > 100)
+    issues.push({ field: 'place', message: '地点最多 100 个字。' });
+  return issues;
+}
