@@ -73,7 +73,6 @@ test('the bundled Chinese font is used and nothing is fetched from outside', asy
 test('every section of the side navigation opens and says what it holds', async ({ page }) => {
   await completeSetup(page);
   const sections: [string, string][] = [
-    ['问题整改', 'ledger'],
     ['巡河巡林', 'patrols'],
     ['工作记录', 'records'],
     ['简报报表', 'reports'],

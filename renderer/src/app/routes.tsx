@@ -4,6 +4,8 @@ import { useSetupComplete } from '../db/hooks';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DemoPage } from '../features/demo/DemoPage';
+import { LedgerPage } from '../features/ledger/LedgerPage';
+import { ProblemPage } from '../features/ledger/ProblemPage';
 import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
@@ -43,7 +45,8 @@ export function AppRoutes() {
           <Route path="assessment/:month" element={<AssessmentPage />} />
           <Route path="assessment/:month/:tab" element={<AssessmentPage />} />
           <Route path="villages/:id" element={<VillagePage />} />
-          <Route path="ledger" element={<ComingSoonPage section="ledger" />} />
+          <Route path="ledger" element={<LedgerPage />} />
+          <Route path="ledger/:id" element={<ProblemPage />} />
           <Route path="patrols" element={<ComingSoonPage section="patrols" />} />
           <Route path="records" element={<ComingSoonPage section="records" />} />
           <Route path="reports" element={<ComingSoonPage section="reports" />} />

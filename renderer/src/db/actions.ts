@@ -1,6 +1,17 @@
 import { db } from './db';
 import { loadDemoData } from './repositories/demoRepo';
 import {
+  addAccountability,
+  addMeasure,
+  addProblemPhoto,
+  addProgress,
+  applyWorkflow,
+  createProblem,
+  extendDeadline,
+  setMeasureDone,
+  setSupervised,
+} from './repositories/problemRepo';
+import {
   addDeductionPhoto,
   closePeriod,
   removeDeductionPhoto,
@@ -55,6 +66,22 @@ export const actions = {
     withdrawRedFlag(db, resultId, villageId, reason),
   setActionDone: (id: string, done: boolean, note: string) => setActionDone(db, id, done, note),
   getRules: () => getRules(db),
+  createProblem: (
+    form: Parameters<typeof createProblem>[1],
+    link?: Parameters<typeof createProblem>[2],
+  ) => createProblem(db, form, link),
+  applyWorkflow: (id: string, event: Parameters<typeof applyWorkflow>[2]) =>
+    applyWorkflow(db, id, event),
+  addMeasure: (id: string, text: string) => addMeasure(db, id, text),
+  setMeasureDone: (id: string, measureId: string, done: boolean) =>
+    setMeasureDone(db, id, measureId, done),
+  addProgress: (id: string, text: string) => addProgress(db, id, text),
+  extendDeadline: (id: string, to: string, reason: string) => extendDeadline(db, id, to, reason),
+  setSupervised: (id: string, supervised: boolean) => setSupervised(db, id, supervised),
+  addAccountability: (id: string, record: Parameters<typeof addAccountability>[2]) =>
+    addAccountability(db, id, record),
+  addProblemPhoto: (id: string, input: Parameters<typeof addProblemPhoto>[2]) =>
+    addProblemPhoto(db, id, input),
   loadDemoData: (years: number, onProgress?: Parameters<typeof loadDemoData>[2]) =>
     loadDemoData(db, years, onProgress),
   saveStandard: (next: Parameters<typeof saveStandard>[1]) => saveStandard(db, next),

@@ -3,6 +3,7 @@ import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
+import { listProblems } from './repositories/problemRepo';
 import { listPeople } from './repositories/personRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
 import { getOperator, isSetupComplete } from './repositories/settingsRepo';
@@ -60,3 +61,6 @@ export const useAttachmentBlob = (id: string | null) =>
 /** The standard's versions, newest first (the default becomes version 1 on first use). */
 export const useStandards = () => useLiveQuery(() => listStandards(db), []);
 export const useIsDemo = () => useLiveQuery(() => isDemoData(db), []);
+export const useProblems = () => useLiveQuery(() => listProblems(db), []);
+export const useProblem = (id: string) =>
+  useLiveQuery(async () => (await db.problems.get(id)) ?? null, [id]);

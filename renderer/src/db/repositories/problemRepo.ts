@@ -1,4 +1,5 @@
-import type { Deduction } from '@shared/domain/assessment';
+import { PHOTO_MAX_BYTES, type Deduction } from '@shared/domain/assessment';
+import { checkAttachment } from '@shared/domain/attachment';
 import { toIsoDate } from '@shared/domain/dates';
 import {
   checkExtension,
@@ -251,4 +252,42 @@ export function addAfterEvidence(
 
 export function todayIso(): string {
   return toIsoDate(new Date());
+}
+
+/** Stores a before- or after-photo of a problem (JPEG/PNG, checked by content) with its thumbnail. */
+export async function addProblemPhoto(
+  db: EcoDeskDb,
+  id: string,
+  input: { kind: 'before' | 'after'; file: { name: string; data: Uint8Array }; thumbnail: Blob },
+): Promise<Problem> {
+  const checked = checkAttachment(
+    {
+      name: input.file.name,
+      size: input.file.data.byteLength,
+      head: input.file.data.subarray(0, 16),
+    },
+    PHOTO_MAX_BYTES,
+  );
+  if (!checked.ok) return refuse(checked.issue.message, 'photo');
+  if (checked.kind !== 'jpg' && checked.kind !== 'png')
+    return refuse(`“${input.file.name}”不是照片：只能是 JPG 或 PNG 图片。`, 'photo');
+  return db.transaction('rw', [db.problems, db.attachments, db.audit, db.settings], async () => {
+    const ctx = await writeContext(db);
+    const photo = {
+      attachmentId: ctx.newId(),
+      thumbnailId: ctx.newId(),
+      name: input.file.name,
+      size: input.file.data.byteLength,
+    };
+    await db.attachments.add({
+      id: photo.attachmentId,
+      blob: new Blob([input.file.data.slice().buffer], { type: checked.mime }),
+    });
+    await db.attachments.add({ id: photo.thumbnailId, blob: input.thumbnail });
+    return update(db, id, (p) =>
+      input.kind === 'before'
+        ? { ...p, beforePhotos: [...p.beforePhotos, photo] }
+        : { ...p, afterPhotos: [...p.afterPhotos, photo] },
+    );
+  });
 }

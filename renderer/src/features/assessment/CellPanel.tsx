@@ -10,6 +10,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { Deduction, PhotoRef, VillageCheck } from '@shared/domain/assessment';
 import type { VillageScore } from '@shared/domain/scoring';
 import type { StandardItem, StandardVersion } from '@shared/domain/standard';
@@ -40,6 +41,7 @@ export function CellPanel(props: {
     bonusReason: string;
   }) => Promise<string | null>;
   onAddPhoto: () => Promise<string | null>;
+  onOpenProblem: () => void;
   onRemovePhoto: (photo: PhotoRef) => Promise<string | null>;
 }) {
   const { item, deduction, score } = props;
@@ -131,6 +133,19 @@ export function CellPanel(props: {
             />
           ) : null}
         </Box>
+        {deduction?.problemId ? (
+          <Box>
+            <Button component={Link} to={`/ledger/${deduction.problemId}`} size="small">
+              {P.viewProblem}
+            </Button>
+          </Box>
+        ) : itemPoints ? (
+          <Box>
+            <Button size="small" variant="outlined" onClick={props.onOpenProblem}>
+              {P.openProblem}
+            </Button>
+          </Box>
+        ) : null}
         <PhotoStrip
           photos={deduction?.photos ?? []}
           readOnly={props.readOnly}

@@ -6,6 +6,8 @@ import { PromptDialog } from '../../components/FormDialog';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
 import { describeError, useNotify } from '../../app/notify';
+import { periodLabel } from '@shared/domain/period';
+import { NewProblemDialog } from '../ledger/NewProblemDialog';
 import { CellPanel } from './CellPanel';
 import { pickPhoto } from './photos';
 import { ScoringGrid, type Cell } from './ScoringGrid';
@@ -95,6 +97,7 @@ export function ScoringTab({
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [reopening, setReopening] = useState(false);
+  const [opening, setOpening] = useState(false);
 
   if (!view.period || !view.standard) return <StartForm month={month} />;
   const { period, standard, villages } = view;
@@ -203,6 +206,7 @@ export function ScoringTab({
               return describeError(error);
             }
           }}
+          onOpenProblem={() => setOpening(true)}
           onAddPhoto={async () => {
             const picked = await pickPhoto();
             if (!picked) return null;
@@ -251,6 +255,20 @@ export function ScoringTab({
         onClose={() => setClosing(false)}
       />
       {reopening ? <ReopenDialog month={month} onClose={() => setReopening(false)} /> : null}
+      {opening && village && item && deduction ? (
+        <NewProblemDialog
+          today={period.inspectedOn || toIsoDate(new Date())}
+          deductionId={deduction.id}
+          initial={{
+            source: 'town',
+            category: '人居环境',
+            villageId: village.id,
+            place: deduction.place,
+            description: `${item.title}${deduction.note ? `：${deduction.note}` : ''}（${periodLabel(month)}考核 ${item.code}）`,
+          }}
+          onClose={() => setOpening(false)}
+        />
+      ) : null}
     </Box>
   );
 }

@@ -35,6 +35,8 @@ export const ASSESSMENT = {
     capped: (cap: number) => `已按上限 ${cap} 分计（扣完为止）`,
     note: '情况说明',
     place: '地点',
+    openProblem: '开整改问题',
+    viewProblem: '查看整改问题',
     save: '保存本格',
     village: '本村本期',
     skip: '本期未检查（不参加排名）',

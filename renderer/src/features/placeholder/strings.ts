@@ -1,15 +1,5 @@
 /** What each section will hold, as the office will read it before the feature lands. */
 export const COMING_SOON = {
-  ledger: {
-    title: '问题整改',
-    intro: '省市县督查反馈、镇级督查、村级自查、群众申诉四类问题的清单台账，从发现到销号全程留痕。',
-    items: [
-      '问题编号、整改时限、责任人、整改措施、整改前后照片',
-      '待整改 → 整改中 → 申请销号 → 已销号，退回需写明原因',
-      '逾期和临期自动提醒，延期需说明理由并保留原时限',
-      '镇纪委督办、约谈、通报、问责记录，操作记录不可修改',
-    ],
-  },
   patrols: {
     title: '巡河巡林',
     intro: '河长制、林长制的巡查记录和履职情况。',

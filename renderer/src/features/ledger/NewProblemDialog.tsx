@@ -1,0 +1,212 @@
+import { MenuItem, TextField } from '@mui/material';
+import { useState } from 'react';
+import { addDays } from '@shared/domain/period';
+import { PROBLEM_SOURCES, SOURCE_LABELS, type ProblemSource } from '@shared/domain/ledger';
+import {
+  CHANNEL_LABELS,
+  COMPLAINT_CHANNELS,
+  DEFAULT_FIX_DAYS,
+  DEFAULT_PROBLEM_CATEGORIES,
+  UPPER_LEVEL_LABELS,
+  UPPER_LEVELS,
+  type ComplaintChannel,
+  type ProblemForm,
+  type UpperLevel,
+} from '@shared/domain/problem';
+import type { ValidationIssue } from '@shared/domain/validation';
+import { FormDialog } from '../../components/FormDialog';
+import { IssueList } from '../../components/IssueList';
+import { fieldMessage, issuesOf } from '../../components/issues';
+import { actions } from '../../db/actions';
+import { useVillages } from '../../db/hooks';
+import { useNotify } from '../../app/notify';
+import { LEDGER } from './strings';
+
+const F = LEDGER.form;
+
+export function NewProblemDialog(props: {
+  initial?: Partial<ProblemForm>;
+  deductionId?: string;
+  today: string;
+  onClose: () => void;
+  onCreated?: (id: string) => void;
+}) {
+  const villages = useVillages();
+  const notify = useNotify();
+  const [form, setForm] = useState<ProblemForm>({
+    source: 'town',
+    category: DEFAULT_PROBLEM_CATEGORIES[0]!,
+    place: '',
+    description: '',
+    foundOn: props.today,
+    deadline: addDays(props.today, DEFAULT_FIX_DAYS),
+    responsiblePerson: '',
+    responsibleLeader: '',
+    ...props.initial,
+  });
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const set = (change: Partial<ProblemForm>) => setForm({ ...form, ...change });
+  const field = (name: keyof ProblemForm) => ({
+    error: Boolean(fieldMessage(issues, name)),
+    helperText: fieldMessage(issues, name),
+  });
+
+  async function save() {
+    try {
+      const created = await actions.createProblem(
+        form,
+        props.deductionId ? { deductionId: props.deductionId } : {},
+      );
+      notify.success(F.created(created.number));
+      props.onClose();
+      props.onCreated?.(created.id);
+    } catch (error) {
+      setIssues(issuesOf(error));
+    }
+  }
+
+  return (
+    <FormDialog title={F.title} onClose={props.onClose} onSubmit={save}>
+      <TextField
+        select
+        label={F.source}
+        value={form.source}
+        onChange={(e) => set({ source: e.target.value as ProblemSource })}
+      >
+        {PROBLEM_SOURCES.map((s) => (
+          <MenuItem key={s} value={s}>
+            {SOURCE_LABELS[s]}
+          </MenuItem>
+        ))}
+      </TextField>
+      {form.source === 'upper' ? (
+        <>
+          <TextField
+            select
+            label={F.upperLevel}
+            value={form.upperLevel ?? ''}
+            onChange={(e) => set({ upperLevel: e.target.value as UpperLevel })}
+            {...field('upperLevel')}
+          >
+            {UPPER_LEVELS.map((l) => (
+              <MenuItem key={l} value={l}>
+                {UPPER_LEVEL_LABELS[l]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label={F.batch}
+            value={form.batch ?? ''}
+            onChange={(e) => set({ batch: e.target.value })}
+          />
+        </>
+      ) : null}
+      {form.source === 'public' ? (
+        <>
+          <TextField
+            select
+            label={F.channel}
+            value={form.channel ?? ''}
+            onChange={(e) => set({ channel: e.target.value as ComplaintChannel })}
+            {...field('channel')}
+          >
+            {COMPLAINT_CHANNELS.map((c) => (
+              <MenuItem key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label={F.complainant}
+            value={form.complainant ?? ''}
+            onChange={(e) => set({ complainant: e.target.value })}
+          />
+        </>
+      ) : null}
+      <TextField
+        select
+        label={F.category}
+        value={form.category}
+        onChange={(e) => set({ category: e.target.value })}
+        {...field('category')}
+      >
+        {DEFAULT_PROBLEM_CATEGORIES.map((c) => (
+          <MenuItem key={c} value={c}>
+            {c}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label={F.village}
+        value={form.villageId ?? ''}
+        onChange={(e) => set({ villageId: e.target.value || undefined })}
+      >
+        <MenuItem value="">{F.noVillage}</MenuItem>
+        {(villages ?? []).map((v) => (
+          <MenuItem key={v.id} value={v.id}>
+            {v.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label={F.place}
+        value={form.place}
+        onChange={(e) => set({ place: e.target.value })}
+        {...field('place')}
+      />
+      <TextField
+        label={F.description}
+        value={form.description}
+        onChange={(e) => set({ description: e.target.value })}
+        multiline
+        minRows={2}
+        required
+        {...field('description')}
+      />
+      <TextField
+        type="date"
+        label={F.foundOn}
+        value={form.foundOn}
+        onChange={(e) => set({ foundOn: e.target.value })}
+        slotProps={{ inputLabel: { shrink: true } }}
+        {...field('foundOn')}
+      />
+      <TextField
+        type="date"
+        label={F.deadline}
+        value={form.deadline}
+        onChange={(e) => set({ deadline: e.target.value })}
+        slotProps={{ inputLabel: { shrink: true } }}
+        {...field('deadline')}
+      />
+      <TextField
+        label={F.person}
+        value={form.responsiblePerson}
+        onChange={(e) => set({ responsiblePerson: e.target.value })}
+        required
+        {...field('responsiblePerson')}
+      />
+      <TextField
+        label={F.leader}
+        value={form.responsibleLeader}
+        onChange={(e) => set({ responsibleLeader: e.target.value })}
+      />
+      <IssueList
+        issues={issues.filter(
+          (i) =>
+            ![
+              'upperLevel',
+              'channel',
+              'category',
+              'place',
+              'description',
+              'foundOn',
+              'deadline',
+              'responsiblePerson',
+            ].includes(i.field),
+        )}
+      />
+    </FormDialog>
+  );
+}

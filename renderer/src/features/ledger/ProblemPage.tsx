@@ -1,0 +1,486 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  FormControlLabel,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Paper,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { AUDIT_ACTION_LABELS, changedFields } from '@shared/domain/audit';
+import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
+import { SOURCE_LABELS, STATUS_LABELS, type WorkflowEvent } from '@shared/domain/ledger';
+import {
+  ACCOUNTABILITY_KINDS,
+  ACCOUNTABILITY_LABELS,
+  CHANNEL_LABELS,
+  UPPER_LEVEL_LABELS,
+  type AccountabilityKind,
+  type Problem,
+} from '@shared/domain/problem';
+import { FormDialog, PromptDialog } from '../../components/FormDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { issuesOf } from '../../components/issues';
+import { actions } from '../../db/actions';
+import { useAuditLog, useProblem, useVillages } from '../../db/hooks';
+import { describeError, useNotify } from '../../app/notify';
+import { PhotoStrip } from '../assessment/PhotoStrip';
+import { pickPhoto } from '../assessment/photos';
+import { DeadlineChip } from './DeadlineChip';
+import { LEDGER } from './strings';
+
+const P = LEDGER.page;
+
+type Dialog = 'return' | 'close' | 'unfixable' | 'extend' | 'accountability' | null;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper sx={{ p: 2, display: 'grid', gap: 1.5, alignContent: 'start' }}>
+      <Typography variant="h4">{title}</Typography>
+      {children}
+    </Paper>
+  );
+}
+
+function FieldsDialog(props: {
+  title: string;
+  submitLabel: string;
+  fields: { key: string; label: string; type?: 'date' }[];
+  onSubmit: (values: Record<string, string>) => Promise<unknown>;
+  onClose: () => void;
+  extra?: ReactNode;
+}) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <FormDialog
+      title={props.title}
+      submitLabel={props.submitLabel}
+      onClose={props.onClose}
+      onSubmit={async () => {
+        try {
+          await props.onSubmit(values);
+          props.onClose();
+        } catch (e) {
+          setError(
+            issuesOf(e)
+              .map((i) => i.message)
+              .join(' '),
+          );
+        }
+      }}
+    >
+      {props.extra}
+      {props.fields.map((f, i) => (
+        <TextField
+          key={f.key}
+          label={f.label}
+          type={f.type ?? 'text'}
+          autoFocus={i === 0}
+          value={values[f.key] ?? ''}
+          onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+          slotProps={f.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
+        />
+      ))}
+      {error ? <Alert severity="error">{error}</Alert> : null}
+    </FormDialog>
+  );
+}
+
+function Workflow({ problem, onDialog }: { problem: Problem; onDialog: (d: Dialog) => void }) {
+  const notify = useNotify();
+  const step = (event: WorkflowEvent) =>
+    void actions.applyWorkflow(problem.id, event).catch((e: unknown) => notify.error(e));
+  const open = problem.status !== 'closed' && problem.status !== 'unfixable';
+  return (
+    <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+      {problem.status === 'pending' ? (
+        <Button variant="contained" onClick={() => step({ type: 'start' })}>
+          {P.start}
+        </Button>
+      ) : null}
+      {problem.status === 'inProgress' ? (
+        <Button variant="contained" onClick={() => step({ type: 'requestClose' })}>
+          {P.requestClose}
+        </Button>
+      ) : null}
+      {problem.status === 'closeRequested' ? (
+        <>
+          <Button variant="contained" onClick={() => onDialog('close')}>
+            {P.close}
+          </Button>
+          <Button variant="outlined" onClick={() => onDialog('return')}>
+            {P.returnIt}
+          </Button>
+        </>
+      ) : null}
+      {open ? (
+        <>
+          <Button variant="outlined" onClick={() => onDialog('extend')}>
+            {P.extend}
+          </Button>
+          <Button variant="outlined" color="error" onClick={() => onDialog('unfixable')}>
+            {P.unfixable}
+          </Button>
+        </>
+      ) : null}
+    </Box>
+  );
+}
+
+/** One problem: its facts, its workflow, measures, progress, photos, discipline and history. */
+export function ProblemPage() {
+  const { id = '' } = useParams();
+  const problem = useProblem(id);
+  const villages = useVillages(true);
+  const history = useAuditLog({ table: 'problems', recordId: id, limit: 500 });
+  const notify = useNotify();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [measure, setMeasure] = useState('');
+  const [progress, setProgress] = useState('');
+  const [kind, setKind] = useState<AccountabilityKind>('interview');
+  const today = toIsoDate(new Date());
+  if (problem === undefined) return null;
+  if (problem === null) return <Alert severity="warning">{P.notFound}</Alert>;
+  const village = villages?.find((v) => v.id === problem.villageId);
+  const ended = problem.status === 'closed' || problem.status === 'unfixable';
+  const run = (work: Promise<unknown>) => void work.catch((e: unknown) => notify.error(e));
+
+  async function addPhoto(kindOf: 'before' | 'after') {
+    const picked = await pickPhoto();
+    if (!picked) return;
+    if (!picked.ok) return notify.error(new Error(picked.message), picked.message);
+    try {
+      await actions.addProblemPhoto(problem!.id, {
+        kind: kindOf,
+        file: picked.file,
+        thumbnail: picked.thumbnail,
+      });
+    } catch (error) {
+      notify.error(error, describeError(error));
+    }
+  }
+
+  const facts: [string, ReactNode][] = [
+    [
+      LEDGER.form.source,
+      `${SOURCE_LABELS[problem.source]}${problem.upperLevel ? `（${UPPER_LEVEL_LABELS[problem.upperLevel]}${problem.batch ? ` ${problem.batch}` : ''}）` : ''}${problem.channel ? `（${CHANNEL_LABELS[problem.channel]}）` : ''}`,
+    ],
+    [LEDGER.form.category, problem.category],
+    [LEDGER.form.village, village?.name ?? '—'],
+    [LEDGER.form.place, problem.place || '—'],
+    [LEDGER.form.foundOn, formatChineseDate(problem.foundOn)],
+    [
+      LEDGER.form.deadline,
+      <Box key="d" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <DeadlineChip status={problem.status} deadline={problem.deadline} today={today} />
+        {problem.originalDeadline !== problem.deadline ? (
+          <Typography variant="body2" color="text.secondary" data-testid="original-deadline">
+            {P.original(formatChineseDate(problem.originalDeadline))}
+          </Typography>
+        ) : null}
+      </Box>,
+    ],
+    [LEDGER.form.person, problem.responsiblePerson],
+    [LEDGER.form.leader, problem.responsibleLeader || '—'],
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={`${problem.number}`}
+        subtitle={problem.description}
+        actions={
+          <Button component={Link} to="/ledger">
+            {P.back}
+          </Button>
+        }
+      />
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
+        <Chip
+          label={STATUS_LABELS[problem.status]}
+          color={problem.status === 'closed' ? 'success' : 'default'}
+          data-testid="problem-status"
+        />
+        {problem.supervised ? <Chip label="督办" color="error" variant="outlined" /> : null}
+        <Box sx={{ flexGrow: 1 }} />
+        <Workflow problem={problem} onDialog={setDialog} />
+      </Box>
+      {problem.verification ? (
+        <Alert severity="success" sx={{ mb: 2 }}>
+          {P.verification(
+            problem.verification.verifier,
+            formatChineseDate(problem.verification.date),
+            problem.verification.opinion,
+          )}
+        </Alert>
+      ) : null}
+      {problem.unfixable ? (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {P.unfixableNote(problem.unfixable.reason, problem.unfixable.approver)}
+        </Alert>
+      ) : null}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { lg: '1fr 1fr' },
+          alignItems: 'start',
+        }}
+      >
+        <Section title={P.fields}>
+          <Table size="small">
+            <TableBody>
+              {facts.map(([label, value]) => (
+                <TableRow key={label}>
+                  <TableCell sx={{ width: 120, color: 'text.secondary' }}>{label}</TableCell>
+                  <TableCell>{value}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Section>
+        <Section title={P.measures}>
+          {problem.measures.map((m) => (
+            <FormControlLabel
+              key={m.id}
+              control={
+                <Checkbox
+                  checked={m.done}
+                  disabled={ended}
+                  onChange={(e) => run(actions.setMeasureDone(problem.id, m.id, e.target.checked))}
+                />
+              }
+              label={m.text}
+            />
+          ))}
+          {!ended ? (
+            <Box
+              component="form"
+              sx={{ display: 'flex', gap: 1 }}
+              onSubmit={(e) => {
+                e.preventDefault();
+                run(actions.addMeasure(problem.id, measure).then(() => setMeasure('')));
+              }}
+            >
+              <TextField
+                label={P.addMeasure}
+                placeholder={P.measurePlaceholder}
+                value={measure}
+                onChange={(e) => setMeasure(e.target.value)}
+              />
+              <Button type="submit" variant="outlined">
+                {P.addMeasure}
+              </Button>
+            </Box>
+          ) : null}
+        </Section>
+        <Section title={P.before}>
+          <PhotoStrip
+            photos={problem.beforePhotos}
+            readOnly={ended}
+            onAdd={() => void addPhoto('before')}
+            onRemove={() => undefined}
+          />
+        </Section>
+        <Section title={P.after}>
+          <PhotoStrip
+            photos={problem.afterPhotos}
+            readOnly={ended}
+            onAdd={() => void addPhoto('after')}
+            onRemove={() => undefined}
+          />
+        </Section>
+        <Section title={P.progress}>
+          <List dense>
+            {problem.progress.map((note, i) => (
+              <ListItem key={i} disableGutters>
+                <ListItemText
+                  primary={note.text}
+                  secondary={`${new Date(note.at).toLocaleString('zh-CN', { hour12: false })} · ${note.by}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+          {!ended ? (
+            <Box
+              component="form"
+              sx={{ display: 'flex', gap: 1 }}
+              onSubmit={(e) => {
+                e.preventDefault();
+                run(actions.addProgress(problem.id, progress).then(() => setProgress('')));
+              }}
+            >
+              <TextField
+                label={P.addProgress}
+                value={progress}
+                onChange={(e) => setProgress(e.target.value)}
+              />
+              <Button type="submit" variant="outlined">
+                {P.addProgress}
+              </Button>
+            </Box>
+          ) : null}
+        </Section>
+        <Section title={P.accountability}>
+          <FormControlLabel
+            control={
+              <Switch
+                checked={problem.supervised}
+                onChange={(e) => run(actions.setSupervised(problem.id, e.target.checked))}
+              />
+            }
+            label={P.supervise}
+          />
+          <List dense>
+            {problem.accountability.map((a, i) => (
+              <ListItem key={i} disableGutters>
+                <ListItemText
+                  primary={`${ACCOUNTABILITY_LABELS[a.kind]}：${a.person}${a.note ? `（${a.note}）` : ''}`}
+                  secondary={`${new Date(a.at).toLocaleString('zh-CN', { hour12: false })} · ${a.by}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+          <Box>
+            <Button variant="outlined" onClick={() => setDialog('accountability')}>
+              {P.addAccountability}
+            </Button>
+          </Box>
+        </Section>
+      </Box>
+      <Box sx={{ mt: 2 }}>
+        <Section title={P.history}>
+          <Table size="small" aria-label={P.history}>
+            <TableBody>
+              {(history ?? []).map((entry) => (
+                <TableRow key={entry.id}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {new Date(entry.at).toLocaleString('zh-CN', { hour12: false })}
+                  </TableCell>
+                  <TableCell>{entry.actor}</TableCell>
+                  <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
+                  <TableCell>
+                    {entry.before && entry.after && entry.before.status !== entry.after.status
+                      ? `${STATUS_LABELS[entry.before.status as Problem['status']]} → ${STATUS_LABELS[entry.after.status as Problem['status']]}`
+                      : changedFields(entry.before, entry.after)
+                          .filter((f) => f !== 'status' && entry.action === 'update')
+                          .map((f) => P.fieldLabels[f] ?? f)
+                          .join('、')}
+                  </TableCell>
+                  <TableCell>{entry.reason ?? ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Section>
+      </Box>
+      {dialog === 'return' ? (
+        <PromptDialog
+          title={P.returnTitle}
+          label={P.returnReason}
+          submitLabel={P.returnIt}
+          onSubmit={async (reason) =>
+            void (await actions.applyWorkflow(problem.id, { type: 'return', reason }))
+          }
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'close' ? (
+        <FieldsDialog
+          title={P.closeTitle}
+          submitLabel={P.close}
+          fields={[
+            { key: 'verifier', label: P.verifier },
+            { key: 'date', label: P.verifiedOn, type: 'date' },
+            { key: 'opinion', label: P.opinion },
+          ]}
+          onSubmit={(v) =>
+            actions.applyWorkflow(problem.id, {
+              type: 'close',
+              verifier: v.verifier ?? '',
+              date: v.date ?? '',
+              opinion: v.opinion ?? '',
+            })
+          }
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'unfixable' ? (
+        <FieldsDialog
+          title={P.unfixableTitle}
+          submitLabel={P.unfixable}
+          fields={[
+            { key: 'reason', label: P.unfixableReason },
+            { key: 'approver', label: P.approver },
+          ]}
+          onSubmit={(v) =>
+            actions.applyWorkflow(problem.id, {
+              type: 'markUnfixable',
+              reason: v.reason ?? '',
+              approver: v.approver ?? '',
+            })
+          }
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'extend' ? (
+        <FieldsDialog
+          title={P.extendTitle}
+          submitLabel={P.extend}
+          fields={[
+            { key: 'to', label: P.newDeadline, type: 'date' },
+            { key: 'reason', label: P.extendReason },
+          ]}
+          onSubmit={(v) => actions.extendDeadline(problem.id, v.to ?? '', v.reason ?? '')}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'accountability' ? (
+        <FieldsDialog
+          title={P.addAccountability}
+          submitLabel={P.addAccountability}
+          extra={
+            <TextField
+              select
+              label={P.kind}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as AccountabilityKind)}
+            >
+              {ACCOUNTABILITY_KINDS.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {ACCOUNTABILITY_LABELS[k]}
+                </MenuItem>
+              ))}
+            </TextField>
+          }
+          fields={[
+            { key: 'person', label: P.person },
+            { key: 'note', label: P.note },
+          ]}
+          onSubmit={(v) =>
+            actions.addAccountability(problem.id, {
+              kind,
+              person: v.person ?? '',
+              note: v.note ?? '',
+            })
+          }
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </>
+  );
+}
