@@ -121,4 +121,36 @@ test('a deduction opens a ledger item, which goes through 退回, an extension, 
   await page.getByLabel('只看逾期').click();
   await expect(grid.getByRole('row')).toHaveCount(2);
   await snap(page, '51-ledger-grid');
+
+  // 整改一个、触及一类: the closed item points at the same kind of problem still open elsewhere.
+  await page.getByLabel('只看逾期').click();
+  await grid
+    .getByRole('row')
+    .filter({ hasText: '镇督-0001' })
+    .getByRole('gridcell')
+    .first()
+    .click();
+  await expect(page.getByTestId('same-class')).toContainText('2026-群诉-0001 河边有人倾倒垃圾');
+});
+
+test('upper-level feedback shows when the next progress report is due', async ({ page }) => {
+  await completeSetup(page, { villages: ['张家村'] });
+  await page.goto('/#/ledger');
+  await page.getByRole('button', { name: '新增问题' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('问题来源').click();
+  await page.getByRole('option', { name: '上级督查反馈' }).click();
+  await dialog.getByLabel('督查层级').click();
+  await page.getByRole('option', { name: '县级' }).click();
+  await dialog.getByLabel('批次或文号').fill('县环委办〔2026〕12号');
+  await dialog.getByLabel('问题描述').fill('镇区生活垃圾处理不及时');
+  await dialog.getByLabel('整改责任人').fill('赵站长');
+  await dialog.getByLabel('发现日期').fill('2026-05-01');
+  await dialog.getByLabel('整改时限').fill('2026-06-30');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('2026-上督-0001');
+  await expect(page.getByText('县级 县环委办〔2026〕12号')).toBeVisible();
+  await expect(page.getByTestId('next-report')).toHaveText(
+    '下次报送期限：2026年5月8日（每 7 天一次）',
+  );
 });

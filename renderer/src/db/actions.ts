@@ -4,6 +4,7 @@ import {
   addAccountability,
   addMeasure,
   addProblemPhoto,
+  addReport,
   addProgress,
   applyWorkflow,
   createProblem,
@@ -78,6 +79,7 @@ export const actions = {
   addProgress: (id: string, text: string) => addProgress(db, id, text),
   extendDeadline: (id: string, to: string, reason: string) => extendDeadline(db, id, to, reason),
   setSupervised: (id: string, supervised: boolean) => setSupervised(db, id, supervised),
+  addReport: (id: string, date: string) => addReport(db, id, date),
   addAccountability: (id: string, record: Parameters<typeof addAccountability>[2]) =>
     addAccountability(db, id, record),
   addProblemPhoto: (id: string, input: Parameters<typeof addProblemPhoto>[2]) =>

@@ -1,6 +1,6 @@
 import { PHOTO_MAX_BYTES, type Deduction } from '@shared/domain/assessment';
 import { checkAttachment } from '@shared/domain/attachment';
-import { toIsoDate } from '@shared/domain/dates';
+import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
 import {
   checkExtension,
   DEFAULT_SOURCE_CODES,
@@ -289,5 +289,14 @@ export async function addProblemPhoto(
         ? { ...p, beforePhotos: [...p.beforePhotos, photo] }
         : { ...p, afterPhotos: [...p.afterPhotos, photo] },
     );
+  });
+}
+
+/** Records that a progress report went up to the upper level on `date`. */
+export function addReport(db: EcoDeskDb, id: string, date: string): Promise<Problem> {
+  if (!isValidIsoDate(date)) refuse(`报送日期“${date}”不是有效的日期。`, 'report');
+  return update(db, id, (p) => {
+    if (p.source !== 'upper') refuse('只有上级督查反馈的问题需要报送进展。');
+    return { ...p, reports: [...p.reports, date].sort() };
   });
 }

@@ -22,7 +22,12 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { AUDIT_ACTION_LABELS, changedFields } from '@shared/domain/audit';
 import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
-import { SOURCE_LABELS, STATUS_LABELS, type WorkflowEvent } from '@shared/domain/ledger';
+import {
+  nextReportDue,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+  type WorkflowEvent,
+} from '@shared/domain/ledger';
 import {
   ACCOUNTABILITY_KINDS,
   ACCOUNTABILITY_LABELS,
@@ -35,7 +40,7 @@ import { FormDialog, PromptDialog } from '../../components/FormDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useAuditLog, useProblem, useVillages } from '../../db/hooks';
+import { useAuditLog, useProblem, useProblems, useVillages } from '../../db/hooks';
 import { describeError, useNotify } from '../../app/notify';
 import { PhotoStrip } from '../assessment/PhotoStrip';
 import { pickPhoto } from '../assessment/photos';
@@ -43,6 +48,8 @@ import { DeadlineChip } from './DeadlineChip';
 import { LEDGER } from './strings';
 
 const P = LEDGER.page;
+/** Upper-level feedback usually asks for a progress report every 7 days. */
+const REPORT_INTERVAL_DAYS = 7;
 
 type Dialog = 'return' | 'close' | 'unfixable' | 'extend' | 'accountability' | null;
 
@@ -147,6 +154,7 @@ export function ProblemPage() {
   const problem = useProblem(id);
   const villages = useVillages(true);
   const history = useAuditLog({ table: 'problems', recordId: id, limit: 500 });
+  const all = useProblems();
   const notify = useNotify();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [measure, setMeasure] = useState('');
@@ -156,6 +164,15 @@ export function ProblemPage() {
   if (problem === undefined) return null;
   if (problem === null) return <Alert severity="warning">{P.notFound}</Alert>;
   const village = villages?.find((v) => v.id === problem.villageId);
+  // 整改一个、触及一类、消除一片: the same kind of problem still open elsewhere.
+  const sameClass = (all ?? []).filter(
+    (p) =>
+      p.id !== problem.id &&
+      p.category === problem.category &&
+      p.villageId !== problem.villageId &&
+      p.status !== 'closed' &&
+      p.status !== 'unfixable',
+  );
   const ended = problem.status === 'closed' || problem.status === 'unfixable';
   const run = (work: Promise<unknown>) => void work.catch((e: unknown) => notify.error(e));
 
@@ -362,6 +379,49 @@ export function ProblemPage() {
           </Box>
         </Section>
       </Box>
+      {problem.source === 'upper' && !ended ? (
+        <Box sx={{ mt: 2 }}>
+          <Section title={P.reports}>
+            <Typography data-testid="next-report">
+              {P.nextReport(
+                formatChineseDate(
+                  nextReportDue(problem.foundOn, problem.reports, REPORT_INTERVAL_DAYS),
+                ),
+              )}
+            </Typography>
+            {problem.reports.length > 0 ? (
+              <Typography variant="body2" color="text.secondary">
+                {P.reported(problem.reports.map(formatChineseDate).join('、'))}
+              </Typography>
+            ) : null}
+            <Box>
+              <Button variant="outlined" onClick={() => run(actions.addReport(problem.id, today))}>
+                {P.addReport}
+              </Button>
+            </Box>
+          </Section>
+        </Box>
+      ) : null}
+      {problem.status === 'closed' ? (
+        <Box sx={{ mt: 2 }}>
+          <Section title={P.sameClass}>
+            {sameClass.length === 0 ? (
+              <Typography color="text.secondary">{P.sameClassNone}</Typography>
+            ) : (
+              <List dense data-testid="same-class">
+                {sameClass.map((p) => (
+                  <ListItem key={p.id} disableGutters>
+                    <ListItemText
+                      primary={<Link to={`/ledger/${p.id}`}>{`${p.number} ${p.description}`}</Link>}
+                      secondary={`${villages?.find((v) => v.id === p.villageId)?.name ?? ''} · ${STATUS_LABELS[p.status]}`}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </Section>
+        </Box>
+      ) : null}
       <Box sx={{ mt: 2 }}>
         <Section title={P.history}>
           <Table size="small" aria-label={P.history}>

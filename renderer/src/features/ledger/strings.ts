@@ -82,6 +82,12 @@ export const LEDGER = {
     verification: (v: string, d: string, o: string) => `验收：${v}，${d}，${o}`,
     unfixableNote: (r: string, a: string) => `无法整改：${r}（批准人：${a}）`,
     history: '操作记录（不可修改）',
+    reports: '向上级报送进展',
+    nextReport: (date: string) => `下次报送期限：${date}（每 7 天一次）`,
+    reported: (dates: string) => `已报送：${dates}`,
+    addReport: '记录今天已报送',
+    sameClass: '整改一个、触及一类：同类未销号的问题',
+    sameClassNone: '其他村没有同类的未销号问题。',
     fieldLabels: {
       measures: '整改措施',
       afterPhotos: '整改后照片',
