@@ -131,6 +131,22 @@ test('a deduction opens a ledger item, which goes through 退回, an extension, 
     .first()
     .click();
   await expect(page.getByTestId('same-class')).toContainText('2026-群诉-0001 河边有人倾倒垃圾');
+
+  // The dashboard counts the ledger: by source, closure rate, overdue by person.
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '总览' })
+    .click();
+  const summary = page.getByTestId('ledger-summary');
+  await expect(summary).toContainText('销号率50%');
+  await expect(
+    page
+      .getByRole('table', { name: '按来源' })
+      .getByRole('row')
+      .filter({ hasText: '群众申诉反映' }),
+  ).toHaveText(/群众申诉反映\s*1\s*1\s*0/);
+  await expect(page.getByRole('table', { name: '逾期问题责任人' })).toContainText('张三');
+  await snap(page, '52-dashboard-ledger');
 });
 
 test('upper-level feedback shows when the next progress report is due', async ({ page }) => {

@@ -16,6 +16,7 @@ import { useStandards } from '../../db/hooks';
 import { usePeriodView } from '../assessment/useAssessment';
 import { CategoryHeatmap } from './CategoryHeatmap';
 import { CategoryChart, RankingChart, TrendChart } from './Charts';
+import { LedgerSummary } from './LedgerSummary';
 import { DASHBOARD } from './strings';
 import { useDashboard } from './useDashboard';
 import { VillageTiles } from './VillageTiles';
@@ -186,6 +187,15 @@ export function DashboardPage() {
           <VillageTiles tiles={data.tiles} month={null} />
         </Box>
       )}
+
+      {data.ledger.total > 0 ? (
+        <Box sx={{ mb: 4 }}>
+          <Typography variant="h3" sx={{ mb: 1.5 }}>
+            {DASHBOARD.ledgerTitle}
+          </Typography>
+          <LedgerSummary stats={data.ledger} />
+        </Box>
+      ) : null}
 
       <Typography variant="h3" sx={{ mb: 1.5 }}>
         {DASHBOARD.setupTitle}

@@ -33,7 +33,11 @@ function Change({ tile }: { tile: VillageTile }) {
 }
 
 /** The villages at a glance: score, rank, flag (word and symbol, not only colour), change. */
-type Tile = VillageTile & { secretary: string; leaderName: string };
+type Tile = VillageTile & {
+  secretary: string;
+  leaderName: string;
+  problems: { open: number; overdue: number; closed: number };
+};
 
 /** One tile; memoized on its content, so a month change redraws only the tiles that changed. */
 const TileCard = memo(
@@ -86,6 +90,16 @@ const TileCard = memo(
             </Typography>
           </>
         )}
+        {tile.problems.open > 0 || tile.problems.overdue > 0 ? (
+          <Typography
+            variant="body2"
+            noWrap
+            data-testid="tile-problems"
+            sx={{ color: tile.problems.overdue > 0 ? 'error.main' : 'text.secondary' }}
+          >
+            {DASHBOARD.tileProblems(tile.problems.open, tile.problems.overdue)}
+          </Typography>
+        ) : null}
         <Typography variant="body2" color="text.secondary" noWrap>
           {DASHBOARD.secretary}：{tile.secretary || DASHBOARD.notSet}
         </Typography>

@@ -2,7 +2,16 @@ import { useMemo } from 'react';
 import type { PeriodResult } from '@shared/domain/assessment';
 import { averageTrend, villageTiles } from '@shared/domain/dashboard';
 import { setupProgress } from '@shared/domain/setupProgress';
-import { useAllResults, usePeople, useRuleDocuments, useTown, useVillages } from '../../db/hooks';
+import { toIsoDate } from '@shared/domain/dates';
+import { ledgerStats } from '@shared/domain/ledgerStats';
+import {
+  useAllResults,
+  usePeople,
+  useProblems,
+  useRuleDocuments,
+  useTown,
+  useVillages,
+} from '../../db/hooks';
 
 export function useDashboard(requestedMonth: string | null) {
   const town = useTown();
@@ -10,6 +19,11 @@ export function useDashboard(requestedMonth: string | null) {
   const people = usePeople();
   const ruleDocuments = useRuleDocuments();
   const results = useAllResults();
+  const problems = useProblems();
+  const ledger = useMemo(
+    () => (problems ? ledgerStats(problems, toIsoDate(new Date())) : undefined),
+    [problems],
+  );
   // What does not depend on the chosen month is computed once per data change, so that a month
   // change recomputes (and re-renders) only what shows that month.
   const base = useMemo(() => {
@@ -31,7 +45,7 @@ export function useDashboard(requestedMonth: string | null) {
     [villages, people, ruleDocuments],
   );
   return useMemo(() => {
-    if (!town || !villages || !people || !base || !progress) return undefined;
+    if (!town || !villages || !people || !base || !progress || !ledger) return undefined;
     const { byId, months } = base;
     const month = requestedMonth && byId.has(requestedMonth) ? requestedMonth : (months[0] ?? null);
     const current = month ? byId.get(month) : undefined;
@@ -43,16 +57,18 @@ export function useDashboard(requestedMonth: string | null) {
       month,
       current,
       trend: base.trend,
+      ledger,
       resultOf: (key: string | null) => (key ? byId.get(key) : undefined),
       tiles: villageTiles(villages, byId, month ?? '').map((tile, i) => ({
         ...tile,
         secretary: villages[i]?.secretary ?? '',
         leaderName: leaders.get(villages[i]?.leaderId ?? '') ?? '',
+        problems: ledger.byVillage.get(tile.villageId) ?? { open: 0, overdue: 0, closed: 0 },
       })),
       flagCounts: {
         red: current?.rows.filter((r) => r.flag === 'red' && !r.withdrawn).length ?? 0,
         yellow: current?.rows.filter((r) => r.flag === 'yellow').length ?? 0,
       },
     };
-  }, [town, villages, people, base, progress, requestedMonth]);
+  }, [town, villages, people, base, progress, ledger, requestedMonth]);
 }
