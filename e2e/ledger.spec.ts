@@ -116,6 +116,10 @@ test('a deduction opens a ledger item, which goes through 退回, an extension, 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('2026-群诉-0001');
   await page.getByRole('link', { name: '返回台账' }).click();
   const grid = page.getByRole('grid');
+  // The ledger opens on unfinished items; 全部 shows the closed one too.
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '全部' }).click();
   await expect(grid.getByRole('row')).toHaveCount(3);
   await expect(grid.getByRole('row').filter({ hasText: '2026-群诉-0001' })).toContainText('逾期');
   await page.getByLabel('只看逾期').click();

@@ -40,3 +40,17 @@ describe('demo data', () => {
     expect(first).toBeLessThan(last);
   });
 });
+
+describe('demoProblems', () => {
+  it('makes perMonth items a month, closed when old, open when recent', async () => {
+    const { demoProblems } = await import('./demo');
+    const months = monthsEndingWith('2026-10', 12);
+    const items = demoProblems({ months, villages: 27, perMonth: 10, random: randomGenerator(3) });
+    expect(items).toHaveLength(120);
+    const old = items.filter((p) => p.foundOn < '2026-09');
+    expect(old.every((p) => p.status === 'closed' || p.status === 'unfixable')).toBe(true);
+    const recent = items.filter((p) => p.foundOn >= '2026-09');
+    expect(recent.every((p) => p.status !== 'closed')).toBe(true);
+    expect(items.every((p) => p.deadline > p.foundOn)).toBe(true);
+  });
+});

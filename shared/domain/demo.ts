@@ -123,3 +123,85 @@ export function demoMonth(input: {
   });
   return { cells, checks };
 }
+
+const DEMO_PROBLEM_TEXTS: Record<string, string[]> = {
+  人居环境: [
+    '村口垃圾收集点周边散落垃圾',
+    '房前屋后柴草乱堆乱放',
+    '残垣断壁未拆除',
+    '公厕无人管护',
+    '道路两侧白色垃圾',
+  ],
+  河湖四乱: ['河道内倾倒建筑垃圾', '河岸违规搭建彩钢房', '河道内乱采砂石', '排污口异味'],
+  '林草/森林防火': ['林区周边野外用火', '防火通道杂草未清理', '林下堆放易燃物'],
+  秸秆焚烧: ['田间焚烧秸秆', '地头焚烧枯枝落叶'],
+  '水/大气/土壤/固废/噪声': ['养殖粪污直排沟渠', '废旧农膜随意丢弃', '夜间施工噪声扰民'],
+  其他: ['环保宣传牌破损'],
+};
+
+export interface DemoProblem {
+  source: 'upper' | 'town' | 'village' | 'public';
+  category: string;
+  villageIndex: number;
+  description: string;
+  foundOn: string;
+  deadline: string;
+  status: 'pending' | 'inProgress' | 'closeRequested' | 'closed' | 'unfixable';
+  closedOn?: string;
+}
+
+/**
+ * About `perMonth` ledger items a month: mostly 镇级督查 and 村级自查, some complaints and
+ * upper-level feedback; items older than two months are closed (a few could not be fixed),
+ * recent ones are still open, some past their deadline.
+ */
+export function demoProblems(input: {
+  months: readonly string[];
+  villages: number;
+  perMonth: number;
+  random: () => number;
+}): DemoProblem[] {
+  const { random } = input;
+  const categories = Object.keys(DEMO_PROBLEM_TEXTS);
+  const items: DemoProblem[] = [];
+  input.months.forEach((month, index) => {
+    const recent = index >= input.months.length - 2;
+    for (let i = 0; i < input.perMonth; i += 1) {
+      const r = random();
+      const source = r < 0.05 ? 'upper' : r < 0.15 ? 'public' : r < 0.55 ? 'village' : 'town';
+      const category = r < 0.6 ? '人居环境' : categories[Math.floor(random() * categories.length)]!;
+      const texts = DEMO_PROBLEM_TEXTS[category]!;
+      const day = 1 + Math.floor(random() * 27);
+      const foundOn = `${month}-${String(day).padStart(2, '0')}`;
+      const fixDays = 7 + Math.floor(random() * 24);
+      const deadline = addDaysIso(foundOn, fixDays);
+      const status = recent
+        ? random() < 0.5
+          ? 'inProgress'
+          : random() < 0.5
+            ? 'pending'
+            : 'closeRequested'
+        : random() < 0.02
+          ? 'unfixable'
+          : 'closed';
+      items.push({
+        source,
+        category,
+        villageIndex: Math.floor(random() * input.villages),
+        description: texts[Math.floor(random() * texts.length)]!,
+        foundOn,
+        deadline,
+        status,
+        ...(status === 'closed'
+          ? { closedOn: addDaysIso(foundOn, Math.max(1, fixDays - 3 + Math.floor(random() * 8))) }
+          : {}),
+      });
+    }
+  });
+  return items;
+}
+
+function addDaysIso(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

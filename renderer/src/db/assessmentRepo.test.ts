@@ -287,6 +287,8 @@ describe('demo data', () => {
     const counts = await loadDemoData(db, 1);
     expect(counts.periods).toBe(12);
     expect(counts.results).toBe(12);
+    expect(counts.problems).toBe(12 * 167);
+    expect(new Set((await db.problems.toArray()).map((p) => p.number)).size).toBe(12 * 167);
     expect(await db.periods.count()).toBe(12);
     const results = await db.results.toArray();
     // Every month ranks the 7 villages of this town (a skipped village may be left out).
@@ -294,6 +296,6 @@ describe('demo data', () => {
     expect(results.every((r) => r.rows.filter((row) => row.flag === 'red').length <= 7)).toBe(true);
     await expect(loadDemoData(db, 1)).rejects.toThrow('已经有考核数据');
     const imports = (await listAudit(db, { limit: 100 })).filter((e) => e.action === 'import');
-    expect(imports).toHaveLength(4);
+    expect(imports).toHaveLength(5);
   });
 });

@@ -61,6 +61,7 @@ export const useAttachmentBlob = (id: string | null) =>
 /** The standard's versions, newest first (the default becomes version 1 on first use). */
 export const useStandards = () => useLiveQuery(() => listStandards(db), []);
 export const useIsDemo = () => useLiveQuery(() => isDemoData(db), []);
-export const useProblems = () => useLiveQuery(() => listProblems(db), []);
+export const useProblems = (openOnly = false) =>
+  useLiveQuery(() => listProblems(db, openOnly), [openOnly]);
 export const useProblem = (id: string) =>
   useLiveQuery(async () => (await db.problems.get(id)) ?? null, [id]);

@@ -9,11 +9,14 @@ import { scorePeriod } from '@shared/domain/assessment';
 import { toIsoDate } from '@shared/domain/dates';
 import {
   demoMonth,
+  demoProblems,
   DEMO_VILLAGE_NAMES,
   monthsEndingWith,
   randomGenerator,
 } from '@shared/domain/demo';
+import { DEFAULT_SOURCE_CODES, problemNumber } from '@shared/domain/ledger';
 import { nextMonth, previousMonth } from '@shared/domain/period';
+import type { Problem } from '@shared/domain/problem';
 import { actionsForResult, buildResultRows } from '@shared/domain/publication';
 import { isLive, stamp } from '@shared/domain/record';
 import { TOWN_ID, type Town } from '@shared/domain/town';
@@ -26,6 +29,8 @@ import { SETUP_COMPLETED_KEY } from './settingsRepo';
 
 export const DEMO_KEY = 'demoData';
 export const DEMO_MAX_YEARS = 10;
+/** 167 a month: 20,040 ledger items in 10 years. */
+export const DEMO_PROBLEMS_PER_MONTH = 167;
 
 export type DemoProgress = (phase: 'generate' | 'write' | 'done', fraction: number) => void;
 
@@ -38,7 +43,13 @@ export async function loadDemoData(
   db: EcoDeskDb,
   years: number,
   onProgress: DemoProgress = () => undefined,
-): Promise<{ periods: number; deductions: number; results: number; actions: number }> {
+): Promise<{
+  periods: number;
+  deductions: number;
+  results: number;
+  actions: number;
+  problems: number;
+}> {
   if (!Number.isInteger(years) || years < 1 || years > DEMO_MAX_YEARS) {
     throw new InputError([
       { field: 'years', message: `示例数据的年数应为 1 到 ${DEMO_MAX_YEARS} 之间的整数。` },
@@ -62,6 +73,7 @@ export async function loadDemoData(
     db.villageChecks,
     db.results,
     db.dueActions,
+    db.problems,
     db.audit,
     db.settings,
   ];
@@ -160,6 +172,55 @@ export async function loadDemoData(
     if (index % 12 === 11) onProgress('generate', (index + 1) / months.length);
   });
 
+  // The ledger: about 2,000 items a year (20,000 in 10 years), numbered per year and source.
+  const sequences = new Map<string, number>();
+  const problems = demoProblems({
+    months,
+    villages: villages.length,
+    perMonth: DEMO_PROBLEMS_PER_MONTH,
+    random,
+  }).map((d) => {
+    const year = Number(d.foundOn.slice(0, 4));
+    const code = DEFAULT_SOURCE_CODES[d.source];
+    const key = `${year}-${code}`;
+    const sequence = (sequences.get(key) ?? 0) + 1;
+    sequences.set(key, sequence);
+    return stamp<Problem>(
+      {
+        number: problemNumber(year, code, sequence),
+        source: d.source,
+        upperLevel: d.source === 'upper' ? 'county' : undefined,
+        channel: d.source === 'public' ? 'hotline' : undefined,
+        category: d.category,
+        villageId: villages[d.villageIndex]?.id,
+        place: '',
+        description: d.description,
+        foundOn: d.foundOn,
+        deadline: d.deadline,
+        originalDeadline: d.deadline,
+        extensions: [],
+        responsiblePerson: `${villages[d.villageIndex]?.name ?? ''}责任人`,
+        responsibleLeader: '',
+        measures: [{ id: ctx.newId(), text: '按要求清理整治', done: d.status === 'closed' }],
+        progress: [],
+        beforePhotos: [],
+        afterPhotos: [],
+        status: d.status,
+        verification: d.closedOn
+          ? { verifier: '示例验收人', date: d.closedOn, opinion: '整改到位' }
+          : undefined,
+        unfixable:
+          d.status === 'unfixable'
+            ? { reason: '涉及跨区域协调，暂无法整改', approver: '示例领导' }
+            : undefined,
+        supervised: false,
+        accountability: [],
+        reports: [],
+      },
+      ctx,
+    );
+  });
+
   onProgress('write', 0);
   await db.transaction('rw', tables, async () => {
     if ((await db.periods.count()) > 0)
@@ -175,12 +236,14 @@ export async function loadDemoData(
     await db.villageChecks.bulkAdd(checks);
     await db.results.bulkAdd(results);
     await db.dueActions.bulkAdd(actions);
+    await db.problems.bulkAdd(problems);
     // One entry per table: a bulk load is recorded as what it was, not as thousands of edits.
     for (const [table, count] of [
       ['periods', periods.length],
       ['deductions', deductions.length],
       ['results', results.length],
       ['dueActions', actions.length],
+      ['problems', problems.length],
     ] as const) {
       await db.audit.add({
         id: ctx.newId(),
@@ -202,6 +265,7 @@ export async function loadDemoData(
     deductions: deductions.length,
     results: results.length,
     actions: actions.length,
+    problems: problems.length,
   };
 }
 

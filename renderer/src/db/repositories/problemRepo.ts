@@ -25,8 +25,17 @@ const refuse = (message: string, field = ''): never => {
   throw new InputError([{ field, message }]);
 };
 
-export async function listProblems(db: EcoDeskDb): Promise<Problem[]> {
-  return (await db.problems.toArray()).filter(isLive);
+export const OPEN_STATUSES = ['pending', 'inProgress', 'closeRequested'] as const;
+
+/** The ledger's items; `openOnly` reads just the unfinished ones through the status index. */
+export async function listProblems(db: EcoDeskDb, openOnly = false): Promise<Problem[]> {
+  const rows = openOnly
+    ? await db.problems
+        .where('status')
+        .anyOf([...OPEN_STATUSES])
+        .toArray()
+    : await db.problems.toArray();
+  return rows.filter(isLive);
 }
 
 /**

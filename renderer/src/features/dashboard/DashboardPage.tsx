@@ -188,7 +188,7 @@ export function DashboardPage() {
         </Box>
       )}
 
-      {data.ledger.total > 0 ? (
+      {data.ledger && data.ledger.total > 0 ? (
         <Box sx={{ mb: 4 }}>
           <Typography variant="h3" sx={{ mb: 1.5 }}>
             {DASHBOARD.ledgerTitle}

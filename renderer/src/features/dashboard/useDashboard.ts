@@ -45,7 +45,8 @@ export function useDashboard(requestedMonth: string | null) {
     [villages, people, ruleDocuments],
   );
   return useMemo(() => {
-    if (!town || !villages || !people || !base || !progress || !ledger) return undefined;
+    // The ledger's figures may arrive a moment after the tiles: they never hold the page back.
+    if (!town || !villages || !people || !base || !progress) return undefined;
     const { byId, months } = base;
     const month = requestedMonth && byId.has(requestedMonth) ? requestedMonth : (months[0] ?? null);
     const current = month ? byId.get(month) : undefined;
@@ -63,7 +64,7 @@ export function useDashboard(requestedMonth: string | null) {
         ...tile,
         secretary: villages[i]?.secretary ?? '',
         leaderName: leaders.get(villages[i]?.leaderId ?? '') ?? '',
-        problems: ledger.byVillage.get(tile.villageId) ?? { open: 0, overdue: 0, closed: 0 },
+        problems: ledger?.byVillage.get(tile.villageId) ?? { open: 0, overdue: 0, closed: 0 },
       })),
       flagCounts: {
         red: current?.rows.filter((r) => r.flag === 'red' && !r.withdrawn).length ?? 0,

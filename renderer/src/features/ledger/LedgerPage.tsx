@@ -32,13 +32,14 @@ const C = LEDGER.columns;
 
 /** The ledger as a data grid: filters, sorting, keyboard, a row opens its problem page. */
 export function LedgerPage() {
-  const problems = useProblems();
   const villages = useVillages(true);
   const navigate = useNavigate();
   const today = toIsoDate(new Date());
   const [adding, setAdding] = useState(false);
   const [source, setSource] = useState<ProblemSource | ''>('');
-  const [status, setStatus] = useState<ProblemStatus | ''>('');
+  // Opens on the unfinished items (read through the status index): what the office works on.
+  const [status, setStatus] = useState<ProblemStatus | '' | 'open'>('open');
+  const problems = useProblems(status === 'open');
   const [villageId, setVillageId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [supervisedOnly, setSupervisedOnly] = useState(false);
@@ -49,7 +50,7 @@ export function LedgerPage() {
       (problems ?? []).filter(
         (p) =>
           (source === '' || p.source === source) &&
-          (status === '' || p.status === status) &&
+          (status === '' || status === 'open' || p.status === status) &&
           (villageId === '' || p.villageId === villageId) &&
           (!overdueOnly || deadlineState(p.status, p.deadline, today) === 'overdue') &&
           (!supervisedOnly || p.supervised),
@@ -133,9 +134,10 @@ export function LedgerPage() {
           select
           label={LEDGER.filters.status}
           value={status}
-          onChange={(e) => setStatus(e.target.value as ProblemStatus | '')}
+          onChange={(e) => setStatus(e.target.value as ProblemStatus | '' | 'open')}
           sx={{ width: 130 }}
         >
+          <MenuItem value="open">{LEDGER.filters.open}</MenuItem>
           <MenuItem value="">{LEDGER.filters.all}</MenuItem>
           {(Object.keys(STATUS_LABELS) as ProblemStatus[]).map((s) => (
             <MenuItem key={s} value={s}>

@@ -7,6 +7,7 @@ export const LEDGER = {
     status: '状态',
     village: '村',
     all: '全部',
+    open: '未结束',
     overdue: '只看逾期',
     supervised: '只看督办',
   },
