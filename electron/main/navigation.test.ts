@@ -16,7 +16,7 @@ describe('isLocalRequest', () => {
     expect(isLocalRequest('app://eco-desk/assets/a.js')).toBe(true);
     expect(isLocalRequest('blob:app://eco-desk/4f1c-uuid')).toBe(true);
     expect(isLocalRequest('data:image/png;base64,AAAA')).toBe(true);
-    expect(isLocalRequest('https://fonts.googleapis.com/css')).toBe(false);
+    expect(isLocalRequest('https://example.com/font.css')).toBe(false);
     expect(isLocalRequest('http://127.0.0.1:8080/')).toBe(false);
     expect(isLocalRequest('blob:https://evil.example/uuid')).toBe(false);
     expect(isLocalRequest('ws://127.0.0.1:9229/')).toBe(false);

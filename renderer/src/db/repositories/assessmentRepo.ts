@@ -1,5 +1,4 @@
 import {
-  PHOTO_MAX_BYTES,
   PHOTOS_PER_CELL,
   scorePeriod,
   type Deduction,
@@ -8,7 +7,6 @@ import {
   type PeriodResult,
   type VillageCheck,
 } from '@shared/domain/assessment';
-import { checkAttachment } from '@shared/domain/attachment';
 import {
   DEFAULT_CONSEQUENCE_RULES,
   validateConsequenceRules,
@@ -36,6 +34,7 @@ import {
 } from '@shared/domain/standardDefault';
 import { cleanText } from '@shared/domain/validation';
 import { InputError } from '../errors';
+import { checkPhoto, storePhoto } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, recordAudit, writeContext, type WriteContext } from '../writeContext';
 
@@ -488,18 +487,7 @@ export async function addDeductionPhoto(
     thumbnail: Blob;
   },
 ): Promise<void> {
-  const checked = checkAttachment(
-    {
-      name: input.file.name,
-      size: input.file.data.byteLength,
-      head: input.file.data.subarray(0, 16),
-    },
-    PHOTO_MAX_BYTES,
-  );
-  if (!checked.ok) return refuse(checked.issue.message, 'photo');
-  if (checked.kind !== 'jpg' && checked.kind !== 'png') {
-    return refuse(`“${input.file.name}”不是照片：现场照片只能是 JPG 或 PNG 图片。`, 'photo');
-  }
+  const { mime } = checkPhoto(input.file);
   const tables = [
     db.periods,
     db.standards,
@@ -518,17 +506,7 @@ export async function addDeductionPhoto(
     const photos = before?.photos ?? [];
     if (photos.length >= PHOTOS_PER_CELL) refuse(`每一格最多 ${PHOTOS_PER_CELL} 张照片。`, 'photo');
     const ctx = await writeContext(db);
-    const photo = {
-      attachmentId: ctx.newId(),
-      thumbnailId: ctx.newId(),
-      name: input.file.name,
-      size: input.file.data.byteLength,
-    };
-    await db.attachments.add({
-      id: photo.attachmentId,
-      blob: new Blob([input.file.data.slice().buffer], { type: checked.mime }),
-    });
-    await db.attachments.add({ id: photo.thumbnailId, blob: input.thumbnail });
+    const photo = await storePhoto(db, ctx, input, mime);
     const after = stamp<Deduction>(
       {
         id,

@@ -1,5 +1,4 @@
-import { PHOTO_MAX_BYTES, type Deduction } from '@shared/domain/assessment';
-import { checkAttachment } from '@shared/domain/attachment';
+import type { Deduction } from '@shared/domain/assessment';
 import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
 import {
   checkExtension,
@@ -18,6 +17,7 @@ import {
 import { isLive, stamp } from '@shared/domain/record';
 import { cleanText } from '@shared/domain/validation';
 import { assertValid, InputError } from '../errors';
+import { checkPhoto, storePhoto } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext, type WriteContext } from '../writeContext';
 
@@ -269,30 +269,10 @@ export async function addProblemPhoto(
   id: string,
   input: { kind: 'before' | 'after'; file: { name: string; data: Uint8Array }; thumbnail: Blob },
 ): Promise<Problem> {
-  const checked = checkAttachment(
-    {
-      name: input.file.name,
-      size: input.file.data.byteLength,
-      head: input.file.data.subarray(0, 16),
-    },
-    PHOTO_MAX_BYTES,
-  );
-  if (!checked.ok) return refuse(checked.issue.message, 'photo');
-  if (checked.kind !== 'jpg' && checked.kind !== 'png')
-    return refuse(`“${input.file.name}”不是照片：只能是 JPG 或 PNG 图片。`, 'photo');
+  const { mime } = checkPhoto(input.file);
   return db.transaction('rw', [db.problems, db.attachments, db.audit, db.settings], async () => {
     const ctx = await writeContext(db);
-    const photo = {
-      attachmentId: ctx.newId(),
-      thumbnailId: ctx.newId(),
-      name: input.file.name,
-      size: input.file.data.byteLength,
-    };
-    await db.attachments.add({
-      id: photo.attachmentId,
-      blob: new Blob([input.file.data.slice().buffer], { type: checked.mime }),
-    });
-    await db.attachments.add({ id: photo.thumbnailId, blob: input.thumbnail });
+    const photo = await storePhoto(db, ctx, input, mime);
     return update(db, id, (p) =>
       input.kind === 'before'
         ? { ...p, beforePhotos: [...p.beforePhotos, photo] }
