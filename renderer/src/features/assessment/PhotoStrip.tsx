@@ -19,7 +19,8 @@ export function PhotoStrip(props: {
   photos: PhotoRef[];
   readOnly: boolean;
   onAdd: () => void;
-  onRemove: (photo: PhotoRef) => void;
+  /** Without it, photos can be added but not removed (kept as evidence). */
+  onRemove?: (photo: PhotoRef) => void;
 }) {
   const [open, setOpen] = useState<PhotoRef | null>(null);
   return (
@@ -35,11 +36,11 @@ export function PhotoStrip(props: {
           >
             <AttachmentImage id={photo.thumbnailId} alt={photo.name} size={96} />
           </ButtonBase>
-          {!props.readOnly ? (
+          {!props.readOnly && props.onRemove ? (
             <IconButton
               size="small"
               aria-label={ASSESSMENT.photos.remove(photo.name)}
-              onClick={() => props.onRemove(photo)}
+              onClick={() => props.onRemove?.(photo)}
               sx={{
                 position: 'absolute',
                 top: -10,

@@ -2,6 +2,7 @@ import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material'
 import { useState, type FormEvent } from 'react';
 import { toIsoDate } from '@shared/domain/dates';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatTimestamp } from '../../components/format';
 import { PromptDialog } from '../../components/FormDialog';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -145,10 +146,7 @@ export function ScoringTab({
             </Button>
           }
         >
-          {ASSESSMENT.closed.banner(
-            new Date(period.closedAt ?? '').toLocaleString('zh-CN', { hour12: false }),
-            period.closedBy ?? '',
-          )}
+          {ASSESSMENT.closed.banner(formatTimestamp(period.closedAt), period.closedBy ?? '')}
         </Alert>
       ) : (
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>

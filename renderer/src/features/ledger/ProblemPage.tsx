@@ -36,7 +36,9 @@ import {
   type AccountabilityKind,
   type Problem,
 } from '@shared/domain/problem';
+import { AddLineForm } from '../../components/AddLineForm';
 import { FormDialog, PromptDialog } from '../../components/FormDialog';
+import { formatTimestamp } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -157,8 +159,6 @@ export function ProblemPage() {
   const all = useProblems();
   const notify = useNotify();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [measure, setMeasure] = useState('');
-  const [progress, setProgress] = useState('');
   const [kind, setKind] = useState<AccountabilityKind>('interview');
   const today = toIsoDate(new Date());
   if (problem === undefined) return null;
@@ -175,6 +175,12 @@ export function ProblemPage() {
   );
   const ended = problem.status === 'closed' || problem.status === 'unfixable';
   const run = (work: Promise<unknown>) => void work.catch((e: unknown) => notify.error(e));
+  /** Shows a refusal and rejects again, so that a form keeps what was typed. */
+  const catchInto = (work: Promise<unknown>) =>
+    work.catch((e: unknown) => {
+      notify.error(e);
+      throw e;
+    });
 
   async function addPhoto(kindOf: 'before' | 'after') {
     const picked = await pickPhoto();
@@ -285,24 +291,11 @@ export function ProblemPage() {
             />
           ))}
           {!ended ? (
-            <Box
-              component="form"
-              sx={{ display: 'flex', gap: 1 }}
-              onSubmit={(e) => {
-                e.preventDefault();
-                run(actions.addMeasure(problem.id, measure).then(() => setMeasure('')));
-              }}
-            >
-              <TextField
-                label={P.addMeasure}
-                placeholder={P.measurePlaceholder}
-                value={measure}
-                onChange={(e) => setMeasure(e.target.value)}
-              />
-              <Button type="submit" variant="outlined">
-                {P.addMeasure}
-              </Button>
-            </Box>
+            <AddLineForm
+              label={P.addMeasure}
+              placeholder={P.measurePlaceholder}
+              onAdd={(text) => catchInto(actions.addMeasure(problem.id, text))}
+            />
           ) : null}
         </Section>
         <Section title={P.before}>
@@ -310,7 +303,6 @@ export function ProblemPage() {
             photos={problem.beforePhotos}
             readOnly={ended}
             onAdd={() => void addPhoto('before')}
-            onRemove={() => undefined}
           />
         </Section>
         <Section title={P.after}>
@@ -318,7 +310,6 @@ export function ProblemPage() {
             photos={problem.afterPhotos}
             readOnly={ended}
             onAdd={() => void addPhoto('after')}
-            onRemove={() => undefined}
           />
         </Section>
         <Section title={P.progress}>
@@ -327,29 +318,16 @@ export function ProblemPage() {
               <ListItem key={i} disableGutters>
                 <ListItemText
                   primary={note.text}
-                  secondary={`${new Date(note.at).toLocaleString('zh-CN', { hour12: false })} · ${note.by}`}
+                  secondary={`${formatTimestamp(note.at)} · ${note.by}`}
                 />
               </ListItem>
             ))}
           </List>
           {!ended ? (
-            <Box
-              component="form"
-              sx={{ display: 'flex', gap: 1 }}
-              onSubmit={(e) => {
-                e.preventDefault();
-                run(actions.addProgress(problem.id, progress).then(() => setProgress('')));
-              }}
-            >
-              <TextField
-                label={P.addProgress}
-                value={progress}
-                onChange={(e) => setProgress(e.target.value)}
-              />
-              <Button type="submit" variant="outlined">
-                {P.addProgress}
-              </Button>
-            </Box>
+            <AddLineForm
+              label={P.addProgress}
+              onAdd={(text) => catchInto(actions.addProgress(problem.id, text))}
+            />
           ) : null}
         </Section>
         <Section title={P.accountability}>
@@ -367,7 +345,7 @@ export function ProblemPage() {
               <ListItem key={i} disableGutters>
                 <ListItemText
                   primary={`${ACCOUNTABILITY_LABELS[a.kind]}：${a.person}${a.note ? `（${a.note}）` : ''}`}
-                  secondary={`${new Date(a.at).toLocaleString('zh-CN', { hour12: false })} · ${a.by}`}
+                  secondary={`${formatTimestamp(a.at)} · ${a.by}`}
                 />
               </ListItem>
             ))}
@@ -428,9 +406,7 @@ export function ProblemPage() {
             <TableBody>
               {(history ?? []).map((entry) => (
                 <TableRow key={entry.id}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {new Date(entry.at).toLocaleString('zh-CN', { hour12: false })}
-                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(entry.at)}</TableCell>
                   <TableCell>{entry.actor}</TableCell>
                   <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
                   <TableCell>

@@ -24,15 +24,12 @@ import {
   type GroupPosition,
   type PersonRole,
 } from '@shared/domain/person';
+import { formatTimestamp } from '../../components/format';
 import { useAuditLog, useRecordNames } from '../../db/hooks';
 import { SETTINGS } from './strings';
 
 const S = SETTINGS.audit;
 const LIMIT = 500;
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
-}
 
 type Names = ReadonlyMap<string, string>;
 
@@ -67,7 +64,7 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
   return (
     <Fragment>
       <TableRow hover>
-        <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTime(entry.at)}</TableCell>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(entry.at)}</TableCell>
         <TableCell>{entry.actor}</TableCell>
         <TableCell>{S.tables[entry.table] ?? entry.table}</TableCell>
         <TableCell>{entry.label}</TableCell>
