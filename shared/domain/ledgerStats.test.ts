@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerStats } from './ledgerStats';
+import {
+  applyToTally,
+  histogramMedian,
+  tallyOf,
+  combineLedgerStats,
+  daysToClose,
+  ledgerStats,
+  ledgerTotals,
+  medianOfMiddle,
+  medianPositions,
+} from './ledgerStats';
 import type { Problem } from './problem';
 
 const problem = (over: Partial<Problem>): Problem => ({
@@ -78,5 +88,87 @@ describe('ledgerStats (today 2026-06-10)', () => {
       closureRate: null,
       medianDaysToClose: null,
     });
+  });
+});
+
+describe('median helpers and days to close', () => {
+  it('takes the middle of 5 values at position 2 and of 4 values at positions 1 and 2', () => {
+    expect(medianPositions(0)).toEqual([]);
+    expect(medianPositions(1)).toEqual([0]);
+    expect(medianPositions(5)).toEqual([2]);
+    expect(medianPositions(4)).toEqual([1, 2]);
+    expect(medianOfMiddle([])).toBeNull();
+    expect(medianOfMiddle([10, 20])).toBe(15);
+  });
+
+  it('counts days from finding to verification only for closed items: 05-01 → 06-03 is 33 days', () => {
+    const verification = { verifier: 'x', date: '2026-06-03', opinion: '' };
+    expect(daysToClose({ status: 'closed', foundOn: '2026-05-01', verification })).toBe(33);
+    expect(daysToClose({ status: 'closeRequested', foundOn: '2026-05-01', verification })).toBe(
+      undefined,
+    );
+  });
+
+  it('builds the same figures from open items plus closed totals as from every record', () => {
+    const today = '2026-06-10';
+    const items = [
+      problem({ deadline: '2026-06-01' }),
+      problem({ status: 'pending', villageId: 'v3', category: '河湖四乱', deadline: '2026-06-30' }),
+      problem({
+        status: 'closed',
+        source: 'upper',
+        villageId: 'v3',
+        category: '河湖四乱',
+        verification: { verifier: 'x', date: '2026-05-04', opinion: '' },
+      }),
+    ];
+    const totals = ledgerTotals(items);
+    expect(totals.closedBySource.upper).toBe(1);
+    expect(totals.closedByVillage.get('v3')).toBe(1);
+    expect(totals.medianDaysToClose).toBe(3);
+    const combined = combineLedgerStats(items.slice(0, 2), totals, today);
+    expect(combined).toEqual(ledgerStats(items, today));
+    expect(combined.byVillage.get('v3')).toEqual({ open: 1, overdue: 0, closed: 1 });
+    expect(combined.closureRate).toBe(0.333);
+  });
+});
+
+describe('the tally', () => {
+  it('finds the median in a histogram: {3: 2, 10: 1, 12: 1} is 3, 3, 10, 12 → (3 + 10) / 2 = 6.5', () => {
+    expect(
+      histogramMedian(
+        new Map([
+          [10, 1],
+          [3, 2],
+          [12, 1],
+        ]),
+      ),
+    ).toBe(6.5);
+    expect(histogramMedian(new Map([[7, 3]]))).toBe(7);
+    expect(histogramMedian(new Map())).toBeNull();
+  });
+
+  it('takes an item back out when it changes: closing moves it from open to closed with its days', () => {
+    const open = problem({ status: 'closeRequested' });
+    const closed = problem({
+      status: 'closed',
+      verification: { verifier: 'x', date: '2026-05-08', opinion: '' },
+    });
+    const rows = new Map(tallyOf([open, problem({})]).map((r) => [r.key, r]));
+    applyToTally(rows, open, -1);
+    applyToTally(rows, closed, 1);
+    expect([...rows.values()]).toEqual([
+      {
+        key: 'town|v1|人居环境',
+        source: 'town',
+        villageId: 'v1',
+        category: '人居环境',
+        total: 2,
+        closed: 1,
+        unfixable: 0,
+        days: { 7: 1 },
+      },
+    ]);
+    expect(tallyOf([problem({ deletedAt: 'x' })])).toEqual([]);
   });
 });

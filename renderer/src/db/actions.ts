@@ -7,8 +7,12 @@ import {
   addReport,
   addProgress,
   applyWorkflow,
+  bulkSetSupervised,
+  bulkStart,
   createProblem,
+  deleteLedgerView,
   extendDeadline,
+  saveLedgerView,
   setMeasureDone,
   setSupervised,
 } from './repositories/problemRepo';
@@ -84,6 +88,12 @@ export const actions = {
     addAccountability(db, id, record),
   addProblemPhoto: (id: string, input: Parameters<typeof addProblemPhoto>[2]) =>
     addProblemPhoto(db, id, input),
+  bulkSetSupervised: (ids: readonly string[], supervised: boolean) =>
+    bulkSetSupervised(db, ids, supervised),
+  bulkStart: (ids: readonly string[]) => bulkStart(db, ids),
+  saveLedgerView: (name: string, filter: Parameters<typeof saveLedgerView>[2]) =>
+    saveLedgerView(db, name, filter),
+  deleteLedgerView: (name: string) => deleteLedgerView(db, name),
   loadDemoData: (years: number, onProgress?: Parameters<typeof loadDemoData>[2]) =>
     loadDemoData(db, years, onProgress),
   saveStandard: (next: Parameters<typeof saveStandard>[1]) => saveStandard(db, next),

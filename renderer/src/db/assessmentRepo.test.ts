@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { tallyOf, type TallyRow } from '@shared/domain/ledgerStats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONSEQUENCE_RULES } from '@shared/domain/consequences';
 import { DEFAULT_FLAG_RULES } from '@shared/domain/flags';
@@ -288,7 +289,11 @@ describe('demo data', () => {
     expect(counts.periods).toBe(12);
     expect(counts.results).toBe(12);
     expect(counts.problems).toBe(12 * 167);
-    expect(new Set((await db.problems.toArray()).map((p) => p.number)).size).toBe(12 * 167);
+    const problems = await db.problems.toArray();
+    expect(new Set(problems.map((p) => p.number)).size).toBe(12 * 167);
+    // The ledger's tally counts what was loaded.
+    const byKey = (rows: TallyRow[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(await db.ledgerTally.toArray())).toEqual(byKey(tallyOf(problems)));
     expect(await db.periods.count()).toBe(12);
     const results = await db.results.toArray();
     // Every month ranks the 7 villages of this town (a skipped village may be left out).

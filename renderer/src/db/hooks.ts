@@ -3,7 +3,12 @@ import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
-import { listProblems } from './repositories/problemRepo';
+import {
+  listLedgerViews,
+  listProblems,
+  loadLedgerStats,
+  loadLedgerTally,
+} from './repositories/problemRepo';
 import { listPeople } from './repositories/personRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
 import { getOperator, isSetupComplete } from './repositories/settingsRepo';
@@ -63,5 +68,11 @@ export const useStandards = () => useLiveQuery(() => listStandards(db), []);
 export const useIsDemo = () => useLiveQuery(() => isDemoData(db), []);
 export const useProblems = (openOnly = false) =>
   useLiveQuery(() => listProblems(db, openOnly), [openOnly]);
+/** The ledger's dashboard figures for `today` (counted through indexes). */
+export const useLedgerStats = (today: string) =>
+  useLiveQuery(() => loadLedgerStats(db, today), [today]);
 export const useProblem = (id: string) =>
   useLiveQuery(async () => (await db.problems.get(id)) ?? null, [id]);
+export const useLedgerViews = () => useLiveQuery(() => listLedgerViews(db), []);
+/** Every item counted by source × village × category (the recurrence view). */
+export const useLedgerTally = () => useLiveQuery(() => loadLedgerTally(db), []);

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerStats } from '@shared/domain/ledgerStats';
 import type { ProblemForm } from '@shared/domain/problem';
 import { saveDeduction, startPeriod } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
@@ -10,6 +11,7 @@ import {
   applyWorkflow,
   createProblem,
   extendDeadline,
+  loadLedgerStats,
   setMeasureDone,
   setSupervised,
 } from './repositories/problemRepo';
@@ -120,5 +122,44 @@ describe('the ledger', () => {
       '已经开过整改问题',
     );
     expect(await db.problems.count()).toBe(1);
+  });
+});
+
+describe('the ledger figures read from the tally', () => {
+  it('equal the figures computed from every record, after each step of a small ledger', async () => {
+    const today = '2026-05-20';
+    const check = async () =>
+      expect(await loadLedgerStats(db, today)).toEqual(
+        ledgerStats(await db.problems.toArray(), today),
+      );
+    await check(); // empty
+    const a = await createProblem(db, form());
+    const b = await createProblem(db, form({ source: 'public', channel: 'hotline' }));
+    await createProblem(db, form({ category: '河湖四乱', deadline: '2026-06-30' }));
+    await check();
+    for (const [p, date] of [
+      [a, '2026-05-11'],
+      [b, '2026-05-31'],
+    ] as const) {
+      await addMeasure(db, p.id, '清运');
+      const withMeasure = (await db.problems.get(p.id))!;
+      await setMeasureDone(db, p.id, withMeasure.measures[0]!.id, true);
+      await addAfterEvidence(db, p.id, {
+        attachmentId: 'x',
+        name: 'after.jpg',
+        thumbnailId: 'y',
+        size: 1,
+      });
+      await applyWorkflow(db, p.id, { type: 'start' });
+      await applyWorkflow(db, p.id, { type: 'requestClose' });
+      await applyWorkflow(db, p.id, { type: 'close', verifier: '李验收', date, opinion: '到位' });
+    }
+    const stats = await loadLedgerStats(db, today);
+    // a: 05-01 → 05-11 = 10 days, b: 05-01 → 05-31 = 30 days; median (10 + 30) / 2 = 20.
+    expect(stats.medianDaysToClose).toBe(20);
+    expect(stats.bySource.town).toEqual({ open: 1, overdue: 0, closed: 1 });
+    expect(stats.bySource.public).toEqual({ open: 0, overdue: 0, closed: 1 });
+    expect(stats.closureRate).toBe(0.667);
+    await check();
   });
 });

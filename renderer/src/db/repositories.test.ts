@@ -262,4 +262,39 @@ describe('schema migrations', () => {
       await Dexie.delete(name);
     }
   });
+  it('version 4 tallies the items written before it (one closed in 05-01 → 05-13: 12 days)', async () => {
+    const name = 'migration-close-days';
+    const old = new EcoDeskDb(name, 3);
+    await old.open();
+    const closed = {
+      id: 'p1',
+      number: '2026-镇督-0001',
+      status: 'closed',
+      source: 'town',
+      villageId: 'v1',
+      category: '人居环境',
+      foundOn: '2026-05-01',
+      verification: { verifier: '李验收', date: '2026-05-13', opinion: '到位' },
+    };
+    await old
+      .table('problems')
+      .bulkPut([closed, { ...closed, id: 'p2', number: '2026-镇督-0002', status: 'inProgress' }]);
+    old.close();
+    const current = new EcoDeskDb(name);
+    await current.open();
+    expect(await current.ledgerTally.toArray()).toEqual([
+      {
+        key: 'town|v1|人居环境',
+        source: 'town',
+        villageId: 'v1',
+        category: '人居环境',
+        total: 2,
+        closed: 1,
+        unfixable: 0,
+        days: { 12: 1 },
+      },
+    ]);
+    current.close();
+    await Dexie.delete(name);
+  });
 });

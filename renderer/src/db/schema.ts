@@ -8,6 +8,7 @@ import type {
 } from '@shared/domain/assessment';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Problem } from '@shared/domain/problem';
+import { tallyOf, type TallyRow } from '@shared/domain/ledgerStats';
 import type { StandardVersion } from '@shared/domain/standard';
 import type { Person } from '@shared/domain/person';
 import type { RuleDocument } from '@shared/domain/ruleDocument';
@@ -70,6 +71,20 @@ export const SCHEMA_VERSIONS: {
       problems: 'id, &number, status, source, villageId, category, deadline, foundOn',
     },
   },
+  {
+    // The ledger's tally (counts by source × village × category, kept with every change of an
+    // item) so that figures over 20,000 items read a few hundred rows; `externalKey` finds an item
+    // of a county list that was imported before.
+    version: 4,
+    stores: {
+      problems: 'id, &number, status, source, villageId, category, deadline, foundOn, externalKey',
+      ledgerTally: 'key',
+    },
+    upgrade: async (tx) => {
+      const problems = await tx.table<Problem, string>('problems').toArray();
+      await tx.table<TallyRow, string>('ledgerTally').bulkPut(tallyOf(problems));
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -87,6 +102,7 @@ export class EcoDeskDb extends Dexie {
   results!: Table<PeriodResult, string>;
   dueActions!: Table<DueAction, string>;
   problems!: Table<Problem, string>;
+  ledgerTally!: Table<TallyRow, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

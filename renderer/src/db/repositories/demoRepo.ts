@@ -16,6 +16,7 @@ import {
 } from '@shared/domain/demo';
 import { DEFAULT_SOURCE_CODES, problemNumber } from '@shared/domain/ledger';
 import { nextMonth, previousMonth } from '@shared/domain/period';
+import { changeTally } from './ledgerTally';
 import type { Problem } from '@shared/domain/problem';
 import { actionsForResult, buildResultRows } from '@shared/domain/publication';
 import { isLive, stamp } from '@shared/domain/record';
@@ -74,6 +75,7 @@ export async function loadDemoData(
     db.results,
     db.dueActions,
     db.problems,
+    db.ledgerTally,
     db.audit,
     db.settings,
   ];
@@ -237,6 +239,7 @@ export async function loadDemoData(
     await db.results.bulkAdd(results);
     await db.dueActions.bulkAdd(actions);
     await db.problems.bulkAdd(problems);
+    await changeTally(db, [], problems);
     // One entry per table: a bulk load is recorded as what it was, not as thousands of edits.
     for (const [table, count] of [
       ['periods', periods.length],

@@ -3,11 +3,10 @@ import type { PeriodResult } from '@shared/domain/assessment';
 import { averageTrend, villageTiles } from '@shared/domain/dashboard';
 import { setupProgress } from '@shared/domain/setupProgress';
 import { toIsoDate } from '@shared/domain/dates';
-import { ledgerStats } from '@shared/domain/ledgerStats';
 import {
   useAllResults,
   usePeople,
-  useProblems,
+  useLedgerStats,
   useRuleDocuments,
   useTown,
   useVillages,
@@ -19,11 +18,7 @@ export function useDashboard(requestedMonth: string | null) {
   const people = usePeople();
   const ruleDocuments = useRuleDocuments();
   const results = useAllResults();
-  const problems = useProblems();
-  const ledger = useMemo(
-    () => (problems ? ledgerStats(problems, toIsoDate(new Date())) : undefined),
-    [problems],
-  );
+  const ledger = useLedgerStats(toIsoDate(new Date()));
   // What does not depend on the chosen month is computed once per data change, so that a month
   // change recomputes (and re-renders) only what shows that month.
   const base = useMemo(() => {

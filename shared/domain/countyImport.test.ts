@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyRemembered,
+  checkSheet,
+  columnLetter,
+  findHeaderRow,
+  guessMapping,
+  parseCellDate,
+  planImport,
+  planSummary,
+  rememberMapping,
+  type Cell,
+  type ImportOptions,
+} from './countyImport';
+
+// A county list as offices receive it: a title row, the header, rows, a blank row at the end.
+const sheet: Cell[][] = [
+  ['绿水县2026年第3批生态环境问题反馈清单', null, null, null, null, null, null],
+  ['序号', '所属村', '问题类别', '反馈问题', '交办日期', '整改时限', '责任人'],
+  [1, '张家村', '人居环境', '村口垃圾堆放', new Date(Date.UTC(2026, 2, 5)), '2026-03-20', '张三'],
+  [2, '李家', null, '河道漂浮物', '2026/3/5', '2026年3月25日', null],
+  [3, '王家村', '河湖四乱', '河边违建', 46086, '2026-03-30', '王五'],
+  [null, null, null, null, null, null, null],
+];
+const options: ImportOptions = {
+  level: 'county',
+  batch: '第3批',
+  defaultCategory: '其他',
+  villages: [
+    { id: 'v1', name: '张家村', secretary: '张书记' },
+    { id: 'v2', name: '李家村', secretary: '李书记' },
+  ],
+};
+
+describe('reading the county sheet', () => {
+  it('finds the header below the title row and maps its columns', () => {
+    expect(findHeaderRow(sheet)).toBe(1);
+    const mapping = guessMapping(sheet[1]!.map(String));
+    expect(mapping).toMatchObject({
+      externalNo: 0,
+      village: 1,
+      category: 2,
+      description: 3,
+      foundOn: 4,
+      deadline: 5,
+      responsiblePerson: 6,
+      batch: null,
+      place: null,
+    });
+  });
+
+  it('names columns as Excel does: A, Z, AA, AB', () => {
+    expect([0, 25, 26, 27].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB']);
+  });
+
+  it('reads dates from Excel dates, serial numbers and the usual texts; refuses impossible ones', () => {
+    expect(parseCellDate(new Date(Date.UTC(2026, 2, 5)))).toBe('2026-03-05');
+    // Serial 46086: days after 1899-12-30 → 2026-03-05.
+    expect(parseCellDate(46086)).toBe('2026-03-05');
+    expect(parseCellDate('2026/3/5')).toBe('2026-03-05');
+    expect(parseCellDate('2026.03.05')).toBe('2026-03-05');
+    expect(parseCellDate('2026年3月5日')).toBe('2026-03-05');
+    expect(parseCellDate('2026-02-30')).toBeNull();
+    expect(parseCellDate('三月五日')).toBeNull();
+    expect(parseCellDate(null)).toBeNull();
+  });
+
+  it('remembers a mapping by header text, so a moved column is still found', () => {
+    const headers = ['编号', '问题', '日期A', '日期B'];
+    const mapping = { ...guessMapping(headers), foundOn: 2, deadline: 3 };
+    const remembered = rememberMapping(mapping, headers);
+    expect(remembered).toMatchObject({ foundOn: '日期A', deadline: '日期B' });
+    const moved = applyRemembered(['日期B', '编号', '日期A', '问题'], remembered);
+    expect(moved).toMatchObject({ deadline: 0, externalNo: 1, foundOn: 2, description: 3 });
+  });
+});
+
+describe('the dry run', () => {
+  const mapping = guessMapping(sheet[1]!.map(String));
+
+  it('sorts rows into new, already imported and rejected, naming row and column', () => {
+    const plan = planImport(sheet, 1, mapping, options, new Set(['county|第3批|1']));
+    expect(plan.present).toEqual([{ row: 3, key: 'county|第3批|1' }]);
+    // Row 4: "李家" is 李家村 without 村; no category → the default; no person → the secretary.
+    expect(plan.fresh).toHaveLength(1);
+    expect(plan.fresh[0]).toMatchObject({
+      row: 4,
+      key: 'county|第3批|2',
+      form: {
+        source: 'upper',
+        upperLevel: 'county',
+        batch: '第3批',
+        villageId: 'v2',
+        category: '其他',
+        foundOn: '2026-03-05',
+        deadline: '2026-03-25',
+        responsiblePerson: '李书记',
+      },
+    });
+    expect(plan.rejected).toEqual([
+      {
+        row: 5,
+        column: 'B 列“所属村”',
+        message: '本镇没有叫“王家村”的村，请先在“设置 · 村”里核对村名。',
+      },
+    ]);
+    expect(planSummary(plan)).toBe('新增 1 条，已导入过 1 条，有问题 1 条');
+  });
+
+  it('imported again, every row is already there and nothing is new', () => {
+    const first = planImport(sheet.slice(0, 5), 1, mapping, options, new Set());
+    expect(first.fresh.map((r) => r.row)).toEqual([3, 4]);
+    const second = planImport(
+      sheet.slice(0, 5),
+      1,
+      mapping,
+      options,
+      new Set(first.fresh.map((r) => r.key)),
+    );
+    expect(second.fresh).toEqual([]);
+    expect(second.present.map((r) => r.row)).toEqual([3, 4]);
+  });
+
+  it('rejects impossible dates, a deadline before the finding, empty text and duplicate rows', () => {
+    const bad: Cell[][] = [
+      sheet[1]!,
+      [1, '张家村', null, '甲', '2026-02-30', '2026-03-20', '张三'],
+      [2, '张家村', null, '乙', '2026-03-10', '2026-03-01', '张三'],
+      [3, '张家村', null, '', '2026-03-10', '2026-03-20', '张三'],
+      [4, '张家村', null, '丙', '2026-03-10', '2026-03-20', '张三'],
+      [4, '张家村', null, '丙', '2026-03-10', '2026-03-20', '张三'],
+    ];
+    const plan = planImport(bad, 0, mapping, options, new Set());
+    expect(plan.rejected).toEqual([
+      {
+        row: 2,
+        column: 'E 列“交办日期”',
+        message: '“2026-02-30”不是有效的日期（例如 2026-03-05）。',
+      },
+      { row: 3, column: 'F 列“整改时限”', message: '整改时限不能早于发现日期。' },
+      { row: 4, column: 'D 列“反馈问题”', message: '问题描述是空的。' },
+      { row: 6, column: '', message: '与第 5 行是同一个问题（编号或内容相同）。' },
+    ]);
+    expect(plan.fresh.map((r) => r.row)).toEqual([5]);
+  });
+
+  it('stops on an empty sheet or missing required columns before looking at rows', () => {
+    expect(checkSheet([], 0, mapping)).toBe('这个表格里没有问题数据（表头下面是空的）。');
+    expect(checkSheet(sheet.slice(0, 2), 1, mapping)).toBe(
+      '这个表格里没有问题数据（表头下面是空的）。',
+    );
+    expect(checkSheet(sheet, 1, { ...mapping, deadline: null, foundOn: null })).toBe(
+      '缺少必需的列：“交办日期”、“整改时限”。请在上面选好对应的列。',
+    );
+    expect(checkSheet(sheet, 1, mapping)).toBeNull();
+  });
+});

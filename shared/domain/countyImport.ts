@@ -1,0 +1,334 @@
+import { isValidIsoDate } from './dates';
+import { validateProblemForm, type ProblemForm, type UpperLevel } from './problem';
+import { charLength, cleanText } from './validation';
+
+/**
+ * Importing an upper-level feedback list (上级督查反馈清单) from the county's spreadsheet: find the
+ * header row, map its columns to the ledger's fields (guessed from the headers, remembered per
+ * level), then a dry run that sorts every row into new / already present / rejected, so that the
+ * commit can be all or nothing and a second import of the same file adds nothing.
+ */
+
+/** A cell as read from the sheet: text, a number, a date (Excel dates), or empty. */
+export type Cell = string | number | Date | null;
+
+export const IMPORT_FIELDS = [
+  'externalNo',
+  'batch',
+  'village',
+  'category',
+  'place',
+  'description',
+  'foundOn',
+  'deadline',
+  'responsiblePerson',
+  'responsibleLeader',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  externalNo: '上级编号',
+  batch: '批次或文号',
+  village: '所在村',
+  category: '问题类别',
+  place: '地点',
+  description: '问题描述',
+  foundOn: '交办日期',
+  deadline: '整改时限',
+  responsiblePerson: '整改责任人',
+  responsibleLeader: '责任领导',
+};
+
+export const REQUIRED_FIELDS: readonly ImportField[] = ['description', 'foundOn', 'deadline'];
+
+/** Header words the county's lists use for each field, most specific first. */
+const SYNONYMS: Record<ImportField, string[]> = {
+  externalNo: ['问题编号', '编号', '序号'],
+  batch: ['批次', '文号', '交办批次'],
+  village: ['所在村', '所属村', '村（社区）', '村(社区)', '村名', '村'],
+  category: ['问题类别', '问题类型', '类别', '类型'],
+  place: ['具体位置', '地点', '位置'],
+  description: ['问题描述', '问题内容', '反馈问题', '存在问题', '问题'],
+  foundOn: ['交办日期', '交办时间', '发现日期', '发现时间', '反馈日期', '督查日期'],
+  deadline: ['整改时限', '整改期限', '完成时限', '办结时限'],
+  responsiblePerson: ['整改责任人', '责任人'],
+  responsibleLeader: ['责任领导', '分管领导', '包村领导'],
+};
+
+/** Column index per field (0-based), or null when the file has no such column. */
+export type ColumnMapping = Record<ImportField, number | null>;
+
+export const cellText = (cell: Cell | undefined): string =>
+  cell === null || cell === undefined
+    ? ''
+    : cell instanceof Date
+      ? cell.toISOString().slice(0, 10)
+      : cleanText(String(cell));
+
+/** Excel column letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function matchHeader(header: string, field: ImportField): number {
+  const h = header.replace(/\s/g, '');
+  if (h === '') return -1;
+  const i = SYNONYMS[field].findIndex((word) => h === word);
+  if (i >= 0) return i;
+  const j = SYNONYMS[field].findIndex((word) => word.length >= 2 && h.includes(word));
+  return j >= 0 ? 100 + j : -1;
+}
+
+/**
+ * Guesses the mapping from the header texts: each field takes the column whose header matches it
+ * best (exact words before contained ones); a column serves one field only.
+ */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ColumnMapping;
+  const candidates: { field: ImportField; column: number; rank: number }[] = [];
+  for (const field of IMPORT_FIELDS)
+    headers.forEach((header, column) => {
+      const rank = matchHeader(header, field);
+      if (rank >= 0) candidates.push({ field, column, rank });
+    });
+  candidates.sort((a, b) => a.rank - b.rank || a.column - b.column);
+  const used = new Set<number>();
+  for (const c of candidates) {
+    if (mapping[c.field] !== null || used.has(c.column)) continue;
+    mapping[c.field] = c.column;
+    used.add(c.column);
+  }
+  return mapping;
+}
+
+/** The header row: the first of the first 10 rows where at least 3 fields are recognised. */
+export function findHeaderRow(rows: readonly (readonly Cell[])[]): number {
+  for (let r = 0; r < Math.min(rows.length, 10); r += 1) {
+    const mapping = guessMapping((rows[r] ?? []).map(cellText));
+    if (Object.values(mapping).filter((c) => c !== null).length >= 3) return r;
+  }
+  return 0;
+}
+
+/** A mapping remembered by header text, so that it survives the county moving a column. */
+export type RememberedMapping = Partial<Record<ImportField, string>>;
+
+export function rememberMapping(mapping: ColumnMapping, headers: readonly string[]) {
+  const remembered: RememberedMapping = {};
+  for (const field of IMPORT_FIELDS) {
+    const column = mapping[field];
+    if (column !== null && headers[column]) remembered[field] = headers[column];
+  }
+  return remembered;
+}
+
+/** The guessed mapping, with each remembered header applied where the file still has it. */
+export function applyRemembered(
+  headers: readonly string[],
+  remembered: RememberedMapping | undefined,
+): ColumnMapping {
+  const mapping = guessMapping(headers);
+  if (!remembered) return mapping;
+  for (const field of IMPORT_FIELDS) {
+    const header = remembered[field];
+    const column = header === undefined ? -1 : headers.indexOf(header);
+    if (column < 0) continue;
+    for (const other of IMPORT_FIELDS) if (mapping[other] === column) mapping[other] = null;
+    mapping[field] = column;
+  }
+  return mapping;
+}
+
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/**
+ * A date cell as `YYYY-MM-DD`, or null: Excel dates, Excel serial numbers (1900 system), and the
+ * texts 2026-03-05, 2026/3/5, 2026.3.5 and 2026年3月5日. Impossible dates (2026-02-30) are null.
+ */
+export function parseCellDate(cell: Cell | undefined): string | null {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return null;
+    const iso = cell.toISOString().slice(0, 10);
+    return isValidIsoDate(iso) ? iso : null;
+  }
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) || cell < 1 || cell > 80_000) return null;
+    const iso = new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
+    return isValidIsoDate(iso) ? iso : null;
+  }
+  const match = DATE_TEXT.exec(cellText(cell));
+  if (!match) return null;
+  const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+export interface ImportVillage {
+  id: string;
+  name: string;
+  secretary: string;
+}
+
+export interface ImportOptions {
+  level: UpperLevel;
+  /** The batch or document number for rows without a batch column. */
+  batch: string;
+  /** The category for rows without one. */
+  defaultCategory: string;
+  villages: readonly ImportVillage[];
+}
+
+export interface ImportedRow {
+  /** The row's number in the spreadsheet (1 = the first row), for messages. */
+  row: number;
+  key: string;
+  form: ProblemForm;
+}
+
+export interface RejectedRow {
+  row: number;
+  /** The column letter and header ("C 列“整改时限”"), or '' for the whole row. */
+  column: string;
+  message: string;
+}
+
+export interface ImportPlan {
+  fresh: ImportedRow[];
+  present: { row: number; key: string }[];
+  rejected: RejectedRow[];
+}
+
+/** What identifies a county item: its number in the county's list, or its village and text. */
+export function externalKey(
+  level: UpperLevel,
+  batch: string,
+  externalNo: string,
+  village: string,
+  description: string,
+): string {
+  return externalNo
+    ? `${level}|${batch}|${externalNo}`
+    : `${level}|${batch}|${village}|${description}`;
+}
+
+/** Whole-file problems: found before looking at rows; the import stops with this message. */
+export function checkSheet(
+  rows: readonly (readonly Cell[])[],
+  headerRow: number,
+  mapping: ColumnMapping,
+): string | null {
+  const dataRows = rows.slice(headerRow + 1).filter((r) => r.some((c) => cellText(c) !== ''));
+  if (rows.length === 0 || dataRows.length === 0)
+    return '这个表格里没有问题数据（表头下面是空的）。';
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === null).map(
+    (f) => `“${IMPORT_FIELD_LABELS[f]}”`,
+  );
+  if (missing.length > 0) return `缺少必需的列：${missing.join('、')}。请在上面选好对应的列。`;
+  return null;
+}
+
+/**
+ * The dry run: every data row below the header becomes new, already present (its key is in
+ * `existingKeys`, from an earlier import), or rejected with the row, column and reason. Blank rows
+ * are skipped. Two rows of the file with the same key are both kept out: the second is rejected.
+ */
+export function planImport(
+  rows: readonly (readonly Cell[])[],
+  headerRow: number,
+  mapping: ColumnMapping,
+  options: ImportOptions,
+  existingKeys: ReadonlySet<string>,
+): ImportPlan {
+  const plan: ImportPlan = { fresh: [], present: [], rejected: [] };
+  const headers = (rows[headerRow] ?? []).map(cellText);
+  const where = (field: ImportField) => {
+    const column = mapping[field];
+    return column === null ? '' : `${columnLetter(column)} 列“${headers[column] ?? ''}”`;
+  };
+  const byName = new Map<string, ImportVillage>();
+  for (const v of options.villages) {
+    byName.set(v.name, v);
+    if (v.name.endsWith('村')) byName.set(v.name.slice(0, -1), v);
+  }
+  const seen = new Map<string, number>();
+  rows.forEach((cells, index) => {
+    if (index <= headerRow || !cells.some((c) => cellText(c) !== '')) return;
+    const row = index + 1;
+    const get = (field: ImportField): Cell | undefined => {
+      const column = mapping[field];
+      return column === null ? undefined : cells[column];
+    };
+    const text = (field: ImportField) => cellText(get(field));
+    const reject = (field: ImportField | '', message: string) =>
+      plan.rejected.push({ row, column: field ? where(field) : '', message });
+
+    const description = text('description');
+    if (description === '') return reject('description', '问题描述是空的。');
+    const foundOn = parseCellDate(get('foundOn'));
+    if (!foundOn)
+      return reject('foundOn', `“${text('foundOn')}”不是有效的日期（例如 2026-03-05）。`);
+    const deadline = parseCellDate(get('deadline'));
+    if (!deadline)
+      return reject('deadline', `“${text('deadline')}”不是有效的日期（例如 2026-03-20）。`);
+    const villageName = text('village');
+    const village = villageName ? byName.get(villageName) : undefined;
+    if (villageName && !village)
+      return reject('village', `本镇没有叫“${villageName}”的村，请先在“设置 · 村”里核对村名。`);
+    const person = text('responsiblePerson') || village?.secretary || '';
+    if (person === '')
+      return reject(
+        'responsiblePerson',
+        mapping.responsiblePerson === null
+          ? '没有整改责任人（表格里没有这一列，这个村也没有登记支部书记）。'
+          : '整改责任人是空的。',
+      );
+    const category = text('category') || options.defaultCategory;
+    if (charLength(category) > 20) return reject('category', '问题类别最多 20 个字。');
+    const batch = text('batch') || cleanText(options.batch);
+    const form: ProblemForm = {
+      source: 'upper',
+      upperLevel: options.level,
+      batch,
+      category,
+      villageId: village?.id,
+      place: text('place'),
+      description,
+      foundOn,
+      deadline,
+      responsiblePerson: person,
+      responsibleLeader: text('responsibleLeader'),
+    };
+    const issue = validateProblemForm(form)[0];
+    if (issue) {
+      const field = (IMPORT_FIELDS as readonly string[]).includes(issue.field)
+        ? (issue.field as ImportField)
+        : '';
+      return reject(field, issue.message);
+    }
+    const key = externalKey(
+      options.level,
+      batch,
+      text('externalNo'),
+      village?.name ?? '',
+      description,
+    );
+    const earlier = seen.get(key);
+    if (earlier !== undefined)
+      return reject('', `与第 ${earlier} 行是同一个问题（编号或内容相同）。`);
+    seen.set(key, row);
+    if (existingKeys.has(key)) plan.present.push({ row, key });
+    else plan.fresh.push({ row, key, form });
+  });
+  return plan;
+}
+
+/** One line for the preview: 新增 12 条，已存在 3 条，有问题 1 条. */
+export function planSummary(plan: ImportPlan): string {
+  return `新增 ${plan.fresh.length} 条，已导入过 ${plan.present.length} 条，有问题 ${plan.rejected.length} 条`;
+}
