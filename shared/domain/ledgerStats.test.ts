@@ -3,6 +3,7 @@ import {
   applyToTally,
   histogramMedian,
   tallyOf,
+  recurrenceTable,
   combineLedgerStats,
   daysToClose,
   ledgerStats,
@@ -170,5 +171,36 @@ describe('the tally', () => {
       },
     ]);
     expect(tallyOf([problem({ deletedAt: 'x' })])).toEqual([]);
+  });
+});
+
+describe('recurrenceTable', () => {
+  it('sums sources into village × category cells, categories with most items first', () => {
+    const tally = tallyOf([
+      problem({ villageId: 'v1', category: '河湖四乱' }),
+      problem({ villageId: 'v1', category: '河湖四乱', source: 'public' }),
+      problem({
+        villageId: 'v1',
+        category: '河湖四乱',
+        status: 'closed',
+        verification: { verifier: 'x', date: '2026-05-02', opinion: '' },
+      }),
+      problem({ villageId: 'v2', category: '人居环境', status: 'unfixable' }),
+      problem({ villageId: undefined, category: '秸秆焚烧' }), // no village: not in the table
+    ]);
+    const table = recurrenceTable(tally, ['v1', 'v2']);
+    expect(table.categories).toEqual(['河湖四乱', '人居环境']);
+    // v1 河湖四乱: 3 items (town 2, public 1), 1 closed → 2 open.
+    expect(table.cells).toEqual([
+      [
+        { total: 3, open: 2 },
+        { total: 0, open: 0 },
+      ],
+      [
+        { total: 0, open: 0 },
+        { total: 1, open: 0 },
+      ],
+    ]);
+    expect(table.villageTotals).toEqual([3, 1]);
   });
 });

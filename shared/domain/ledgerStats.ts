@@ -226,3 +226,40 @@ function getOr(map: Map<string, Counts>, key: string): Counts {
   }
   return counts;
 }
+
+export interface RecurrenceTable {
+  /** Categories that occur, most items first. */
+  categories: string[];
+  /** cells[village][category]: all items and the still-open ones. */
+  cells: { total: number; open: number }[][];
+  villageTotals: number[];
+}
+
+/** The village × category recurrence table (all sources together) from the tally. */
+export function recurrenceTable(
+  tally: readonly TallyRow[],
+  villageIds: readonly string[],
+): RecurrenceTable {
+  const byCategory = new Map<string, number>();
+  for (const row of tally)
+    if (row.villageId)
+      byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + row.total);
+  const categories = [...byCategory]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))
+    .map(([c]) => c);
+  const column = new Map(categories.map((c, i) => [c, i]));
+  const rowOf = new Map(villageIds.map((v, i) => [v, i]));
+  const cells = villageIds.map(() => categories.map(() => ({ total: 0, open: 0 })));
+  for (const row of tally) {
+    const r = rowOf.get(row.villageId);
+    const c = column.get(row.category);
+    if (r === undefined || c === undefined) continue;
+    cells[r]![c]!.total += row.total;
+    cells[r]![c]!.open += row.total - row.closed - row.unfixable;
+  }
+  return {
+    categories,
+    cells,
+    villageTotals: cells.map((row) => row.reduce((s, cell) => s + cell.total, 0)),
+  };
+}

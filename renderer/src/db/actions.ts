@@ -12,6 +12,7 @@ import {
   createProblem,
   deleteLedgerView,
   extendDeadline,
+  importCountyList,
   saveLedgerView,
   setMeasureDone,
   setSupervised,
@@ -94,6 +95,10 @@ export const actions = {
   saveLedgerView: (name: string, filter: Parameters<typeof saveLedgerView>[2]) =>
     saveLedgerView(db, name, filter),
   deleteLedgerView: (name: string) => deleteLedgerView(db, name),
+  importCountyList: (
+    rows: Parameters<typeof importCountyList>[1],
+    remember: Parameters<typeof importCountyList>[2],
+  ) => importCountyList(db, rows, remember),
   loadDemoData: (years: number, onProgress?: Parameters<typeof loadDemoData>[2]) =>
     loadDemoData(db, years, onProgress),
   saveStandard: (next: Parameters<typeof saveStandard>[1]) => saveStandard(db, next),

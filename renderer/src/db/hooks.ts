@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { UpperLevel } from '@shared/domain/problem';
 import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
 import {
   listLedgerViews,
+  findExternalKeys,
+  getImportMapping,
   listProblems,
   loadLedgerStats,
   loadLedgerTally,
@@ -76,3 +79,9 @@ export const useProblem = (id: string) =>
 export const useLedgerViews = () => useLiveQuery(() => listLedgerViews(db), []);
 /** Every item counted by source × village × category (the recurrence view). */
 export const useLedgerTally = () => useLiveQuery(() => loadLedgerTally(db), []);
+/** Which of these county-list keys the ledger already has. */
+export const useExternalKeys = (keys: readonly string[]) =>
+  useLiveQuery(() => findExternalKeys(db, keys), [keys.join('\n')]);
+/** The column mapping remembered for county lists of this level. */
+export const useImportMapping = (level: UpperLevel) =>
+  useLiveQuery(async () => (await getImportMapping(db, level)) ?? null, [level]);

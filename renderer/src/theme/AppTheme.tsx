@@ -12,6 +12,15 @@ const theme = createTheme(
   dataGridZhCN,
 );
 
+/**
+ * The data grid's Chinese texts with some replaced. A grid's own `localeText` prop replaces the
+ * theme's whole set (not merged), so a screen that changes one text passes it through here.
+ */
+export const gridLocaleText = (overrides: Record<string, string>) => ({
+  ...dataGridZhCN.components.MuiDataGrid.defaultProps.localeText,
+  ...overrides,
+});
+
 export function AppTheme({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider theme={theme}>

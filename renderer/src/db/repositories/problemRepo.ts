@@ -409,7 +409,7 @@ export async function getImportMapping(
   level: UpperLevel,
 ): Promise<RememberedMapping | undefined> {
   const value = (await db.settings.get(mappingKey(level)))?.value;
-  return typeof value === 'object' && value !== null ? (value) : undefined;
+  return typeof value === 'object' && value !== null ? value : undefined;
 }
 
 /** Which of these county keys are already in the ledger (imported before). */

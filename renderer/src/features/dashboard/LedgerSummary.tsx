@@ -86,6 +86,33 @@ export function LedgerSummary({ stats }: { stats: LedgerStats }) {
         </Paper>
         <Paper sx={{ p: 2 }}>
           <Typography variant="h4" gutterBottom>
+            {DASHBOARD.byCategory}
+          </Typography>
+          <Table size="small" aria-label={DASHBOARD.byCategory}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{DASHBOARD.category}</TableCell>
+                <TableCell align="right">{DASHBOARD.open}</TableCell>
+                <TableCell align="right">{DASHBOARD.overdue}</TableCell>
+                <TableCell align="right">{DASHBOARD.closed}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {[...stats.byCategory]
+                .sort((a, b) => b[1].open - a[1].open || b[1].closed - a[1].closed)
+                .map(([category, counts]) => (
+                  <TableRow key={category}>
+                    <TableCell>{category}</TableCell>
+                    <TableCell align="right">{counts.open}</TableCell>
+                    <TableCell align="right">{counts.overdue}</TableCell>
+                    <TableCell align="right">{counts.closed}</TableCell>
+                  </TableRow>
+                ))}
+            </TableBody>
+          </Table>
+        </Paper>
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h4" gutterBottom>
             {DASHBOARD.overdueByPerson}
           </Typography>
           {stats.overdueByPerson.length === 0 ? (

@@ -40,6 +40,7 @@ export const DASHBOARD = {
   tileProblems: (open: number, overdue: number) =>
     `问题：未销号 ${open}${overdue > 0 ? ` · ！逾期 ${overdue}` : ''}`,
   ledgerTitle: '问题整改',
+  byCategory: '按类别',
   ledgerOpen: '未销号',
   ledgerOverdue: '逾期',
   ledgerClosureRate: '销号率',

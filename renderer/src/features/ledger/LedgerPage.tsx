@@ -1,62 +1,71 @@
 import AddIcon from '@mui/icons-material/Add';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
   Box,
   Button,
   Chip,
-  FormControlLabel,
   MenuItem,
   Paper,
-  Switch,
+  Tab,
+  Tabs,
   TextField,
+  Typography,
 } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import {
+  DataGrid,
+  type GridColDef,
+  type GridRowId,
+  type GridRowSelectionModel,
+} from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { toIsoDate } from '@shared/domain/dates';
-import {
-  deadlineState,
-  PROBLEM_SOURCES,
-  SOURCE_LABELS,
-  STATUS_LABELS,
-  type ProblemSource,
-  type ProblemStatus,
-} from '@shared/domain/ledger';
+import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
 import type { Problem } from '@shared/domain/problem';
+import { useNotify } from '../../app/notify';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PromptDialog } from '../../components/FormDialog';
 import { PageHeader } from '../../components/PageHeader';
-import { useProblems, useVillages } from '../../db/hooks';
+import { gridLocaleText } from '../../theme/AppTheme';
+import { actions } from '../../db/actions';
+import { CountyImportDialog } from './CountyImportDialog';
+import { pickCountyList, type PickedList } from './countyListFile';
 import { DeadlineChip } from './DeadlineChip';
+import { LedgerFilters } from './LedgerFilters';
 import { NewProblemDialog } from './NewProblemDialog';
+import { RecurrenceView } from './RecurrenceView';
 import { LEDGER } from './strings';
+import { useLedger } from './useLedger';
 
 const C = LEDGER.columns;
+const V = LEDGER.views;
+const B = LEDGER.bulk;
+const NONE: GridRowSelectionModel = { type: 'include', ids: new Set() };
 
-/** The ledger as a data grid: filters, sorting, keyboard, a row opens its problem page. */
+type BulkAction = 'supervise' | 'unsupervise' | 'start';
+
+/**
+ * The ledger: a filtered data grid (saved views, bulk actions on the selection, Enter opens an
+ * item), the village × category recurrence view, and the import of county feedback lists.
+ */
 export function LedgerPage() {
-  const villages = useVillages(true);
+  const ledger = useLedger();
   const navigate = useNavigate();
-  const today = toIsoDate(new Date());
+  const notify = useNotify();
+  const [tab, setTab] = useState<'list' | 'recurrence'>('list');
   const [adding, setAdding] = useState(false);
-  const [source, setSource] = useState<ProblemSource | ''>('');
-  // Opens on the unfinished items (read through the status index): what the office works on.
-  const [status, setStatus] = useState<ProblemStatus | '' | 'open'>('open');
-  const problems = useProblems(status === 'open');
-  const [villageId, setVillageId] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [supervisedOnly, setSupervisedOnly] = useState(false);
-  const names = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v.name])), [villages]);
-
-  const rows = useMemo(
-    () =>
-      (problems ?? []).filter(
-        (p) =>
-          (source === '' || p.source === source) &&
-          (status === '' || status === 'open' || p.status === status) &&
-          (villageId === '' || p.villageId === villageId) &&
-          (!overdueOnly || deadlineState(p.status, p.deadline, today) === 'overdue') &&
-          (!supervisedOnly || p.supervised),
-      ),
-    [problems, source, status, villageId, overdueOnly, supervisedOnly, today],
+  const [importing, setImporting] = useState<Extract<PickedList, { status: 'opened' }> | null>(
+    null,
   );
+  const [savingView, setSavingView] = useState(false);
+  const [removingView, setRemovingView] = useState(false);
+  const [selection, setSelection] = useState<GridRowSelectionModel>(NONE);
+  const [bulk, setBulk] = useState<BulkAction | null>(null);
+  const { rows, names, today } = ledger;
+
+  const selectedIds = useMemo<string[]>(() => {
+    if (selection.type === 'include') return [...selection.ids].map(String);
+    return rows.filter((r) => !selection.ids.has(r.id as GridRowId)).map((r) => r.id);
+  }, [selection, rows]);
 
   const columns = useMemo<GridColDef<Problem>[]>(
     () => [
@@ -104,91 +113,143 @@ export function LedgerPage() {
     [names, today],
   );
 
+  async function openImport() {
+    const picked = await pickCountyList();
+    if (!picked) return;
+    if (picked.status === 'failed') notify.error(new Error(picked.message), picked.message);
+    else setImporting(picked);
+  }
+
+  async function runBulk(action: BulkAction) {
+    try {
+      const changed =
+        action === 'start'
+          ? await actions.bulkStart(selectedIds)
+          : await actions.bulkSetSupervised(selectedIds, action === 'supervise');
+      notify.success(B.done(changed, selectedIds.length - changed));
+      setSelection(NONE);
+    } catch (error) {
+      notify.error(error);
+    }
+  }
+
   return (
     <>
       <PageHeader
         title={LEDGER.title}
         subtitle={LEDGER.subtitle}
         actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
-            {LEDGER.add}
-          </Button>
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button startIcon={<UploadFileIcon />} onClick={() => void openImport()}>
+              {LEDGER.importList}
+            </Button>
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+              {LEDGER.add}
+            </Button>
+          </Box>
         }
       />
-      <Box sx={{ display: 'flex', gap: 1.5, mb: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField
-          select
-          label={LEDGER.filters.source}
-          value={source}
-          onChange={(e) => setSource(e.target.value as ProblemSource | '')}
-          sx={{ width: 160 }}
-        >
-          <MenuItem value="">{LEDGER.filters.all}</MenuItem>
-          {PROBLEM_SOURCES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {SOURCE_LABELS[s]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label={LEDGER.filters.status}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ProblemStatus | '' | 'open')}
-          sx={{ width: 130 }}
-        >
-          <MenuItem value="open">{LEDGER.filters.open}</MenuItem>
-          <MenuItem value="">{LEDGER.filters.all}</MenuItem>
-          {(Object.keys(STATUS_LABELS) as ProblemStatus[]).map((s) => (
-            <MenuItem key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label={LEDGER.filters.village}
-          value={villageId}
-          onChange={(e) => setVillageId(e.target.value)}
-          sx={{ width: 140 }}
-        >
-          <MenuItem value="">{LEDGER.filters.all}</MenuItem>
-          {(villages ?? [])
-            .filter((v) => !v.deletedAt)
-            .map((v) => (
-              <MenuItem key={v.id} value={v.id}>
-                {v.name}
-              </MenuItem>
-            ))}
-        </TextField>
-        <FormControlLabel
-          control={
-            <Switch checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
-          }
-          label={LEDGER.filters.overdue}
-        />
-        <FormControlLabel
-          control={
-            <Switch
-              checked={supervisedOnly}
-              onChange={(e) => setSupervisedOnly(e.target.checked)}
-            />
-          }
-          label={LEDGER.filters.supervised}
-        />
+      <Box
+        sx={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          gap: 2,
+          mb: 2,
+          flexWrap: 'wrap',
+        }}
+      >
+        <Tabs value={tab} onChange={(_e, v: typeof tab) => setTab(v)}>
+          <Tab value="list" label={LEDGER.tabs.list} />
+          <Tab value="recurrence" label={LEDGER.tabs.recurrence} />
+        </Tabs>
+        {tab === 'list' ? (
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+            <TextField
+              select
+              size="small"
+              label={V.label}
+              value={ledger.viewName}
+              onChange={(e) => ledger.applyView(e.target.value)}
+              sx={{ width: 200 }}
+            >
+              <MenuItem value="">{V.none}</MenuItem>
+              {ledger.views.map((v) => (
+                <MenuItem key={v.name} value={v.name}>
+                  {v.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Button onClick={() => setSavingView(true)}>{V.save}</Button>
+            {ledger.viewName ? (
+              <Button color="error" onClick={() => setRemovingView(true)}>
+                {V.remove}
+              </Button>
+            ) : null}
+          </Box>
+        ) : null}
       </Box>
-      <Paper sx={{ height: 'calc(100vh - 290px)', minHeight: 360 }}>
-        <DataGrid
-          rows={rows}
-          columns={columns}
-          density="compact"
-          disableRowSelectionOnClick
-          onRowClick={({ row }) => void navigate(`/ledger/${(row as Problem).id}`)}
-          localeText={{ noRowsLabel: LEDGER.empty }}
-          initialState={{ sorting: { sortModel: [{ field: 'number', sort: 'desc' }] } }}
-          aria-label={LEDGER.title}
+      {tab === 'recurrence' ? (
+        <RecurrenceView
+          tally={ledger.tally ?? []}
+          villages={ledger.villages}
+          onOpen={(villageId, category) => {
+            ledger.clear();
+            ledger.change({ villageId, category, status: '' });
+            setTab('list');
+          }}
         />
-      </Paper>
+      ) : (
+        <>
+          <LedgerFilters
+            filter={ledger.filter}
+            villages={ledger.villages}
+            categories={ledger.categories}
+            onChange={ledger.change}
+            onClear={ledger.clear}
+          />
+          <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', my: 1.5, minHeight: 36 }}>
+            <Typography data-testid="ledger-count" color="text.secondary">
+              {ledger.loading ? '' : LEDGER.filters.count(rows.length)}
+            </Typography>
+            {selectedIds.length > 0 ? (
+              <>
+                <Typography sx={{ fontWeight: 500 }}>{B.selected(selectedIds.length)}</Typography>
+                <Button size="small" variant="outlined" onClick={() => setBulk('supervise')}>
+                  {B.supervise}
+                </Button>
+                <Button size="small" variant="outlined" onClick={() => setBulk('unsupervise')}>
+                  {B.unsupervise}
+                </Button>
+                <Button size="small" variant="outlined" onClick={() => setBulk('start')}>
+                  {B.start}
+                </Button>
+              </>
+            ) : null}
+          </Box>
+          <Paper sx={{ height: 'calc(100vh - 380px)', minHeight: 340 }}>
+            <DataGrid
+              rows={rows}
+              columns={columns}
+              loading={ledger.loading}
+              density="compact"
+              checkboxSelection
+              disableRowSelectionOnClick
+              disableColumnFilter
+              rowSelectionModel={selection}
+              onRowSelectionModelChange={setSelection}
+              onRowClick={({ row }) => void navigate(`/ledger/${(row as Problem).id}`)}
+              onCellKeyDown={(params, event) => {
+                if (event.key === 'Enter' && params.field !== '__check__')
+                  void navigate(`/ledger/${(params.row as Problem).id}`);
+              }}
+              localeText={gridLocaleText({ noRowsLabel: LEDGER.empty })}
+              initialState={{ sorting: { sortModel: [{ field: 'number', sort: 'desc' }] } }}
+              aria-label={LEDGER.title}
+            />
+          </Paper>
+        </>
+      )}
       {adding ? (
         <NewProblemDialog
           today={today}
@@ -196,6 +257,62 @@ export function LedgerPage() {
           onCreated={(id) => void navigate(`/ledger/${id}`)}
         />
       ) : null}
+      {importing ? (
+        <CountyImportDialog
+          fileName={importing.name}
+          rows={importing.rows}
+          onClose={() => setImporting(null)}
+        />
+      ) : null}
+      {savingView ? (
+        <PromptDialog
+          title={V.saveTitle}
+          label={V.name}
+          submitLabel={V.save}
+          onSubmit={async (name) => {
+            await actions.saveLedgerView(name, ledger.filter);
+            ledger.setViewName(name.trim());
+            notify.success(V.saved(name.trim()));
+          }}
+          onClose={() => setSavingView(false)}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={removingView}
+        title={V.removeTitle}
+        message={V.removeMessage(ledger.viewName)}
+        confirmLabel={V.remove}
+        danger
+        onConfirm={() => {
+          const name = ledger.viewName;
+          void actions.deleteLedgerView(name).then(
+            () => {
+              ledger.applyView('');
+              notify.success(V.removed(name));
+            },
+            (error: unknown) => notify.error(error),
+          );
+          setRemovingView(false);
+        }}
+        onClose={() => setRemovingView(false)}
+      />
+      <ConfirmDialog
+        open={bulk !== null}
+        title={bulk ? B[bulk] : ''}
+        message={
+          bulk === 'supervise'
+            ? B.confirmSupervise(selectedIds.length)
+            : bulk === 'unsupervise'
+              ? B.confirmUnsupervise(selectedIds.length)
+              : B.confirmStart(selectedIds.length)
+        }
+        confirmLabel={bulk ? B[bulk] : ''}
+        onConfirm={() => {
+          if (bulk) void runBulk(bulk);
+          setBulk(null);
+        }}
+        onClose={() => setBulk(null)}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ export const LEDGER = {
   title: '问题整改',
   subtitle: '四类问题的清单台账：明确整改时限、责任人和措施，整改到位后现场验收销号，全程留痕。',
   add: '新增问题',
+  importList: '导入上级反馈清单',
   filters: {
     source: '来源',
     status: '状态',
@@ -10,6 +11,47 @@ export const LEDGER = {
     open: '未结束',
     overdue: '只看逾期',
     supervised: '只看督办',
+    category: '类别',
+    foundFrom: '发现日期从',
+    foundTo: '到',
+    text: '搜索编号、描述、地点、责任人',
+    clear: '清除筛选',
+    count: (n: number) => `共 ${n} 条`,
+  },
+  views: {
+    label: '已存视图',
+    none: '（不用视图）',
+    save: '存为视图',
+    saveTitle: '把当前筛选存为视图',
+    name: '视图名称',
+    saved: (name: string) => `已存视图“${name}”。`,
+    remove: '删除视图',
+    removeTitle: '删除视图',
+    removeMessage: (name: string) => `删除视图“${name}”？只删除这个筛选，不会删除任何问题。`,
+    removed: (name: string) => `已删除视图“${name}”。`,
+  },
+  tabs: { list: '清单', recurrence: '按村按类统计' },
+  bulk: {
+    selected: (n: number) => `已选 ${n} 条`,
+    supervise: '加入督办',
+    unsupervise: '取消督办',
+    start: '开始整改',
+    confirmSupervise: (n: number) => `把选中的 ${n} 条问题加入镇纪委督办？每一条都会记入操作记录。`,
+    confirmUnsupervise: (n: number) => `取消选中的 ${n} 条问题的督办？每一条都会记入操作记录。`,
+    confirmStart: (n: number) =>
+      `把选中的 ${n} 条问题标为“整改中”？只改变“待整改”的问题，其他状态的会跳过。`,
+    done: (changed: number, skipped: number) =>
+      skipped > 0
+        ? `已处理 ${changed} 条，跳过 ${skipped} 条（状态不符）。`
+        : `已处理 ${changed} 条。`,
+  },
+  recurrence: {
+    intro:
+      '整改一个、触及一类、消除一片：每格是这个村这一类问题累计的条数（括号里是未结束的），3 条及以上标色。点一格查看这些问题。',
+    village: '村',
+    total: '合计',
+    empty: '台账里还没有问题。',
+    cell: (total: number, open: number) => (open > 0 ? `${total}（${open}）` : String(total)),
   },
   columns: {
     number: '编号',

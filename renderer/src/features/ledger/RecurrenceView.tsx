@@ -1,0 +1,101 @@
+import {
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useMemo } from 'react';
+import { recurrenceTable, type TallyRow } from '@shared/domain/ledgerStats';
+import type { Village } from '@shared/domain/village';
+import { LEDGER } from './strings';
+
+const R = LEDGER.recurrence;
+
+/**
+ * 整改一个、触及一类、消除一片: every village × category with how many items it has had (and how
+ * many are still open). A cell opens the list filtered to it.
+ */
+export function RecurrenceView(props: {
+  tally: readonly TallyRow[];
+  villages: readonly Village[];
+  onOpen: (villageId: string, category: string) => void;
+}) {
+  const table = useMemo(
+    () =>
+      recurrenceTable(
+        props.tally,
+        props.villages.map((v) => v.id),
+      ),
+    [props.tally, props.villages],
+  );
+  if (table.categories.length === 0)
+    return <Typography color="text.secondary">{R.empty}</Typography>;
+  return (
+    <>
+      <Typography color="text.secondary" sx={{ mb: 1.5 }}>
+        {R.intro}
+      </Typography>
+      <TableContainer component={Paper} sx={{ maxHeight: 'calc(100vh - 300px)' }}>
+        <Table size="small" stickyHeader aria-label={LEDGER.tabs.recurrence}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{R.village}</TableCell>
+              {table.categories.map((c) => (
+                <TableCell key={c} align="right">
+                  {c}
+                </TableCell>
+              ))}
+              <TableCell align="right">{R.total}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {props.villages.map((v, i) => (
+              <TableRow key={v.id} hover>
+                <TableCell component="th" scope="row">
+                  {v.name}
+                </TableCell>
+                {table.cells[i]!.map((cell, j) => (
+                  <TableCell
+                    key={table.categories[j]}
+                    align="right"
+                    sx={{
+                      bgcolor: cell.total >= 3 ? 'warning.light' : undefined,
+                      fontWeight: cell.total >= 3 ? 500 : undefined,
+                      p: 0,
+                    }}
+                  >
+                    {cell.total > 0 ? (
+                      <Typography
+                        component="button"
+                        type="button"
+                        onClick={() => props.onOpen(v.id, table.categories[j]!)}
+                        aria-label={`${v.name} ${table.categories[j]} ${cell.total} 条`}
+                        sx={{
+                          all: 'unset',
+                          cursor: 'pointer',
+                          display: 'block',
+                          px: 2,
+                          py: 0.75,
+                          '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+                        }}
+                      >
+                        {R.cell(cell.total, cell.open)}
+                      </Typography>
+                    ) : (
+                      <Typography sx={{ px: 2, py: 0.75, color: 'text.disabled' }}>·</Typography>
+                    )}
+                  </TableCell>
+                ))}
+                <TableCell align="right">{table.villageTotals[i]}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </>
+  );
+}

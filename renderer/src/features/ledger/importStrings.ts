@@ -1,0 +1,39 @@
+import { cellText, type Cell } from '@shared/domain/countyImport';
+
+export const IMPORT = {
+  title: (file: string) => `导入上级反馈清单：${file}`,
+  level: '督查层级',
+  batch: '本清单的批次或文号',
+  batchHelp: '表格里没有批次列时填写，例如“县环委办〔2026〕3号”',
+  defaultCategory: '没有类别时归为',
+  headerRow: '表头在第几行',
+  rowLabel: (n: number, row: readonly Cell[]) =>
+    `第 ${n} 行：${row.map(cellText).filter(Boolean).join('、').slice(0, 16) || '（空）'}`,
+  mapping: '表格的列对应台账的哪一项（带 * 的必须有；下次导入同一层级的清单会记住）',
+  noColumn: '（表格里没有）',
+  checking: '正在核对……',
+  blocked: '。请改好表格里有问题的行后重新导入：为保证台账准确，要么全部导入，要么一条也不导入。',
+  nothingNew: '。这份清单里没有新的问题，不需要导入。',
+  ready: '。确认无误后点“导入”。',
+  tabs: {
+    fresh: (n: number) => `新增（${n}）`,
+    present: (n: number) => `已导入过（${n}）`,
+    rejected: (n: number) => `有问题（${n}）`,
+  },
+  cols: {
+    row: '行',
+    column: '列',
+    reason: '问题',
+    village: '村',
+    description: '问题描述',
+    foundOn: '交办日期',
+    deadline: '整改时限',
+    person: '责任人',
+  },
+  rowNumber: (n: number) => `第 ${n} 行`,
+  nonePresent: '没有已经导入过的行。',
+  presentRows: (rows: number[]) =>
+    `这些行以前已经导入过，这次不会重复导入：第 ${rows.slice(0, 50).join('、')} 行${rows.length > 50 ? ' 等' : ''}。`,
+  commit: (n: number) => (n > 0 ? `导入 ${n} 条` : '导入'),
+  done: (n: number) => `已导入 ${n} 条上级反馈问题。`,
+};
