@@ -34,6 +34,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // As the app's main process does: Chinese date pickers and built-in texts.
+        '--lang=zh-CN',
       ],
     },
   },
