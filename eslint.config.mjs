@@ -43,6 +43,7 @@ export default tseslint.config(
       'node_modules',
       'dist',
       'dist-electron',
+      'dist-cli',
       'release',
       '.tsbuild',
       'test-results',

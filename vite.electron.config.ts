@@ -3,14 +3,20 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * Builds the main process and the preload as single CommonJS files. Run once per entry
- * (`--mode main`, `--mode preload`): a sandboxed preload may not require any other file, so it
- * must never share a chunk with the main process.
+ * Builds the main process, the preload and the hand-off command line as single CommonJS files.
+ * Run once per entry (`--mode main`, `--mode preload`, `--mode handoff`): a sandboxed preload may
+ * not require any other file, so it must never share a chunk with the main process.
  */
 const entries = {
   main: 'electron/main/index.ts',
   preload: 'electron/preload/index.ts',
+  handoff: 'scripts/handoff.ts',
 } as const;
+const outDirs = {
+  main: 'dist-electron/main',
+  preload: 'dist-electron/preload',
+  handoff: 'dist-cli',
+};
 
 export default defineConfig(({ mode }) => {
   const name = mode as keyof typeof entries;
@@ -19,7 +25,7 @@ export default defineConfig(({ mode }) => {
   return {
     resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
     build: {
-      outDir: `dist-electron/${name}`,
+      outDir: outDirs[name],
       emptyOutDir: true,
       target: 'node22',
       minify: false,
