@@ -9,6 +9,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createAppInfoService } from './services/appInfoService';
 import { createFileService } from './services/fileService';
+import { createIdentityService } from './services/identityService';
 import { createMainWindow, focusWindow } from './window';
 
 // Composition root: everything here runs in this order, and the first part before `ready`.
@@ -60,12 +61,15 @@ function start(): void {
     defaultFolder: () => app.getPath('documents'),
     log,
   });
+  const identity = createIdentityService({ dataFolder: dataFolder.folder });
   registerApiHandlers(
     ipcMain,
     {
       getAppInfo: () => info.getAppInfo(),
       saveFile: (_sender, request) => files.saveFile(request),
       openFile: (_sender, request) => files.openFile(request),
+      getIdentity: () => identity.getIdentity(),
+      signManifest: (_sender, manifest) => identity.signManifest(manifest),
       printPage: (sender) =>
         new Promise<void>((resolve) => sender.print({ silent: false }, () => resolve())),
     },

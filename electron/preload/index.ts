@@ -8,6 +8,8 @@ const api = {
   saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request),
   openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request),
   printPage: () => ipcRenderer.invoke(CHANNELS.printPage),
+  getIdentity: () => ipcRenderer.invoke(CHANNELS.getIdentity),
+  signManifest: (manifest) => ipcRenderer.invoke(CHANNELS.signManifest, manifest),
 } satisfies EcoDeskApi;
 
 contextBridge.exposeInMainWorld('ecoDesk', api);

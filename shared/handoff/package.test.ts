@@ -7,11 +7,13 @@ import {
   LIMITS,
   newKeyPair,
   verifyPackage,
-  type PackageInput,
+  type PackageContents,
 } from './package';
 
 const keys = newKeyPair();
-const input = (over: Partial<PackageInput> = {}): PackageInput => ({
+const input = (
+  over: Partial<Omit<PackageContents, 'publicKey'> & { secretKey: Uint8Array }> = {},
+): Omit<PackageContents, 'publicKey'> & { secretKey: Uint8Array } => ({
   appVersion: '0.1.0',
   town: { id: 't1', name: '青山镇' },
   period: { from: '2026-01-01', to: '2026-10-31' },

@@ -60,7 +60,7 @@ export function newKeyPair(): { secretKey: Uint8Array; publicKey: Uint8Array } {
   return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
 }
 
-export interface PackageInput {
+export interface PackageContents {
   appVersion: string;
   town: { id: string; name: string };
   period: { from: string; to: string };
@@ -69,13 +69,21 @@ export interface PackageInput {
   tables: Record<string, readonly unknown[]>;
   /** Other entries (attachments, readable copies) by name inside the package. */
   files: Record<string, Uint8Array>;
-  secretKey: Uint8Array;
+  /** The signing installation's public key. */
+  publicKey: Uint8Array;
+}
+
+export interface PreparedPackage {
+  manifest: Manifest;
+  /** The exact bytes to sign and to store as manifest.json. */
+  manifestBytes: Uint8Array;
+  contents: Record<string, Uint8Array>;
 }
 
 const encoder = new TextEncoder();
 
-/** Builds a signed package; the same input gives the same bytes. */
-export function createPackage(input: PackageInput): Uint8Array {
+/** The manifest and entries of a package, before signing (the app signs in its main process). */
+export function preparePackage(input: PackageContents): PreparedPackage {
   const contents: Record<string, Uint8Array> = {};
   for (const [table, rows] of Object.entries(input.tables))
     contents[`records/${table}.json`] = encoder.encode(JSON.stringify(rows));
@@ -91,7 +99,7 @@ export function createPackage(input: PackageInput): Uint8Array {
     town: input.town,
     period: input.period,
     createdAt: input.createdAt,
-    publicKey: bytesToHex(ed25519.getPublicKey(input.secretKey)),
+    publicKey: bytesToHex(input.publicKey),
     counts: Object.fromEntries(Object.entries(input.tables).map(([t, rows]) => [t, rows.length])),
     entries: Object.entries(contents).map(([name, data]) => ({
       name,
@@ -99,14 +107,45 @@ export function createPackage(input: PackageInput): Uint8Array {
       sha256: bytesToHex(sha256(data)),
     })),
   };
-  const manifestBytes = encoder.encode(JSON.stringify(manifest, null, 2));
+  return { manifest, manifestBytes: encoder.encode(JSON.stringify(manifest, null, 2)), contents };
+}
+
+/** The zip of a prepared package with its signature (hex); the same input gives the same bytes. */
+export function assemblePackage(prepared: PreparedPackage, signatureHex: string): Uint8Array {
   const zippable: Zippable = {
-    [MANIFEST]: manifestBytes,
-    [SIGNATURE]: encoder.encode(bytesToHex(ed25519.sign(manifestBytes, input.secretKey))),
-    ...contents,
+    [MANIFEST]: prepared.manifestBytes,
+    [SIGNATURE]: encoder.encode(signatureHex),
+    ...prepared.contents,
   };
   // A fixed time: the package's bytes depend only on its contents.
   return zipSync(zippable, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+}
+
+/** Signs manifest bytes with a secret key (the main process, the CLI's tests). */
+export const signManifest = (manifestBytes: Uint8Array, secretKey: Uint8Array): string =>
+  bytesToHex(ed25519.sign(manifestBytes, secretKey));
+
+/**
+ * Checks that bytes are a manifest this key may sign: the main process signs nothing else.
+ * Returns the parsed manifest or null.
+ */
+export function signableManifest(bytes: Uint8Array, publicKeyHex: string): Manifest | null {
+  try {
+    const parsed = manifestSchema.safeParse(
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
+    );
+    return parsed.success && parsed.data.publicKey === publicKeyHex ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Prepare, sign and assemble in one step, for callers that hold the secret key. */
+export function createPackage(
+  input: Omit<PackageContents, 'publicKey'> & { secretKey: Uint8Array },
+): Uint8Array {
+  const prepared = preparePackage({ ...input, publicKey: ed25519.getPublicKey(input.secretKey) });
+  return assemblePackage(prepared, signManifest(prepared.manifestBytes, input.secretKey));
 }
 
 export type VerifyResult =

@@ -14,7 +14,19 @@ export interface EcoDeskApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   /** Opens the system print dialog for the calling window. */
   printPage(): Promise<void>;
+  /** This installation's hand-off signing key: public key and fingerprint (made on first use). */
+  getIdentity(): Promise<HandoffIdentity>;
+  /** Signs a hand-off manifest made with this installation's public key; refuses anything else. */
+  signManifest(manifest: Uint8Array): Promise<SignResult>;
 }
+
+export interface HandoffIdentity {
+  /** Ed25519 public key, hex. */
+  publicKey: string;
+  fingerprint: string;
+}
+
+export type SignResult = { status: 'signed'; signature: string } | { status: 'refused' };
 
 export type ApiMethod = keyof EcoDeskApi;
 

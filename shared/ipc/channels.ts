@@ -6,6 +6,8 @@ export const CHANNELS = {
   saveFile: 'eco-desk:save-file',
   openFile: 'eco-desk:open-file',
   printPage: 'eco-desk:print-page',
+  getIdentity: 'eco-desk:get-identity',
+  signManifest: 'eco-desk:sign-manifest',
 } as const satisfies Record<ApiMethod, `eco-desk:${string}`>;
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];

@@ -37,4 +37,10 @@ export const ARGUMENT_SCHEMAS = {
   saveFile: z.tuple([saveFileRequestSchema]),
   openFile: z.tuple([openFileRequestSchema]),
   printPage: z.tuple([]),
+  getIdentity: z.tuple([]),
+  signManifest: z.tuple([
+    z
+      .custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes')
+      .refine((d) => d.byteLength <= 16 * 1024 * 1024, 'too large'),
+  ]),
 } as const satisfies { [M in ApiMethod]: z.ZodType<Parameters<EcoDeskApi[M]>> };

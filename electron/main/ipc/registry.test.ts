@@ -17,6 +17,8 @@ function setUp() {
     saveFile: vi.fn(async () => ({ status: 'canceled' as const })),
     openFile: vi.fn(async () => ({ status: 'canceled' as const })),
     printPage: vi.fn(async () => undefined),
+    getIdentity: vi.fn(async () => ({ publicKey: 'ab', fingerprint: 'AB' })),
+    signManifest: vi.fn(async () => ({ status: 'refused' as const })),
   };
   const log = vi.fn();
   registerApiHandlers<string>({ handle: (channel, l) => listeners.set(channel, l) }, handlers, log);

@@ -14,10 +14,14 @@ import { DiskFullError, ensureFreeSpace, type FreeSpaceProbe, probeFreeBytes } f
  * a torn one: write a temporary file beside it, flush it to disk, rename it over the target,
  * then flush the folder so that the rename itself survives.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array,
+  mode = 0o666,
+): Promise<void> {
   const folder = path.dirname(target);
   const temp = path.join(folder, `.${path.basename(target)}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'wx');
+  const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(data);
     await handle.sync();

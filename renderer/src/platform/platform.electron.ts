@@ -8,5 +8,7 @@ export function createElectronPlatform(api: EcoDeskApi) {
     saveFile: (request) => api.saveFile(request),
     openFile: (request) => api.openFile(request),
     print: () => api.printPage(),
+    getIdentity: () => api.getIdentity(),
+    signManifest: (manifest) => api.signManifest(manifest),
   } satisfies Platform;
 }

@@ -1,4 +1,7 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { formatBytes } from '@shared/domain/attachment';
+import { fingerprint, newKeyPair, signableManifest, signManifest } from '@shared/handoff/package';
 import type { FileFilter, Platform } from './port';
 
 function acceptOf(filters: FileFilter[] | undefined): string {
@@ -22,6 +25,19 @@ function chooseFile(accept: string): Promise<File | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+const KEY_STORAGE = 'eco-desk.handoff-key';
+
+/**
+ * In a browser there is no main process to keep the signing key: it is kept in this origin's
+ * localStorage. Good enough for the browser stand-in (tests, trying the app), not for an office.
+ */
+function webKeys(): { secretKey: Uint8Array; publicKey: Uint8Array } {
+  const stored = localStorage.getItem(KEY_STORAGE);
+  const secretKey = stored ? hexToBytes(stored) : newKeyPair().secretKey;
+  if (!stored) localStorage.setItem(KEY_STORAGE, bytesToHex(secretKey));
+  return { secretKey, publicKey: ed25519.getPublicKey(secretKey) };
 }
 
 /** The same capabilities with browser APIs, so the very same build runs in any Chromium. */
@@ -76,6 +92,22 @@ export function createWebPlatform() {
     print() {
       window.print();
       return Promise.resolve();
+    },
+    getIdentity() {
+      const { publicKey } = webKeys();
+      return Promise.resolve({
+        publicKey: bytesToHex(publicKey),
+        fingerprint: fingerprint(publicKey),
+      });
+    },
+    signManifest(manifest) {
+      const { secretKey, publicKey } = webKeys();
+      if (!signableManifest(manifest, bytesToHex(publicKey)))
+        return Promise.resolve({ status: 'refused' as const });
+      return Promise.resolve({
+        status: 'signed' as const,
+        signature: signManifest(manifest, secretKey),
+      });
     },
   } satisfies Platform;
 }

@@ -1,4 +1,11 @@
-import type { AppInfo, FileFilter, OpenFileResult, SaveFileResult } from '@shared/ipc/api';
+import type {
+  AppInfo,
+  FileFilter,
+  HandoffIdentity,
+  OpenFileResult,
+  SaveFileResult,
+  SignResult,
+} from '@shared/ipc/api';
 
 /**
  * What the UI needs from the machine, as one interface with two adapters: the desktop app
@@ -15,6 +22,9 @@ export interface Platform {
   }): Promise<SaveFileResult>;
   openFile(request: { filters?: FileFilter[]; maxBytes: number }): Promise<OpenFileResult>;
   print(): Promise<void>;
+  /** The hand-off signing key's public part (the private key stays where the adapter keeps it). */
+  getIdentity(): Promise<HandoffIdentity>;
+  signManifest(manifest: Uint8Array): Promise<SignResult>;
 }
 
 export type { AppInfo, FileFilter, OpenFileResult, SaveFileResult };
