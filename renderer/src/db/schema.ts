@@ -8,6 +8,7 @@ import type {
 } from '@shared/domain/assessment';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Problem } from '@shared/domain/problem';
+import type { HandoffLogEntry } from '@shared/handoff/log';
 import { tallyOf, type TallyRow } from '@shared/domain/ledgerStats';
 import type { StandardVersion } from '@shared/domain/standard';
 import type { Person } from '@shared/domain/person';
@@ -85,6 +86,11 @@ export const SCHEMA_VERSIONS: {
       await tx.table<TallyRow, string>('ledgerTally').bulkPut(tallyOf(problems));
     },
   },
+  {
+    // The hand-off log (数据交换记录): every package exported or imported.
+    version: 5,
+    stores: { handoffs: 'id, at' },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -103,6 +109,7 @@ export class EcoDeskDb extends Dexie {
   dueActions!: Table<DueAction, string>;
   problems!: Table<Problem, string>;
   ledgerTally!: Table<TallyRow, string>;
+  handoffs!: Table<HandoffLogEntry, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

@@ -1,0 +1,239 @@
+import { tallyOf } from '@shared/domain/ledgerStats';
+import { planMerge, recordsToWrite, type MergePlan } from '@shared/handoff/merge';
+import type { HandoffLogEntry } from '@shared/handoff/log';
+import type { PackageContents } from '@shared/handoff/package';
+import { InputError } from '../errors';
+import type { EcoDeskDb } from '../schema';
+import { writeContext } from '../writeContext';
+
+/**
+ * Hand-off packages and the database: what an export collects, and an import's dry run and
+ * commit. The package format and its checks are `shared/handoff`; signing is the platform's.
+ */
+
+/** The tables a package carries, with their key field. The tally is derived and rebuilt. */
+export const HANDOFF_TABLES = {
+  town: 'id',
+  villages: 'id',
+  people: 'id',
+  ruleDocuments: 'id',
+  standards: 'id',
+  periods: 'id',
+  deductions: 'id',
+  villageChecks: 'id',
+  results: 'id',
+  dueActions: 'id',
+  problems: 'id',
+  audit: 'id',
+  settings: 'key',
+  attachments: 'id',
+  handoffs: 'id',
+} as const;
+export type HandoffTable = keyof typeof HANDOFF_TABLES;
+
+/** Settings that describe this PC, not the town's data: never exported or imported. */
+const LOCAL_SETTINGS = new Set(['storagePersisted']);
+const LAST_EXCHANGE = 'handoff.lastExchange.';
+
+export interface ExportChoice {
+  /** First and last month included (YYYY-MM), or '' for no bound. */
+  from: string;
+  to: string;
+  assessment: boolean;
+  ledger: boolean;
+  attachments: boolean;
+}
+
+const inRange = (month: string, choice: ExportChoice) =>
+  (choice.from === '' || month >= choice.from) && (choice.to === '' || month <= choice.to);
+
+/** Everything a package of this choice holds (records per table, attachment bytes). */
+export async function collectExport(
+  db: EcoDeskDb,
+  choice: ExportChoice,
+): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
+  return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
+    const town = (await db.town.toArray())[0];
+    if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
+    const month = (key: string) => key.slice(0, 7);
+    const tables: Record<string, unknown[]> = {
+      town: [town],
+      villages: await db.villages.toArray(),
+      people: await db.people.toArray(),
+      ruleDocuments: await db.ruleDocuments.toArray(),
+      standards: await db.standards.toArray(),
+      settings: (await db.settings.toArray()).filter(
+        (s) => !LOCAL_SETTINGS.has(s.key) && !s.key.startsWith(LAST_EXCHANGE),
+      ),
+      handoffs: await db.handoffs.toArray(),
+    };
+    if (choice.assessment) {
+      const periods = (await db.periods.toArray()).filter((p) => inRange(p.id, choice));
+      const ids = new Set(periods.map((p) => p.id));
+      tables.periods = periods;
+      tables.deductions = (await db.deductions.toArray()).filter((d) => ids.has(d.periodId));
+      tables.villageChecks = (await db.villageChecks.toArray()).filter((c) => ids.has(c.periodId));
+      tables.results = (await db.results.toArray()).filter((r) => inRange(month(r.id), choice));
+      tables.dueActions = (await db.dueActions.toArray()).filter((a) =>
+        inRange(month(a.periodKey), choice),
+      );
+    }
+    if (choice.ledger)
+      tables.problems = (await db.problems.toArray()).filter((p) =>
+        inRange(month(p.foundOn), choice),
+      );
+    const exportedIds = new Set(
+      Object.values(tables).flatMap((rows) => rows.map((r) => (r as { id?: string }).id)),
+    );
+    tables.audit = (await db.audit.toArray()).filter(
+      (e) => e.recordId === '*' || exportedIds.has(e.recordId),
+    );
+    const files: Record<string, Uint8Array> = {};
+    const attachmentRows: { id: string; type: string; size: number }[] = [];
+    if (choice.attachments) {
+      for (const a of await db.attachments.toArray()) {
+        const bytes = new Uint8Array(await a.blob.arrayBuffer());
+        files[`attachments/${a.id}`] = bytes;
+        attachmentRows.push({ id: a.id, type: a.blob.type, size: bytes.length });
+      }
+    }
+    tables.attachments = attachmentRows;
+    const months = (tables.periods ?? []).map((p) => (p as { id: string }).id).sort();
+    return {
+      tables,
+      files,
+      town: { id: town.id, name: town.name },
+      period: {
+        from: choice.from || months[0] || '',
+        to: choice.to || months.at(-1) || '',
+      },
+    };
+  });
+}
+
+/** The dry run of importing verified package tables, against the local data. */
+export async function planImport(
+  db: EcoDeskDb,
+  tables: Record<string, unknown[]>,
+  maker: string,
+): Promise<MergePlan> {
+  return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
+    const local: Record<string, Map<string, Record<string, unknown>>> = {};
+    for (const [table, key] of Object.entries(HANDOFF_TABLES)) {
+      if (!(table in tables)) continue;
+      const rows = (await db.table(table).toArray()) as Record<string, unknown>[];
+      local[table] = new Map(
+        rows.map((r) => [
+          String(r[key]),
+          table === 'attachments'
+            ? { id: r.id, type: (r.blob as Blob).type, size: (r.blob as Blob).size }
+            : r,
+        ]),
+      );
+    }
+    const incoming = Object.fromEntries(
+      Object.entries(tables).map(([t, rows]) => [
+        t,
+        t === 'settings'
+          ? rows.filter((s) => {
+              const key = (s as { key?: unknown }).key;
+              return (
+                typeof key === 'string' &&
+                !LOCAL_SETTINGS.has(key) &&
+                !key.startsWith(LAST_EXCHANGE)
+              );
+            })
+          : rows,
+      ]),
+    );
+    const since = (await db.settings.get(`${LAST_EXCHANGE}${maker}`))?.value;
+    return planMerge({
+      incoming,
+      local,
+      keyOf: HANDOFF_TABLES,
+      since: typeof since === 'string' ? since : null,
+    });
+  });
+}
+
+/**
+ * Commits a dry run in one strict transaction: the chosen records, attachment bytes, the rebuilt
+ * ledger tally, an audit entry per table, the exchange time with this maker and the log entry.
+ * Everything or nothing.
+ */
+export async function commitImport(
+  db: EcoDeskDb,
+  input: {
+    plan: MergePlan;
+    theirs: ReadonlySet<string>;
+    attachment: (id: string) => Uint8Array;
+    maker: string;
+    createdAt: string;
+    log: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>;
+  },
+): Promise<Record<string, number>> {
+  const write = recordsToWrite(input.plan, input.theirs);
+  const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
+  return db.transaction('rw', tables, async () => {
+    const ctx = await writeContext(db);
+    const written: Record<string, number> = {};
+    for (const [table, rows] of Object.entries(write)) {
+      if (table === 'attachments') {
+        await db.attachments.bulkPut(
+          rows.map((r) => ({
+            id: String(r.id),
+            blob: new Blob([input.attachment(String(r.id)).slice().buffer], {
+              type: typeof r.type === 'string' ? r.type : '',
+            }),
+          })),
+        );
+      } else {
+        await db.table(table).bulkPut(rows);
+      }
+      written[table] = rows.length;
+    }
+    if (write.problems) {
+      await db.ledgerTally.clear();
+      await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
+    }
+    for (const [table, count] of Object.entries(written)) {
+      await db.audit.add({
+        id: ctx.newId(),
+        at: ctx.now,
+        actor: ctx.actor,
+        table,
+        recordId: '*',
+        action: 'import',
+        label: `导入数据交换包《${input.log.place}》：${count} 条`,
+        before: null,
+        after: null,
+      });
+    }
+    await db.settings.put({ key: `${LAST_EXCHANGE}${input.maker}`, value: input.createdAt });
+    await db.handoffs.add({
+      ...input.log,
+      id: ctx.newId(),
+      at: ctx.now,
+      by: ctx.actor,
+      direction: 'import',
+    } satisfies HandoffLogEntry);
+    return written;
+  });
+}
+
+/** Records an export in the hand-off log. */
+export async function logExport(
+  db: EcoDeskDb,
+  entry: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>,
+): Promise<void> {
+  await db.transaction('rw', [db.handoffs, db.settings], async () => {
+    const ctx = await writeContext(db);
+    await db
+      .table('handoffs')
+      .add({ ...entry, id: ctx.newId(), at: ctx.now, by: ctx.actor, direction: 'export' });
+  });
+}
+
+export async function listHandoffs(db: EcoDeskDb): Promise<HandoffLogEntry[]> {
+  return await db.handoffs.orderBy('at').reverse().toArray();
+}
