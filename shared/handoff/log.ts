@@ -36,3 +36,13 @@ export function handoffOverdueDays(
   const days = Math.floor((now.getTime() - Date.parse(last)) / 86_400_000);
   return days > intervalDays ? days : null;
 }
+
+/** What an export includes. Town, villages, people, standards and settings always go. */
+export interface ExportChoice {
+  /** First and last month included (YYYY-MM), or '' for no bound. */
+  from: string;
+  to: string;
+  assessment: boolean;
+  ledger: boolean;
+  attachments: boolean;
+}

@@ -4,6 +4,8 @@ import { useSetupComplete } from '../db/hooks';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DemoPage } from '../features/demo/DemoPage';
+import { HandoffPage } from '../features/handoff/HandoffPage';
+import { RestorePage } from '../features/handoff/RestorePage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { ProblemPage } from '../features/ledger/ProblemPage';
 import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
@@ -38,6 +40,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/setup" element={<SetupOnlyOnce />} />
       <Route path="/demo" element={<DemoPage />} />
+      <Route path="/restore" element={<RestorePage />} />
       <Route element={<RequireSetup />}>
         <Route element={<Shell />}>
           <Route index element={<DashboardPage />} />
@@ -50,7 +53,7 @@ export function AppRoutes() {
           <Route path="patrols" element={<ComingSoonPage section="patrols" />} />
           <Route path="records" element={<ComingSoonPage section="records" />} />
           <Route path="reports" element={<ComingSoonPage section="reports" />} />
-          <Route path="handoff" element={<ComingSoonPage section="handoff" />} />
+          <Route path="handoff" element={<HandoffPage />} />
           <Route path="settings" element={<Navigate to="/settings/town" replace />} />
           <Route path="settings/:tab" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,5 +1,7 @@
 import { db } from './db';
+import type { ExportChoice } from '@shared/handoff/log';
 import { loadDemoData } from './repositories/demoRepo';
+import { collectExport, commitImport, logExport, planImport } from './repositories/handoffRepo';
 import {
   addAccountability,
   addMeasure,
@@ -47,6 +49,11 @@ import { addVillages, saveVillage, setVillageDeleted } from './repositories/vill
 
 /** The writes the screens may make, bound to the app's database. */
 export const actions = {
+  collectExport: (choice: ExportChoice) => collectExport(db, choice),
+  logExport: (entry: Parameters<typeof logExport>[1]) => logExport(db, entry),
+  planHandoffImport: (tables: Record<string, unknown[]>, maker: string) =>
+    planImport(db, tables, maker),
+  commitHandoffImport: (input: Parameters<typeof commitImport>[1]) => commitImport(db, input),
   completeSetup: (input: Parameters<typeof completeSetup>[1]) => completeSetup(db, input),
   saveTown: (form: Parameters<typeof saveTown>[1]) => saveTown(db, form),
   setOperator: (name: string) => setOperator(db, name),

@@ -4,6 +4,7 @@ import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
+import { listHandoffs } from './repositories/handoffRepo';
 import {
   listLedgerViews,
   findExternalKeys,
@@ -85,3 +86,5 @@ export const useExternalKeys = (keys: readonly string[]) =>
 /** The column mapping remembered for county lists of this level. */
 export const useImportMapping = (level: UpperLevel) =>
   useLiveQuery(async () => (await getImportMapping(db, level)) ?? null, [level]);
+/** The hand-off log, newest first. */
+export const useHandoffs = () => useLiveQuery(() => listHandoffs(db), []);

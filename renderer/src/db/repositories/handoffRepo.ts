@@ -1,6 +1,6 @@
 import { tallyOf } from '@shared/domain/ledgerStats';
 import { planMerge, recordsToWrite, type MergePlan } from '@shared/handoff/merge';
-import type { HandoffLogEntry } from '@shared/handoff/log';
+import type { ExportChoice, HandoffLogEntry } from '@shared/handoff/log';
 import type { PackageContents } from '@shared/handoff/package';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
@@ -34,15 +34,6 @@ export type HandoffTable = keyof typeof HANDOFF_TABLES;
 /** Settings that describe this PC, not the town's data: never exported or imported. */
 const LOCAL_SETTINGS = new Set(['storagePersisted']);
 const LAST_EXCHANGE = 'handoff.lastExchange.';
-
-export interface ExportChoice {
-  /** First and last month included (YYYY-MM), or '' for no bound. */
-  from: string;
-  to: string;
-  assessment: boolean;
-  ledger: boolean;
-  attachments: boolean;
-}
 
 const inRange = (month: string, choice: ExportChoice) =>
   (choice.from === '' || month >= choice.from) && (choice.to === '' || month <= choice.to);

@@ -121,6 +121,9 @@ export function SetupWizard() {
           {SETUP.intro}{' '}
           <Link component={RouterLink} to="/demo">
             {SETUP.demo}
+          </Link>{' '}
+          <Link component={RouterLink} to="/restore">
+            {SETUP.restore}
           </Link>
         </Typography>
         <Stepper activeStep={step} sx={{ mb: 4 }}>

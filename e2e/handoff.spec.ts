@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { snap } from './helpers';
+
+/** What a person reads on the screens that show the town's data. */
+async function screens(page: Page) {
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '总览' }).click();
+  await expect(page.getByTestId('ledger-summary')).toBeVisible();
+  const dashboard = await page.getByTestId('period-summary').innerText();
+  const tiles = await page.getByTestId('village-tile').allInnerTexts();
+  const ledgerSummary = await page.getByTestId('ledger-summary').innerText();
+  await nav.getByRole('link', { name: '问题整改' }).click();
+  const count = page.getByTestId('ledger-count');
+  await expect(count).toHaveText(/共 [1-9]\d* 条/);
+  const open = await count.innerText();
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.getByRole('option', { name: '全部' }).click();
+  // The demo has closed items too: the count changes once every item is listed.
+  await expect(count).not.toHaveText(open);
+  return { dashboard, tiles, ledgerSummary, open, all: await count.innerText() };
+}
+
+test('export a package, check it with the command line, restore it into an empty profile: the same data', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto('/#/demo?years=1&auto=1');
+  await expect(page.getByTestId('demo-status')).toContainText('示例数据已载入', {
+    timeout: 120_000,
+  });
+  await page.getByRole('button', { name: '查看总览' }).click();
+  const before = await screens(page);
+
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '数据交换' })
+    .click();
+  await expect(page.getByTestId('fingerprint')).toHaveText(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+  const fingerprint = await page.getByTestId('fingerprint').innerText();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出…' }).click();
+  const file = testInfo.outputPath('package.zip');
+  await (await download).saveAs(file);
+  await expect(page.getByTestId('receipt')).toContainText(fingerprint);
+  await expect(page.getByRole('table', { name: '交换记录' })).toContainText('导出');
+  await snap(page, '60-handoff-export');
+
+  // The county's check: the same code, from the command line.
+  const out = execFileSync('npm', ['run', '--silent', 'handoff', '--', 'verify', file], {
+    encoding: 'utf8',
+  });
+  expect(out).toContain('通过：');
+  expect(out).toContain(`签名指纹：${fingerprint}`);
+
+  // A fresh profile (nothing stored): restore from the package from the first-run screen.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/');
+  await other.getByRole('link', { name: '已有数据交换包或备份？从文件恢复' }).click();
+
+  // A damaged copy is refused and nothing is written.
+  const bytes = readFileSync(file);
+  let chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: '选择文件…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'damaged.zip',
+    mimeType: 'application/zip',
+    buffer: bytes.subarray(0, bytes.length - 100),
+  });
+  await expect(other.getByTestId('import-problem')).toHaveText(
+    '《damaged.zip》不能导入：文件不完整（可能复制时中断了），请重新导出或重新复制。',
+  );
+
+  chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: '选择文件…' }).click();
+  await (await chooser).setFiles(file);
+  const review = other.getByTestId('import-review');
+  await expect(review).toContainText('来自：');
+  await expect(review).toContainText(fingerprint);
+  await snap(other, '61-handoff-restore-preview');
+  await review.getByRole('button', { name: /确认导入 \d+ 条/ }).click();
+  await expect(other.getByRole('heading', { name: '总览' })).toBeVisible();
+  expect(await screens(other)).toEqual(before);
+
+  // The same package again: nothing to write.
+  await other
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '数据交换' })
+    .click();
+  chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: '选择文件…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(other.getByTestId('import-review')).toContainText(
+    '没有需要写入的记录（这个包已经导入过，或内容与本机相同）。',
+  );
+  await expect(other.getByRole('button', { name: '确认导入 0 条' })).toBeDisabled();
+  await snap(other, '62-handoff-again');
+  await fresh.close();
+});

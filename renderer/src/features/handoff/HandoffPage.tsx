@@ -1,0 +1,210 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  LinearProgress,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useEffect, useState } from 'react';
+import { formatBytes } from '@shared/domain/attachment';
+import type { ExportChoice } from '@shared/handoff/log';
+import { useNotify } from '../../app/notify';
+import { formatTimestamp } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { useHandoffs } from '../../db/hooks';
+import { platform } from '../../platform';
+import { exportPackage, type ExportOutcome, type ExportStep } from './handoffFiles';
+import { ImportPanel } from './ImportPanel';
+import { HANDOFF, TABLE_LABELS } from './strings';
+
+const E = HANDOFF.export;
+const R = HANDOFF.receipt;
+
+/** 数据交换: the signing fingerprint, export with a receipt, import, and the hand-off log. */
+export function HandoffPage() {
+  const notify = useNotify();
+  const [fingerprint, setFingerprint] = useState('');
+  const [choice, setChoice] = useState<ExportChoice>({
+    from: '',
+    to: '',
+    assessment: true,
+    ledger: true,
+    attachments: true,
+  });
+  const [step, setStep] = useState<ExportStep | null>(null);
+  const [receipt, setReceipt] = useState<
+    Extract<ExportOutcome, { status: 'saved' }>['receipt'] | null
+  >(null);
+  const log = useHandoffs();
+
+  useEffect(() => {
+    let live = true;
+    void platform.getIdentity().then((id) => live && setFingerprint(id.fingerprint));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const badRange = choice.from !== '' && choice.to !== '' && choice.from > choice.to;
+
+  async function runExport() {
+    try {
+      const outcome = await exportPackage(choice, setStep);
+      if (outcome.status === 'saved') {
+        setReceipt(outcome.receipt);
+        notify.success(E.saved(outcome.receipt.place));
+      } else if (outcome.status === 'failed')
+        notify.error(new Error(outcome.message), outcome.message);
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setStep(null);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={HANDOFF.title} subtitle={HANDOFF.subtitle} />
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h4" gutterBottom>
+            {HANDOFF.identity}
+          </Typography>
+          <Typography sx={{ fontFamily: 'monospace', fontSize: 18 }} data-testid="fingerprint">
+            {fingerprint}
+          </Typography>
+          <Typography color="text.secondary">{HANDOFF.identityHelp}</Typography>
+        </Paper>
+        <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
+          <Typography variant="h4">{E.title}</Typography>
+          <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+            <TextField
+              type="month"
+              label={E.from}
+              value={choice.from}
+              onChange={(e) => setChoice({ ...choice, from: e.target.value })}
+              slotProps={{ inputLabel: { shrink: true } }}
+              helperText=" "
+              sx={{ width: 200 }}
+            />
+            <TextField
+              type="month"
+              label={E.to}
+              value={choice.to}
+              onChange={(e) => setChoice({ ...choice, to: e.target.value })}
+              slotProps={{ inputLabel: { shrink: true } }}
+              sx={{ width: 200 }}
+              error={badRange}
+              helperText={badRange ? E.badRange : ' '}
+            />
+            {(['assessment', 'ledger', 'attachments'] as const).map((part) => (
+              <FormControlLabel
+                key={part}
+                control={
+                  <Checkbox
+                    checked={choice[part]}
+                    onChange={(e) => setChoice({ ...choice, [part]: e.target.checked })}
+                  />
+                }
+                label={E[part]}
+              />
+            ))}
+          </Box>
+          <Typography color="text.secondary">{E.base}</Typography>
+          <Box>
+            <Button
+              variant="contained"
+              disabled={step !== null || badRange}
+              onClick={() => void runExport()}
+            >
+              {E.run}
+            </Button>
+          </Box>
+          {step ? (
+            <Box>
+              <Typography>{E.steps[step]}</Typography>
+              <LinearProgress />
+            </Box>
+          ) : null}
+          {receipt ? (
+            <Alert severity="success" data-testid="receipt">
+              <Typography variant="h4" gutterBottom>
+                {R.title}
+              </Typography>
+              <Typography>
+                {R.place}：{receipt.place}
+              </Typography>
+              <Typography>
+                {R.period}：{receipt.period.from || R.all} — {receipt.period.to || R.all}
+              </Typography>
+              <Typography>
+                {R.size}：{formatBytes(receipt.size)}
+              </Typography>
+              <Typography sx={{ wordBreak: 'break-all' }}>
+                {R.hash}：{receipt.sha256}
+              </Typography>
+              <Typography>
+                {R.fingerprint}：{receipt.fingerprint}
+              </Typography>
+              <Typography>
+                {R.counts}：
+                {Object.entries(receipt.counts)
+                  .filter(([, n]) => n > 0)
+                  .map(([t, n]) => `${TABLE_LABELS[t] ?? t} ${n}`)
+                  .join('，')}
+              </Typography>
+              <Button sx={{ mt: 1 }} onClick={() => void platform.print()}>
+                {R.print}
+              </Button>
+            </Alert>
+          ) : null}
+        </Paper>
+        <ImportPanel />
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h4" gutterBottom>
+            {HANDOFF.log.title}
+          </Typography>
+          {log && log.length > 0 ? (
+            <Table size="small" aria-label={HANDOFF.log.title}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{HANDOFF.log.at}</TableCell>
+                  <TableCell>{HANDOFF.log.direction}</TableCell>
+                  <TableCell>{HANDOFF.log.place}</TableCell>
+                  <TableCell align="right">{HANDOFF.log.size}</TableCell>
+                  <TableCell>SHA-256</TableCell>
+                  <TableCell>{HANDOFF.log.by}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {log.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell>{formatTimestamp(e.at)}</TableCell>
+                    <TableCell>
+                      {e.direction === 'export' ? HANDOFF.log.export : HANDOFF.log.import}
+                    </TableCell>
+                    <TableCell>{e.place}</TableCell>
+                    <TableCell align="right">{formatBytes(e.size)}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{e.sha256.slice(0, 16)}…</TableCell>
+                    <TableCell>{e.by}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : (
+            <Typography color="text.secondary">{HANDOFF.log.empty}</Typography>
+          )}
+        </Paper>
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { formatTimestamp } from '../../components/format';
+import { useNotify } from '../../app/notify';
+import { commitReview, reviewPackage, type ImportReview } from './handoffFiles';
+import { HANDOFF, TABLE_LABELS } from './strings';
+
+const I = HANDOFF.import;
+const KINDS = ['new', 'changed', 'unchanged', 'keptLocal', 'conflict', 'rejected'] as const;
+
+/** A record's name for people: its name, number, label or description, else its id. */
+function summary(record: Record<string, unknown> | undefined): string {
+  if (!record) return '';
+  for (const field of ['name', 'number', 'label', 'description', 'id']) {
+    const value = record[field];
+    if (typeof value === 'string' && value) return value;
+  }
+  return '';
+}
+
+const stamp = (record: Record<string, unknown> | undefined) =>
+  typeof record?.updatedAt === 'string' ? formatTimestamp(record.updatedAt) : '';
+
+/**
+ * Choose a package, see what it would change (nothing is written yet), pick a side for each
+ * record both sides changed, then write everything at once.
+ */
+export function ImportPanel(props: { onImported?: () => void }) {
+  const notify = useNotify();
+  const [review, setReview] = useState<ImportReview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [theirs, setTheirs] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+
+  async function choose() {
+    setProblem(null);
+    setBusy(true);
+    try {
+      const result = await reviewPackage();
+      if (result === null) return;
+      if ('problem' in result) {
+        setReview(null);
+        setProblem(result.problem);
+      } else {
+        setReview(result);
+        setTheirs(new Set());
+      }
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function commit(current: ImportReview) {
+    setBusy(true);
+    try {
+      const written = await commitReview(current, theirs);
+      notify.success(I.done(Object.values(written).reduce((s, n) => s + n, 0)));
+      setReview(null);
+      props.onImported?.();
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const conflicts = review?.plan.items.filter((i) => i.kind === 'conflict') ?? [];
+  const rejected = review?.plan.items.filter((i) => i.kind === 'rejected') ?? [];
+  const toWrite = review ? review.plan.counts.new + review.plan.counts.changed + theirs.size : 0;
+
+  return (
+    <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
+      <Typography variant="h4">{I.title}</Typography>
+      <Typography color="text.secondary">{I.help}</Typography>
+      <Box>
+        <Button variant="outlined" onClick={() => void choose()} disabled={busy}>
+          {I.choose}
+        </Button>
+      </Box>
+      {problem ? (
+        <Alert severity="error" data-testid="import-problem">
+          {problem}
+        </Alert>
+      ) : null}
+      {review ? (
+        <Box sx={{ display: 'grid', gap: 1.5 }} data-testid="import-review">
+          <Typography>
+            {review.fileName} ·{' '}
+            {I.from(review.manifest.town.name, formatTimestamp(review.manifest.createdAt))}
+          </Typography>
+          <Typography color="text.secondary">
+            {HANDOFF.receipt.fingerprint}：{review.fingerprint}
+          </Typography>
+          <Table size="small" aria-label="导入预览">
+            <TableHead>
+              <TableRow>
+                <TableCell>数据</TableCell>
+                {KINDS.map((k) => (
+                  <TableCell key={k} align="right">
+                    {I.counts[k]}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {Object.keys(review.manifest.counts).map((table) => (
+                <TableRow key={table}>
+                  <TableCell>{TABLE_LABELS[table] ?? table}</TableCell>
+                  {KINDS.map((k) => (
+                    <TableCell key={k} align="right">
+                      {review.plan.items.filter((i) => i.table === table && i.kind === k).length}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {conflicts.length > 0 ? (
+            <>
+              <Typography variant="h4">{I.conflicts}</Typography>
+              <Table size="small" aria-label={I.conflicts}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>数据</TableCell>
+                    <TableCell>{I.mine}</TableCell>
+                    <TableCell>{I.theirs}</TableCell>
+                    <TableCell>{I.useTheirs}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {conflicts.map((c) => {
+                    const key = `${c.table}/${c.id}`;
+                    return (
+                      <TableRow key={key}>
+                        <TableCell>{TABLE_LABELS[c.table] ?? c.table}</TableCell>
+                        <TableCell>
+                          {summary(c.local)}（{stamp(c.local)}）
+                        </TableCell>
+                        <TableCell>
+                          {summary(c.incoming)}（{stamp(c.incoming)}）
+                        </TableCell>
+                        <TableCell>
+                          <Checkbox
+                            checked={theirs.has(key)}
+                            slotProps={{
+                              input: { 'aria-label': `${I.useTheirs}：${summary(c.incoming)}` },
+                            }}
+                            onChange={(e) =>
+                              setTheirs((s) => {
+                                const next = new Set(s);
+                                if (e.target.checked) next.add(key);
+                                else next.delete(key);
+                                return next;
+                              })
+                            }
+                          />
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </>
+          ) : null}
+          {rejected.length > 0 ? (
+            <Alert severity="warning">
+              {rejected
+                .slice(0, 5)
+                .map((r) => `${TABLE_LABELS[r.table] ?? r.table}：${r.reason ?? ''}`)
+                .join('；')}
+            </Alert>
+          ) : null}
+          {toWrite === 0 ? <Alert severity="info">{I.nothing}</Alert> : null}
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button
+              variant="contained"
+              disabled={busy || toWrite === 0}
+              onClick={() => void commit(review)}
+            >
+              {I.commit(toWrite)}
+            </Button>
+            <Button onClick={() => setReview(null)}>{I.cancel}</Button>
+          </Box>
+        </Box>
+      ) : null}
+    </Paper>
+  );
+}
