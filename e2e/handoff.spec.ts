@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { snap } from './helpers';
+import { completeSetup, snap } from './helpers';
 
 /** What a person reads on the screens that show the town's data. */
 async function screens(page: Page) {
@@ -101,4 +101,32 @@ test('export a package, check it with the command line, restore it into an empty
   await expect(other.getByRole('button', { name: '确认导入 0 条' })).toBeDisabled();
   await snap(other, '62-handoff-again');
   await fresh.close();
+});
+
+test('the dashboard reminds the office when the county has waited longer than the interval', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村'] });
+  await expect(page.getByTestId('handoff-due')).toHaveCount(0);
+  // Forty days later, nothing handed over yet.
+  await page.clock.setFixedTime(new Date(Date.now() + 40 * 86_400_000));
+  await page.reload();
+  await expect(page.getByTestId('handoff-due')).toHaveText(
+    /启用已 40 天，还没有向县里报送过数据（规定每 30 天一次）。/,
+  );
+  await snap(page, '63-dashboard-handoff-due');
+  // The county asks every 60 days: no reminder yet.
+  await page.getByTestId('handoff-due').getByRole('link', { name: '去数据交换' }).click();
+  await page.getByLabel('县里要求每隔几天报送一次').fill('0');
+  await page.getByRole('button', { name: '保存间隔' }).click();
+  await expect(page.getByText('报送间隔应为 1 到 365 之间的整数天。')).toBeVisible();
+  await page.getByLabel('县里要求每隔几天报送一次').fill('60');
+  await page.getByRole('button', { name: '保存间隔' }).click();
+  await expect(page.getByText('已保存：每 60 天报送一次，超过后总览会提醒。')).toBeVisible();
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '总览' })
+    .click();
+  await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
+  await expect(page.getByTestId('handoff-due')).toHaveCount(0);
 });

@@ -19,22 +19,31 @@ export interface HandoffLogEntry {
 export const DEFAULT_HANDOFF_INTERVAL_DAYS = 30;
 
 /**
- * Days since the last export when it is older than the interval (the dashboard warns), else
- * null. Never exported counts as due.
+ * Whether the county is waiting for data: the days since the last export (or, never having
+ * exported, since the town was set up) when they are more than the interval; else null.
  */
-export function handoffOverdueDays(
+export function handoffDue(
   log: readonly Pick<HandoffLogEntry, 'at' | 'direction'>[],
+  setUpAt: string | undefined,
   now: Date,
   intervalDays: number,
-): number | null {
+): { days: number; never: boolean } | null {
   const last = log
     .filter((e) => e.direction === 'export')
     .map((e) => e.at)
     .sort()
     .at(-1);
-  if (!last) return Number.POSITIVE_INFINITY;
-  const days = Math.floor((now.getTime() - Date.parse(last)) / 86_400_000);
-  return days > intervalDays ? days : null;
+  const from = last ?? setUpAt;
+  if (!from) return null;
+  const days = Math.floor((now.getTime() - Date.parse(from)) / 86_400_000);
+  return days > intervalDays ? { days, never: last === undefined } : null;
+}
+
+/** The interval is whole days from 1 to 365; returns a Chinese message or null. */
+export function checkInterval(days: number): string | null {
+  return Number.isInteger(days) && days >= 1 && days <= 365
+    ? null
+    : '报送间隔应为 1 到 365 之间的整数天。';
 }
 
 /** What an export includes. Town, villages, people, standards and settings always go. */

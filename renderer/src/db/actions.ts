@@ -1,7 +1,13 @@
 import { db } from './db';
 import type { ExportChoice } from '@shared/handoff/log';
 import { loadDemoData } from './repositories/demoRepo';
-import { collectExport, commitImport, logExport, planImport } from './repositories/handoffRepo';
+import {
+  collectExport,
+  commitImport,
+  logExport,
+  planImport,
+  setHandoffInterval,
+} from './repositories/handoffRepo';
 import {
   addAccountability,
   addMeasure,
@@ -51,6 +57,7 @@ import { addVillages, saveVillage, setVillageDeleted } from './repositories/vill
 export const actions = {
   collectExport: (choice: ExportChoice) => collectExport(db, choice),
   logExport: (entry: Parameters<typeof logExport>[1]) => logExport(db, entry),
+  setHandoffInterval: (days: number) => setHandoffInterval(db, days),
   planHandoffImport: (tables: Record<string, unknown[]>, maker: string) =>
     planImport(db, tables, maker),
   commitHandoffImport: (input: Parameters<typeof commitImport>[1]) => commitImport(db, input),

@@ -4,7 +4,7 @@ import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
-import { listHandoffs } from './repositories/handoffRepo';
+import { listHandoffs, loadHandoffDue } from './repositories/handoffRepo';
 import {
   listLedgerViews,
   findExternalKeys,
@@ -88,3 +88,5 @@ export const useImportMapping = (level: UpperLevel) =>
   useLiveQuery(async () => (await getImportMapping(db, level)) ?? null, [level]);
 /** The hand-off log, newest first. */
 export const useHandoffs = () => useLiveQuery(() => listHandoffs(db), []);
+/** The hand-off reminder: the interval and, when the county is waiting, for how many days. */
+export const useHandoffDue = () => useLiveQuery(() => loadHandoffDue(db, new Date()), []);

@@ -1,6 +1,13 @@
 import { tallyOf } from '@shared/domain/ledgerStats';
 import { planMerge, recordsToWrite, type MergePlan } from '@shared/handoff/merge';
-import type { ExportChoice, HandoffLogEntry } from '@shared/handoff/log';
+import {
+  checkInterval,
+  DEFAULT_HANDOFF_INTERVAL_DAYS,
+  handoffDue,
+  type ExportChoice,
+  type HandoffLogEntry,
+} from '@shared/handoff/log';
+import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
@@ -227,4 +234,30 @@ export async function logExport(
 
 export async function listHandoffs(db: EcoDeskDb): Promise<HandoffLogEntry[]> {
   return await db.handoffs.orderBy('at').reverse().toArray();
+}
+
+const INTERVAL_KEY = 'handoff.intervalDays';
+
+export async function getHandoffInterval(db: EcoDeskDb): Promise<number> {
+  const value = (await db.settings.get(INTERVAL_KEY))?.value;
+  return typeof value === 'number' && checkInterval(value) === null
+    ? value
+    : DEFAULT_HANDOFF_INTERVAL_DAYS;
+}
+
+export async function setHandoffInterval(db: EcoDeskDb, days: number): Promise<void> {
+  const problem = checkInterval(days);
+  if (problem) throw new InputError([{ field: 'interval', message: problem }]);
+  await db.settings.put({ key: INTERVAL_KEY, value: days });
+}
+
+/** Whether the dashboard should remind the office to hand data to the county. */
+export async function loadHandoffDue(db: EcoDeskDb, now: Date) {
+  const [log, setUp, intervalDays] = await Promise.all([
+    db.handoffs.toArray(),
+    db.settings.get(SETUP_COMPLETED_KEY),
+    getHandoffInterval(db),
+  ]);
+  const setUpAt = typeof setUp?.value === 'string' ? setUp.value : undefined;
+  return { intervalDays, due: handoffDue(log, setUpAt, now, intervalDays) };
 }

@@ -12,7 +12,7 @@ import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { periodLabel } from '@shared/domain/period';
 import { PageHeader } from '../../components/PageHeader';
-import { useStandards } from '../../db/hooks';
+import { useHandoffDue, useStandards } from '../../db/hooks';
 import { usePeriodView } from '../assessment/useAssessment';
 import { CategoryHeatmap } from './CategoryHeatmap';
 import { CategoryChart, RankingChart, TrendChart } from './Charts';
@@ -64,6 +64,7 @@ function CategoryRanking({ month, category }: { month: string; category: string 
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const data = useDashboard(params.get('month'));
+  const handoff = useHandoffDue();
   const standards = useStandards();
   // The charts and the heatmap follow a month change a moment later, so the tiles answer at once.
   const chartMonth = useDeferredValue(data?.month ?? null);
@@ -127,6 +128,21 @@ export function DashboardPage() {
           ) : undefined
         }
       />
+
+      {handoff?.due ? (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          action={
+            <Button component={Link} to="/handoff" color="inherit" size="small">
+              {DASHBOARD.goHandoff}
+            </Button>
+          }
+          data-testid="handoff-due"
+        >
+          {DASHBOARD.handoffDue(handoff.due.days, handoff.due.never, handoff.intervalDays)}
+        </Alert>
+      ) : null}
 
       {todo.length > 0 ? (
         <Alert

@@ -40,6 +40,11 @@ export const DASHBOARD = {
   tileProblems: (open: number, overdue: number) =>
     `问题：未销号 ${open}${overdue > 0 ? ` · ！逾期 ${overdue}` : ''}`,
   ledgerTitle: '问题整改',
+  goHandoff: '去数据交换',
+  handoffDue: (days: number, never: boolean, interval: number) =>
+    never
+      ? `启用已 ${days} 天，还没有向县里报送过数据（规定每 ${interval} 天一次）。`
+      : `距上次向县里报送数据已 ${days} 天（规定每 ${interval} 天一次）。`,
   byCategory: '按类别',
   ledgerOpen: '未销号',
   ledgerOverdue: '逾期',

@@ -20,7 +20,8 @@ import type { ExportChoice } from '@shared/handoff/log';
 import { useNotify } from '../../app/notify';
 import { formatTimestamp } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { useHandoffs } from '../../db/hooks';
+import { actions } from '../../db/actions';
+import { useHandoffDue, useHandoffs } from '../../db/hooks';
 import { platform } from '../../platform';
 import { exportPackage, type ExportOutcome, type ExportStep } from './handoffFiles';
 import { ImportPanel } from './ImportPanel';
@@ -120,6 +121,7 @@ export function HandoffPage() {
             ))}
           </Box>
           <Typography color="text.secondary">{E.base}</Typography>
+          <IntervalField />
           <Box>
             <Button
               variant="contained"
@@ -206,5 +208,41 @@ export function HandoffPage() {
         </Paper>
       </Box>
     </>
+  );
+}
+
+/** How often the county expects data: the dashboard reminds the office after that many days. */
+function IntervalField() {
+  const due = useHandoffDue();
+  const notify = useNotify();
+  const [text, setText] = useState<string | null>(null);
+  if (!due) return null;
+  const value = text ?? String(due.intervalDays);
+  return (
+    <Box
+      component="form"
+      sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void actions.setHandoffInterval(Number(value)).then(
+          () => {
+            setText(null);
+            notify.success(E.intervalSaved(Number(value)));
+          },
+          (error: unknown) => notify.error(error),
+        );
+      }}
+    >
+      <TextField
+        label={E.interval}
+        value={value}
+        onChange={(e) => setText(e.target.value)}
+        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        sx={{ width: 200 }}
+      />
+      <Button type="submit" disabled={text === null}>
+        {E.saveInterval}
+      </Button>
+    </Box>
   );
 }

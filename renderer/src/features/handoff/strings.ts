@@ -30,6 +30,9 @@ export const HANDOFF = {
     attachments: '照片和文件',
     base: '乡镇、村、人员、标准和设置总是包含在内。',
     run: '导出…',
+    interval: '县里要求每隔几天报送一次',
+    saveInterval: '保存间隔',
+    intervalSaved: (n: number) => `已保存：每 ${n} 天报送一次，超过后总览会提醒。`,
     steps: {
       collect: '正在收集数据…',
       pack: '正在打包并计算校验值…',
