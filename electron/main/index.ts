@@ -9,6 +9,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createAppInfoService } from './services/appInfoService';
 import { createFileService } from './services/fileService';
+import { createBackupService } from './services/backupService';
 import { createIdentityService } from './services/identityService';
 import { createMainWindow, focusWindow } from './window';
 
@@ -62,6 +63,7 @@ function start(): void {
     log,
   });
   const identity = createIdentityService({ dataFolder: dataFolder.folder });
+  const backups = createBackupService({ dataFolder: dataFolder.folder, log });
   registerApiHandlers(
     ipcMain,
     {
@@ -70,6 +72,9 @@ function start(): void {
       openFile: (_sender, request) => files.openFile(request),
       getIdentity: () => identity.getIdentity(),
       signManifest: (_sender, manifest) => identity.signManifest(manifest),
+      writeBackup: (_sender, reason, data) => backups.writeBackup(reason, data),
+      listBackups: () => backups.listBackups(),
+      readBackup: (_sender, name) => backups.readBackup(name),
       printPage: (sender) =>
         new Promise<void>((resolve) => sender.print({ silent: false }, () => resolve())),
     },

@@ -10,6 +10,9 @@ const api = {
   printPage: () => ipcRenderer.invoke(CHANNELS.printPage),
   getIdentity: () => ipcRenderer.invoke(CHANNELS.getIdentity),
   signManifest: (manifest) => ipcRenderer.invoke(CHANNELS.signManifest, manifest),
+  writeBackup: (reason, data) => ipcRenderer.invoke(CHANNELS.writeBackup, reason, data),
+  listBackups: () => ipcRenderer.invoke(CHANNELS.listBackups),
+  readBackup: (name) => ipcRenderer.invoke(CHANNELS.readBackup, name),
 } satisfies EcoDeskApi;
 
 contextBridge.exposeInMainWorld('ecoDesk', api);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BackupFile, BackupReason } from '../handoff/backups';
 import type { fileFilterSchema, openFileRequestSchema, saveFileRequestSchema } from './schemas';
 
 /**
@@ -18,7 +19,16 @@ export interface EcoDeskApi {
   getIdentity(): Promise<HandoffIdentity>;
   /** Signs a hand-off manifest made with this installation's public key; refuses anything else. */
   signManifest(manifest: Uint8Array): Promise<SignResult>;
+  /** Writes a backup (a complete package) to the backups folder, then rotates the old ones. */
+  writeBackup(reason: BackupReason, data: Uint8Array): Promise<BackupWriteResult>;
+  /** The backups kept, newest first. */
+  listBackups(): Promise<BackupFile[]>;
+  readBackup(name: string): Promise<OpenFileResult>;
 }
+
+export type BackupWriteResult =
+  { status: 'saved'; name: string } | { status: 'failed'; message: string };
+export type { BackupFile, BackupReason };
 
 export interface HandoffIdentity {
   /** Ed25519 public key, hex. */

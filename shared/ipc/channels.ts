@@ -8,6 +8,9 @@ export const CHANNELS = {
   printPage: 'eco-desk:print-page',
   getIdentity: 'eco-desk:get-identity',
   signManifest: 'eco-desk:sign-manifest',
+  writeBackup: 'eco-desk:write-backup',
+  listBackups: 'eco-desk:list-backups',
+  readBackup: 'eco-desk:read-backup',
 } as const satisfies Record<ApiMethod, `eco-desk:${string}`>;
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];

@@ -38,6 +38,14 @@ export const ARGUMENT_SCHEMAS = {
   openFile: z.tuple([openFileRequestSchema]),
   printPage: z.tuple([]),
   getIdentity: z.tuple([]),
+  writeBackup: z.tuple([
+    z.enum(['daily', 'import', 'migration', 'restore', 'manual']),
+    z
+      .custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes')
+      .refine((d) => d.byteLength <= MAX_IPC_FILE_BYTES, 'too large'),
+  ]),
+  listBackups: z.tuple([]),
+  readBackup: z.tuple([z.string().min(1).max(100)]),
   signManifest: z.tuple([
     z
       .custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes')

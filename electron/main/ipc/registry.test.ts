@@ -19,6 +19,9 @@ function setUp() {
     printPage: vi.fn(async () => undefined),
     getIdentity: vi.fn(async () => ({ publicKey: 'ab', fingerprint: 'AB' })),
     signManifest: vi.fn(async () => ({ status: 'refused' as const })),
+    writeBackup: vi.fn(async () => ({ status: 'saved' as const, name: 'b' })),
+    listBackups: vi.fn(async () => []),
+    readBackup: vi.fn(async () => ({ status: 'canceled' as const })),
   };
   const log = vi.fn();
   registerApiHandlers<string>({ handle: (channel, l) => listeners.set(channel, l) }, handlers, log);

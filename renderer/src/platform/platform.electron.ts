@@ -10,5 +10,8 @@ export function createElectronPlatform(api: EcoDeskApi) {
     print: () => api.printPage(),
     getIdentity: () => api.getIdentity(),
     signManifest: (manifest) => api.signManifest(manifest),
+    writeBackup: (reason, data) => api.writeBackup(reason, data),
+    listBackups: () => api.listBackups(),
+    readBackup: (name) => api.readBackup(name),
   } satisfies Platform;
 }

@@ -2,6 +2,14 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { formatBytes } from '@shared/domain/attachment';
 import { fingerprint, newKeyPair, signableManifest, signManifest } from '@shared/handoff/package';
+import {
+  backupName,
+  backupsToDelete,
+  parseBackupName,
+  type BackupFile,
+  type BackupReason,
+} from '@shared/handoff/backups';
+import type { BackupWriteResult, OpenFileResult } from '@shared/ipc/api';
 import type { FileFilter, Platform } from './port';
 
 function acceptOf(filters: FileFilter[] | undefined): string {
@@ -109,5 +117,57 @@ export function createWebPlatform() {
         signature: signManifest(manifest, secretKey),
       });
     },
+    writeBackup: webBackups.write,
+    listBackups: webBackups.list,
+    readBackup: webBackups.read,
   } satisfies Platform;
 }
+
+/**
+ * Backups in a browser: the origin private file system (files, not IndexedDB), rotated like the
+ * desktop app's. Chromium only; elsewhere writing a backup fails with a message.
+ */
+const webBackups = {
+  async folder() {
+    const root = await navigator.storage.getDirectory();
+    return root.getDirectoryHandle('backups', { create: true });
+  },
+  async list(): Promise<BackupFile[]> {
+    const folder = await webBackups.folder();
+    const files: BackupFile[] = [];
+    for await (const handle of folder.values()) {
+      if (handle.kind !== 'file') continue;
+      const parsed = parseBackupName(handle.name, (await handle.getFile()).size);
+      if (parsed) files.push(parsed);
+    }
+    return files.sort((a, b) => b.at.localeCompare(a.at));
+  },
+  async write(reason: BackupReason, data: Uint8Array): Promise<BackupWriteResult> {
+    const name = backupName(new Date(), reason);
+    try {
+      const { quota = 0, usage = 0 } = await navigator.storage.estimate();
+      if (quota - usage < data.length * 2)
+        return { status: 'failed', message: '浏览器存储空间不足，无法备份。' };
+      const folder = await webBackups.folder();
+      const file = await folder.getFileHandle(name, { create: true });
+      const writable = await file.createWritable();
+      await writable.write(data.slice().buffer);
+      await writable.close();
+      for (const old of backupsToDelete(await webBackups.list())) await folder.removeEntry(old);
+      return { status: 'saved', name };
+    } catch (error) {
+      console.error('[eco-desk] backup', error);
+      return { status: 'failed', message: '无法写入备份。' };
+    }
+  },
+  async read(name: string): Promise<OpenFileResult> {
+    try {
+      if (!parseBackupName(name, 0)) throw new Error('not a backup name');
+      const folder = await webBackups.folder();
+      const file = await (await folder.getFileHandle(name)).getFile();
+      return { status: 'opened', name, data: new Uint8Array(await file.arrayBuffer()) };
+    } catch {
+      return { status: 'failed', reason: 'readError', message: `无法读取备份“${name}”。` };
+    }
+  },
+};

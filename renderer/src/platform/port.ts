@@ -1,5 +1,8 @@
 import type {
   AppInfo,
+  BackupFile,
+  BackupReason,
+  BackupWriteResult,
   FileFilter,
   HandoffIdentity,
   OpenFileResult,
@@ -25,6 +28,10 @@ export interface Platform {
   /** The hand-off signing key's public part (the private key stays where the adapter keeps it). */
   getIdentity(): Promise<HandoffIdentity>;
   signManifest(manifest: Uint8Array): Promise<SignResult>;
+  /** Backups, kept outside IndexedDB (the data folder; in a browser, the origin's private files). */
+  writeBackup(reason: BackupReason, data: Uint8Array): Promise<BackupWriteResult>;
+  listBackups(): Promise<BackupFile[]>;
+  readBackup(name: string): Promise<OpenFileResult>;
 }
 
 export type { AppInfo, FileFilter, OpenFileResult, SaveFileResult };
