@@ -130,3 +130,43 @@ test('the dashboard reminds the office when the county has waited longer than th
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
   await expect(page.getByTestId('handoff-due')).toHaveCount(0);
 });
+
+test('a backup restores the data as it was; the state before the restore is backed up too', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村'] });
+  const addProblem = async (description: string) => {
+    await page.goto('/#/ledger');
+    await page.getByRole('button', { name: '新增问题' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('问题描述').fill(description);
+    await dialog.getByLabel('整改责任人').fill('张三');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/镇督/);
+  };
+  await addProblem('备份前的问题');
+  await page.goto('/#/handoff');
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/^已备份：eco-desk-backup-.*-manual\.zip$/)).toBeVisible();
+  await addProblem('备份后的问题');
+
+  await page.goto('/#/handoff');
+  const backups = page.getByRole('table', { name: '本机的备份' });
+  await backups.getByRole('button', { name: /恢复… .* 手动/ }).click();
+  const review = page.getByTestId('import-review');
+  await expect(review).toContainText('恢复会用这个备份替换现有的全部数据');
+  await snap(page, '64-handoff-restore-backup');
+  await review.getByRole('button', { name: '确认恢复' }).click();
+  await expect(page.getByText(/导入完成/)).toBeVisible();
+  await page.goto('/#/ledger');
+  await expect(page.getByTestId('ledger-count')).toHaveText('共 1 条');
+  await expect(page.getByRole('grid')).toContainText('备份前的问题');
+
+  // The data just replaced was backed up first ("恢复前"): restoring it brings the second back.
+  await page.goto('/#/handoff');
+  await backups.getByRole('button', { name: /恢复… .* 恢复前/ }).click();
+  await page.getByTestId('import-review').getByRole('button', { name: '确认恢复' }).click();
+  await expect(page.getByText(/导入完成/)).toBeVisible();
+  await page.goto('/#/ledger');
+  await expect(page.getByTestId('ledger-count')).toHaveText('共 2 条');
+});

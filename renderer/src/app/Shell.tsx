@@ -13,6 +13,7 @@ import {
 import PersonIcon from '@mui/icons-material/PersonOutlined';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useIsDemo, useOperator, useTown } from '../db/hooks';
+import { useDailyBackup } from '../features/handoff/useBackups';
 import { layout } from '../theme/tokens';
 import { NAV_ITEMS } from './navigation';
 
@@ -26,6 +27,7 @@ export function Shell() {
   const town = useTown();
   const operator = useOperator();
   const demo = useIsDemo();
+  useDailyBackup();
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar

@@ -1,9 +1,11 @@
 import { db } from './db';
 import type { ExportChoice } from '@shared/handoff/log';
 import { loadDemoData } from './repositories/demoRepo';
+import { buildPackage, type BuildStep, type Signer } from './packageBuilder';
 import {
-  collectExport,
   commitImport,
+  commitRestore,
+  hasTownData,
   logExport,
   planImport,
   setHandoffInterval,
@@ -55,7 +57,14 @@ import { addVillages, saveVillage, setVillageDeleted } from './repositories/vill
 
 /** The writes the screens may make, bound to the app's database. */
 export const actions = {
-  collectExport: (choice: ExportChoice) => collectExport(db, choice),
+  buildPackage: (
+    choice: ExportChoice,
+    signer: Signer,
+    appVersion: string,
+    onStep?: (step: BuildStep) => void,
+  ) => buildPackage(db, choice, signer, appVersion, onStep),
+  commitRestore: (input: Parameters<typeof commitRestore>[1]) => commitRestore(db, input),
+  hasTownData: () => hasTownData(db),
   logExport: (entry: Parameters<typeof logExport>[1]) => logExport(db, entry),
   setHandoffInterval: (days: number) => setHandoffInterval(db, days),
   planHandoffImport: (tables: Record<string, unknown[]>, maker: string) =>

@@ -117,9 +117,9 @@ export function createWebPlatform() {
         signature: signManifest(manifest, secretKey),
       });
     },
-    writeBackup: webBackups.write,
-    listBackups: webBackups.list,
-    readBackup: webBackups.read,
+    writeBackup: (reason, data) => webBackups.write(reason, data),
+    listBackups: () => webBackups.list(),
+    readBackup: (name) => webBackups.read(name),
   } satisfies Platform;
 }
 

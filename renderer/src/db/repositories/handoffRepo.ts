@@ -9,6 +9,7 @@ import {
 } from '@shared/handoff/log';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
+import type { Problem } from '@shared/domain/problem';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { writeContext } from '../writeContext';
@@ -50,63 +51,73 @@ export async function collectExport(
   db: EcoDeskDb,
   choice: ExportChoice,
 ): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
-  return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
-    const town = (await db.town.toArray())[0];
-    if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
-    const month = (key: string) => key.slice(0, 7);
-    const tables: Record<string, unknown[]> = {
-      town: [town],
-      villages: await db.villages.toArray(),
-      people: await db.people.toArray(),
-      ruleDocuments: await db.ruleDocuments.toArray(),
-      standards: await db.standards.toArray(),
-      settings: (await db.settings.toArray()).filter(
-        (s) => !LOCAL_SETTINGS.has(s.key) && !s.key.startsWith(LAST_EXCHANGE),
-      ),
-      handoffs: await db.handoffs.toArray(),
-    };
-    if (choice.assessment) {
-      const periods = (await db.periods.toArray()).filter((p) => inRange(p.id, choice));
-      const ids = new Set(periods.map((p) => p.id));
-      tables.periods = periods;
-      tables.deductions = (await db.deductions.toArray()).filter((d) => ids.has(d.periodId));
-      tables.villageChecks = (await db.villageChecks.toArray()).filter((c) => ids.has(c.periodId));
-      tables.results = (await db.results.toArray()).filter((r) => inRange(month(r.id), choice));
-      tables.dueActions = (await db.dueActions.toArray()).filter((a) =>
-        inRange(month(a.periodKey), choice),
-      );
-    }
-    if (choice.ledger)
-      tables.problems = (await db.problems.toArray()).filter((p) =>
-        inRange(month(p.foundOn), choice),
-      );
-    const exportedIds = new Set(
-      Object.values(tables).flatMap((rows) => rows.map((r) => (r as { id?: string }).id)),
-    );
-    tables.audit = (await db.audit.toArray()).filter(
-      (e) => e.recordId === '*' || exportedIds.has(e.recordId),
-    );
-    const files: Record<string, Uint8Array> = {};
-    const attachmentRows: { id: string; type: string; size: number }[] = [];
-    if (choice.attachments) {
-      for (const a of await db.attachments.toArray()) {
-        const bytes = new Uint8Array(await a.blob.arrayBuffer());
-        files[`attachments/${a.id}`] = bytes;
-        attachmentRows.push({ id: a.id, type: a.blob.type, size: bytes.length });
+  // An older schema (a backup before a migration) may lack some tables: they are left out.
+  const present = new Set(db.tables.map((t) => t.name));
+  const rows = async (table: string): Promise<unknown[]> =>
+    present.has(table) ? ((await db.table(table).toArray()) as unknown[]) : [];
+  return db.transaction(
+    'r',
+    Object.keys(HANDOFF_TABLES).filter((t) => present.has(t)),
+    async () => {
+      const town = (await db.town.toArray())[0];
+      if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
+      const month = (key: string) => key.slice(0, 7);
+      const tables: Record<string, unknown[]> = {
+        town: [town],
+        villages: await db.villages.toArray(),
+        people: await db.people.toArray(),
+        ruleDocuments: await db.ruleDocuments.toArray(),
+        standards: await db.standards.toArray(),
+        settings: (await db.settings.toArray()).filter(
+          (s) => !LOCAL_SETTINGS.has(s.key) && !s.key.startsWith(LAST_EXCHANGE),
+        ),
+        handoffs: await rows('handoffs'),
+      };
+      if (choice.assessment) {
+        const periods = (await db.periods.toArray()).filter((p) => inRange(p.id, choice));
+        const ids = new Set(periods.map((p) => p.id));
+        tables.periods = periods;
+        tables.deductions = (await db.deductions.toArray()).filter((d) => ids.has(d.periodId));
+        tables.villageChecks = (await db.villageChecks.toArray()).filter((c) =>
+          ids.has(c.periodId),
+        );
+        tables.results = (await db.results.toArray()).filter((r) => inRange(month(r.id), choice));
+        tables.dueActions = (await db.dueActions.toArray()).filter((a) =>
+          inRange(month(a.periodKey), choice),
+        );
       }
-    }
-    tables.attachments = attachmentRows;
-    const months = (tables.periods ?? []).map((p) => (p as { id: string }).id).sort();
-    return {
-      tables,
-      files,
-      town: { id: town.id, name: town.name },
-      period: {
-        from: choice.from || months[0] || '',
-        to: choice.to || months.at(-1) || '',
-      },
-    };
-  });
+      if (choice.ledger)
+        tables.problems = ((await rows('problems')) as Problem[]).filter((p) =>
+          inRange(month(p.foundOn), choice),
+        );
+      const exportedIds = new Set(
+        Object.values(tables).flatMap((rows) => rows.map((r) => (r as { id?: string }).id)),
+      );
+      tables.audit = (await db.audit.toArray()).filter(
+        (e) => e.recordId === '*' || exportedIds.has(e.recordId),
+      );
+      const files: Record<string, Uint8Array> = {};
+      const attachmentRows: { id: string; type: string; size: number }[] = [];
+      if (choice.attachments) {
+        for (const a of await db.attachments.toArray()) {
+          const bytes = new Uint8Array(await a.blob.arrayBuffer());
+          files[`attachments/${a.id}`] = bytes;
+          attachmentRows.push({ id: a.id, type: a.blob.type, size: bytes.length });
+        }
+      }
+      tables.attachments = attachmentRows;
+      const months = (tables.periods ?? []).map((p) => (p as { id: string }).id).sort();
+      return {
+        tables,
+        files,
+        town: { id: town.id, name: town.name },
+        period: {
+          from: choice.from || months[0] || '',
+          to: choice.to || months.at(-1) || '',
+        },
+      };
+    },
+  );
 }
 
 /** The dry run of importing verified package tables, against the local data. */
@@ -260,4 +271,67 @@ export async function loadHandoffDue(db: EcoDeskDb, now: Date) {
   ]);
   const setUpAt = typeof setUp?.value === 'string' ? setUp.value : undefined;
   return { intervalDays, due: handoffDue(log, setUpAt, now, intervalDays) };
+}
+
+/**
+ * Restores a backup: the town's data becomes exactly the backup's, in one strict transaction
+ * (settings that describe this PC stay). Take a backup of the current data first.
+ */
+export async function commitRestore(
+  db: EcoDeskDb,
+  input: {
+    tables: Record<string, unknown[]>;
+    attachment: (id: string) => Uint8Array;
+    log: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>;
+  },
+): Promise<Record<string, number>> {
+  const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
+  return db.transaction('rw', tables, async () => {
+    const kept = (await db.settings.toArray()).filter(
+      (s) => LOCAL_SETTINGS.has(s.key) || s.key.startsWith(LAST_EXCHANGE),
+    );
+    for (const table of tables) await db.table(table).clear();
+    const written: Record<string, number> = {};
+    for (const [table, rows] of Object.entries(input.tables)) {
+      if (!(table in HANDOFF_TABLES)) continue;
+      if (table === 'attachments') {
+        await db.attachments.bulkPut(
+          (rows as { id: string; type?: string }[]).map((r) => ({
+            id: r.id,
+            blob: new Blob([input.attachment(r.id).slice().buffer], { type: r.type ?? '' }),
+          })),
+        );
+      } else {
+        await db.table(table).bulkPut(rows);
+      }
+      written[table] = rows.length;
+    }
+    await db.settings.bulkPut(kept);
+    await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
+    const ctx = await writeContext(db);
+    await db.audit.add({
+      id: ctx.newId(),
+      at: ctx.now,
+      actor: ctx.actor,
+      table: '*',
+      recordId: '*',
+      action: 'import',
+      label: `从备份恢复《${input.log.place}》`,
+      before: null,
+      after: null,
+    });
+    await db.handoffs.add({
+      ...input.log,
+      id: ctx.newId(),
+      at: ctx.now,
+      by: ctx.actor,
+      direction: 'import',
+    });
+    return written;
+  });
+}
+
+/** Whether there is a town's data at all (an empty profile has nothing to back up). */
+export async function hasTownData(db: EcoDeskDb): Promise<boolean> {
+  return (await db.town.count()) > 0;
 }

@@ -12,9 +12,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { formatBytes } from '@shared/domain/attachment';
+import { BACKUP_REASON_LABELS } from '@shared/handoff/backups';
 import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
-import { commitReview, reviewPackage, type ImportReview } from './handoffFiles';
+import { backupNow, commitReview, reviewPackage, type ImportReview } from './handoffFiles';
+import { useBackups } from './useBackups';
 import { HANDOFF, TABLE_LABELS } from './strings';
 
 const I = HANDOFF.import;
@@ -44,11 +47,11 @@ export function ImportPanel(props: { onImported?: () => void }) {
   const [theirs, setTheirs] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
 
-  async function choose() {
+  async function choose(backup?: string) {
     setProblem(null);
     setBusy(true);
     try {
-      const result = await reviewPackage();
+      const result = await reviewPackage(backup);
       if (result === null) return;
       if ('problem' in result) {
         setReview(null);
@@ -80,7 +83,12 @@ export function ImportPanel(props: { onImported?: () => void }) {
 
   const conflicts = review?.plan.items.filter((i) => i.kind === 'conflict') ?? [];
   const rejected = review?.plan.items.filter((i) => i.kind === 'rejected') ?? [];
-  const toWrite = review ? review.plan.counts.new + review.plan.counts.changed + theirs.size : 0;
+  // A restore writes the whole backup; an import only what is new, newer, or chosen.
+  const toWrite = !review
+    ? 0
+    : review.backup
+      ? Object.values(review.manifest.counts).reduce((a, b) => a + b, 0)
+      : review.plan.counts.new + review.plan.counts.changed + theirs.size;
 
   return (
     <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
@@ -91,6 +99,7 @@ export function ImportPanel(props: { onImported?: () => void }) {
           {I.choose}
         </Button>
       </Box>
+      <BackupList disabled={busy} onRestore={(name) => void choose(name)} />
       {problem ? (
         <Alert severity="error" data-testid="import-problem">
           {problem}
@@ -184,6 +193,7 @@ export function ImportPanel(props: { onImported?: () => void }) {
                 .join('；')}
             </Alert>
           ) : null}
+          {review.backup ? <Alert severity="warning">{I.restoreWarning}</Alert> : null}
           {toWrite === 0 ? <Alert severity="info">{I.nothing}</Alert> : null}
           <Box sx={{ display: 'flex', gap: 1 }}>
             <Button
@@ -191,12 +201,62 @@ export function ImportPanel(props: { onImported?: () => void }) {
               disabled={busy || toWrite === 0}
               onClick={() => void commit(review)}
             >
-              {I.commit(toWrite)}
+              {review.backup ? I.restore : I.commit(toWrite)}
             </Button>
             <Button onClick={() => setReview(null)}>{I.cancel}</Button>
           </Box>
         </Box>
       ) : null}
     </Paper>
+  );
+}
+
+/** The backups kept on this PC, newest first, each restorable after a preview. */
+function BackupList(props: { disabled: boolean; onRestore: (name: string) => void }) {
+  const backups = useBackups();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  async function backup() {
+    setBusy(true);
+    try {
+      notify.success(I.backedUp(await backupNow('manual')));
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 0.5 }}>
+        <Typography>{backups && backups.length > 0 ? I.backups : I.noBackups}</Typography>
+        <Button size="small" disabled={busy || props.disabled} onClick={() => void backup()}>
+          {I.backupNow}
+        </Button>
+      </Box>
+      {backups && backups.length > 0 ? (
+        <Table size="small" aria-label={I.backupsTable}>
+          <TableBody>
+            {backups.slice(0, 8).map((b) => (
+              <TableRow key={b.name}>
+                <TableCell>{formatTimestamp(b.at)}</TableCell>
+                <TableCell>{BACKUP_REASON_LABELS[b.reason]}</TableCell>
+                <TableCell align="right">{formatBytes(b.size)}</TableCell>
+                <TableCell align="right">
+                  <Button
+                    size="small"
+                    disabled={props.disabled}
+                    onClick={() => props.onRestore(b.name)}
+                    aria-label={`${I.restoreThis} ${formatTimestamp(b.at)} ${BACKUP_REASON_LABELS[b.reason]}`}
+                  >
+                    {I.restoreThis}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+    </Box>
   );
 }

@@ -1,17 +1,16 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ExportChoice, HandoffLogEntry } from '@shared/handoff/log';
 import type { MergePlan } from '@shared/handoff/merge';
-import {
-  assemblePackage,
-  preparePackage,
-  verifyPackage,
-  type Manifest,
-} from '@shared/handoff/package';
+import type { BackupReason } from '@shared/handoff/backups';
+import { verifyPackage, type Manifest } from '@shared/handoff/package';
 import { actions } from '../../db/actions';
+import { InputError } from '../../db/errors';
+import { EVERYTHING, type BuildStep } from '../../db/packageBuilder';
 import { platform } from '../../platform';
+import { backupsChanged } from './backupEvents';
 
-export type ExportStep = 'collect' | 'pack' | 'sign' | 'write';
+export type ExportStep = BuildStep | 'write';
 
 export type ExportOutcome =
   | { status: 'saved'; receipt: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'> }
@@ -22,50 +21,49 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Builds a package of the chosen data, has the platform sign it (the key never reaches the page
- * in the desktop app), checks the finished file with the importer's own checks, writes it where
- * the user chooses, and records it in the hand-off log.
+ * in the desktop app), writes it where the user chooses, and records it in the hand-off log.
  */
 export async function exportPackage(
   choice: ExportChoice,
   onStep: (step: ExportStep) => void,
 ): Promise<ExportOutcome> {
-  onStep('collect');
-  const contents = await actions.collectExport(choice);
-  const [info, identity] = await Promise.all([platform.getAppInfo(), platform.getIdentity()]);
-  onStep('pack');
-  const prepared = preparePackage({
-    ...contents,
-    appVersion: info.version,
-    createdAt: new Date().toISOString(),
-    publicKey: hexToBytes(identity.publicKey),
-  });
-  onStep('sign');
-  const signed = await platform.signManifest(prepared.manifestBytes);
-  if (signed.status !== 'signed') return { status: 'failed', message: '签名失败，未导出。' };
-  const data = assemblePackage(prepared, signed.signature);
-  const check = verifyPackage(data);
-  if (!check.ok) return { status: 'failed', message: `导出的包没有通过检查：${check.problem}` };
+  const info = await platform.getAppInfo();
+  const built = await actions.buildPackage(choice, platform, info.version, onStep);
   onStep('write');
   const saved = await platform.saveFile({
-    suggestedName: `${contents.town.name}-数据交换-${today()}.zip`,
-    data,
+    suggestedName: `${built.manifest.town.name}-数据交换-${today()}.zip`,
+    data: built.data,
     filters: [{ name: '数据交换包', extensions: ['zip'] }],
   });
   if (saved.status === 'canceled') return { status: 'canceled' };
   if (saved.status === 'failed') return { status: 'failed', message: saved.message };
   const receipt = {
     place: saved.path,
-    sha256: bytesToHex(sha256(data)),
-    size: data.length,
-    period: prepared.manifest.period,
-    counts: prepared.manifest.counts,
-    fingerprint: identity.fingerprint,
+    sha256: bytesToHex(sha256(built.data)),
+    size: built.data.length,
+    period: built.manifest.period,
+    counts: built.manifest.counts,
+    fingerprint: built.fingerprint,
   };
   await actions.logExport(receipt);
   return { status: 'saved', receipt };
 }
 
+/** Takes a complete backup now; resolves with its name, or throws with a Chinese message. */
+export async function backupNow(reason: BackupReason): Promise<string> {
+  const info = await platform.getAppInfo();
+  const built = await actions.buildPackage(EVERYTHING, platform, info.version);
+  const result = await platform.writeBackup(reason, built.data);
+  if (result.status === 'failed')
+    throw new InputError([{ field: 'backup', message: `自动备份没有完成：${result.message}` }]);
+  backupsChanged();
+  return result.name;
+}
+
 export interface ImportReview {
+  /** A kept backup: restored (replacing the data) rather than merged. */
+  backup: boolean;
+  tables: Record<string, unknown[]>;
   fileName: string;
   size: number;
   sha256: string;
@@ -75,18 +73,27 @@ export interface ImportReview {
   attachment: (id: string) => Uint8Array;
 }
 
-/** Opens a package, checks it completely, and plans the import; nothing is written. */
-export async function reviewPackage(): Promise<ImportReview | { problem: string } | null> {
-  const opened = await platform.openFile({
-    filters: [{ name: '数据交换包或备份', extensions: ['zip'] }],
-    maxBytes: 200 * 1024 * 1024,
-  });
+/**
+ * Opens a package (chosen by the user, or a kept backup by name), checks it completely, and plans
+ * the import; nothing is written.
+ */
+export async function reviewPackage(
+  backup?: string,
+): Promise<ImportReview | { problem: string } | null> {
+  const opened = backup
+    ? await platform.readBackup(backup)
+    : await platform.openFile({
+        filters: [{ name: '数据交换包或备份', extensions: ['zip'] }],
+        maxBytes: 200 * 1024 * 1024,
+      });
   if (opened.status === 'canceled') return null;
   if (opened.status === 'failed') return { problem: opened.message };
   const verified = verifyPackage(opened.data);
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
   const plan = await actions.planHandoffImport(verified.tables, verified.manifest.publicKey);
   return {
+    backup: Boolean(backup),
+    tables: verified.tables,
     fileName: opened.name,
     size: opened.data.length,
     sha256: bytesToHex(sha256(opened.data)),
@@ -97,21 +104,29 @@ export async function reviewPackage(): Promise<ImportReview | { problem: string 
   };
 }
 
-/** Writes a reviewed import (all or nothing). */
-export function commitReview(review: ImportReview, theirs: ReadonlySet<string>) {
+/**
+ * Writes a reviewed import, all or nothing, after an automatic backup of the current data (no
+ * backup, no import; an empty profile has none to take). A kept backup is restored: the data becomes the backup's.
+ */
+export async function commitReview(review: ImportReview, theirs: ReadonlySet<string>) {
+  // An empty profile (restoring onto a new PC) has nothing to back up.
+  if (await actions.hasTownData()) await backupNow(review.backup ? 'restore' : 'import');
+  const log = {
+    place: review.fileName,
+    sha256: review.sha256,
+    size: review.size,
+    period: review.manifest.period,
+    counts: review.manifest.counts,
+    fingerprint: review.fingerprint,
+  };
+  if (review.backup)
+    return actions.commitRestore({ tables: review.tables, attachment: review.attachment, log });
   return actions.commitHandoffImport({
     plan: review.plan,
     theirs,
     attachment: review.attachment,
     maker: review.manifest.publicKey,
     createdAt: review.manifest.createdAt,
-    log: {
-      place: review.fileName,
-      sha256: review.sha256,
-      size: review.size,
-      period: review.manifest.period,
-      counts: review.manifest.counts,
-      fingerprint: review.fingerprint,
-    },
+    log,
   });
 }

@@ -74,6 +74,15 @@ export const HANDOFF = {
     nothing: '没有需要写入的记录（这个包已经导入过，或内容与本机相同）。',
     done: (n: number) => `导入完成：写入 ${n} 条记录。`,
     cancel: '放弃',
+    backups: '或从本机的备份恢复：',
+    noBackups: '本机还没有备份。',
+    backupsTable: '本机的备份',
+    restoreThis: '恢复…',
+    restore: '确认恢复',
+    restoreWarning:
+      '恢复会用这个备份替换现有的全部数据。恢复前会先自动备份现有数据，需要时可以再恢复回来。',
+    backupNow: '立即备份',
+    backedUp: (name: string) => `已备份：${name}`,
   },
   restore: {
     title: '从数据交换包或备份恢复',

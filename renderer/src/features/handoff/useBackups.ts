@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { toIsoDate } from '@shared/domain/dates';
+import { dailyBackupDue, type BackupFile } from '@shared/handoff/backups';
+import { useNotify } from '../../app/notify';
+import { platform } from '../../platform';
+import { onBackupsChanged } from './backupEvents';
+import { backupNow } from './handoffFiles';
+
+/** The backups kept on this PC, newest first; undefined while reading. */
+export function useBackups(): BackupFile[] | undefined {
+  const [backups, setBackups] = useState<BackupFile[] | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const read = () =>
+      void platform.listBackups().then(
+        (list) => live && setBackups(list),
+        () => live && setBackups([]),
+      );
+    read();
+    const stop = onBackupsChanged(read);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return backups;
+}
+
+/** A delay so that the first screen is drawn before the day's backup is made. */
+export const DAILY_BACKUP_DELAY_MS = 5000;
+
+/** Takes the day's backup a few seconds after the app opens, unless one was taken today. */
+export function useDailyBackup(): void {
+  const notify = useNotify();
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void (async () => {
+        const list = await platform.listBackups();
+        if (dailyBackupDue(list, toIsoDate(new Date()))) await backupNow('daily');
+      })().catch((error: unknown) => notify.error(error, '今天的自动备份没有完成。'));
+    }, DAILY_BACKUP_DELAY_MS);
+    return () => clearTimeout(timer);
+    // Once per start of the app.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
