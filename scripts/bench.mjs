@@ -172,6 +172,19 @@ try {
   await page.goto(`${app.url}#/`);
   const summary = page.getByTestId('period-summary');
   await summary.waitFor();
+  // The app takes the day's backup a few seconds after it opens: let it finish first, so that
+  // it does not run inside a timed figure.
+  step('waiting for the daily backup');
+  await page.waitForFunction(
+    async () => {
+      const root = await navigator.storage.getDirectory();
+      const folder = await root.getDirectoryHandle('backups', { create: true });
+      for await (const name of folder.keys()) if (name.endsWith('-daily.zip')) return true;
+      return false;
+    },
+    null,
+    { timeout: 10 * 60_000, polling: 1000 },
+  );
   const nav = page.getByRole('navigation', { name: '主导航' });
   const firstRender = [];
   // With the ledger present: the figure waits for the ledger summary as well as the tiles.
@@ -327,6 +340,76 @@ try {
     runs: showAll.length,
     ratio_to_raw: null,
   });
+  step('hand-off');
+  // 7. Export the whole town (every table) as a signed package, then restore it into an empty
+  // profile: choose the file, the complete check and the dry run, then the commit.
+  const records = Object.entries(data)
+    .filter(([table]) => table !== 'ledgerTally')
+    .reduce((sum, [, n]) => sum + n, 0);
+  const exportTimes = [];
+  let packageFile = '';
+  for (let i = 0; i < Math.min(runs, 3); i += 1) {
+    // A fresh page each time (a receipt from the run before must not count).
+    await page.goto(`${app.url}#/`);
+    await summary.waitFor();
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '数据交换' })
+      .click();
+    const button = page.getByRole('button', { name: '导出…' });
+    await button.waitFor();
+    const download = page.waitForEvent('download', { timeout: 10 * 60_000 });
+    exportTimes.push(
+      await timed(
+        () => button.click(),
+        () => page.getByTestId('receipt').waitFor({ timeout: 10 * 60_000 }),
+      ),
+    );
+    packageFile = path.join(profile, 'package.zip');
+    await (await download).saveAs(packageFile);
+  }
+  const exportMs = median(exportTimes);
+  figures.push({
+    name: 'handoff.export',
+    median_ms: round(exportMs),
+    records_per_s: Math.round(records / (exportMs / 1000)),
+    runs: exportTimes.length,
+    ratio_to_raw: round(records / (exportMs / 1000) / rawRead, 3),
+  });
+  const importTimes = [];
+  for (let i = 0; i < Math.min(runs, 3); i += 1) {
+    // An empty on-disk profile of its own, as on a new PC.
+    const emptyProfile = mkdtempSync(path.join(os.tmpdir(), 'eco-desk-bench-import-'));
+    const fresh = await launchProfile(emptyProfile);
+    const empty = await fresh.newPage();
+    await empty.goto(`${app.url}#/restore`);
+    const choose = empty.getByRole('button', { name: '选择文件…' });
+    await choose.waitFor();
+    const chooser = empty.waitForEvent('filechooser');
+    await choose.click();
+    const file = await chooser;
+    const review = await timed(
+      () => file.setFiles(packageFile),
+      () => empty.getByTestId('import-review').waitFor({ timeout: 10 * 60_000 }),
+    );
+    const commit = await timed(
+      () => empty.getByRole('button', { name: /确认导入 \d+ 条/ }).click(),
+      () => empty.getByRole('heading', { name: '总览' }).waitFor({ timeout: 10 * 60_000 }),
+    );
+    importTimes.push(review + commit);
+    step(`import: check and dry run ${Math.round(review)} ms, commit ${Math.round(commit)} ms`);
+    await fresh.close();
+    rmSync(emptyProfile, { recursive: true, force: true });
+  }
+  const importMs = median(importTimes);
+  figures.push({
+    name: 'handoff.import',
+    median_ms: round(importMs),
+    records_per_s: Math.round(records / (importMs / 1000)),
+    runs: importTimes.length,
+    ratio_to_raw: round(records / (importMs / 1000) / rawPut, 3),
+  });
+
   step('recompute');
   // 6. Recompute one period: reopen the last month with a reason, close it, wait for its 红黄榜.
   const last = months[months.length - 1];
