@@ -10,6 +10,7 @@ import { hardenSession, hardenWebContents } from './security';
 import { createAppInfoService } from './services/appInfoService';
 import { createFileService } from './services/fileService';
 import { createBackupService } from './services/backupService';
+import { createDriveService } from './services/driveService';
 import { createIdentityService } from './services/identityService';
 import { createMainWindow, focusWindow } from './window';
 
@@ -64,6 +65,7 @@ function start(): void {
   });
   const identity = createIdentityService({ dataFolder: dataFolder.folder });
   const backups = createBackupService({ dataFolder: dataFolder.folder, log });
+  const drives = createDriveService({ platform: process.platform, log });
   registerApiHandlers(
     ipcMain,
     {
@@ -75,6 +77,8 @@ function start(): void {
       writeBackup: (_sender, reason, data) => backups.writeBackup(reason, data),
       listBackups: () => backups.listBackups(),
       readBackup: (_sender, name) => backups.readBackup(name),
+      listDrives: () => drives.listDrives(),
+      writeToDrive: (_sender, request) => drives.writeToDrive(request),
       printPage: (sender) =>
         new Promise<void>((resolve) => sender.print({ silent: false }, () => resolve())),
     },

@@ -13,6 +13,8 @@ const api = {
   writeBackup: (reason, data) => ipcRenderer.invoke(CHANNELS.writeBackup, reason, data),
   listBackups: () => ipcRenderer.invoke(CHANNELS.listBackups),
   readBackup: (name) => ipcRenderer.invoke(CHANNELS.readBackup, name),
+  listDrives: () => ipcRenderer.invoke(CHANNELS.listDrives),
+  writeToDrive: (request) => ipcRenderer.invoke(CHANNELS.writeToDrive, request),
 } satisfies EcoDeskApi;
 
 contextBridge.exposeInMainWorld('ecoDesk', api);

@@ -24,7 +24,25 @@ export interface EcoDeskApi {
   /** The backups kept, newest first. */
   listBackups(): Promise<BackupFile[]>;
   readBackup(name: string): Promise<OpenFileResult>;
+  /** Removable drives (USB sticks) plugged in now. */
+  listDrives(): Promise<RemovableDrive[]>;
+  /** Writes a package to a listed drive, reads it back and checks it before calling it safe. */
+  writeToDrive(request: {
+    drive: string;
+    name: string;
+    data: Uint8Array;
+  }): Promise<DriveWriteResult>;
 }
+
+export interface RemovableDrive {
+  /** Mount point or drive root (E:\\). */
+  path: string;
+  label: string;
+  sizeBytes: number;
+}
+
+export type DriveWriteResult =
+  { status: 'verified'; path: string; sha256: string } | { status: 'failed'; message: string };
 
 export type BackupWriteResult =
   { status: 'saved'; name: string } | { status: 'failed'; message: string };

@@ -11,6 +11,8 @@ export const CHANNELS = {
   writeBackup: 'eco-desk:write-backup',
   listBackups: 'eco-desk:list-backups',
   readBackup: 'eco-desk:read-backup',
+  listDrives: 'eco-desk:list-drives',
+  writeToDrive: 'eco-desk:write-to-drive',
 } as const satisfies Record<ApiMethod, `eco-desk:${string}`>;
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];

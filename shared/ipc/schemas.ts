@@ -46,6 +46,16 @@ export const ARGUMENT_SCHEMAS = {
   ]),
   listBackups: z.tuple([]),
   readBackup: z.tuple([z.string().min(1).max(100)]),
+  listDrives: z.tuple([]),
+  writeToDrive: z.tuple([
+    z.object({
+      drive: z.string().min(1).max(500),
+      name: z.string().min(1).max(200),
+      data: z
+        .custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes')
+        .refine((d) => d.byteLength <= MAX_IPC_FILE_BYTES, 'too large'),
+    }),
+  ]),
   signManifest: z.tuple([
     z
       .custom<Uint8Array>((value) => value instanceof Uint8Array, 'not bytes')

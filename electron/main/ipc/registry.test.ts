@@ -22,6 +22,8 @@ function setUp() {
     writeBackup: vi.fn(async () => ({ status: 'saved' as const, name: 'b' })),
     listBackups: vi.fn(async () => []),
     readBackup: vi.fn(async () => ({ status: 'canceled' as const })),
+    listDrives: vi.fn(async () => []),
+    writeToDrive: vi.fn(async () => ({ status: 'failed' as const, message: '' })),
   };
   const log = vi.fn();
   registerApiHandlers<string>({ handle: (channel, l) => listeners.set(channel, l) }, handlers, log);

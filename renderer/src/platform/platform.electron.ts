@@ -13,5 +13,7 @@ export function createElectronPlatform(api: EcoDeskApi) {
     writeBackup: (reason, data) => api.writeBackup(reason, data),
     listBackups: () => api.listBackups(),
     readBackup: (name) => api.readBackup(name),
+    listDrives: () => api.listDrives(),
+    writeToDrive: (request) => api.writeToDrive(request),
   } satisfies Platform;
 }

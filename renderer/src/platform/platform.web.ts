@@ -120,6 +120,13 @@ export function createWebPlatform() {
     writeBackup: (reason, data) => webBackups.write(reason, data),
     listBackups: () => webBackups.list(),
     readBackup: (name) => webBackups.read(name),
+    // A browser cannot see USB sticks: the export is saved as a download instead.
+    listDrives: () => Promise.resolve([]),
+    writeToDrive: () =>
+      Promise.resolve({
+        status: 'failed' as const,
+        message: '浏览器里不能直接写U盘，请用“另存为”。',
+      }),
   } satisfies Platform;
 }
 

@@ -3,6 +3,8 @@ import type {
   BackupFile,
   BackupReason,
   BackupWriteResult,
+  DriveWriteResult,
+  RemovableDrive,
   FileFilter,
   HandoffIdentity,
   OpenFileResult,
@@ -32,6 +34,13 @@ export interface Platform {
   writeBackup(reason: BackupReason, data: Uint8Array): Promise<BackupWriteResult>;
   listBackups(): Promise<BackupFile[]>;
   readBackup(name: string): Promise<OpenFileResult>;
+  /** USB sticks (none in a browser). */
+  listDrives(): Promise<RemovableDrive[]>;
+  writeToDrive(request: {
+    drive: string;
+    name: string;
+    data: Uint8Array;
+  }): Promise<DriveWriteResult>;
 }
 
 export type { AppInfo, FileFilter, OpenFileResult, SaveFileResult };

@@ -5,6 +5,7 @@ import {
   Checkbox,
   FormControlLabel,
   LinearProgress,
+  MenuItem,
   Paper,
   Table,
   TableBody,
@@ -17,6 +18,7 @@ import {
 import { useEffect, useState } from 'react';
 import { formatBytes } from '@shared/domain/attachment';
 import type { ExportChoice } from '@shared/handoff/log';
+import type { RemovableDrive } from '@shared/ipc/api';
 import { useNotify } from '../../app/notify';
 import { formatTimestamp } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -46,6 +48,24 @@ export function HandoffPage() {
     Extract<ExportOutcome, { status: 'saved' }>['receipt'] | null
   >(null);
   const log = useHandoffs();
+  const [drives, setDrives] = useState<RemovableDrive[] | null>(null);
+  const [drive, setDrive] = useState('');
+  const refreshDrives = async () => {
+    const list = await platform.listDrives();
+    setDrives(list);
+    setDrive((current) => (list.some((d) => d.path === current) ? current : (list[0]?.path ?? '')));
+  };
+  useEffect(() => {
+    let live = true;
+    void platform.listDrives().then((list) => {
+      if (!live) return;
+      setDrives(list);
+      setDrive(list[0]?.path ?? '');
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -59,7 +79,7 @@ export function HandoffPage() {
 
   async function runExport() {
     try {
-      const outcome = await exportPackage(choice, setStep);
+      const outcome = await exportPackage(choice, setStep, drive || undefined);
       if (outcome.status === 'saved') {
         setReceipt(outcome.receipt);
         notify.success(E.saved(outcome.receipt.place));
@@ -122,7 +142,23 @@ export function HandoffPage() {
           </Box>
           <Typography color="text.secondary">{E.base}</Typography>
           <IntervalField />
-          <Box>
+          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <TextField
+              select
+              label={E.target}
+              value={drive}
+              onChange={(e) => setDrive(e.target.value)}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+              sx={{ width: 320 }}
+            >
+              <MenuItem value="">{E.saveAs}</MenuItem>
+              {(drives ?? []).map((d) => (
+                <MenuItem key={d.path} value={d.path}>
+                  {E.drive(d.label, d.path)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Button onClick={() => void refreshDrives()}>{E.refreshDrives}</Button>
             <Button
               variant="contained"
               disabled={step !== null || badRange}
@@ -131,6 +167,9 @@ export function HandoffPage() {
               {E.run}
             </Button>
           </Box>
+          {drives && drives.length === 0 && platform.kind === 'desktop' ? (
+            <Typography color="text.secondary">{E.noDrives}</Typography>
+          ) : null}
           {step ? (
             <Box>
               <Typography>{E.steps[step]}</Typography>
@@ -142,6 +181,9 @@ export function HandoffPage() {
               <Typography variant="h4" gutterBottom>
                 {R.title}
               </Typography>
+              {receipt.checkedOnDrive ? (
+                <Typography sx={{ fontWeight: 500 }}>{R.safeToRemove}</Typography>
+              ) : null}
               <Typography>
                 {R.place}：{receipt.place}
               </Typography>

@@ -13,7 +13,12 @@ import { backupsChanged } from './backupEvents';
 export type ExportStep = BuildStep | 'write';
 
 export type ExportOutcome =
-  | { status: 'saved'; receipt: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'> }
+  | {
+      status: 'saved';
+      receipt: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'> & {
+        checkedOnDrive: boolean;
+      };
+    }
   | { status: 'canceled' }
   | { status: 'failed'; message: string };
 
@@ -26,27 +31,38 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function exportPackage(
   choice: ExportChoice,
   onStep: (step: ExportStep) => void,
+  /** A USB stick's path: written there, read back and checked; otherwise 另存为. */
+  drive?: string,
 ): Promise<ExportOutcome> {
   const info = await platform.getAppInfo();
   const built = await actions.buildPackage(choice, platform, info.version, onStep);
   onStep('write');
-  const saved = await platform.saveFile({
-    suggestedName: `${built.manifest.town.name}-数据交换-${today()}.zip`,
-    data: built.data,
-    filters: [{ name: '数据交换包', extensions: ['zip'] }],
-  });
-  if (saved.status === 'canceled') return { status: 'canceled' };
-  if (saved.status === 'failed') return { status: 'failed', message: saved.message };
-  const receipt = {
-    place: saved.path,
+  const name = `${built.manifest.town.name}-数据交换-${today()}.zip`;
+  let place: string;
+  if (drive) {
+    const written = await platform.writeToDrive({ drive, name, data: built.data });
+    if (written.status === 'failed') return { status: 'failed', message: written.message };
+    place = written.path;
+  } else {
+    const saved = await platform.saveFile({
+      suggestedName: name,
+      data: built.data,
+      filters: [{ name: '数据交换包', extensions: ['zip'] }],
+    });
+    if (saved.status === 'canceled') return { status: 'canceled' };
+    if (saved.status === 'failed') return { status: 'failed', message: saved.message };
+    place = saved.path;
+  }
+  const entry = {
+    place,
     sha256: bytesToHex(sha256(built.data)),
     size: built.data.length,
     period: built.manifest.period,
     counts: built.manifest.counts,
     fingerprint: built.fingerprint,
   };
-  await actions.logExport(receipt);
-  return { status: 'saved', receipt };
+  await actions.logExport(entry);
+  return { status: 'saved', receipt: { ...entry, checkedOnDrive: Boolean(drive) } };
 }
 
 /** Takes a complete backup now; resolves with its name, or throws with a Chinese message. */
