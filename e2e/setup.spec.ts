@@ -76,7 +76,6 @@ test('every section of the side navigation opens and says what it holds', async 
     ['巡河巡林', 'patrols'],
     ['工作记录', 'records'],
     ['简报报表', 'reports'],
-    ['数据交换', 'handoff'],
   ];
   const nav = page.getByRole('navigation', { name: '主导航' });
   for (const [label, key] of sections) {

@@ -29,15 +29,6 @@ export const COMING_SOON = {
       '年度工作总结初稿：数字自动从记录中统计',
     ],
   },
-  handoff: {
-    title: '数据交换',
-    intro: '用 U 盘向县里报送数据，导入县里的反馈；自动备份，数据不丢失。',
-    items: [
-      '导出数据包（带校验和签名），写入 U 盘后逐一核对',
-      '导入前先预演：新增、修改、冲突、拒收一目了然，确认后一次性写入',
-      '每日自动备份和导入前备份，可预览后恢复',
-    ],
-  },
 } as const;
 
 export type Section = keyof typeof COMING_SOON;
