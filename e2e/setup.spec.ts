@@ -91,6 +91,9 @@ test('when the database cannot be opened the user is told, and nothing saved is 
   context,
 }) => {
   await completeSetup(page);
+  await page.goto('/#/handoff');
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/^已备份：/)).toBeVisible();
   // A damaged profile: every IndexedDB open fails in this page.
   const broken = await context.newPage();
   await broken.addInitScript(() => {
@@ -102,10 +105,15 @@ test('when the database cannot be opened the user is told, and nothing saved is 
   await expect(broken.getByText('无法打开数据')).toBeVisible();
   await expect(broken.getByText(/已保存的数据没有被删除/)).toBeVisible();
   await expect(broken.getByRole('button', { name: '重试' })).toBeVisible();
+  // The backups, kept outside the database, can still be taken away to restore elsewhere.
+  await expect(broken.getByTestId('backup-rescue')).toContainText('（手动），共 1 份');
+  const download = broken.waitForEvent('download');
+  await broken.getByRole('button', { name: '另存最新备份…' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^eco-desk-backup-.*-manual\.zip$/);
   await snap(broken, '05-database-unavailable');
   await broken.close();
 
   // Once the storage works again, everything is where it was.
-  await page.reload();
+  await page.goto('/');
   await expect(page.getByTestId('village-tile')).toHaveCount(27);
 });

@@ -2,6 +2,7 @@ import { Alert, AlertTitle, Box, Button, CircularProgress } from '@mui/material'
 import { useEffect, useState, type ReactNode } from 'react';
 import { openDatabase, type OpenResult } from '../db/open';
 import { platform } from '../platform';
+import { BackupRescue } from './BackupRescue';
 
 const UNAVAILABLE =
   '数据库暂时无法打开。已保存的数据没有被删除。请关闭其他正在使用本应用的窗口，然后点击“重试”；如果仍然不行，请联系技术支持，不要删除程序文件夹。';
@@ -39,6 +40,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
         <Button sx={{ mt: 2 }} variant="contained" onClick={() => window.location.reload()}>
           重试
         </Button>
+        <BackupRescue />
       </Box>
     );
   }
