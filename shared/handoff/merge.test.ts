@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planMerge, recordsToWrite, sameRecord } from './merge';
 
@@ -109,5 +110,58 @@ describe('sameRecord', () => {
     );
     expect(sameRecord({ a: 1 }, { a: '1' })).toBe(false);
     expect(sameRecord([1, 2], [2, 1])).toBe(false);
+  });
+});
+
+describe('properties of the merge', () => {
+  const stamp = fc.integer({ min: 1, max: 28 }).map((d) => at(d));
+  const rows = fc.uniqueArray(
+    fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      name: fc.string({ maxLength: 3 }),
+      updatedAt: stamp,
+    }),
+    { selector: (r) => r.id, maxLength: 6 },
+  );
+
+  it('importing a package twice changes no more than importing it once', () => {
+    fc.assert(
+      fc.property(rows, rows, fc.option(stamp, { nil: null }), (localRows, incoming, since) => {
+        const local = new Map(localRows.map((r) => [r.id, r]));
+        const first = planMerge({
+          incoming: { villages: incoming },
+          local: { villages: local },
+          keyOf: { villages: 'id' },
+          since,
+        });
+        const after = new Map(local);
+        for (const r of recordsToWrite(first, new Set()).villages ?? [])
+          after.set(r.id as string, r as (typeof localRows)[number]);
+        // After the commit the exchange time is the package's: at least every incoming stamp.
+        const second = planMerge({
+          incoming: { villages: incoming },
+          local: { villages: after },
+          keyOf: { villages: 'id' },
+          since: at(28),
+        });
+        expect(recordsToWrite(second, new Set())).toEqual({});
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('into an empty profile, everything arrives as new and is written exactly', () => {
+    fc.assert(
+      fc.property(rows, (incoming) => {
+        const plan = planMerge({
+          incoming: { villages: incoming },
+          local: { villages: new Map() },
+          keyOf: { villages: 'id' },
+          since: null,
+        });
+        expect(plan.counts.new).toBe(incoming.length);
+        expect(recordsToWrite(plan, new Set()).villages ?? []).toEqual(incoming);
+      }),
+    );
   });
 });
