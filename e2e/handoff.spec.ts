@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
 
@@ -54,6 +56,14 @@ test('export a package, check it with the command line, restore it into an empty
   });
   expect(out).toContain('通过：');
   expect(out).toContain(`签名指纹：${fingerprint}`);
+  // Readable copies for people at the county: the ledger opens in Excel with its header and rows.
+  const entries = unzipSync(new Uint8Array(readFileSync(file)));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(entries['readable/问题整改台账.xlsx']!.slice().buffer);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(1).text).toBe('编号');
+  expect(sheet.rowCount).toBe(1 + Number(/\d+/.exec(before.all)![0]));
+  expect(entries['readable/考核结果.xlsx']).toBeDefined();
 
   // A fresh profile (nothing stored): restore from the package from the first-run screen.
   const fresh = await browser.newContext();

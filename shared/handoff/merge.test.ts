@@ -127,7 +127,7 @@ describe('properties of the merge', () => {
   it('importing a package twice changes no more than importing it once', () => {
     fc.assert(
       fc.property(rows, rows, fc.option(stamp, { nil: null }), (localRows, incoming, since) => {
-        const local = new Map(localRows.map((r) => [r.id, r]));
+        const local = new Map<string, (typeof localRows)[number]>(localRows.map((r) => [r.id, r]));
         const first = planMerge({
           incoming: { villages: incoming },
           local: { villages: local },

@@ -1,5 +1,10 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
+import type { PeriodResult } from '@shared/domain/assessment';
+import type { Problem } from '@shared/domain/problem';
+import type { Village } from '@shared/domain/village';
 import type { ExportChoice } from '@shared/handoff/log';
+import { ledgerSheet, resultsSheet } from '@shared/handoff/readable';
+import { writeSheet } from '../lib/xlsx';
 import {
   assemblePackage,
   preparePackage,
@@ -36,9 +41,26 @@ export async function buildPackage(
   signer: Signer,
   appVersion: string,
   onStep: (step: BuildStep) => void = () => undefined,
+  /** Readable .xlsx copies for people (exports to the county; backups leave them out). */
+  readable = false,
 ): Promise<{ data: Uint8Array; manifest: Manifest; fingerprint: string }> {
   onStep('collect');
   const contents = await collectExport(db, choice);
+  if (readable) {
+    const villages = new Map(
+      (contents.tables.villages as Village[]).map((v) => [v.id, v.name] as [string, string]),
+    );
+    if (contents.tables.problems)
+      contents.files['readable/问题整改台账.xlsx'] = await writeSheet(
+        '问题整改台账',
+        ledgerSheet(contents.tables.problems as Problem[], villages),
+      );
+    if (contents.tables.results)
+      contents.files['readable/考核结果.xlsx'] = await writeSheet(
+        '考核结果',
+        resultsSheet(contents.tables.results as PeriodResult[]),
+      );
+  }
   const identity = await signer.getIdentity();
   onStep('pack');
   const prepared = preparePackage({

@@ -35,7 +35,7 @@ export async function exportPackage(
   drive?: string,
 ): Promise<ExportOutcome> {
   const info = await platform.getAppInfo();
-  const built = await actions.buildPackage(choice, platform, info.version, onStep);
+  const built = await actions.buildPackage(choice, platform, info.version, onStep, true);
   onStep('write');
   const name = `${built.manifest.town.name}-数据交换-${today()}.zip`;
   let place: string;

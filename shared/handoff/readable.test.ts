@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { PeriodResult } from '../domain/assessment';
+import type { Problem } from '../domain/problem';
+import { ledgerSheet, resultsSheet } from './readable';
+
+describe('readable copies', () => {
+  it('list the ledger by number with names and Chinese labels, never the complainant', () => {
+    const p = {
+      number: '2026-群诉-0001',
+      source: 'public',
+      category: '人居环境',
+      villageId: 'v1',
+      place: '二组',
+      description: '夜间焚烧垃圾',
+      foundOn: '2026-03-01',
+      deadline: '2026-03-10',
+      responsiblePerson: '张三',
+      status: 'inProgress',
+      supervised: true,
+      complainant: '王某（保密）',
+    } as Problem;
+    const rows = ledgerSheet([p], new Map([['v1', '张家村']]));
+    expect(rows[1]).toEqual([
+      '2026-群诉-0001',
+      '群众申诉反映',
+      '人居环境',
+      '张家村',
+      '二组',
+      '夜间焚烧垃圾',
+      '2026-03-01',
+      '2026-03-10',
+      '张三',
+      '整改中',
+      '是',
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('王某');
+  });
+
+  it('list each period’s scores and flags; a withdrawn red flag is not shown as awarded', () => {
+    const result = {
+      id: '2026-05',
+      rows: [
+        {
+          name: '张家村',
+          score: 98,
+          rank: 1,
+          flag: 'red',
+          flagReason: '第 1 名',
+          withdrawn: { reason: 'x', at: '', by: '' },
+        },
+        { name: '李家村', score: 80, rank: 2, flag: 'yellow', flagReason: '末位' },
+      ],
+    } as unknown as PeriodResult;
+    expect(resultsSheet([result]).slice(1)).toEqual([
+      ['2026-05', '张家村', 98, 1, '', '第 1 名'],
+      ['2026-05', '李家村', 80, 2, '黄旗', '末位'],
+    ]);
+  });
+});
