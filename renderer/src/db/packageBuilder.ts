@@ -10,8 +10,11 @@ import {
   preparePackage,
   verifyPackage,
   type Manifest,
+  type PackageContents,
+  type PreparedPackage,
 } from '@shared/handoff/package';
 import type { HandoffIdentity, SignResult } from '@shared/ipc/api';
+import type { PackRequest, PackResponse } from './packWorker';
 import { collectExport } from './repositories/handoffRepo';
 import type { EcoDeskDb } from './schema';
 
@@ -63,7 +66,8 @@ export async function buildPackage(
   }
   const identity = await signer.getIdentity();
   onStep('pack');
-  const prepared = preparePackage({
+  const packer = await packerOf();
+  const prepared = await packer.prepare({
     ...contents,
     appVersion,
     createdAt: new Date().toISOString(),
@@ -72,8 +76,84 @@ export async function buildPackage(
   onStep('sign');
   const signed = await signer.signManifest(prepared.manifestBytes);
   if (signed.status !== 'signed') throw new Error('签名失败。');
-  const data = assemblePackage(prepared, signed.signature);
-  const check = verifyPackage(data);
-  if (!check.ok) throw new Error(`打好的包没有通过检查：${check.problem}`);
+  const data = await packer.assemble(prepared, signed.signature);
   return { data, manifest: prepared.manifest, fingerprint: identity.fingerprint };
+}
+
+interface Packer {
+  prepare(input: PackageContents): Promise<PreparedPackage>;
+  assemble(prepared: PreparedPackage, signature: string): Promise<Uint8Array>;
+}
+
+/** In this thread: for tests (no workers) and as the fallback. */
+const inThread: Packer = {
+  prepare: (input) => Promise.resolve(preparePackage(input)),
+  assemble: (prepared, signature) => {
+    const data = assemblePackage(prepared, signature);
+    const check = verifyPackage(data);
+    if (!check.ok) throw new Error(`打好的包没有通过检查：${check.problem}`);
+    return Promise.resolve(data);
+  },
+};
+
+let worker: Worker | null = null;
+let workerFailed = false;
+let nextId = 0;
+
+/** The worker itself failed (it could not load, or crashed): pack in this thread instead. */
+class WorkerFailed extends Error {}
+
+/**
+ * In a worker when the page can start one (a module worker served from the app's own origin, so
+ * the CSP allows it), so that packing 10 years of data does not freeze the screen.
+ */
+function packerOf(): Promise<Packer> {
+  if (typeof Worker === 'undefined' || workerFailed) return Promise.resolve(inThread);
+  worker ??= new Worker(new URL('./packWorker.ts', import.meta.url), { type: 'module' });
+  const call = (request: PackRequest) =>
+    new Promise<PackResponse>((resolve, reject) => {
+      const current = worker!;
+      const onMessage = (event: MessageEvent<PackResponse>) => {
+        if (event.data.id !== request.id) return;
+        current.removeEventListener('message', onMessage);
+        current.removeEventListener('error', onError);
+        resolve(event.data);
+      };
+      const onError = (event: ErrorEvent) => {
+        current.removeEventListener('message', onMessage);
+        current.removeEventListener('error', onError);
+        console.error('[eco-desk] pack worker', event.message);
+        workerFailed = true;
+        worker?.terminate();
+        worker = null;
+        reject(new WorkerFailed(event.message));
+      };
+      current.addEventListener('message', onMessage);
+      current.addEventListener('error', onError);
+      current.postMessage(request);
+    });
+  const ok = (response: PackResponse) => {
+    if (!response.ok) throw new Error(response.message);
+    return response;
+  };
+  const orInThread = async <T>(work: () => Promise<T>, fallback: () => Promise<T>) => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof WorkerFailed) return fallback();
+      throw error;
+    }
+  };
+  return Promise.resolve({
+    prepare: (input) =>
+      orInThread(
+        async () => ok(await call({ id: ++nextId, op: 'prepare', input })).prepared!,
+        () => inThread.prepare(input),
+      ),
+    assemble: (prepared, signature) =>
+      orInThread(
+        async () => ok(await call({ id: ++nextId, op: 'assemble', prepared, signature })).data!,
+        () => inThread.assemble(prepared, signature),
+      ),
+  });
 }
