@@ -118,8 +118,7 @@ test('a deduction opens a ledger item, which goes through 退回, an extension, 
   const grid = page.getByRole('grid');
   // The ledger opens on unfinished items; 全部 shows the closed one too.
   await expect(grid.getByRole('row')).toHaveCount(2);
-  await page.getByRole('combobox', { name: '状态' }).click();
-  await page.getByRole('option', { name: '全部' }).click();
+  await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部' });
   await expect(grid.getByRole('row')).toHaveCount(3);
   await expect(grid.getByRole('row').filter({ hasText: '2026-群诉-0001' })).toContainText('逾期');
   await page.getByLabel('只看逾期').click();

@@ -1,4 +1,4 @@
-import { Box, Button, FormControlLabel, MenuItem, Switch, TextField } from '@mui/material';
+import { Box, Button, FormControlLabel, Switch, TextField } from '@mui/material';
 import {
   PROBLEM_SOURCES,
   SOURCE_LABELS,
@@ -11,6 +11,8 @@ import type { Village } from '@shared/domain/village';
 import { LEDGER } from './strings';
 
 const F = LEDGER.filters;
+// Native selects: light to draw (the ledger opens faster) and chosen with the keyboard by typing.
+const NATIVE = { select: { native: true }, inputLabel: { shrink: true } } as const;
 
 /** The ledger's filter bar: every field narrows the list; 清除筛选 goes back to unfinished items. */
 export function LedgerFilters(props: {
@@ -25,59 +27,63 @@ export function LedgerFilters(props: {
     <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
       <TextField
         select
+        slotProps={NATIVE}
         label={F.source}
         value={filter.source}
         onChange={(e) => onChange({ source: e.target.value as ProblemSource | '' })}
         sx={{ width: 150 }}
       >
-        <MenuItem value="">{F.all}</MenuItem>
+        <option value="">{F.all}</option>
         {PROBLEM_SOURCES.map((s) => (
-          <MenuItem key={s} value={s}>
+          <option key={s} value={s}>
             {SOURCE_LABELS[s]}
-          </MenuItem>
+          </option>
         ))}
       </TextField>
       <TextField
         select
+        slotProps={NATIVE}
         label={F.status}
         value={filter.status}
         onChange={(e) => onChange({ status: e.target.value as LedgerFilter['status'] })}
         sx={{ width: 120 }}
       >
-        <MenuItem value="open">{F.open}</MenuItem>
-        <MenuItem value="">{F.all}</MenuItem>
+        <option value="open">{F.open}</option>
+        <option value="">{F.all}</option>
         {(Object.keys(STATUS_LABELS) as ProblemStatus[]).map((s) => (
-          <MenuItem key={s} value={s}>
+          <option key={s} value={s}>
             {STATUS_LABELS[s]}
-          </MenuItem>
+          </option>
         ))}
       </TextField>
       <TextField
         select
+        slotProps={NATIVE}
         label={F.village}
         value={filter.villageId}
         onChange={(e) => onChange({ villageId: e.target.value })}
         sx={{ width: 120 }}
       >
-        <MenuItem value="">{F.all}</MenuItem>
+        <option value="">{F.all}</option>
         {props.villages.map((v) => (
-          <MenuItem key={v.id} value={v.id}>
+          <option key={v.id} value={v.id}>
             {v.name}
-          </MenuItem>
+          </option>
         ))}
       </TextField>
       <TextField
         select
+        slotProps={NATIVE}
         label={F.category}
         value={filter.category}
         onChange={(e) => onChange({ category: e.target.value })}
         sx={{ width: 150 }}
       >
-        <MenuItem value="">{F.all}</MenuItem>
+        <option value="">{F.all}</option>
         {props.categories.map((c) => (
-          <MenuItem key={c} value={c}>
+          <option key={c} value={c}>
             {c}
-          </MenuItem>
+          </option>
         ))}
       </TextField>
       <TextField
