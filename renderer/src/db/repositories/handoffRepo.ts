@@ -9,10 +9,11 @@ import {
 } from '@shared/handoff/log';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
+import type { AuditEntry } from '@shared/domain/audit';
 import type { Problem } from '@shared/domain/problem';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { writeContext } from '../writeContext';
+import { writeContext, type WriteContext } from '../writeContext';
 
 /**
  * Hand-off packages and the database: what an export collects, and an import's dry run and
@@ -178,68 +179,82 @@ export async function commitImport(
     attachment: (id: string) => Uint8Array;
     maker: string;
     createdAt: string;
-    log: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>;
+    log: LogInput;
   },
 ): Promise<Record<string, number>> {
   const write = recordsToWrite(input.plan, input.theirs);
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
-    const written: Record<string, number> = {};
-    for (const [table, rows] of Object.entries(write)) {
-      if (table === 'attachments') {
-        await db.attachments.bulkPut(
-          rows.map((r) => ({
-            id: String(r.id),
-            blob: new Blob([input.attachment(String(r.id)).slice().buffer], {
-              type: typeof r.type === 'string' ? r.type : '',
-            }),
-          })),
-        );
-      } else {
-        await db.table(table).bulkPut(rows);
-      }
-      written[table] = rows.length;
-    }
+    const written = await writeTables(db, write, input.attachment);
     if (write.problems) {
       await db.ledgerTally.clear();
       await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
     }
-    for (const [table, count] of Object.entries(written)) {
-      await db.audit.add({
-        id: ctx.newId(),
-        at: ctx.now,
-        actor: ctx.actor,
-        table,
-        recordId: '*',
-        action: 'import',
-        label: `导入数据交换包《${input.log.place}》：${count} 条`,
-        before: null,
-        after: null,
-      });
-    }
+    for (const [table, count] of Object.entries(written))
+      await db.audit.add(
+        importEntry(ctx, table, `导入数据交换包《${input.log.place}》：${count} 条`),
+      );
     await db.settings.put({ key: `${LAST_EXCHANGE}${input.maker}`, value: input.createdAt });
-    await db.handoffs.add({
-      ...input.log,
-      id: ctx.newId(),
-      at: ctx.now,
-      by: ctx.actor,
-      direction: 'import',
-    } satisfies HandoffLogEntry);
+    await addLogEntry(db, ctx, 'import', input.log);
     return written;
   });
 }
 
-/** Records an export in the hand-off log. */
-export async function logExport(
+type LogInput = Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>;
+
+/** Writes package records table by table (attachments from the package's bytes); counts them. */
+async function writeTables(
   db: EcoDeskDb,
-  entry: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>,
+  tables: Record<string, readonly unknown[]>,
+  attachment: (id: string) => Uint8Array,
+): Promise<Record<string, number>> {
+  const written: Record<string, number> = {};
+  for (const [table, rows] of Object.entries(tables)) {
+    if (!(table in HANDOFF_TABLES)) continue;
+    if (table === 'attachments') {
+      await db.attachments.bulkPut(
+        (rows as { id: string; type?: unknown }[]).map((r) => ({
+          id: String(r.id),
+          blob: new Blob([attachment(String(r.id)).slice().buffer], {
+            type: typeof r.type === 'string' ? r.type : '',
+          }),
+        })),
+      );
+    } else {
+      await db.table(table).bulkPut(rows as unknown[]);
+    }
+    written[table] = rows.length;
+  }
+  return written;
+}
+
+/** The audit entry of a bulk write (a whole table, not one record). */
+const importEntry = (ctx: WriteContext, table: string, label: string): AuditEntry => ({
+  id: ctx.newId(),
+  at: ctx.now,
+  actor: ctx.actor,
+  table,
+  recordId: '*',
+  action: 'import',
+  label,
+  before: null,
+  after: null,
+});
+
+async function addLogEntry(
+  db: EcoDeskDb,
+  ctx: WriteContext,
+  direction: HandoffLogEntry['direction'],
+  entry: LogInput,
 ): Promise<void> {
+  await db.handoffs.add({ ...entry, id: ctx.newId(), at: ctx.now, by: ctx.actor, direction });
+}
+
+/** Records an export in the hand-off log. */
+export async function logExport(db: EcoDeskDb, entry: LogInput): Promise<void> {
   await db.transaction('rw', [db.handoffs, db.settings], async () => {
-    const ctx = await writeContext(db);
-    await db
-      .table('handoffs')
-      .add({ ...entry, id: ctx.newId(), at: ctx.now, by: ctx.actor, direction: 'export' });
+    await addLogEntry(db, await writeContext(db), 'export', entry);
   });
 }
 
@@ -282,7 +297,7 @@ export async function commitRestore(
   input: {
     tables: Record<string, unknown[]>;
     attachment: (id: string) => Uint8Array;
-    log: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>;
+    log: LogInput;
   },
 ): Promise<Record<string, number>> {
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
@@ -291,42 +306,12 @@ export async function commitRestore(
       (s) => LOCAL_SETTINGS.has(s.key) || s.key.startsWith(LAST_EXCHANGE),
     );
     for (const table of tables) await db.table(table).clear();
-    const written: Record<string, number> = {};
-    for (const [table, rows] of Object.entries(input.tables)) {
-      if (!(table in HANDOFF_TABLES)) continue;
-      if (table === 'attachments') {
-        await db.attachments.bulkPut(
-          (rows as { id: string; type?: string }[]).map((r) => ({
-            id: r.id,
-            blob: new Blob([input.attachment(r.id).slice().buffer], { type: r.type ?? '' }),
-          })),
-        );
-      } else {
-        await db.table(table).bulkPut(rows);
-      }
-      written[table] = rows.length;
-    }
+    const written = await writeTables(db, input.tables, input.attachment);
     await db.settings.bulkPut(kept);
     await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
     const ctx = await writeContext(db);
-    await db.audit.add({
-      id: ctx.newId(),
-      at: ctx.now,
-      actor: ctx.actor,
-      table: '*',
-      recordId: '*',
-      action: 'import',
-      label: `从备份恢复《${input.log.place}》`,
-      before: null,
-      after: null,
-    });
-    await db.handoffs.add({
-      ...input.log,
-      id: ctx.newId(),
-      at: ctx.now,
-      by: ctx.actor,
-      direction: 'import',
-    });
+    await db.audit.add(importEntry(ctx, '*', `从备份恢复《${input.log.place}》`));
+    await addLogEntry(db, ctx, 'import', input.log);
     return written;
   });
 }

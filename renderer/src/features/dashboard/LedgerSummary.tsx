@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { SOURCE_LABELS, PROBLEM_SOURCES } from '@shared/domain/ledger';
-import type { LedgerStats } from '@shared/domain/ledgerStats';
+import type { Counts, LedgerStats } from '@shared/domain/ledgerStats';
 import { DASHBOARD } from './strings';
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -59,58 +59,18 @@ export function LedgerSummary({ stats }: { stats: LedgerStats }) {
           alignItems: 'start',
         }}
       >
-        <Paper sx={{ p: 2 }}>
-          <Typography variant="h4" gutterBottom>
-            {DASHBOARD.bySource}
-          </Typography>
-          <Table size="small" aria-label={DASHBOARD.bySource}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{DASHBOARD.source}</TableCell>
-                <TableCell align="right">{DASHBOARD.open}</TableCell>
-                <TableCell align="right">{DASHBOARD.overdue}</TableCell>
-                <TableCell align="right">{DASHBOARD.closed}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {PROBLEM_SOURCES.map((s) => (
-                <TableRow key={s}>
-                  <TableCell>{SOURCE_LABELS[s]}</TableCell>
-                  <TableCell align="right">{stats.bySource[s].open}</TableCell>
-                  <TableCell align="right">{stats.bySource[s].overdue}</TableCell>
-                  <TableCell align="right">{stats.bySource[s].closed}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-        <Paper sx={{ p: 2 }}>
-          <Typography variant="h4" gutterBottom>
-            {DASHBOARD.byCategory}
-          </Typography>
-          <Table size="small" aria-label={DASHBOARD.byCategory}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{DASHBOARD.category}</TableCell>
-                <TableCell align="right">{DASHBOARD.open}</TableCell>
-                <TableCell align="right">{DASHBOARD.overdue}</TableCell>
-                <TableCell align="right">{DASHBOARD.closed}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {[...stats.byCategory]
-                .sort((a, b) => b[1].open - a[1].open || b[1].closed - a[1].closed)
-                .map(([category, counts]) => (
-                  <TableRow key={category}>
-                    <TableCell>{category}</TableCell>
-                    <TableCell align="right">{counts.open}</TableCell>
-                    <TableCell align="right">{counts.overdue}</TableCell>
-                    <TableCell align="right">{counts.closed}</TableCell>
-                  </TableRow>
-                ))}
-            </TableBody>
-          </Table>
-        </Paper>
+        <CountsTable
+          title={DASHBOARD.bySource}
+          heading={DASHBOARD.source}
+          rows={PROBLEM_SOURCES.map((s) => [SOURCE_LABELS[s], stats.bySource[s]])}
+        />
+        <CountsTable
+          title={DASHBOARD.byCategory}
+          heading={DASHBOARD.category}
+          rows={[...stats.byCategory].sort(
+            (a, b) => b[1].open - a[1].open || b[1].closed - a[1].closed,
+          )}
+        />
         <Paper sx={{ p: 2 }}>
           <Typography variant="h4" gutterBottom>
             {DASHBOARD.overdueByPerson}
@@ -132,5 +92,36 @@ export function LedgerSummary({ stats }: { stats: LedgerStats }) {
         </Paper>
       </Box>
     </Box>
+  );
+}
+
+/** Open, overdue and closed counts, one row per source or category. */
+function CountsTable(props: { title: string; heading: string; rows: [string, Counts][] }) {
+  return (
+    <Paper sx={{ p: 2 }}>
+      <Typography variant="h4" gutterBottom>
+        {props.title}
+      </Typography>
+      <Table size="small" aria-label={props.title}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{props.heading}</TableCell>
+            <TableCell align="right">{DASHBOARD.open}</TableCell>
+            <TableCell align="right">{DASHBOARD.overdue}</TableCell>
+            <TableCell align="right">{DASHBOARD.closed}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map(([label, counts]) => (
+            <TableRow key={label}>
+              <TableCell>{label}</TableCell>
+              <TableCell align="right">{counts.open}</TableCell>
+              <TableCell align="right">{counts.overdue}</TableCell>
+              <TableCell align="right">{counts.closed}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
   );
 }
