@@ -1,5 +1,6 @@
 import { deadlineState, PROBLEM_SOURCES, type ProblemSource, type ProblemStatus } from './ledger';
 import type { Problem } from './problem';
+import { daysBetween } from './period';
 
 export interface Counts {
   open: number;
@@ -138,10 +139,6 @@ export const OPEN_STATUSES: readonly ProblemStatus[] = ['pending', 'inProgress',
 export const isOpen = (status: ProblemStatus): boolean => OPEN_STATUSES.includes(status);
 
 const empty = (): Counts => ({ open: 0, overdue: 0, closed: 0 });
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Days from finding to 销号 of a closed item (stored on the record as an index for the median);

@@ -7,6 +7,7 @@ import type {
   VillageCheck,
 } from '@shared/domain/assessment';
 import type { AuditEntry } from '@shared/domain/audit';
+import type { Briefing } from '@shared/domain/briefing';
 import type { Problem } from '@shared/domain/problem';
 import type { HandoffLogEntry } from '@shared/handoff/log';
 import { tallyOf, type TallyRow } from '@shared/domain/ledgerStats';
@@ -91,6 +92,11 @@ export const SCHEMA_VERSIONS: {
     version: 5,
     stores: { handoffs: 'id, at' },
   },
+  {
+    // Monthly briefings: the draft's focus text, and each issued briefing as it was printed.
+    version: 6,
+    stores: { briefings: 'id, month, issuedAt' },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -110,6 +116,7 @@ export class EcoDeskDb extends Dexie {
   problems!: Table<Problem, string>;
   ledgerTally!: Table<TallyRow, string>;
   handoffs!: Table<HandoffLogEntry, string>;
+  briefings!: Table<Briefing, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

@@ -31,7 +31,8 @@ export type AuditedTable =
   | 'villageChecks'
   | 'results'
   | 'dueActions'
-  | 'problems';
+  | 'problems'
+  | 'briefings';
 
 /**
  * Appends the audit entry of one change. Call it inside the same transaction as the change

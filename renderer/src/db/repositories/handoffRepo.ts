@@ -37,6 +37,7 @@ export const HANDOFF_TABLES = {
   settings: 'key',
   attachments: 'id',
   handoffs: 'id',
+  briefings: 'id',
 } as const;
 export type HandoffTable = keyof typeof HANDOFF_TABLES;
 
@@ -73,6 +74,9 @@ export async function collectExport(
           (s) => !LOCAL_SETTINGS.has(s.key) && !s.key.startsWith(LAST_EXCHANGE),
         ),
         handoffs: await rows('handoffs'),
+        briefings: ((await rows('briefings')) as { month: string }[]).filter((b) =>
+          inRange(b.month, choice),
+        ),
       };
       if (choice.assessment) {
         const periods = (await db.periods.toArray()).filter((p) => inRange(p.id, choice));

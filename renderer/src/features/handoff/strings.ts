@@ -14,6 +14,7 @@ export const TABLE_LABELS: Record<string, string> = {
   settings: '设置',
   attachments: '照片和文件',
   handoffs: '交换记录',
+  briefings: '通报',
 };
 
 export const HANDOFF = {
