@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DueAction, PeriodResult, ResultRow } from './assessment';
 import { assembleBriefing, briefingTitle, flagPeriodOf } from './briefing';
-import type { Problem } from './problem';
 
 const villages = [
   { id: 'v1', name: '东村' },

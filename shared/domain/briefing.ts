@@ -1,5 +1,5 @@
 import type { DueAction, PeriodResult } from './assessment';
-import { CONSEQUENCE_LABELS, type ConsequenceKind } from './consequences';
+import { CONSEQUENCE_LABELS } from './consequences';
 import type { FlagColor } from './flags';
 import { deadlineState, PROBLEM_SOURCES, SOURCE_LABELS, type ProblemSource } from './ledger';
 import { isOpen } from './ledgerStats';
@@ -132,7 +132,7 @@ export function assembleBriefing(input: {
     )
     .map((a) => ({
       village: nameOf.get(a.villageId) ?? '',
-      kind: CONSEQUENCE_LABELS[a.kind as ConsequenceKind] ?? a.kind,
+      kind: CONSEQUENCE_LABELS[a.kind] ?? a.kind,
       title: a.title,
       dueDate: a.dueDate,
       done: a.doneAt !== undefined,

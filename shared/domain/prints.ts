@@ -106,7 +106,7 @@ export function filterFromQuery(text: string | null): LedgerFilter {
   }
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const str = (key: keyof LedgerFilter) =>
-    typeof v[key] === 'string' ? (v[key] as string) : (DEFAULT_LEDGER_FILTER[key] as string);
+    typeof v[key] === 'string' ? v[key] : (DEFAULT_LEDGER_FILTER[key] as string);
   const source = str('source');
   const status = str('status');
   return {

@@ -21,7 +21,7 @@ const refuse = (message: string, field = ''): never => {
 
 /** The months that have published scores, newest first: the months a briefing can be made for. */
 export async function briefingMonths(db: EcoDeskDb): Promise<string[]> {
-  const keys = (await db.results.where('cadence').equals('month').primaryKeys()) as string[];
+  const keys = await db.results.where('cadence').equals('month').primaryKeys();
   return keys.sort().reverse();
 }
 
