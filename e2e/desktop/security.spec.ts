@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { API_METHODS } from '../../shared/ipc/channels';
 import { electronBinary, launchApp, SKIP_REASON } from './electronApp';
 
 test.skip(!electronBinary, SKIP_REASON);
@@ -19,12 +20,9 @@ test('the page has no Node, runs on app://eco-desk and sees only window.ecoDesk'
       'undefined',
     );
     expect(await page.evaluate(() => location.origin)).toBe('app://eco-desk');
-    expect(await page.evaluate(() => Object.keys(window.ecoDesk ?? {}).sort())).toEqual([
-      'getAppInfo',
-      'openFile',
-      'printPage',
-      'saveFile',
-    ]);
+    expect(await page.evaluate(() => Object.keys(window.ecoDesk ?? {}).sort())).toEqual(
+      [...API_METHODS].sort(),
+    );
     // contextIsolation: the page's window is not the preload's, so Electron's API is absent.
     expect(
       await page.evaluate(() => typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer),

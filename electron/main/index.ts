@@ -12,7 +12,8 @@ import { createFileService } from './services/fileService';
 import { createBackupService } from './services/backupService';
 import { createDriveService } from './services/driveService';
 import { createIdentityService } from './services/identityService';
-import { createMainWindow, focusWindow } from './window';
+import { createPrintService } from './services/printService';
+import { createMainWindow, focusWindow, openPrintWindow } from './window';
 
 // Composition root: everything here runs in this order, and the first part before `ready`.
 const log = (message: string) => console.log(`[eco-desk] ${message}`);
@@ -66,6 +67,12 @@ function start(): void {
   const identity = createIdentityService({ dataFolder: dataFolder.folder });
   const backups = createBackupService({ dataFolder: dataFolder.folder, log });
   const drives = createDriveService({ platform: process.platform, log });
+  const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
+  const printing = createPrintService({
+    openWindow: (url) => openPrintWindow(preloadPath, url),
+    saveFile: (request) => files.saveFile(request),
+    log,
+  });
   registerApiHandlers(
     ipcMain,
     {
@@ -81,6 +88,7 @@ function start(): void {
       writeToDrive: (_sender, request) => drives.writeToDrive(request),
       printPage: (sender) =>
         new Promise<void>((resolve) => sender.print({ silent: false }, () => resolve())),
+      savePdf: (_sender, request) => printing.savePdf(request),
     },
     log,
   );
@@ -98,5 +106,5 @@ function start(): void {
     ),
   );
 
-  mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
+  mainWindow = createMainWindow(preloadPath);
 }

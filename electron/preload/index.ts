@@ -8,6 +8,7 @@ const api = {
   saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request),
   openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request),
   printPage: () => ipcRenderer.invoke(CHANNELS.printPage),
+  savePdf: (request) => ipcRenderer.invoke(CHANNELS.savePdf, request),
   getIdentity: () => ipcRenderer.invoke(CHANNELS.getIdentity),
   signManifest: (manifest) => ipcRenderer.invoke(CHANNELS.signManifest, manifest),
   writeBackup: (reason, data) => ipcRenderer.invoke(CHANNELS.writeBackup, reason, data),

@@ -128,6 +128,17 @@ describe('describeFilter and filterFromQuery', () => {
   });
 });
 
+const item = (code: string, category: string, title: string, perInstance: number) => ({
+  code,
+  category,
+  title,
+  perInstance,
+  cap: 10,
+  unit: '处',
+  zeroesCategory: false,
+  serious: false,
+});
+
 describe('villageReportCard', () => {
   const result = (id: string, rows: ResultRow[]): PeriodResult => ({
     id,
@@ -165,15 +176,23 @@ describe('villageReportCard', () => {
       village: { id: 'v1', name: '东村', secretary: '刘书记' },
       month: '2026-10',
       results: [...results, result('2026-11', [row({ villageId: 'v1', score: 50 })])],
+      // B02: 2 × 2 points = 4; A01: 3 points entered directly; A05: none found.
       deductions: [
-        { itemCode: 'B02', count: 2, points: 4, note: '两处垃圾' },
-        { itemCode: 'A01', count: 1, points: 3, note: '' },
-        { itemCode: 'A05', count: 0, points: 0, note: '' },
+        { itemCode: 'B02', count: 2, points: null, note: '两处垃圾' },
+        { itemCode: 'A01', count: null, points: 3, note: '' },
+        { itemCode: 'A05', count: 0, points: null, note: '' },
       ],
-      itemTitles: new Map([
-        ['A01', '焚烧秸秆'],
-        ['B02', '垃圾乱堆'],
-      ]),
+      standard: {
+        categories: [
+          { name: '甲', points: 30 },
+          { name: '乙', points: 20 },
+        ],
+        items: [
+          item('A01', '甲', '焚烧秸秆', 3),
+          item('A05', '甲', '污水直排', 5),
+          item('B02', '乙', '垃圾乱堆', 2),
+        ],
+      },
       problems: [
         problem({ number: 'a', deadline: '2026-10-20' }),
         problem({ number: 'b', deadline: '2026-11-30', status: 'pending' }),

@@ -10,6 +10,8 @@ import {
 import { DEFAULT_LEDGER_FILTER, type LedgerFilter } from './ledgerFilter';
 import { daysBetween } from './period';
 import type { Problem } from './problem';
+import { entryPoints, type DeductionEntry } from './scoring';
+import type { StandardVersion } from './standard';
 
 /** The 红黄榜 of a flag period as announced: flags in force (red first), and red flags taken back. */
 export function announcedFlags(rows: readonly ResultRow[]): {
@@ -135,7 +137,7 @@ export interface VillageReportCard {
   flagReason: string;
   /** Last twelve months up to this one, oldest first. */
   history: { month: string; score: number | null; rank: number | null; flag: FlagColor | null }[];
-  deductions: { code: string; title: string; count: number; points: number; note: string }[];
+  deductions: { code: string; title: string; count: number | null; points: number; note: string }[];
   openProblems: {
     number: string;
     category: string;
@@ -153,8 +155,9 @@ export function villageReportCard(input: {
   month: string;
   /** Monthly results of the last twelve months up to `month` (any order). */
   results: readonly PeriodResult[];
-  deductions: readonly { itemCode: string; count: number; points: number; note: string }[];
-  itemTitles: ReadonlyMap<string, string>;
+  deductions: readonly (DeductionEntry & { note: string })[];
+  /** The standard the month was scored against (for item titles and points). */
+  standard: Pick<StandardVersion, 'categories' | 'items'> | undefined;
   problems: readonly Problem[];
   today: string;
 }): VillageReportCard {
@@ -166,6 +169,8 @@ export function villageReportCard(input: {
     r?.rows.find((row) => row.villageId === input.village.id);
   const current = monthly.find((r) => r.id === input.month);
   const row = rowIn(current);
+  const items = new Map((input.standard?.items ?? []).map((i) => [i.code, i]));
+  const categoryPoints = new Map((input.standard?.categories ?? []).map((c) => [c.name, c.points]));
   const mine = input.problems.filter((p) => p.villageId === input.village.id && !p.deletedAt);
   return {
     name: input.village.name,
@@ -187,14 +192,14 @@ export function villageReportCard(input: {
       };
     }),
     deductions: input.deductions
-      .filter((d) => d.points > 0)
-      .map((d) => ({
-        code: d.itemCode,
-        title: input.itemTitles.get(d.itemCode) ?? d.itemCode,
-        count: d.count,
-        points: d.points,
-        note: d.note,
-      }))
+      .flatMap((d) => {
+        const item = items.get(d.itemCode);
+        if (!item) return [];
+        const points = entryPoints(item, d, categoryPoints.get(item.category) ?? 0).points;
+        return points > 0
+          ? [{ code: d.itemCode, title: item.title, count: d.count, points, note: d.note }]
+          : [];
+      })
       .sort((a, b) => a.code.localeCompare(b.code)),
     openProblems: mine
       .filter((p) => p.status !== 'closed' && p.status !== 'unfixable')

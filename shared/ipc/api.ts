@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { BackupFile, BackupReason } from '../handoff/backups';
-import type { fileFilterSchema, openFileRequestSchema, saveFileRequestSchema } from './schemas';
+import type {
+  fileFilterSchema,
+  openFileRequestSchema,
+  saveFileRequestSchema,
+  savePdfRequestSchema,
+} from './schemas';
 
 /**
  * The one contract between the renderer and the main process. The main process implements it
@@ -15,6 +20,11 @@ export interface EcoDeskApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   /** Opens the system print dialog for the calling window. */
   printPage(): Promise<void>;
+  /**
+   * Prints a print route (`/print/...`) to PDF in a hidden window, once the page says it is
+   * ready, then asks where to save it and writes it atomically.
+   */
+  savePdf(request: SavePdfRequest): Promise<SaveFileResult>;
   /** This installation's hand-off signing key: public key and fingerprint (made on first use). */
   getIdentity(): Promise<HandoffIdentity>;
   /** Signs a hand-off manifest made with this installation's public key; refuses anything else. */
@@ -60,6 +70,7 @@ export type ApiMethod = keyof EcoDeskApi;
 
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+export type SavePdfRequest = z.infer<typeof savePdfRequestSchema>;
 export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
 
 export type SaveFileResult =

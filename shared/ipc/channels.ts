@@ -6,6 +6,7 @@ export const CHANNELS = {
   saveFile: 'eco-desk:save-file',
   openFile: 'eco-desk:open-file',
   printPage: 'eco-desk:print-page',
+  savePdf: 'eco-desk:save-pdf',
   getIdentity: 'eco-desk:get-identity',
   signManifest: 'eco-desk:sign-manifest',
   writeBackup: 'eco-desk:write-backup',

@@ -26,6 +26,19 @@ export const saveFileRequestSchema = z.object({
   filters: z.array(fileFilterSchema).max(10).optional(),
 });
 
+/** A print route of the renderer: `/print/` and a path of safe characters, with a query. */
+export const PRINT_ROUTE = /^\/print\/[\w\-/%.]+(\?[\w\-=&%.]*)?$/;
+
+export const savePdfRequestSchema = z.object({
+  route: z
+    .string()
+    .max(2000)
+    .regex(PRINT_ROUTE, 'not a print route')
+    .refine((route) => !route.includes('..'), 'not a print route'),
+  landscape: z.boolean(),
+  suggestedName: saveFileRequestSchema.shape.suggestedName,
+});
+
 export const openFileRequestSchema = z.object({
   filters: z.array(fileFilterSchema).max(10).optional(),
   maxBytes: z.number().int().positive().max(MAX_IPC_FILE_BYTES),
@@ -37,6 +50,7 @@ export const ARGUMENT_SCHEMAS = {
   saveFile: z.tuple([saveFileRequestSchema]),
   openFile: z.tuple([openFileRequestSchema]),
   printPage: z.tuple([]),
+  savePdf: z.tuple([savePdfRequestSchema]),
   getIdentity: z.tuple([]),
   writeBackup: z.tuple([
     z.enum(['daily', 'import', 'migration', 'restore', 'manual']),

@@ -17,6 +17,7 @@ function setUp() {
     saveFile: vi.fn(async () => ({ status: 'canceled' as const })),
     openFile: vi.fn(async () => ({ status: 'canceled' as const })),
     printPage: vi.fn(async () => undefined),
+    savePdf: vi.fn(async () => ({ status: 'canceled' as const })),
     getIdentity: vi.fn(async () => ({ publicKey: 'ab', fingerprint: 'AB' })),
     signManifest: vi.fn(async () => ({ status: 'refused' as const })),
     writeBackup: vi.fn(async () => ({ status: 'saved' as const, name: 'b' })),

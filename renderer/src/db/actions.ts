@@ -52,11 +52,14 @@ import {
   requestPersistentStorage,
   setOperator,
 } from './repositories/settingsRepo';
+import { issueBriefing, saveDraftFocus } from './repositories/printRepo';
 import { completeSetup, saveTown } from './repositories/townRepo';
 import { addVillages, saveVillage, setVillageDeleted } from './repositories/villageRepo';
 
 /** The writes the screens may make, bound to the app's database. */
 export const actions = {
+  saveBriefingFocus: (month: string, focus: string) => saveDraftFocus(db, month, focus),
+  issueBriefing: (month: string, asOf: string) => issueBriefing(db, month, asOf),
   buildPackage: (
     choice: ExportChoice,
     signer: Signer,

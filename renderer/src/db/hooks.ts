@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { LedgerFilter } from '@shared/domain/ledgerFilter';
 import type { UpperLevel } from '@shared/domain/problem';
 import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
@@ -14,6 +15,16 @@ import {
   loadLedgerTally,
 } from './repositories/problemRepo';
 import { listPeople } from './repositories/personRepo';
+import {
+  briefingMonths,
+  flagPeriods,
+  getDraftFocus,
+  getIssuedBriefing,
+  listIssuedBriefings,
+  loadBriefingContent,
+  loadLedgerPrint,
+  loadVillageReportCard,
+} from './repositories/printRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
 import { getOperator, isSetupComplete } from './repositories/settingsRepo';
 import { getTown } from './repositories/townRepo';
@@ -90,3 +101,20 @@ export const useImportMapping = (level: UpperLevel) =>
 export const useHandoffs = () => useLiveQuery(() => listHandoffs(db), []);
 /** The hand-off reminder: the interval and, when the county is waiting, for how many days. */
 export const useHandoffDue = () => useLiveQuery(() => loadHandoffDue(db, new Date()), []);
+
+/** Prints and briefings: what each print route shows, live. */
+export const useBriefingMonths = () => useLiveQuery(() => briefingMonths(db), []);
+export const useFlagPeriods = () => useLiveQuery(() => flagPeriods(db), []);
+export const useDraftFocus = (month: string) =>
+  useLiveQuery(() => (month ? getDraftFocus(db, month) : ''), [month]);
+export const useBriefingContent = (month: string, asOf: string) =>
+  useLiveQuery(() => loadBriefingContent(db, month, asOf), [month, asOf]);
+export const useIssuedBriefings = () => useLiveQuery(() => listIssuedBriefings(db), []);
+export const useIssuedBriefing = (id: string) =>
+  useLiveQuery(async () => (await getIssuedBriefing(db, id)) ?? null, [id]);
+export const useVillageReportCard = (villageId: string, month: string, today: string) =>
+  useLiveQuery(() => loadVillageReportCard(db, villageId, month, today), [villageId, month, today]);
+export const useLedgerPrint = (filter: LedgerFilter, today: string) =>
+  useLiveQuery(() => loadLedgerPrint(db, filter, today), [JSON.stringify(filter), today]);
+export const useResult = (key: string) =>
+  useLiveQuery(async () => (await db.results.get(key)) ?? null, [key]);

@@ -8,6 +8,7 @@ export function createElectronPlatform(api: EcoDeskApi) {
     saveFile: (request) => api.saveFile(request),
     openFile: (request) => api.openFile(request),
     print: () => api.printPage(),
+    savePdf: (request) => api.savePdf(request),
     getIdentity: () => api.getIdentity(),
     signManifest: (manifest) => api.signManifest(manifest),
     writeBackup: (reason, data) => api.writeBackup(reason, data),

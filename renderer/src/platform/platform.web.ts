@@ -97,6 +97,10 @@ export function createWebPlatform() {
         };
       }
     },
+    savePdf() {
+      window.print();
+      return Promise.resolve({ status: 'canceled' });
+    },
     print() {
       window.print();
       return Promise.resolve();

@@ -9,6 +9,7 @@ import type {
   HandoffIdentity,
   OpenFileResult,
   SaveFileResult,
+  SavePdfRequest,
   SignResult,
 } from '@shared/ipc/api';
 
@@ -27,6 +28,11 @@ export interface Platform {
   }): Promise<SaveFileResult>;
   openFile(request: { filters?: FileFilter[]; maxBytes: number }): Promise<OpenFileResult>;
   print(): Promise<void>;
+  /**
+   * Saves a print route as a PDF (desktop: printed in a hidden window and saved where the user
+   * says). A browser has no such call: its print dialog offers 另存为 PDF, so this opens it.
+   */
+  savePdf(request: SavePdfRequest): Promise<SaveFileResult>;
   /** The hand-off signing key's public part (the private key stays where the adapter keeps it). */
   getIdentity(): Promise<HandoffIdentity>;
   signManifest(manifest: Uint8Array): Promise<SignResult>;

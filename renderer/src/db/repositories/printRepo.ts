@@ -9,11 +9,20 @@ import {
 } from '@shared/domain/briefing';
 import { isValidIsoDate } from '@shared/domain/dates';
 import { isMonthKey, periodLabel, previousMonth } from '@shared/domain/period';
+import { matchesFilter, type LedgerFilter } from '@shared/domain/ledgerFilter';
+import {
+  describeFilter,
+  ledgerPrintRows,
+  villageReportCard,
+  type LedgerPrintRow,
+  type VillageReportCard,
+} from '@shared/domain/prints';
 import { isLive, stamp } from '@shared/domain/record';
 import { charLength } from '@shared/domain/validation';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext } from '../writeContext';
+import { listProblems } from './problemRepo';
 
 const refuse = (message: string, field = ''): never => {
   throw new InputError([{ field, message }]);
@@ -133,4 +142,69 @@ export async function listIssuedBriefings(db: EcoDeskDb): Promise<Briefing[]> {
 export async function getIssuedBriefing(db: EcoDeskDb, id: string): Promise<Briefing | undefined> {
   const briefing = await db.briefings.get(id);
   return briefing?.status === 'issued' && isLive(briefing) ? briefing : undefined;
+}
+
+/** One village's report card for a month (the last twelve months' scores, the month's deductions). */
+export async function loadVillageReportCard(
+  db: EcoDeskDb,
+  villageId: string,
+  month: string,
+  today: string,
+): Promise<VillageReportCard | null> {
+  if (!isMonthKey(month)) refuse('月份不正确。', 'month');
+  return db.transaction(
+    'r',
+    [db.villages, db.results, db.periods, db.standards, db.deductions, db.problems],
+    async () => {
+      const village = await db.villages.get(villageId);
+      if (!village) return null;
+      const [results, period, deductions, problems] = await Promise.all([
+        db.results.where('cadence').equals('month').toArray(),
+        db.periods.get(month),
+        db.deductions.where('[periodId+villageId]').equals([month, villageId]).toArray(),
+        db.problems.where('villageId').equals(villageId).toArray(),
+      ]);
+      const standard = period ? await db.standards.get(period.standardId) : undefined;
+      return villageReportCard({
+        village,
+        month,
+        results,
+        deductions: deductions.filter(isLive),
+        standard,
+        problems,
+        today,
+      });
+    },
+  );
+}
+
+/** The ledger's items a filter lets through, as printed lines, and the filter in words. */
+export async function loadLedgerPrint(
+  db: EcoDeskDb,
+  filter: LedgerFilter,
+  today: string,
+): Promise<{ rows: LedgerPrintRow[]; description: string }> {
+  const [problems, villages] = await Promise.all([
+    listProblems(db, filter.status === 'open'),
+    db.villages.toArray(),
+  ]);
+  const nameOf = new Map(villages.map((v) => [v.id, v.name]));
+  return {
+    rows: ledgerPrintRows(
+      problems.filter((p) => matchesFilter(p, filter, today)),
+      nameOf,
+      today,
+    ),
+    description: describeFilter(filter, nameOf),
+  };
+}
+
+/** The flag periods with flags awarded (months or quarters), newest first, for the notice. */
+export async function flagPeriods(db: EcoDeskDb): Promise<string[]> {
+  const results = await db.results.toArray();
+  return results
+    .filter((r) => r.flagsAwarded)
+    .map((r) => r.id)
+    .sort()
+    .reverse();
 }
