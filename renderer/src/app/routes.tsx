@@ -13,6 +13,13 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { VillagePage } from '../features/villages/VillagePage';
 import { Shell } from './Shell';
+import {
+  BriefingDraftPrintPage,
+  IssuedBriefingPrintPage,
+  LedgerPrintPage,
+  NoticePrintPage,
+  VillageCardPrintPage,
+} from '../features/print/PrintPages';
 
 function Loading() {
   return (
@@ -42,6 +49,13 @@ export function AppRoutes() {
       <Route path="/demo" element={<DemoPage />} />
       <Route path="/restore" element={<RestorePage />} />
       <Route element={<RequireSetup />}>
+        <Route path="print">
+          <Route path="briefing/issued/:id" element={<IssuedBriefingPrintPage />} />
+          <Route path="briefing/:month" element={<BriefingDraftPrintPage />} />
+          <Route path="notice/:period" element={<NoticePrintPage />} />
+          <Route path="ledger" element={<LedgerPrintPage />} />
+          <Route path="village/:id/:month" element={<VillageCardPrintPage />} />
+        </Route>
         <Route element={<Shell />}>
           <Route index element={<DashboardPage />} />
           <Route path="assessment" element={<AssessmentPage />} />
