@@ -4,6 +4,7 @@ import { FLAG_LABELS, type FlagColor } from '@shared/domain/flags';
 import { periodLabel } from '@shared/domain/period';
 import { PrintRankingChart } from './PrintRankingChart';
 import { PrintTable } from './PrintTable';
+import { IDEOGRAPHIC_SPACE } from './strings';
 
 export const flagText = (flag: FlagColor | null) =>
   flag ? `${FLAG_LABELS[flag].symbol}${FLAG_LABELS[flag].word}` : '';
@@ -38,7 +39,9 @@ export function BriefingDocument({
         {briefingTitle(b.month)}
       </h1>
       <p className="doc-subtitle">
-        {b.townName}生态环境工作办公室　　{formatChineseDate(issuedOn)}
+        {b.townName}生态环境工作办公室
+        {IDEOGRAPHIC_SPACE.repeat(2)}
+        {formatChineseDate(issuedOn)}
       </p>
 
       <h2>一、{b.flagPeriod ? `${periodLabel(b.flagPeriod)}红黄榜` : '红黄榜'}</h2>
@@ -101,7 +104,7 @@ export function BriefingDocument({
         <div className="figure">
           <PrintRankingChart rows={b.scores} average={b.average} />
           <p className="plain" style={{ textAlign: 'center', fontSize: '9pt' }}>
-            图 1　各村得分排名（黑色为红旗村，斜线为黄旗村，虚线为全镇平均分）
+            图 1{IDEOGRAPHIC_SPACE}各村得分排名（黑色为红旗村，斜线为黄旗村，虚线为全镇平均分）
           </p>
         </div>
       ) : null}

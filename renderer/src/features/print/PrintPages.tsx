@@ -16,14 +16,14 @@ import { formatTimestamp } from '../../components/format';
 import { BriefingDocument, flagText } from './BriefingDocument';
 import { PrintLayout } from './PrintLayout';
 import { PrintTable } from './PrintTable';
-import { PRINT } from './strings';
+import { IDEOGRAPHIC_SPACE, PRINT } from './strings';
 
 const today = () => toIsoDate(new Date());
 
 /** `#/print/briefing/:month`: the month's briefing as it would be issued now (draft). */
 export function BriefingDraftPrintPage() {
   const { month = '' } = useParams();
-  const asOf = useMemo(today, []);
+  const asOf = useMemo(() => today(), []);
   const content = useBriefingContent(month, asOf);
   const name = content ? `${content.townName}${briefingTitle(month)}` : briefingTitle(month);
   return (
@@ -73,7 +73,7 @@ export function NoticePrintPage() {
   const result = useResult(period);
   const { flags, withdrawn } = announcedFlags(result?.flagsAwarded ? result.rows : []);
   const label = periodLabel(period);
-  const issuedOn = useMemo(today, []);
+  const issuedOn = useMemo(() => today(), []);
   const title = `${town?.name ?? ''}${label}农村人居环境红黄榜`;
   return (
     <PrintLayout
@@ -85,7 +85,7 @@ export function NoticePrintPage() {
       {result?.flagsAwarded ? (
         <article data-testid="notice">
           <h1>{title}</h1>
-          <p className="doc-subtitle">公　示</p>
+          <p className="doc-subtitle">{`公${IDEOGRAPHIC_SPACE}示`}</p>
           <p>
             根据《{town?.name}农村人居环境整治考评办法》，经{label}考评，现将红黄榜结果公示如下：
           </p>
@@ -121,7 +121,7 @@ export function NoticePrintPage() {
 export function LedgerPrintPage() {
   const [search] = useSearchParams();
   const filter = useMemo(() => filterFromQuery(search.get('f')), [search]);
-  const asOf = useMemo(today, []);
+  const asOf = useMemo(() => today(), []);
   const town = useTown();
   const ledger = useLedgerPrint(filter, asOf);
   const title = `${town?.name ?? ''}生态环境问题整改台账`;
@@ -138,8 +138,9 @@ export function LedgerPrintPage() {
         <article data-testid="ledger-print">
           <h1>{title}</h1>
           <p className="doc-subtitle">
-            {ledger.description}　共 {ledger.rows.length} 件，其中逾期 {overdue} 件　截至{' '}
-            {formatChineseDate(asOf)}
+            {ledger.description}
+            {IDEOGRAPHIC_SPACE}共 {ledger.rows.length} 件，其中逾期 {overdue} 件{IDEOGRAPHIC_SPACE}
+            截至 {formatChineseDate(asOf)}
           </p>
           <PrintTable
             rows={ledger.rows}
@@ -184,7 +185,7 @@ export function LedgerPrintPage() {
 /** `#/print/village/:id/:month`: one village's report card. */
 export function VillageCardPrintPage() {
   const { id = '', month = '' } = useParams();
-  const asOf = useMemo(today, []);
+  const asOf = useMemo(() => today(), []);
   const town = useTown();
   const card = useVillageReportCard(id, month, asOf);
   const title = card ? `${card.name}${periodLabel(month)}生态环境考评报告单` : PRINT.notFound;
@@ -199,7 +200,8 @@ export function VillageCardPrintPage() {
         <article data-testid="village-card">
           <h1>{title}</h1>
           <p className="doc-subtitle">
-            村党支部书记：{card.secretary || '—'}　　打印日期：{formatChineseDate(asOf)}
+            村党支部书记：{card.secretary || '—'}
+            {IDEOGRAPHIC_SPACE.repeat(2)}打印日期：{formatChineseDate(asOf)}
           </p>
           <h2>一、本月考评</h2>
           <p>

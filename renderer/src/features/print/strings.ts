@@ -11,3 +11,6 @@ export const PRINT = {
     `已于 ${at} 由 ${by} 印发：以下为印发时的内容，不随数据变化。`,
   notFound: '没有找到要打印的内容。',
 };
+
+/** The full-width space of Chinese typesetting (全角空格), between parts of a line. */
+export const IDEOGRAPHIC_SPACE = '\u3000';
