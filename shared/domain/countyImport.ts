@@ -77,25 +77,29 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-function matchHeader(header: string, field: ImportField): number {
+function matchHeader(header: string, words: readonly string[]): number {
   const h = header.replace(/\s/g, '');
   if (h === '') return -1;
-  const i = SYNONYMS[field].findIndex((word) => h === word);
+  const i = words.findIndex((word) => h === word);
   if (i >= 0) return i;
-  const j = SYNONYMS[field].findIndex((word) => word.length >= 2 && h.includes(word));
+  const j = words.findIndex((word) => word.length >= 2 && h.includes(word));
   return j >= 0 ? 100 + j : -1;
 }
 
 /**
- * Guesses the mapping from the header texts: each field takes the column whose header matches it
- * best (exact words before contained ones); a column serves one field only.
+ * Matches header texts to fields by the words each field goes by: each field takes the column
+ * whose header matches it best (exact words before contained ones); a column serves one field.
  */
-export function guessMapping(headers: readonly string[]): ColumnMapping {
-  const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ColumnMapping;
-  const candidates: { field: ImportField; column: number; rank: number }[] = [];
-  for (const field of IMPORT_FIELDS)
+export function matchColumns<F extends string>(
+  headers: readonly string[],
+  synonyms: Record<F, readonly string[]>,
+): Record<F, number | null> {
+  const fields = Object.keys(synonyms) as F[];
+  const mapping = Object.fromEntries(fields.map((f) => [f, null])) as Record<F, number | null>;
+  const candidates: { field: F; column: number; rank: number }[] = [];
+  for (const field of fields)
     headers.forEach((header, column) => {
-      const rank = matchHeader(header, field);
+      const rank = matchHeader(header, synonyms[field]);
       if (rank >= 0) candidates.push({ field, column, rank });
     });
   candidates.sort((a, b) => a.rank - b.rank || a.column - b.column);
@@ -106,6 +110,11 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
     used.add(c.column);
   }
   return mapping;
+}
+
+/** Guesses the import mapping from the header texts of a county list. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  return matchColumns(headers, SYNONYMS);
 }
 
 /** The header row: the first of the first 10 rows where at least 3 fields are recognised. */

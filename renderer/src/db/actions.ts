@@ -1,3 +1,4 @@
+import type { CountyReport, ExportLayout } from '@shared/domain/countyExport';
 import { db } from './db';
 import type { ExportChoice } from '@shared/handoff/log';
 import { loadDemoData } from './repositories/demoRepo';
@@ -52,7 +53,12 @@ import {
   requestPersistentStorage,
   setOperator,
 } from './repositories/settingsRepo';
-import { issueBriefing, saveDraftFocus } from './repositories/printRepo';
+import {
+  issueBriefing,
+  loadCountyRows,
+  saveCountyLayout,
+  saveDraftFocus,
+} from './repositories/printRepo';
 import { completeSetup, saveTown } from './repositories/townRepo';
 import { addVillages, saveVillage, setVillageDeleted } from './repositories/villageRepo';
 
@@ -60,6 +66,10 @@ import { addVillages, saveVillage, setVillageDeleted } from './repositories/vill
 export const actions = {
   saveBriefingFocus: (month: string, focus: string) => saveDraftFocus(db, month, focus),
   issueBriefing: (month: string, asOf: string) => issueBriefing(db, month, asOf),
+  saveCountyLayout: (report: CountyReport, layout: ExportLayout) =>
+    saveCountyLayout(db, report, layout),
+  loadCountyRows: (report: CountyReport, options: Parameters<typeof loadCountyRows>[2]) =>
+    loadCountyRows(db, report, options),
   buildPackage: (
     choice: ExportChoice,
     signer: Signer,

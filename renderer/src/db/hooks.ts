@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { CountyReport } from '@shared/domain/countyExport';
 import type { LedgerFilter } from '@shared/domain/ledgerFilter';
 import type { UpperLevel } from '@shared/domain/problem';
 import { db } from './db';
@@ -18,6 +19,7 @@ import { listPeople } from './repositories/personRepo';
 import {
   briefingMonths,
   flagPeriods,
+  getCountyLayout,
   getDraftFocus,
   getIssuedBriefing,
   listIssuedBriefings,
@@ -118,3 +120,5 @@ export const useLedgerPrint = (filter: LedgerFilter, today: string) =>
   useLiveQuery(() => loadLedgerPrint(db, filter, today), [JSON.stringify(filter), today]);
 export const useResult = (key: string) =>
   useLiveQuery(async () => (await db.results.get(key)) ?? null, [key]);
+export const useCountyLayout = (report: CountyReport) =>
+  useLiveQuery(() => getCountyLayout(db, report), [report]);

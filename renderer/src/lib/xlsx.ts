@@ -1,4 +1,5 @@
 import type { Cell } from '@shared/domain/countyImport';
+import type { ExportLayout, ExportValue } from '@shared/domain/countyExport';
 
 /**
  * Spreadsheet reading and writing with exceljs, loaded on first use (it is large).
@@ -74,3 +75,59 @@ function toCell(value: unknown): Cell {
   }
   return null;
 }
+
+/**
+ * The county's sheet: its title rows copied (a single-cell title spans the table), the header
+ * row bold, then the data with numbers as numbers and dates as Excel dates (yyyy-mm-dd), every
+ * cell bordered as the county's forms are.
+ */
+export async function writeCountySheet(
+  sheetName: string,
+  layout: ExportLayout,
+  rows: readonly ExportValue[][],
+): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName, {
+    views: [{ state: 'frozen', ySplit: layout.titleRows.length + 1 }],
+  });
+  const width = layout.columns.length;
+  for (const title of layout.titleRows) {
+    const row = sheet.addRow(title);
+    if (title.length === 1 && width > 1) {
+      sheet.mergeCells(row.number, 1, row.number, width);
+      row.getCell(1).alignment = { horizontal: 'center' };
+      row.getCell(1).font = { bold: true, size: 14 };
+    }
+  }
+  const header = sheet.addRow(layout.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  for (const values of rows) {
+    const row = sheet.addRow(
+      values.map((v) => (v !== null && typeof v === 'object' ? excelDate(v.date) : v)),
+    );
+    values.forEach((v, i) => {
+      if (v !== null && typeof v === 'object') row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+    });
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+  const border = { style: 'thin' as const };
+  for (let r = header.number; r <= sheet.rowCount; r += 1)
+    for (let c = 1; c <= width; c += 1)
+      sheet.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
+  layout.columns.forEach((column, i) => {
+    const longest = Math.max(
+      column.header.length,
+      ...rows.slice(0, 200).map((r) => {
+        const v = r[i];
+        return v !== null && typeof v === 'object' ? 10 : String(v ?? '').length;
+      }),
+    );
+    sheet.getColumn(i + 1).width = Math.min(50, Math.max(8, longest * 2 + 2));
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** An ISO date as the Date ExcelJS writes as that calendar day (it converts through UTC). */
+const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);

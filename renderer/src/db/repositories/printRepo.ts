@@ -7,6 +7,16 @@ import {
   type Briefing,
   type BriefingContent,
 } from '@shared/domain/briefing';
+import {
+  layoutRows,
+  ledgerValues,
+  parseLayout,
+  resultValues,
+  validateLayout,
+  type CountyReport,
+  type ExportLayout,
+  type ExportValue,
+} from '@shared/domain/countyExport';
 import { isValidIsoDate } from '@shared/domain/dates';
 import { isMonthKey, periodLabel, previousMonth } from '@shared/domain/period';
 import { matchesFilter, type LedgerFilter } from '@shared/domain/ledgerFilter';
@@ -18,7 +28,7 @@ import {
   type VillageReportCard,
 } from '@shared/domain/prints';
 import { isLive, stamp } from '@shared/domain/record';
-import { charLength } from '@shared/domain/validation';
+import { charLength, cleanText } from '@shared/domain/validation';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext } from '../writeContext';
@@ -207,4 +217,52 @@ export async function flagPeriods(db: EcoDeskDb): Promise<string[]> {
     .map((r) => r.id)
     .sort()
     .reverse();
+}
+
+const layoutKey = (report: CountyReport) => `countyLayout.${report}`;
+
+/** The county's layout of a report, as last saved (the default before). */
+export async function getCountyLayout(db: EcoDeskDb, report: CountyReport): Promise<ExportLayout> {
+  return parseLayout(report, (await db.settings.get(layoutKey(report)))?.value);
+}
+
+export async function saveCountyLayout(
+  db: EcoDeskDb,
+  report: CountyReport,
+  layout: ExportLayout,
+): Promise<void> {
+  const clean: ExportLayout = {
+    titleRows: layout.titleRows,
+    columns: layout.columns.map((c) => ({ field: c.field, header: cleanText(c.header) })),
+  };
+  const problems = validateLayout(report, clean);
+  if (problems.length > 0)
+    throw new InputError(problems.map((message) => ({ field: 'columns', message })));
+  await db.settings.put({ key: layoutKey(report), value: clean });
+}
+
+/** The rows of a county spreadsheet in the saved layout: a month's results, or the ledger. */
+export async function loadCountyRows(
+  db: EcoDeskDb,
+  report: CountyReport,
+  options: { month: string; filter: LedgerFilter; today: string },
+): Promise<{ layout: ExportLayout; rows: ExportValue[][] }> {
+  const layout = await getCountyLayout(db, report);
+  if (report === 'results') {
+    const [result, previous, villages] = await Promise.all([
+      db.results.get(options.month),
+      db.results.get(previousMonth(options.month)),
+      db.villages.toArray(),
+    ]);
+    if (!result) refuse(`${periodLabel(options.month)}还没有公布考核结果。`, 'month');
+    const secretaries = new Map(villages.map((v) => [v.id, v.secretary]));
+    return { layout, rows: layoutRows(layout, resultValues(result!, previous, secretaries)) };
+  }
+  const [problems, villages] = await Promise.all([
+    listProblems(db, options.filter.status === 'open'),
+    db.villages.toArray(),
+  ]);
+  const chosen = problems.filter((p) => matchesFilter(p, options.filter, options.today));
+  const nameOf = new Map(villages.map((v) => [v.id, v.name]));
+  return { layout, rows: layoutRows(layout, ledgerValues(chosen, nameOf, options.today)) };
 }
