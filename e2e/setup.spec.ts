@@ -70,12 +70,11 @@ test('the bundled Chinese font is used and nothing is fetched from outside', asy
   expect(outside).toEqual([]);
 });
 
-test('every section of the side navigation opens and says what it holds', async ({ page }) => {
+test('the sections still to come open and say what they will hold', async ({ page }) => {
   await completeSetup(page);
   const sections: [string, string][] = [
     ['巡河巡林', 'patrols'],
     ['工作记录', 'records'],
-    ['简报报表', 'reports'],
   ];
   const nav = page.getByRole('navigation', { name: '主导航' });
   for (const [label, key] of sections) {

@@ -8,11 +8,12 @@ import {
 } from '@shared/domain/ledger';
 import type { LedgerFilter } from '@shared/domain/ledgerFilter';
 import type { Village } from '@shared/domain/village';
+import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { LEDGER } from './strings';
 
 const F = LEDGER.filters;
 // Native selects: light to draw (the ledger opens faster) and chosen with the keyboard by typing.
-const NATIVE = { select: { native: true }, inputLabel: { shrink: true } } as const;
+const NATIVE = NATIVE_SELECT;
 
 /** The ledger's filter bar: every field narrows the list; 清除筛选 goes back to unfinished items. */
 export function LedgerFilters(props: {

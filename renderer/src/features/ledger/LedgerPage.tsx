@@ -18,6 +18,7 @@ import {
   type GridRowSelectionModel,
 } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
+import PrintIcon from '@mui/icons-material/PrintOutlined';
 import { useNavigate } from 'react-router';
 import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
 import type { Problem } from '@shared/domain/problem';
@@ -140,6 +141,16 @@ export function LedgerPage() {
         subtitle={LEDGER.subtitle}
         actions={
           <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button
+              startIcon={<PrintIcon />}
+              onClick={() =>
+                void navigate(
+                  `/print/ledger?f=${encodeURIComponent(JSON.stringify(ledger.filter))}`,
+                )
+              }
+            >
+              {LEDGER.print}
+            </Button>
             <Button startIcon={<UploadFileIcon />} onClick={() => void openImport()}>
               {LEDGER.importList}
             </Button>

@@ -3,6 +3,7 @@ export const LEDGER = {
   subtitle: '四类问题的清单台账：明确整改时限、责任人和措施，整改到位后现场验收销号，全程留痕。',
   add: '新增问题',
   importList: '导入上级反馈清单',
+  print: '打印台账',
   filters: {
     source: '来源',
     status: '状态',

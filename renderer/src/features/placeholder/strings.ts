@@ -19,16 +19,6 @@ export const COMING_SOON = {
       '“勇做减法”十项消除、百日集中攻坚、农村改厕、绿化管护',
     ],
   },
-  reports: {
-    title: '简报报表',
-    intro: '供镇党委会议使用的打印材料和报送县里的表格。',
-    items: [
-      '月度通报：红黄榜、得分排名、整改进度、逾期问题、后续事项',
-      '红黄榜公示、问题台账、村级成绩单的 A4 打印',
-      '按县里表头导出 Excel',
-      '年度工作总结初稿：数字自动从记录中统计',
-    ],
-  },
 } as const;
 
 export type Section = keyof typeof COMING_SOON;
