@@ -211,6 +211,7 @@ export function PrintLayout({
           '& th': { fontWeight: 500, background: '#eee', textAlign: 'center' },
           '& td.num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
           '& td.center': { textAlign: 'center' },
+          '& td.nowrap': { whiteSpace: 'nowrap' },
           '& .figure': { breakInside: 'avoid' },
           '& .mark': { fontWeight: 500 },
         }}

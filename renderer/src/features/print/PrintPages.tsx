@@ -147,34 +147,48 @@ export function LedgerPrintPage() {
             empty="没有符合条件的问题。"
             columns={[
               { header: '序号', cell: (_r, i) => i + 1, align: 'center', width: '4%' },
-              { header: '编号', cell: (r) => r.number, width: '10%' },
-              { header: '来源', cell: (r) => r.source, width: '8%' },
-              { header: '村', cell: (r) => r.village, width: '6%' },
-              { header: '类别', cell: (r) => r.category, width: '8%' },
+              { header: '编号', cell: (r) => r.number, width: '11%', nowrap: true },
+              { header: '来源', cell: (r) => r.source, width: '9.5%' },
+              { header: '村', cell: (r) => r.village, width: '7%' },
+              { header: '类别', cell: (r) => r.category, width: '7%' },
               {
                 header: '问题及地点',
                 cell: (r) => (r.place ? `${r.description}（${r.place}）` : r.description),
               },
-              { header: '发现日期', cell: (r) => r.foundOn, align: 'center', width: '8%' },
-              { header: '整改期限', cell: (r) => r.deadline, align: 'center', width: '8%' },
-              { header: '责任人', cell: (r) => r.person, width: '6%' },
-              { header: '状态', cell: (r) => r.status, align: 'center', width: '6%' },
               {
-                header: '逾期',
-                cell: (r) => (r.daysOverdue > 0 ? <b>★逾期 {r.daysOverdue} 天</b> : ''),
+                header: '发现日期',
+                cell: (r) => r.foundOn,
                 align: 'center',
                 width: '8%',
+                nowrap: true,
+              },
+              {
+                header: '整改期限',
+                cell: (r) => r.deadline,
+                align: 'center',
+                width: '8%',
+                nowrap: true,
+              },
+              { header: '责任人', cell: (r) => r.person, width: '8%' },
+              { header: '状态', cell: (r) => r.status, align: 'center', width: '6%', nowrap: true },
+              {
+                header: '逾期',
+                cell: (r) => (r.daysOverdue > 0 ? <b>★{r.daysOverdue}天</b> : ''),
+                align: 'center',
+                width: '6%',
+                nowrap: true,
               },
               {
                 header: '督办',
                 cell: (r) => (r.supervised ? '是' : ''),
                 align: 'center',
                 width: '4%',
+                nowrap: true,
               },
             ]}
           />
           <p className="plain" style={{ fontSize: '9pt' }}>
-            注：★ 为已过整改期限仍未销号的问题，逾期天数算至打印日。
+            注：★ 为已过整改期限仍未销号的问题，数字为逾期天数（算至打印日）。
           </p>
         </article>
       ) : null}

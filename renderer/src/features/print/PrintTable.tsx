@@ -7,6 +7,8 @@ export interface PrintColumn<T> {
   align?: 'num' | 'center' | undefined;
   /** Width as a share of the table, e.g. '12%'. */
   width?: string | undefined;
+  /** Kept on one line (numbers, dates, states). */
+  nowrap?: boolean | undefined;
 }
 
 /**
@@ -45,7 +47,7 @@ export function PrintTable<T>({
         {rows.map((row, i) => (
           <tr key={i}>
             {columns.map((c) => (
-              <td key={c.header} className={c.align}>
+              <td key={c.header} className={[c.align, c.nowrap ? 'nowrap' : ''].join(' ').trim()}>
                 {c.cell(row, i)}
               </td>
             ))}
