@@ -125,36 +125,41 @@ export function BriefingPanel() {
   );
 }
 
-/** The draft's focus text: saved when the field is left, or with 保存. */
+/** The draft's focus text: saved when the field is left, or with 保存; its state is shown. */
 function FocusEditor({ month }: { month: string }) {
   const stored = useDraftFocus(month);
   const [text, setText] = useState<string | null>(null);
   const notify = useNotify();
   const value = text ?? stored ?? '';
-  const save = async (quiet: boolean) => {
-    if (text === null || text === stored) return;
+  const unsaved = text !== null && text !== stored;
+  const save = async () => {
+    if (!unsaved) return;
     try {
       await actions.saveBriefingFocus(month, text);
       setText(null);
-      if (!quiet) notify.success(S.focusSaved);
     } catch (error) {
       notify.error(error);
     }
   };
+  const length = [...value].length;
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
       <TextField
         label={S.focus}
         value={value}
         onChange={(e) => setText(e.target.value)}
-        onBlur={() => void save(true)}
+        onBlur={() => void save()}
         multiline
         minRows={4}
         fullWidth
-        helperText={`${S.focusHelp}（${[...value].length}/${FOCUS_MAX_CHARS}）`}
-        error={[...value].length > FOCUS_MAX_CHARS}
+        helperText={
+          <span data-testid="focus-state">
+            {`${S.focusHelp}（${length}/${FOCUS_MAX_CHARS}）${unsaved ? S.unsaved : stored ? S.saved : ''}`}
+          </span>
+        }
+        error={length > FOCUS_MAX_CHARS}
       />
-      <Button onClick={() => void save(false)} disabled={text === null || text === stored}>
+      <Button onClick={() => void save()} disabled={!unsaved}>
         {S.saveFocus}
       </Button>
     </Box>
