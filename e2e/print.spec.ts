@@ -227,7 +227,7 @@ test('县级报表: a county template sets the columns, the sheets keep its titl
   const resultsFile = testInfo.outputPath('results.xlsx');
   await (await download).saveAs(resultsFile);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await readFile(resultsFile)).buffer);
+  await book.xlsx.load(new Uint8Array(await readFile(resultsFile)).buffer);
   const ws = book.worksheets[0]!;
   expect(ws.getCell('A1').value).toBe('绿水县农村人居环境考评结果汇总表');
   expect(ws.getCell('D2').value).toBe('填报日期：');
@@ -255,7 +255,7 @@ test('县级报表: a county template sets the columns, the sheets keep its titl
   const ledgerFile = testInfo.outputPath('ledger.xlsx');
   await (await download).saveAs(ledgerFile);
   const ledgerBook = new ExcelJS.Workbook();
-  await ledgerBook.xlsx.load((await readFile(ledgerFile)).buffer);
+  await ledgerBook.xlsx.load(new Uint8Array(await readFile(ledgerFile)).buffer);
   const ls = ledgerBook.worksheets[0]!;
   const headers = ls.getRow(1).values as unknown[];
   expect(headers).toContain('发现日期');
