@@ -338,6 +338,35 @@ try {
     runs: showAll.length,
     ratio_to_raw: null,
   });
+  step('briefing');
+  // 8. The month's briefing (月度通报) for every village with the whole ledger: from opening its
+  // print route to the PDF's bytes — records read, drawn, fonts loaded, printed by Chromium to A4.
+  const briefingMonth = months[months.length - 1];
+  const briefingTimes = [];
+  let briefingPages = 0;
+  for (let i = 0; i < runs; i += 1) {
+    await page.goto(`${app.url}#/reports`);
+    await page.getByRole('heading', { name: '简报报表' }).waitFor();
+    briefingTimes.push(
+      await timed(
+        () => page.goto(`${app.url}#/print/briefing/${briefingMonth}`),
+        async () => {
+          await page.locator('html[data-print-ready="1"]').waitFor({ timeout: 60_000 });
+          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+          briefingPages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+        },
+      ),
+    );
+  }
+  figures.push({
+    name: 'briefing.pdf',
+    median_ms: round(median(briefingTimes)),
+    records_per_s: null,
+    runs,
+    ratio_to_raw: null,
+    pages: briefingPages,
+  });
+
   step('hand-off');
   // 7. Export the whole town (every table) as a signed package, then restore it into an empty
   // profile: choose the file, the complete check and the dry run, then the commit.
