@@ -18,6 +18,7 @@ import { listAudit } from './repositories/auditRepo';
 import { completeSetup } from './repositories/townRepo';
 import { listVillages } from './repositories/villageRepo';
 import { EcoDeskDb } from './schema';
+import { deductPoints, scoreMonthOf } from './testHelpers';
 
 let db: EcoDeskDb;
 let counter = 0;
@@ -39,41 +40,10 @@ async function ids(): Promise<Record<string, string>> {
   return Object.fromEntries((await listVillages(db)).map((v) => [v.name, v.id]));
 }
 
-/** Items worth 1 point per instance, with their caps: enough room for 42 points in all. */
-const ONE_POINT_ITEMS: [string, number][] = [
-  ['A01', 4],
-  ['A02', 4],
-  ['G01', 3],
-  ['G05', 3],
-  ['E03', 3],
-  ['E02', 3],
-  ['F01', 4],
-  ['F03', 3],
-  ['D05', 2],
-  ['B01', 4],
-  ['B02', 3],
-  ['C03', 3],
-  ['C04', 3],
-];
-
-/** Deducts exactly `points` (a whole number) from a village, spread over one-point items. */
-async function deduct(periodId: string, villageId: string, points: number) {
-  let left = points;
-  for (const [itemCode, cap] of ONE_POINT_ITEMS) {
-    if (left === 0) break;
-    const count = Math.min(cap, left);
-    await saveDeduction(db, { periodId, villageId, itemCode, count, points: null });
-    left -= count;
-  }
-  if (left > 0) throw new Error('test helper: too many points');
-}
-
-async function scoreMonth(month: string, deductions: Record<string, number>) {
-  await startPeriod(db, month, { inspectors: '张环保、李干事', inspectedOn: `${month}-20` });
-  const v = await ids();
-  for (const [name, points] of Object.entries(deductions)) await deduct(month, v[name]!, points);
-  await closePeriod(db, month);
-}
+const deduct = (periodId: string, villageId: string, points: number) =>
+  deductPoints(db, periodId, villageId, points);
+const scoreMonth = (month: string, deductions: Record<string, number>) =>
+  scoreMonthOf(db, month, deductions);
 
 describe('a month from scoring to 红黄榜', () => {
   it('ranks, flags and lists the due actions; the second yellow in a row brings 约谈', async () => {
