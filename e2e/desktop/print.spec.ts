@@ -17,8 +17,7 @@ test('存为 PDF: the main process prints the briefing in a hidden window and sa
     const target = path.join(dataDir, '通报.pdf');
     // The save dialog answers with a file in the test's folder.
     await app.evaluate(({ dialog }, file) => {
-      dialog.showSaveDialog = (() =>
-        Promise.resolve({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath: file });
     }, target);
     await page.goto('app://eco-desk/index.html#/reports');
     const month = await page.getByRole('combobox', { name: '通报月份' }).inputValue();
