@@ -7,6 +7,7 @@ import { listAudit } from './repositories/auditRepo';
 import {
   getCountyLayout,
   getDraftFocus,
+  flagPeriods,
   getIssuedBriefing,
   issueBriefing,
   listIssuedBriefings,
@@ -102,6 +103,12 @@ describe('the monthly briefing', () => {
     );
     expect(await db.briefings.count()).toBe(0);
   });
+});
+
+it('lists flag periods newest first, a quarter just before its last month', async () => {
+  const base = (await db.results.get('2025-12'))!;
+  await db.results.put({ ...base, id: '2025-Q4', cadence: 'quarter' });
+  expect(await flagPeriods(db)).toEqual(['2025-Q4', '2025-12', '2025-11']);
 });
 
 describe('a village’s report card', () => {

@@ -18,7 +18,7 @@ import {
   type ExportValue,
 } from '@shared/domain/countyExport';
 import { isValidIsoDate } from '@shared/domain/dates';
-import { isMonthKey, periodLabel, previousMonth } from '@shared/domain/period';
+import { isMonthKey, monthsOfQuarter, periodLabel, previousMonth } from '@shared/domain/period';
 import { matchesFilter, type LedgerFilter } from '@shared/domain/ledgerFilter';
 import {
   describeFilter,
@@ -212,11 +212,13 @@ export async function loadLedgerPrint(
 /** The flag periods with flags awarded (months or quarters), newest first, for the notice. */
 export async function flagPeriods(db: EcoDeskDb): Promise<string[]> {
   const results = await db.results.toArray();
+  // Newest first; a quarter by its last month, just before it: 2026-10, 2026-Q3, 2026-09 …
+  const order = (key: string) =>
+    isMonthKey(key) ? `${key}-0` : `${monthsOfQuarter(key).at(-1) ?? key}-1`;
   return results
     .filter((r) => r.flagsAwarded)
     .map((r) => r.id)
-    .sort()
-    .reverse();
+    .sort((a, b) => order(b).localeCompare(order(a)));
 }
 
 const layoutKey = (report: CountyReport) => `countyLayout.${report}`;
