@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecord, DEFAULT_ELIMINATIONS, recordDate } from './workRecords';
+
+const context = {
+  today: '2026-11-28',
+  villageIds: new Set(['v1']),
+  eliminations: DEFAULT_ELIMINATIONS,
+};
+
+describe('checkRecord', () => {
+  it('cleans a good study session, numbers as numbers', () => {
+    expect(
+      checkRecord(
+        'study',
+        {
+          date: '2026-11-03',
+          meetingType: '镇党委会议',
+          topic: ' 学习习近平生态文明思想 ',
+          attendance: '15',
+        },
+        context,
+      ),
+    ).toEqual({
+      values: {
+        date: '2026-11-03',
+        meetingType: '镇党委会议',
+        topic: '学习习近平生态文明思想',
+        attendance: 15,
+      },
+      issues: [],
+    });
+  });
+
+  it('names every problem of a bad record', () => {
+    const { issues } = checkRecord(
+      'toilet',
+      {
+        date: '2026-02-30',
+        villageId: 'nowhere',
+        planned: '3',
+        completed: '2.5',
+        toiletType: '三格式',
+        use: '',
+      },
+      context,
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      '登记日期不是有效日期。',
+      '请选择村。',
+      '完成（座）应为不小于 0 的整数。',
+      '请填写使用情况。',
+    ]);
+    expect(
+      checkRecord(
+        'toilet',
+        {
+          date: '2026-03-01',
+          villageId: 'v1',
+          planned: '3',
+          completed: '5',
+          toiletType: '三格式',
+          use: '闲置',
+        },
+        context,
+      ).issues,
+    ).toEqual([{ field: 'completed', message: '完成数不能多于计划数。' }]);
+  });
+
+  it('keeps km to two decimals, refuses future dates and unknown eliminations', () => {
+    expect(
+      checkRecord(
+        'greening',
+        { date: '2026-03-01', road: 'S205', km: '12.345', maintainedBy: '东村' },
+        context,
+      ).values.km,
+    ).toBe(12.35);
+    expect(
+      checkRecord(
+        'elimination',
+        { date: '2026-12-01', villageId: 'v1', item: '乱扔烟头', count: '3' },
+        context,
+      ).issues.map((i) => i.message),
+    ).toEqual(['日期不能晚于今天。', '请选择消除项目。']);
+    expect(
+      checkRecord(
+        'campaign',
+        { name: '百日攻坚', from: '2026-05-01', to: '2026-04-01' },
+        context,
+      ).issues.map((i) => i.message),
+    ).toEqual(['结束日期不能早于开始日期。']);
+  });
+
+  it('files a record under its date field', () => {
+    expect(
+      recordDate('compact', { villageId: 'v1', adoptedOn: '2026-03-15', title: '东村村规民约' }),
+    ).toBe('2026-03-15');
+  });
+});

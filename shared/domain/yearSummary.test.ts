@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultRow } from './assessment';
+import type { WorkRecord } from './workRecords';
+import {
+  fillParagraph,
+  segmentsText,
+  SUMMARY_TEMPLATE,
+  summaryFigures,
+  type SummaryInput,
+} from './yearSummary';
+
+let n = 0;
+const rec = (
+  kind: WorkRecord['kind'],
+  date: string,
+  values: WorkRecord['values'],
+  deletedAt?: string,
+): WorkRecord => ({
+  id: `r${(n += 1)}`,
+  createdAt: '',
+  updatedAt: '',
+  updatedBy: '',
+  kind,
+  date,
+  values,
+  deletedAt,
+});
+const row = (flag: ResultRow['flag'], withdrawn = false): ResultRow => ({
+  villageId: 'v',
+  name: 'v',
+  score: 90,
+  rank: 1,
+  rankFromBottom: 1,
+  tied: false,
+  seriousCount: 0,
+  flag,
+  flagReason: '',
+  withdrawn: withdrawn ? { reason: 'x', at: '', by: '' } : undefined,
+});
+
+const input: SummaryInput = {
+  year: 2026,
+  townName: '青山镇',
+  villages: [{ id: 'v1' }, { id: 'v2' }, { id: 'v3', deletedAt: '2026-01-01' }],
+  people: [
+    { id: 'p1', name: '甲', roles: ['publicWelfareRanger'], deletedAt: undefined },
+    { id: 'p2', name: '乙', roles: ['publicWelfareRanger', 'gridMember'], deletedAt: undefined },
+    { id: 'p3', name: '丙', roles: ['ecologicalRanger'], deletedAt: undefined },
+    { id: 'p4', name: '丁', roles: ['ecologicalRanger'], deletedAt: '2026-03-01' },
+  ],
+  ruleDocuments: [
+    { id: 'd1', title: '青山镇人居环境整治实施方案' },
+    { id: 'd2', title: '青山镇环境整治五十条标准' },
+  ],
+  records: [
+    rec('study', '2026-02-01', { meetingType: '镇党委会议' }),
+    rec('study', '2026-05-01', { meetingType: '镇党委会议' }),
+    rec('study', '2025-12-30', { meetingType: '镇党委会议' }), // last year
+    rec('study', '2026-03-01', { meetingType: '党委理论学习中心组' }),
+    rec('study', '2026-03-02', { meetingType: '镇村干部职工例会' }, '2026-03-03'), // deleted
+    rec('greening', '2026-04-01', { road: 'S205', km: 12.5 }),
+    rec('greening', '2026-04-02', { road: '青山大道', km: 3.25 }),
+    rec('greening', '2026-04-03', { road: 'S205', km: 1 }),
+    rec('toilet', '2026-06-01', { completed: 30, planned: 40 }),
+    rec('toilet', '2026-07-01', { completed: 12, planned: 12 }),
+    rec('elimination', '2026-08-01', { count: 7 }),
+    rec('publicity', '2026-09-01', { reach: 1200 }),
+    rec('publicity', '2026-09-02', { channel: '抖音' }),
+  ],
+  problems: [
+    {
+      id: 'a',
+      source: 'upper',
+      foundOn: '2026-01-05',
+      status: 'closed',
+      verification: { verifier: '', date: '2026-02-01', opinion: '' },
+    },
+    {
+      id: 'b',
+      source: 'town',
+      foundOn: '2025-12-20',
+      status: 'closed',
+      verification: { verifier: '', date: '2026-01-10', opinion: '' },
+    },
+    {
+      id: 'c',
+      source: 'public',
+      foundOn: '2026-11-01',
+      status: 'inProgress',
+      verification: undefined,
+    },
+  ],
+  results: [
+    {
+      id: '2026-01',
+      cadence: 'month',
+      flagsAwarded: true,
+      rows: [row('red'), row('red', true), row('yellow')],
+    },
+    {
+      id: '2026-02',
+      cadence: 'month',
+      flagsAwarded: true,
+      rows: [row('red'), row('yellow'), row('yellow')],
+    },
+    { id: '2025-12', cadence: 'month', flagsAwarded: true, rows: [row('red')] },
+  ],
+  riverPatrols: [
+    { id: 'rp1', date: '2026-03-01', findings: [{}, {}] },
+    { id: 'rp2', date: '2026-03-08', findings: [] },
+    { id: 'rp3', date: '2025-03-08', findings: [{}] },
+  ],
+  forestPatrols: [{ id: 'fp1', date: '2026-11-20' }],
+};
+
+describe('summaryFigures', () => {
+  const f = summaryFigures(input);
+  const value = (key: string) => f.get(key)?.value;
+  it('counts the year’s study sessions by meeting type, leaving out other years and deleted ones', () => {
+    expect([value('study.party'), value('study.central'), value('study.staff')]).toEqual([2, 1, 0]);
+    expect(f.get('study.party')?.ids).toHaveLength(2);
+  });
+  it('sums greening, toilets, eliminations and publicity', () => {
+    expect(value('greening.roads')).toBe('S205、青山大道');
+    expect(value('greening.km')).toBe(16.75); // 12.5 + 3.25 + 1
+    expect(value('toilets.completed')).toBe(42);
+    expect(value('eliminations.count')).toBe(7);
+    expect([value('publicity.count'), value('publicity.reach')]).toEqual([2, 1200]);
+  });
+  it('counts rangers by type, villages and documents', () => {
+    expect([value('rangers.public'), value('rangers.eco')]).toEqual([2, 1]);
+    expect(value('villages.count')).toBe(2);
+    expect(value('documents.titles')).toBe(
+      '《青山镇人居环境整治实施方案》《青山镇环境整治五十条标准》',
+    );
+  });
+  it('counts problems found and closed in the year by source, flags and patrols', () => {
+    expect([value('problems.found'), value('problems.closed')]).toEqual([2, 2]);
+    expect([
+      value('problems.found.upper'),
+      value('problems.found.public'),
+      value('problems.found.town'),
+    ]).toEqual([1, 1, 0]);
+    expect([value('flags.red'), value('flags.yellow')]).toEqual([2, 3]);
+    expect([
+      value('patrols.river'),
+      value('patrols.riverFindings'),
+      value('patrols.forest'),
+    ]).toEqual([2, 2, 1]);
+  });
+});
+
+describe('the draft', () => {
+  it('fills every blank of the template', () => {
+    const figures = summaryFigures(input);
+    const text = SUMMARY_TEMPLATE.map((p) =>
+      segmentsText(fillParagraph(p.text, figures, '青山镇', 2026)),
+    ).join('\n');
+    expect(text).not.toMatch(/[{}*]/);
+    expect(text).toContain(
+      '年内，镇党委会议学习生态环境保护内容2次，镇党委理论学习中心组会议学习共1次，镇村干部职工例会学习共0次。',
+    );
+    expect(text).toContain(
+      '对境内S205、青山大道沿线16.75公里栽植的绿植进行长效管护，完成42座农村改厕任务',
+    );
+    expect(text).toContain('2名公益护林员、1名生态护林员');
+    expect(text.startsWith('2026年以来，青山镇认真贯彻')).toBe(true);
+  });
+});
