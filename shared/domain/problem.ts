@@ -46,6 +46,8 @@ export interface Problem extends BaseRecord {
   reports: string[];
   /** The assessment deduction this item was opened from (linked both ways). */
   deductionId?: string | undefined;
+  /** The river or forest patrol whose finding opened it (the finding links back). */
+  patrol?: { table: 'riverPatrols' | 'forestPatrols'; id: string; findingId: string } | undefined;
   /** For an item imported from a county list: what identifies it there (importing twice adds nothing). */
   externalKey?: string | undefined;
 }

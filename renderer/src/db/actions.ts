@@ -59,11 +59,46 @@ import {
   saveCountyLayout,
   saveDraftFocus,
 } from './repositories/printRepo';
+import {
+  openFindingProblem,
+  saveForestPatrol,
+  saveForestPlot,
+  savePatrolRules,
+  saveRiver,
+  saveRiverPatrol,
+} from './repositories/patrolRepo';
+import {
+  deleteRecord,
+  saveEliminations,
+  saveRecord,
+  saveSummaryParagraph,
+} from './repositories/recordRepo';
 import { completeSetup, saveTown } from './repositories/townRepo';
 import { addVillages, saveVillage, setVillageDeleted } from './repositories/villageRepo';
 
 /** The writes the screens may make, bound to the app's database. */
 export const actions = {
+  saveRiver: (id: string | undefined, form: Parameters<typeof saveRiver>[2]) =>
+    saveRiver(db, id, form),
+  saveRiverPatrol: (form: Parameters<typeof saveRiverPatrol>[1]) => saveRiverPatrol(db, form),
+  saveForestPlot: (id: string | undefined, form: Parameters<typeof saveForestPlot>[2]) =>
+    saveForestPlot(db, id, form),
+  saveForestPatrol: (form: Parameters<typeof saveForestPatrol>[1]) => saveForestPatrol(db, form),
+  savePatrolRules: (rules: Parameters<typeof savePatrolRules>[1]) => savePatrolRules(db, rules),
+  openFindingProblem: (
+    table: 'riverPatrols' | 'forestPatrols',
+    patrolId: string,
+    findingId: string,
+  ) => openFindingProblem(db, table, patrolId, findingId),
+  saveRecord: (
+    kind: Parameters<typeof saveRecord>[1],
+    id: string | undefined,
+    raw: Record<string, string>,
+  ) => saveRecord(db, kind, id, raw),
+  deleteRecord: (id: string) => deleteRecord(db, id),
+  saveEliminations: (items: string[]) => saveEliminations(db, items),
+  saveSummaryParagraph: (year: number, index: number, text: string | null) =>
+    saveSummaryParagraph(db, year, index, text),
   saveBriefingFocus: (month: string, focus: string) => saveDraftFocus(db, month, focus),
   issueBriefing: (month: string, asOf: string) => issueBriefing(db, month, asOf),
   saveCountyLayout: (report: CountyReport, layout: ExportLayout) =>

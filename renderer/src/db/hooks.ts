@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { CountyReport } from '@shared/domain/countyExport';
 import type { LedgerFilter } from '@shared/domain/ledgerFilter';
 import type { UpperLevel } from '@shared/domain/problem';
+import type { RecordKind } from '@shared/domain/workRecords';
 import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
@@ -15,7 +16,19 @@ import {
   loadLedgerStats,
   loadLedgerTally,
 } from './repositories/problemRepo';
+import {
+  getPatrolRules,
+  listForestPlots,
+  listRivers,
+  loadPatrolMonth,
+} from './repositories/patrolRepo';
 import { listPeople } from './repositories/personRepo';
+import {
+  getEliminations,
+  listRecords,
+  loadFigureRecords,
+  loadYearSummary,
+} from './repositories/recordRepo';
 import {
   briefingMonths,
   flagPeriods,
@@ -122,3 +135,17 @@ export const useResult = (key: string) =>
   useLiveQuery(async () => (await db.results.get(key)) ?? null, [key]);
 export const useCountyLayout = (report: CountyReport) =>
   useLiveQuery(() => getCountyLayout(db, report), [report]);
+
+/** Patrols, work records and the year-end summary. */
+export const useRivers = () => useLiveQuery(() => listRivers(db), []);
+export const useForestPlots = () => useLiveQuery(() => listForestPlots(db), []);
+export const usePatrolRules = () => useLiveQuery(() => getPatrolRules(db), []);
+export const usePatrolMonth = (month: string) =>
+  useLiveQuery(() => loadPatrolMonth(db, month), [month]);
+export const useEliminations = () => useLiveQuery(() => getEliminations(db), []);
+export const useRecords = (kind: RecordKind, year?: number) =>
+  useLiveQuery(() => listRecords(db, kind, year), [kind, year]);
+export const useYearSummary = (year: number) =>
+  useLiveQuery(() => loadYearSummary(db, year), [year]);
+export const useFigureRecords = (table: string, ids: readonly string[]) =>
+  useLiveQuery(() => loadFigureRecords(db, table, ids), [table, ids.join(',')]);

@@ -8,6 +8,9 @@ import type {
 } from '@shared/domain/assessment';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Briefing } from '@shared/domain/briefing';
+import type { ForestPatrol, ForestPlot, River, RiverPatrol } from '@shared/domain/patrol';
+import type { WorkRecord } from '@shared/domain/workRecords';
+import type { SummaryDraft } from '@shared/domain/yearSummary';
 import type { Problem } from '@shared/domain/problem';
 import type { HandoffLogEntry } from '@shared/handoff/log';
 import { tallyOf, type TallyRow } from '@shared/domain/ledgerStats';
@@ -97,6 +100,19 @@ export const SCHEMA_VERSIONS: {
     version: 6,
     stores: { briefings: 'id, month, issuedAt' },
   },
+  {
+    // River and forest chiefs' patrols (60,000 over ten years: indexed by date and by who), the
+    // rivers and forest plots they cover, the work records of every kind, and the year-end drafts.
+    version: 7,
+    stores: {
+      rivers: 'id',
+      riverPatrols: 'id, date, chiefId, segmentId',
+      forestPlots: 'id, villageId',
+      forestPatrols: 'id, date, rangerId, plotId',
+      workRecords: 'id, kind, date, [kind+date]',
+      summaries: 'id',
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -117,6 +133,12 @@ export class EcoDeskDb extends Dexie {
   ledgerTally!: Table<TallyRow, string>;
   handoffs!: Table<HandoffLogEntry, string>;
   briefings!: Table<Briefing, string>;
+  rivers!: Table<River, string>;
+  riverPatrols!: Table<RiverPatrol, string>;
+  forestPlots!: Table<ForestPlot, string>;
+  forestPatrols!: Table<ForestPatrol, string>;
+  workRecords!: Table<WorkRecord, string>;
+  summaries!: Table<SummaryDraft, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

@@ -32,7 +32,13 @@ export type AuditedTable =
   | 'results'
   | 'dueActions'
   | 'problems'
-  | 'briefings';
+  | 'briefings'
+  | 'rivers'
+  | 'riverPatrols'
+  | 'forestPlots'
+  | 'forestPatrols'
+  | 'workRecords'
+  | 'summaries';
 
 /**
  * Appends the audit entry of one change. Call it inside the same transaction as the change

@@ -38,6 +38,12 @@ export const HANDOFF_TABLES = {
   attachments: 'id',
   handoffs: 'id',
   briefings: 'id',
+  rivers: 'id',
+  riverPatrols: 'id',
+  forestPlots: 'id',
+  forestPatrols: 'id',
+  workRecords: 'id',
+  summaries: 'id',
 } as const;
 export type HandoffTable = keyof typeof HANDOFF_TABLES;
 
@@ -77,7 +83,15 @@ export async function collectExport(
         briefings: ((await rows('briefings')) as { month: string }[]).filter((b) =>
           inRange(b.month, choice),
         ),
+        rivers: await rows('rivers'),
+        forestPlots: await rows('forestPlots'),
+        summaries: await rows('summaries'),
       };
+      // Patrols and work records go with the months they are dated in.
+      for (const table of ['riverPatrols', 'forestPatrols', 'workRecords'])
+        tables[table] = ((await rows(table)) as { date: string }[]).filter((r) =>
+          inRange(month(r.date), choice),
+        );
       if (choice.assessment) {
         const periods = (await db.periods.toArray()).filter((p) => inRange(p.id, choice));
         const ids = new Set(periods.map((p) => p.id));

@@ -1,4 +1,6 @@
+import type { Table } from 'dexie';
 import type { Deduction } from '@shared/domain/assessment';
+import type { ForestPatrol, RiverPatrol } from '@shared/domain/patrol';
 import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
 import {
   checkExtension,
@@ -74,7 +76,7 @@ function buildProblem(
   form: ProblemForm,
   number: string,
   ctx: WriteContext,
-  extra: Pick<Problem, 'deductionId' | 'externalKey'>,
+  extra: Pick<Problem, 'deductionId' | 'externalKey' | 'patrol'>,
 ): Problem {
   return stamp<Problem>(
     {
@@ -123,14 +125,25 @@ async function nextNumber(db: EcoDeskDb, form: ProblemForm, issued?: string[]): 
 export async function createProblem(
   db: EcoDeskDb,
   form: ProblemForm,
-  link: { deductionId?: string } = {},
+  link: { deductionId?: string; patrol?: Problem['patrol'] } = {},
 ): Promise<Problem> {
   assertValid(validateProblemForm(form));
-  const tables = [db.problems, db.ledgerTally, db.deductions, db.audit, db.settings];
+  const tables = [
+    db.problems,
+    db.ledgerTally,
+    db.deductions,
+    db.riverPatrols,
+    db.forestPatrols,
+    db.audit,
+    db.settings,
+  ];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
     const number = await nextNumber(db, form);
-    const problem = buildProblem(form, number, ctx, { deductionId: link.deductionId });
+    const problem = buildProblem(form, number, ctx, {
+      deductionId: link.deductionId,
+      patrol: link.patrol,
+    });
     await putAudited(db, ctx, 'problems', undefined, problem, problem.number);
     await changeTally(db, [], [problem]);
     if (link.deductionId) {
@@ -150,8 +163,33 @@ export async function createProblem(
         `${before.itemCode} → ${problem.number}`,
       );
     }
+    if (link.patrol) await linkFinding(db, ctx, link.patrol, problem);
     return problem;
   });
+}
+
+/** Marks a patrol's finding with the item opened from it (inside the item's transaction). */
+async function linkFinding(
+  db: EcoDeskDb,
+  ctx: WriteContext,
+  link: NonNullable<Problem['patrol']>,
+  problem: Problem,
+): Promise<void> {
+  const table = db[link.table] as unknown as Table<RiverPatrol | ForestPatrol, string>;
+  const before = await table.get(link.id);
+  const finding = before?.findings.find((f) => f.id === link.findingId);
+  if (!before || !finding) return refuse('找不到这条巡查记录的发现问题。');
+  if (finding.problemId) return refuse('这个发现问题已经开过整改问题了。');
+  const after = stamp<RiverPatrol | ForestPatrol>(
+    {
+      ...before,
+      findings: before.findings.map((f) =>
+        f.id === link.findingId ? { ...f, problemId: problem.id } : f,
+      ),
+    },
+    { ...ctx, existing: before },
+  );
+  await putAudited(db, ctx, link.table, before, after, `${finding.kind} → ${problem.number}`);
 }
 
 /** Changes one problem in a transaction with its audit entry; `change` returns the new record. */

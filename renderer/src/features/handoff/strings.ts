@@ -15,6 +15,12 @@ export const TABLE_LABELS: Record<string, string> = {
   attachments: '照片和文件',
   handoffs: '交换记录',
   briefings: '通报',
+  rivers: '河流河段',
+  riverPatrols: '巡河记录',
+  forestPlots: '山头地块',
+  forestPatrols: '巡林记录',
+  workRecords: '工作记录',
+  summaries: '年度总结',
 };
 
 export const HANDOFF = {
