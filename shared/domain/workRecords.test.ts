@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecord, DEFAULT_ELIMINATIONS, recordDate } from './workRecords';
+import {
+  checkRecord,
+  DEFAULT_ELIMINATIONS,
+  eliminationTable,
+  recordDate,
+  toiletProgress,
+  type WorkRecord,
+} from './workRecords';
 
 const context = {
   today: '2026-11-28',
@@ -94,5 +101,45 @@ describe('checkRecord', () => {
     expect(
       recordDate('compact', { villageId: 'v1', adoptedOn: '2026-03-15', title: '东村村规民约' }),
     ).toBe('2026-03-15');
+  });
+});
+
+describe('per-village tables', () => {
+  const rec = (
+    kind: WorkRecord['kind'],
+    villageId: string,
+    values: WorkRecord['values'],
+    deletedAt?: string,
+  ): WorkRecord => ({
+    id: Math.random().toString(36),
+    createdAt: '',
+    updatedAt: '',
+    updatedBy: '',
+    kind,
+    date: '2026-05-01',
+    villageId,
+    values,
+    deletedAt,
+  });
+  it('sums the eliminations by village and item', () => {
+    const table = eliminationTable(
+      [
+        rec('elimination', 'v1', { item: '生活垃圾', count: 3 }),
+        rec('elimination', 'v1', { item: '生活垃圾', count: 2 }),
+        rec('elimination', 'v1', { item: '废弃圈舍', count: 1 }),
+        rec('elimination', 'v2', { item: '废弃圈舍', count: 4 }, '2026-05-02'),
+      ],
+      DEFAULT_ELIMINATIONS,
+    );
+    expect(table.get('v1')?.byItem.get('生活垃圾')).toBe(5);
+    expect(table.get('v1')?.total).toBe(6);
+    expect(table.has('v2')).toBe(false);
+  });
+  it('sums toilets planned and completed by village', () => {
+    const table = toiletProgress([
+      rec('toilet', 'v1', { planned: 10, completed: 4 }),
+      rec('toilet', 'v1', { planned: 5, completed: 5 }),
+    ]);
+    expect(table.get('v1')).toEqual({ planned: 15, completed: 9 });
   });
 });

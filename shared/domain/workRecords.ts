@@ -227,3 +227,37 @@ export function checkRecord(
 export function recordDate(kind: RecordKind, values: RecordValues): string {
   return String(values[RECORD_DEFS[kind].dateField] ?? '');
 }
+
+/** 十项消除 per village: counts by item, and the village's total. */
+export function eliminationTable(
+  records: readonly WorkRecord[],
+  items: readonly string[],
+): Map<string, { byItem: Map<string, number>; total: number }> {
+  const table = new Map<string, { byItem: Map<string, number>; total: number }>();
+  for (const r of records) {
+    if (r.kind !== 'elimination' || r.deletedAt !== undefined || !r.villageId) continue;
+    const item = String(r.values.item);
+    if (!items.includes(item)) continue;
+    const row = table.get(r.villageId) ?? { byItem: new Map<string, number>(), total: 0 };
+    const count = Number(r.values.count) || 0;
+    row.byItem.set(item, (row.byItem.get(item) ?? 0) + count);
+    row.total += count;
+    table.set(r.villageId, row);
+  }
+  return table;
+}
+
+/** 农村改厕 per village: planned and completed summed over the records. */
+export function toiletProgress(
+  records: readonly WorkRecord[],
+): Map<string, { planned: number; completed: number }> {
+  const table = new Map<string, { planned: number; completed: number }>();
+  for (const r of records) {
+    if (r.kind !== 'toilet' || r.deletedAt !== undefined || !r.villageId) continue;
+    const row = table.get(r.villageId) ?? { planned: 0, completed: 0 };
+    row.planned += Number(r.values.planned) || 0;
+    row.completed += Number(r.values.completed) || 0;
+    table.set(r.villageId, row);
+  }
+  return table;
+}

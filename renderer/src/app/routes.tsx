@@ -20,6 +20,7 @@ import {
   NoticePrintPage,
   VillageCardPrintPage,
 } from '../features/print/PrintPages';
+import { RecordsPage } from '../features/records/RecordsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 
 function Loading() {
@@ -66,7 +67,7 @@ export function AppRoutes() {
           <Route path="ledger" element={<LedgerPage />} />
           <Route path="ledger/:id" element={<ProblemPage />} />
           <Route path="patrols" element={<ComingSoonPage section="patrols" />} />
-          <Route path="records" element={<ComingSoonPage section="records" />} />
+          <Route path="records" element={<RecordsPage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="handoff" element={<HandoffPage />} />
           <Route path="settings" element={<Navigate to="/settings/town" replace />} />

@@ -18,10 +18,18 @@ export function FormDialog(props: {
   submitLabel?: string;
   danger?: boolean;
   busy?: boolean;
+  /** A second way to save, e.g. 保存并继续录入 for fast entry. */
+  secondary?: { label: string; onSubmit: () => Promise<void> | void };
+  maxWidth?: 'sm' | 'md';
   children: ReactNode;
 }) {
   return (
-    <Dialog open onClose={props.onClose}>
+    <Dialog
+      open
+      onClose={props.onClose}
+      maxWidth={props.maxWidth ?? 'sm'}
+      fullWidth={Boolean(props.maxWidth)}
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -35,6 +43,11 @@ export function FormDialog(props: {
         </DialogContent>
         <DialogActions>
           <Button onClick={props.onClose}>取消</Button>
+          {props.secondary ? (
+            <Button disabled={props.busy} onClick={() => void props.secondary?.onSubmit()}>
+              {props.secondary.label}
+            </Button>
+          ) : null}
           <Button
             type="submit"
             variant="contained"

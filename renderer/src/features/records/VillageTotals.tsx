@@ -1,0 +1,114 @@
+import { Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { eliminationTable, toiletProgress, type WorkRecord } from '@shared/domain/workRecords';
+import { useEliminations } from '../../db/hooks';
+import { chartPalette } from '../../theme/chartPalette';
+import { RECORDS } from './strings';
+
+const T = RECORDS.totals;
+
+/** The year's per-village table of a campaign: 十项消除 by item, or 改厕 progress with a chart. */
+export function VillageTotals({
+  kind,
+  records,
+  villages,
+}: {
+  kind: 'elimination' | 'toilet';
+  records: readonly WorkRecord[];
+  villages: readonly { id: string; name: string }[];
+}) {
+  const items = useEliminations() ?? [];
+  if (kind === 'elimination') {
+    const table = eliminationTable(records, items);
+    const shown = villages.filter((v) => table.has(v.id));
+    if (shown.length === 0) return null;
+    return (
+      <Paper sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label="各村十项消除">
+          <TableHead>
+            <TableRow>
+              <TableCell>{T.village}</TableCell>
+              {items.map((item) => (
+                <TableCell key={item} align="right">
+                  {item}
+                </TableCell>
+              ))}
+              <TableCell align="right">{T.total}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map((v) => {
+              const row = table.get(v.id)!;
+              return (
+                <TableRow key={v.id}>
+                  <TableCell>{v.name}</TableCell>
+                  {items.map((item) => (
+                    <TableCell key={item} align="right">
+                      {row.byItem.get(item) ?? ''}
+                    </TableCell>
+                  ))}
+                  <TableCell align="right" sx={{ fontWeight: 500 }}>
+                    {row.total}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Paper>
+    );
+  }
+  const progress = toiletProgress(records);
+  const data = villages
+    .filter((v) => progress.has(v.id))
+    .map((v) => ({ name: v.name, ...progress.get(v.id)! }));
+  if (data.length === 0) return null;
+  return (
+    <Paper sx={{ p: 2 }} data-testid="toilet-progress">
+      <Typography variant="h4" gutterBottom>
+        {T.chart}
+      </Typography>
+      <BarChart width={Math.max(360, data.length * 70)} height={220} data={data}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+        <YAxis allowDecimals={false} />
+        <Tooltip />
+        <Legend />
+        <Bar
+          dataKey="planned"
+          name={T.planned}
+          fill={chartPalette.neutral}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="completed"
+          name={T.completed}
+          fill={chartPalette.series[0]}
+          isAnimationActive={false}
+        />
+      </BarChart>
+      <Table size="small" aria-label="各村改厕">
+        <TableHead>
+          <TableRow>
+            <TableCell>{T.village}</TableCell>
+            <TableCell align="right">{T.planned}</TableCell>
+            <TableCell align="right">{T.completed}</TableCell>
+            <TableCell align="right">{T.rate}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.map((d) => (
+            <TableRow key={d.name}>
+              <TableCell>{d.name}</TableCell>
+              <TableCell align="right">{d.planned}</TableCell>
+              <TableCell align="right">{d.completed}</TableCell>
+              <TableCell align="right">
+                {d.planned > 0 ? `${Math.round((d.completed / d.planned) * 100)}%` : '—'}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}

@@ -1,0 +1,25 @@
+export const RECORDS = {
+  title: '工作记录',
+  subtitle: '理论学习、宣传活动、村规民约和专项行动。年度工作总结的数字都从这里统计。',
+  year: '年度',
+  count: (year: number, label: string, n: number) => `${year}年${label}共 ${n} 条`,
+  none: (year: number) => `${year}年还没有记录。`,
+  add: (label: string) => `新增${label}`,
+  editTitle: (label: string) => `修改${label}`,
+  edit: '修改',
+  remove: '删除',
+  removeTitle: '删除记录',
+  removeMessage: (label: string) =>
+    `确定删除这条${label}记录吗？删除后不再计入统计，操作记录中仍可查到。`,
+  removed: '已删除。',
+  saved: (label: string) => `${label}已保存。`,
+  saveAndNext: '保存并继续录入',
+  totals: {
+    village: '村',
+    total: '合计',
+    planned: '计划（座）',
+    completed: '完成（座）',
+    rate: '完成率',
+    chart: '各村改厕进度',
+  },
+};
