@@ -70,18 +70,12 @@ test('the bundled Chinese font is used and nothing is fetched from outside', asy
   expect(outside).toEqual([]);
 });
 
-test('the sections still to come open and say what they will hold', async ({ page }) => {
+test('every section of the side navigation opens on its own page', async ({ page }) => {
   await completeSetup(page);
-  const sections: [string, string][] = [
-    ['巡河巡林', 'patrols'],
-    ['工作记录', 'records'],
-  ];
   const nav = page.getByRole('navigation', { name: '主导航' });
-  for (const [label, key] of sections) {
+  for (const label of ['考核评比', '问题整改', '巡河巡林', '工作记录', '简报报表', '数据交换']) {
     await nav.getByRole('link', { name: label }).click();
     await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
-    await expect(page.getByTestId('coming-soon')).toContainText('此功能正在建设中');
-    await snap(page, `10-section-${key}`);
   }
 });
 

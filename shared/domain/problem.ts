@@ -35,6 +35,8 @@ export interface Problem extends BaseRecord {
   unfixable?: { reason: string; approver: string } | undefined;
   /** 镇纪委督办 */
   supervised: boolean;
+  /** Chosen for the 曝光台 (public exposure board). */
+  exposed?: boolean | undefined;
   accountability: {
     kind: AccountabilityKind;
     person: string;

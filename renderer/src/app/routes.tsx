@@ -8,7 +8,6 @@ import { HandoffPage } from '../features/handoff/HandoffPage';
 import { RestorePage } from '../features/handoff/RestorePage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { ProblemPage } from '../features/ledger/ProblemPage';
-import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { VillagePage } from '../features/villages/VillagePage';
@@ -20,6 +19,7 @@ import {
   NoticePrintPage,
   VillageCardPrintPage,
 } from '../features/print/PrintPages';
+import { PatrolsPage } from '../features/patrols/PatrolsPage';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 
@@ -66,7 +66,7 @@ export function AppRoutes() {
           <Route path="villages/:id" element={<VillagePage />} />
           <Route path="ledger" element={<LedgerPage />} />
           <Route path="ledger/:id" element={<ProblemPage />} />
-          <Route path="patrols" element={<ComingSoonPage section="patrols" />} />
+          <Route path="patrols" element={<PatrolsPage />} />
           <Route path="records" element={<RecordsPage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="handoff" element={<HandoffPage />} />

@@ -26,6 +26,7 @@ import {
   importCountyList,
   saveLedgerView,
   setMeasureDone,
+  setExposed,
   setSupervised,
 } from './repositories/problemRepo';
 import {
@@ -78,6 +79,7 @@ import { addVillages, saveVillage, setVillageDeleted } from './repositories/vill
 
 /** The writes the screens may make, bound to the app's database. */
 export const actions = {
+  setExposed: (id: string, exposed: boolean) => setExposed(db, id, exposed),
   saveRiver: (id: string | undefined, form: Parameters<typeof saveRiver>[2]) =>
     saveRiver(db, id, form),
   saveRiverPatrol: (form: Parameters<typeof saveRiverPatrol>[1]) => saveRiverPatrol(db, form),

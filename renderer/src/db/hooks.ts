@@ -12,6 +12,7 @@ import {
   listLedgerViews,
   findExternalKeys,
   getImportMapping,
+  listExposureCandidates,
   listProblems,
   loadLedgerStats,
   loadLedgerTally,
@@ -149,3 +150,4 @@ export const useYearSummary = (year: number) =>
   useLiveQuery(() => loadYearSummary(db, year), [year]);
 export const useFigureRecords = (table: string, ids: readonly string[]) =>
   useLiveQuery(() => loadFigureRecords(db, table, ids), [table, ids.join(',')]);
+export const useExposureCandidates = () => useLiveQuery(() => listExposureCandidates(db), []);

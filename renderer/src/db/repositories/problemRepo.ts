@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { Deduction } from '@shared/domain/assessment';
-import type { ForestPatrol, RiverPatrol } from '@shared/domain/patrol';
+import { RIVER_PROBLEM_CATEGORY, type ForestPatrol, type RiverPatrol } from '@shared/domain/patrol';
 import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
 import {
   checkExtension,
@@ -314,6 +314,22 @@ export function extendDeadline(
 
 export function setSupervised(db: EcoDeskDb, id: string, supervised: boolean): Promise<Problem> {
   return update(db, id, (p) => ({ ...p, supervised }));
+}
+
+/** Puts an item on the 曝光台 (public exposure board) or takes it off. */
+export function setExposed(db: EcoDeskDb, id: string, exposed: boolean): Promise<Problem> {
+  return update(db, id, (p) => ({ ...p, exposed }));
+}
+
+/** The items the 曝光台 may show: 河湖四乱, those found on patrols, and those already chosen. */
+export async function listExposureCandidates(db: EcoDeskDb): Promise<Problem[]> {
+  const all = await db.problems.toArray();
+  return all
+    .filter(
+      (p) =>
+        isLive(p) && (p.exposed || p.patrol !== undefined || p.category === RIVER_PROBLEM_CATEGORY),
+    )
+    .sort((a, b) => b.foundOn.localeCompare(a.foundOn) || a.number.localeCompare(b.number));
 }
 
 export function addAccountability(

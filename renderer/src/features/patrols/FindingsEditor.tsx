@@ -1,0 +1,66 @@
+import { Box, Button, IconButton, TextField, Typography } from '@mui/material';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import { NATIVE_SELECT } from '../../components/nativeSelect';
+import { PATROLS } from './strings';
+
+const F = PATROLS.finding;
+
+/** The findings of a patrol: each a type (四乱 …) and what was seen; none means 正常. */
+export function FindingsEditor({
+  kinds,
+  findings,
+  onChange,
+}: {
+  kinds: readonly string[];
+  findings: { kind: string; note: string }[];
+  onChange: (findings: { kind: string; note: string }[]) => void;
+}) {
+  const set = (i: number, patch: Partial<{ kind: string; note: string }>) =>
+    onChange(findings.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  return (
+    <Box sx={{ display: 'grid', gap: 1 }}>
+      {findings.length === 0 ? (
+        <Typography color="text.secondary">{PATROLS.form.noFindings}</Typography>
+      ) : null}
+      {findings.map((f, i) => (
+        <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <TextField
+            select
+            size="small"
+            label={F.kind}
+            value={f.kind}
+            onChange={(e) => set(i, { kind: e.target.value })}
+            slotProps={{ ...NATIVE_SELECT, htmlInput: { 'aria-label': `发现问题 ${i + 1} 类型` } }}
+            sx={{ width: 150 }}
+          >
+            <option value="">请选择</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            size="small"
+            label={F.note}
+            value={f.note}
+            onChange={(e) => set(i, { note: e.target.value })}
+            slotProps={{ htmlInput: { 'aria-label': `发现问题 ${i + 1} 情况` } }}
+            sx={{ flex: 1 }}
+          />
+          <IconButton
+            aria-label={F.remove}
+            onClick={() => onChange(findings.filter((_, j) => j !== i))}
+          >
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </Box>
+      ))}
+      <Box>
+        <Button size="small" onClick={() => onChange([...findings, { kind: '', note: '' }])}>
+          {F.add}
+        </Button>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,344 @@
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import {
+  Alert,
+  Box,
+  Button,
+  IconButton,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { ForestPlot, River, RiverSegment } from '@shared/domain/patrol';
+import type { Person, PersonRole } from '@shared/domain/person';
+import type { ValidationIssue } from '@shared/domain/validation';
+import { useNotify } from '../../app/notify';
+import { FormDialog } from '../../components/FormDialog';
+import { IssueList } from '../../components/IssueList';
+import { NATIVE_SELECT } from '../../components/nativeSelect';
+import { actions } from '../../db/actions';
+import { InputError } from '../../db/errors';
+import { PATROLS } from './strings';
+import type { PatrolData } from './usePatrols';
+
+const G = PATROLS.grid;
+
+const holding = (people: readonly Person[], roles: PersonRole[]) =>
+  people.filter((p) => p.roles.some((r) => roles.includes(r)));
+
+/** Runs a save; refusals become the dialog's issue list. */
+function useDialogSave(onDone: () => void) {
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const notify = useNotify();
+  return {
+    issues,
+    run: async (save: () => Promise<unknown>) => {
+      try {
+        await save();
+        notify.success(G.saved);
+        onDone();
+      } catch (error) {
+        if (error instanceof InputError) setIssues(error.issues);
+        else notify.error(error);
+      }
+    },
+  };
+}
+
+function PersonSelect(props: {
+  label: string;
+  value: string;
+  people: readonly Person[];
+  onChange: (id: string) => void;
+  aria?: string;
+  optional?: boolean;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      slotProps={{ ...NATIVE_SELECT, htmlInput: props.aria ? { 'aria-label': props.aria } : {} }}
+      sx={{ minWidth: 150 }}
+    >
+      <option value="">{props.optional ? '（无）' : '请选择'}</option>
+      {props.people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
+type SegmentDraft = Omit<RiverSegment, 'id'> & { id?: string | undefined };
+
+function RiverDialog({
+  data,
+  river,
+  onClose,
+}: {
+  data: PatrolData;
+  river: River | null;
+  onClose: () => void;
+}) {
+  const [name, setName] = useState(river?.name ?? '');
+  const [segments, setSegments] = useState<SegmentDraft[]>(
+    river?.segments ?? [{ name: '', level: 'village', chiefId: '', villageId: '' }],
+  );
+  const { issues, run } = useDialogSave(onClose);
+  const chiefs = holding(data.people, ['townRiverChief', 'villageRiverChief']);
+  const set = (i: number, patch: Partial<SegmentDraft>) =>
+    setSegments((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  return (
+    <FormDialog
+      title={river ? `${G.editRiver}：${river.name}` : G.addRiver}
+      onClose={onClose}
+      onSubmit={() => run(() => actions.saveRiver(river?.id, { name, segments }))}
+      maxWidth="md"
+    >
+      <TextField
+        label={G.riverName}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+      />
+      <Typography variant="subtitle2">{G.segments}</Typography>
+      {segments.map((s, i) => (
+        <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField
+            size="small"
+            label={G.segmentName}
+            value={s.name}
+            onChange={(e) => set(i, { name: e.target.value })}
+            slotProps={{ htmlInput: { 'aria-label': `河段 ${i + 1} 名称` } }}
+          />
+          <TextField
+            select
+            size="small"
+            label={G.level}
+            value={s.level}
+            onChange={(e) => set(i, { level: e.target.value as 'town' | 'village' })}
+            slotProps={{ ...NATIVE_SELECT, htmlInput: { 'aria-label': `河段 ${i + 1} 级别` } }}
+          >
+            <option value="village">{G.levels.village}</option>
+            <option value="town">{G.levels.town}</option>
+          </TextField>
+          <PersonSelect
+            label={G.chief}
+            value={s.chiefId}
+            people={chiefs}
+            onChange={(chiefId) => set(i, { chiefId })}
+            aria={`河段 ${i + 1} 河长`}
+          />
+          <TextField
+            select
+            size="small"
+            label={G.village}
+            value={s.villageId ?? ''}
+            onChange={(e) => set(i, { villageId: e.target.value })}
+            slotProps={{ ...NATIVE_SELECT, htmlInput: { 'aria-label': `河段 ${i + 1} 所在村` } }}
+          >
+            <option value="">（跨村）</option>
+            {data.villages.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </TextField>
+          <IconButton
+            aria-label="删除河段"
+            onClick={() => setSegments((list) => list.filter((_, j) => j !== i))}
+          >
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </Box>
+      ))}
+      <Box>
+        <Button
+          size="small"
+          onClick={() =>
+            setSegments((list) => [
+              ...list,
+              { name: '', level: 'village', chiefId: '', villageId: '' },
+            ])
+          }
+        >
+          {G.addSegment}
+        </Button>
+      </Box>
+      <IssueList issues={issues} />
+    </FormDialog>
+  );
+}
+
+function PlotDialog({
+  data,
+  plot,
+  onClose,
+}: {
+  data: PatrolData;
+  plot: ForestPlot | null;
+  onClose: () => void;
+}) {
+  const [form, setForm] = useState({
+    name: plot?.name ?? '',
+    villageId: plot?.villageId ?? '',
+    group: plot?.group ?? '',
+    cadreId: plot?.cadreId ?? '',
+    rangerId: plot?.rangerId ?? '',
+  });
+  const { issues, run } = useDialogSave(onClose);
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  return (
+    <FormDialog
+      title={plot ? plot.name : G.addPlot}
+      onClose={onClose}
+      onSubmit={() => run(() => actions.saveForestPlot(plot?.id, form))}
+    >
+      <TextField
+        label={G.plotName}
+        value={form.name}
+        onChange={(e) => set({ name: e.target.value })}
+        autoFocus
+      />
+      <TextField
+        select
+        label={G.village}
+        value={form.villageId}
+        onChange={(e) => set({ villageId: e.target.value })}
+        slotProps={NATIVE_SELECT}
+      >
+        <option value="">请选择</option>
+        {data.villages.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.name}
+          </option>
+        ))}
+      </TextField>
+      <TextField
+        label={G.group}
+        value={form.group}
+        onChange={(e) => set({ group: e.target.value })}
+      />
+      <PersonSelect
+        label={G.cadre}
+        value={form.cadreId}
+        people={holding(data.people, ['villageCadre'])}
+        onChange={(cadreId) => set({ cadreId })}
+        optional
+      />
+      <PersonSelect
+        label={G.ranger}
+        value={form.rangerId}
+        people={holding(data.people, ['publicWelfareRanger', 'ecologicalRanger', 'villageCadre'])}
+        onChange={(rangerId) => set({ rangerId })}
+      />
+      <IssueList issues={issues} />
+    </FormDialog>
+  );
+}
+
+/** 河流与山头: rivers with their segments and chiefs, forest plots with their grid. */
+export function GridTab({ data }: { data: PatrolData }) {
+  const [river, setRiver] = useState<River | null | undefined>(undefined);
+  const [plot, setPlot] = useState<ForestPlot | null | undefined>(undefined);
+  const name = (id: string | undefined) => (id ? (data.names.get(id) ?? '') : '');
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Alert severity="info">{G.chiefsHint}</Alert>
+      <Paper sx={{ p: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h4" sx={{ flex: 1 }}>
+            {G.rivers}
+          </Typography>
+          <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setRiver(null)}>
+            {G.addRiver}
+          </Button>
+        </Box>
+        {data.rivers.length === 0 ? (
+          <Typography color="text.secondary">{G.noRivers}</Typography>
+        ) : null}
+        <Table size="small" aria-label={G.rivers}>
+          <TableBody>
+            {data.rivers.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell sx={{ fontWeight: 500 }}>{r.name}</TableCell>
+                <TableCell>
+                  {r.segments
+                    .map(
+                      (s) =>
+                        `${s.name}（${G.levels[s.level]}河长 ${name(s.chiefId)}${s.villageId ? ` · ${name(s.villageId)}` : ''}）`,
+                    )
+                    .join('；')}
+                </TableCell>
+                <TableCell align="right">
+                  <Button size="small" onClick={() => setRiver(r)}>
+                    {G.editRiver}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h4" sx={{ flex: 1 }}>
+            {G.plots}
+          </Typography>
+          <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setPlot(null)}>
+            {G.addPlot}
+          </Button>
+        </Box>
+        {data.plots.length === 0 ? (
+          <Typography color="text.secondary">{G.noPlots}</Typography>
+        ) : null}
+        <Table size="small" aria-label={G.plots}>
+          {data.plots.length > 0 ? (
+            <TableHead>
+              <TableRow>
+                <TableCell>{G.plotName}</TableCell>
+                <TableCell>{G.village}</TableCell>
+                <TableCell>{G.group}</TableCell>
+                <TableCell>{G.cadre}</TableCell>
+                <TableCell>{G.ranger}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+          ) : null}
+          <TableBody>
+            {data.plots.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>{p.name}</TableCell>
+                <TableCell>{name(p.villageId)}</TableCell>
+                <TableCell>{p.group}</TableCell>
+                <TableCell>{name(p.cadreId)}</TableCell>
+                <TableCell>{name(p.rangerId)}</TableCell>
+                <TableCell align="right">
+                  <Button size="small" onClick={() => setPlot(p)}>
+                    {G.editRiver}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {river !== undefined ? (
+        <RiverDialog data={data} river={river} onClose={() => setRiver(undefined)} />
+      ) : null}
+      {plot !== undefined ? (
+        <PlotDialog data={data} plot={plot} onClose={() => setPlot(undefined)} />
+      ) : null}
+    </Box>
+  );
+}

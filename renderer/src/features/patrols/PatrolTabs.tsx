@@ -1,0 +1,198 @@
+import AddIcon from '@mui/icons-material/Add';
+import {
+  Alert,
+  Box,
+  Button,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { PatrolFinding } from '@shared/domain/patrol';
+import { periodLabel } from '@shared/domain/period';
+import { useNotify } from '../../app/notify';
+import { actions } from '../../db/actions';
+import { ComplianceTable } from './ComplianceTable';
+import { ForestPatrolDialog, RiverPatrolDialog } from './PatrolDialogs';
+import { PATROLS } from './strings';
+import type { PatrolData } from './usePatrols';
+
+/** A patrol's findings, each with 转整改 (one step into the ledger) or a link to its item. */
+function Findings({
+  table,
+  patrolId,
+  findings,
+}: {
+  table: 'riverPatrols' | 'forestPatrols';
+  patrolId: string;
+  findings: readonly PatrolFinding[];
+}) {
+  const navigate = useNavigate();
+  const notify = useNotify();
+  if (findings.length === 0) return <>{PATROLS.forest.normal}</>;
+  return (
+    <Box sx={{ display: 'grid', gap: 0.5 }}>
+      {findings.map((f) => (
+        <Box key={f.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <span>
+            {f.kind}：{f.note}
+          </span>
+          {f.problemId ? (
+            <Button size="small" onClick={() => void navigate(`/ledger/${f.problemId}`)}>
+              {PATROLS.finding.view}
+            </Button>
+          ) : (
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() =>
+                void actions
+                  .openFindingProblem(table, patrolId, f.id)
+                  .then((p) => notify.success(PATROLS.finding.opened(p.number)))
+                  .catch((e: unknown) => notify.error(e))
+              }
+            >
+              {PATROLS.finding.open}
+            </Button>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
+  const [adding, setAdding] = useState(false);
+  const R = PATROLS.river;
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      {data.rivers.length === 0 ? <Alert severity="info">{R.needSetup}</Alert> : null}
+      <ComplianceTable
+        title={PATROLS.compliance.title(periodLabel(month))}
+        rows={data.riverRows}
+        unit="times"
+        testId="river-compliance"
+      />
+      <Paper sx={{ p: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h4" sx={{ flex: 1 }}>
+            {R.list}
+          </Typography>
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            disabled={data.rivers.length === 0}
+            onClick={() => setAdding(true)}
+          >
+            {R.add}
+          </Button>
+        </Box>
+        <Table size="small" aria-label={R.list}>
+          <TableHead>
+            <TableRow>
+              {R.columns.map((c) => (
+                <TableCell key={c}>{c}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.patrols.river.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.date}</TableCell>
+                <TableCell>{data.segmentName(p.riverId, p.segmentId)}</TableCell>
+                <TableCell>{data.names.get(p.chiefId)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {p.startTime}–{p.endTime}
+                </TableCell>
+                <TableCell>
+                  {p.routeFrom} → {p.routeTo}
+                </TableCell>
+                <TableCell>
+                  <Findings table="riverPatrols" patrolId={p.id} findings={p.findings} />
+                </TableCell>
+                <TableCell>{p.action}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {data.patrols.river.length === 0 ? (
+          <Typography color="text.secondary" sx={{ mt: 1 }}>
+            {R.none}
+          </Typography>
+        ) : null}
+      </Paper>
+      {adding ? <RiverPatrolDialog data={data} onClose={() => setAdding(false)} /> : null}
+    </Box>
+  );
+}
+
+export function ForestTab({ data, month }: { data: PatrolData; month: string }) {
+  const [adding, setAdding] = useState(false);
+  const F = PATROLS.forest;
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <Alert severity={data.fireSeason ? 'warning' : 'info'} data-testid="fire-season">
+        {F.season(data.rules.fireSeason.from, data.rules.fireSeason.to)}
+        {data.fireSeason ? `，${F.inSeason}` : ''}
+        {data.highRisk.length > 0 ? `；${F.highRisk(data.highRisk.join('、'))}` : ''}；
+        {F.quota(data.rules.rangerDaysPerMonth)}。
+      </Alert>
+      {data.plots.length === 0 ? <Alert severity="info">{F.needSetup}</Alert> : null}
+      <ComplianceTable
+        title={PATROLS.compliance.title(periodLabel(month))}
+        rows={data.rangerRows}
+        unit="days"
+        testId="ranger-compliance"
+      />
+      <Paper sx={{ p: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
+          <Typography variant="h4" sx={{ flex: 1 }}>
+            {F.list}
+          </Typography>
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            disabled={data.plots.length === 0}
+            onClick={() => setAdding(true)}
+          >
+            {F.add}
+          </Button>
+        </Box>
+        <Table size="small" aria-label={F.list}>
+          <TableHead>
+            <TableRow>
+              {F.columns.map((c) => (
+                <TableCell key={c}>{c}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.patrols.forest.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.date}</TableCell>
+                <TableCell>{data.plotName(p.plotId)}</TableCell>
+                <TableCell>{data.names.get(p.rangerId)}</TableCell>
+                <TableCell>{p.weather}</TableCell>
+                <TableCell>
+                  <Findings table="forestPatrols" patrolId={p.id} findings={p.findings} />
+                </TableCell>
+                <TableCell>{p.note}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {data.patrols.forest.length === 0 ? (
+          <Typography color="text.secondary" sx={{ mt: 1 }}>
+            {F.none}
+          </Typography>
+        ) : null}
+      </Paper>
+      {adding ? <ForestPatrolDialog data={data} onClose={() => setAdding(false)} /> : null}
+    </Box>
+  );
+}

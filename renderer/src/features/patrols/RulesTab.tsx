@@ -1,0 +1,105 @@
+import { Box, Paper, TextField } from '@mui/material';
+import { useState } from 'react';
+import type { PatrolRules } from '@shared/domain/patrol';
+import { useNotify } from '../../app/notify';
+import { FormDialog } from '../../components/FormDialog';
+import { actions } from '../../db/actions';
+import { InputError } from '../../db/errors';
+import { IssueList } from '../../components/IssueList';
+import type { ValidationIssue } from '@shared/domain/validation';
+import { Button, Typography } from '@mui/material';
+import { PATROLS } from './strings';
+
+const R = PATROLS.rules;
+
+/** 巡查要求: how often chiefs and rangers patrol, the fire season and the high-risk periods. */
+export function RulesTab({ rules }: { rules: PatrolRules }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <Paper sx={{ p: 2, maxWidth: 720 }}>
+      <Box
+        component="dl"
+        sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 1, m: 0 }}
+      >
+        <dt>{R.villageChief}</dt>
+        <dd>{rules.villageChiefPerWeek}</dd>
+        <dt>{R.townChief}</dt>
+        <dd>{rules.townChiefPerMonth}</dd>
+        <dt>{R.ranger}</dt>
+        <dd>{rules.rangerDaysPerMonth}</dd>
+        <dt>防火期</dt>
+        <dd>
+          {rules.fireSeason.from} 至 {rules.fireSeason.to}
+        </dd>
+        <dt>高火险时段</dt>
+        <dd>{rules.highRisk.map((r) => `${r.name} ${r.from}—${r.to}`).join('；') || '—'}</dd>
+      </Box>
+      <Typography color="text.secondary" sx={{ my: 1 }}>
+        应巡次数按天折算：如每周 1 次，11 月 28 日时应巡 4 次；每月 20 天，月中应巡 10 天。
+      </Typography>
+      <Button variant="outlined" onClick={() => setEditing(true)}>
+        修改
+      </Button>
+      {editing ? <RulesDialog rules={rules} onClose={() => setEditing(false)} /> : null}
+    </Paper>
+  );
+}
+
+function RulesDialog({ rules, onClose }: { rules: PatrolRules; onClose: () => void }) {
+  const [form, setForm] = useState({
+    villageChief: String(rules.villageChiefPerWeek),
+    townChief: String(rules.townChiefPerMonth),
+    ranger: String(rules.rangerDaysPerMonth),
+    fireFrom: rules.fireSeason.from,
+    fireTo: rules.fireSeason.to,
+    highRisk: rules.highRisk.map((r) => `${r.name} ${r.from} ${r.to}`).join('\n'),
+  });
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const notify = useNotify();
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+  return (
+    <FormDialog
+      title={PATROLS.tabs.rules}
+      submitLabel={R.save}
+      onClose={onClose}
+      onSubmit={async () => {
+        const next: PatrolRules = {
+          villageChiefPerWeek: Number(form.villageChief),
+          townChiefPerMonth: Number(form.townChief),
+          rangerDaysPerMonth: Number(form.ranger),
+          fireSeason: { from: form.fireFrom.trim(), to: form.fireTo.trim() },
+          highRisk: form.highRisk
+            .split('\n')
+            .map((line) => line.trim().split(/\s+/))
+            .filter((parts) => parts[0])
+            .map(([name = '', from = '', to = '']) => ({ name, from, to })),
+        };
+        try {
+          await actions.savePatrolRules(next);
+          notify.success(R.saved);
+          onClose();
+        } catch (error) {
+          if (error instanceof InputError) setIssues(error.issues);
+          else notify.error(error);
+        }
+      }}
+    >
+      <TextField label={R.villageChief} value={form.villageChief} onChange={set('villageChief')} />
+      <TextField label={R.townChief} value={form.townChief} onChange={set('townChief')} />
+      <TextField label={R.ranger} value={form.ranger} onChange={set('ranger')} />
+      <Box sx={{ display: 'flex', gap: 2 }}>
+        <TextField label={R.fireFrom} value={form.fireFrom} onChange={set('fireFrom')} />
+        <TextField label={R.fireTo} value={form.fireTo} onChange={set('fireTo')} />
+      </Box>
+      <TextField
+        label={R.highRisk}
+        value={form.highRisk}
+        onChange={set('highRisk')}
+        multiline
+        minRows={3}
+      />
+      <IssueList issues={issues} />
+    </FormDialog>
+  );
+}
