@@ -14,11 +14,13 @@ import { VillagePage } from '../features/villages/VillagePage';
 import { Shell } from './Shell';
 import {
   BriefingDraftPrintPage,
+  ExposurePrintPage,
   IssuedBriefingPrintPage,
   LedgerPrintPage,
   NoticePrintPage,
   VillageCardPrintPage,
 } from '../features/print/PrintPages';
+import { SummaryPrintPage } from '../features/summary/SummaryPrintPage';
 import { PatrolsPage } from '../features/patrols/PatrolsPage';
 import { RecordsPage } from '../features/records/RecordsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -57,6 +59,8 @@ export function AppRoutes() {
           <Route path="notice/:period" element={<NoticePrintPage />} />
           <Route path="ledger" element={<LedgerPrintPage />} />
           <Route path="village/:id/:month" element={<VillageCardPrintPage />} />
+          <Route path="exposure" element={<ExposurePrintPage />} />
+          <Route path="summary/:year" element={<SummaryPrintPage />} />
         </Route>
         <Route element={<Shell />}>
           <Route index element={<DashboardPage />} />

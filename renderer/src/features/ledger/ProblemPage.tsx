@@ -239,6 +239,17 @@ export function ProblemPage() {
           data-testid="problem-status"
         />
         {problem.supervised ? <Chip label="督办" color="error" variant="outlined" /> : null}
+        {problem.patrol ? (
+          <Chip
+            component={Link}
+            to="/patrols"
+            clickable
+            variant="outlined"
+            data-testid="from-patrol"
+            label={problem.patrol.table === 'riverPatrols' ? '巡河发现' : '巡林发现'}
+          />
+        ) : null}
+        {problem.exposed ? <Chip label="已曝光" variant="outlined" /> : null}
         <Box sx={{ flexGrow: 1 }} />
         <Workflow problem={problem} onDialog={setDialog} />
       </Box>

@@ -2,15 +2,18 @@ import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { briefingTitle } from '@shared/domain/briefing';
 import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
+import { STATUS_LABELS } from '@shared/domain/ledger';
 import { periodLabel } from '@shared/domain/period';
 import { announcedFlags, filterFromQuery } from '@shared/domain/prints';
 import {
   useBriefingContent,
+  useExposureCandidates,
   useIssuedBriefing,
   useLedgerPrint,
   useResult,
   useTown,
   useVillageReportCard,
+  useVillages,
 } from '../../db/hooks';
 import { formatTimestamp } from '../../components/format';
 import { BriefingDocument, flagText } from './BriefingDocument';
@@ -275,6 +278,59 @@ export function VillageCardPrintPage() {
       ) : (
         <p className="plain">{PRINT.notFound}</p>
       )}
+    </PrintLayout>
+  );
+}
+
+/** `#/print/exposure`: the 曝光台, the items chosen for public exposure. */
+export function ExposurePrintPage() {
+  const town = useTown();
+  const candidates = useExposureCandidates();
+  const villages = useVillages(true);
+  const asOf = useMemo(() => today(), []);
+  const names = new Map((villages ?? []).map((v) => [v.id, v.name]));
+  const exposed = (candidates ?? []).filter((p) => p.exposed);
+  const title = `${town?.name ?? ''}生态环境问题曝光台`;
+  return (
+    <PrintLayout
+      title={title}
+      header={PRINT.header(town?.name ?? '', formatChineseDate(asOf))}
+      ready={candidates !== undefined && town !== undefined && villages !== undefined}
+      fileName={`${title}（${asOf}）.pdf`}
+    >
+      <article data-testid="exposure-print">
+        <h1>{title}</h1>
+        <p className="doc-subtitle">截至 {formatChineseDate(asOf)}</p>
+        <PrintTable
+          rows={exposed}
+          empty="暂无曝光问题。"
+          columns={[
+            { header: '编号', cell: (p) => p.number, width: '16%', nowrap: true },
+            {
+              header: '村',
+              cell: (p) => (p.villageId ? names.get(p.villageId) : ''),
+              width: '10%',
+            },
+            { header: '类别', cell: (p) => p.category, width: '12%' },
+            { header: '问题', cell: (p) => p.description },
+            {
+              header: '整改期限',
+              cell: (p) => p.deadline,
+              align: 'center',
+              width: '13%',
+              nowrap: true,
+            },
+            {
+              header: '整改情况',
+              cell: (p) => STATUS_LABELS[p.status],
+              align: 'center',
+              width: '11%',
+              nowrap: true,
+            },
+          ]}
+        />
+        <p>欢迎群众监督。对曝光问题，各村须按期整改到位，镇纪委跟踪督办。</p>
+      </article>
     </PrintLayout>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { BriefingPanel } from './BriefingPanel';
 import { CountySheetsPanel } from './CountySheetsPanel';
+import { SummaryPanel } from '../summary/SummaryPanel';
 import { PrintsPanel } from './PrintsPanel';
 import { REPORTS } from './strings';
 
@@ -24,6 +25,7 @@ export function ReportsPage() {
       {tab === 'briefing' ? <BriefingPanel /> : null}
       {tab === 'prints' ? <PrintsPanel /> : null}
       {tab === 'county' ? <CountySheetsPanel /> : null}
+      {tab === 'summary' ? <SummaryPanel /> : null}
     </>
   );
 }

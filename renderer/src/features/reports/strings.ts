@@ -1,7 +1,8 @@
 export const REPORTS = {
   title: '简报报表',
-  subtitle: '月度通报、红黄榜公示、村级报告单、台账打印和县级报表。打印前都可以先预览。',
-  tabs: { briefing: '月度通报', prints: '公示与报告单', county: '县级报表' },
+  subtitle:
+    '月度通报、红黄榜公示、村级报告单、台账打印、县级报表和年度工作总结。打印前都可以先预览。',
+  tabs: { briefing: '月度通报', prints: '公示与报告单', county: '县级报表', summary: '年度总结' },
   briefing: {
     month: '通报月份',
     noMonths: '还没有公布过考核结果：先在“考核评比”中结束一个月的考核，才能出通报。',

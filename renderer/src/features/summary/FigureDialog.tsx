@@ -1,0 +1,77 @@
+import {
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@mui/material';
+import { periodLabel } from '@shared/domain/period';
+import type { Figure } from '@shared/domain/yearSummary';
+import { useFigureRecords } from '../../db/hooks';
+
+/** One line describing a counted record, whatever table it is in. */
+function describe(
+  table: string,
+  r: Record<string, unknown>,
+  names: ReadonlyMap<string, string>,
+): string {
+  const v = (r.values ?? {}) as Record<string, unknown>;
+  const text = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : '');
+  switch (table) {
+    case 'workRecords':
+      return [
+        text(r.date),
+        ...Object.entries(v)
+          .filter(([k]) => k !== 'date')
+          .map(([k, x]) => (k === 'villageId' ? (names.get(text(x)) ?? '') : text(x))),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'problems':
+      return `${text(r.number)} · ${text(r.foundOn)} · ${text(r.description)}`;
+    case 'results':
+      return `${periodLabel(text(r.id))}红黄榜`;
+    case 'riverPatrols':
+    case 'forestPatrols':
+      return `${text(r.date)} · ${names.get(text(r.chiefId ?? r.rangerId)) ?? ''}`;
+    case 'ruleDocuments':
+      return text(r.title);
+    default:
+      return text(r.name);
+  }
+}
+
+/** The records a figure of the summary counts (the first 200). */
+export function FigureDialog({
+  figure,
+  names,
+  onClose,
+}: {
+  figure: Figure;
+  names: ReadonlyMap<string, string>;
+  onClose: () => void;
+}) {
+  const records = useFigureRecords(figure.table, figure.ids);
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth>
+      <DialogTitle>
+        {figure.label}：{String(figure.value)}
+      </DialogTitle>
+      <DialogContent>
+        <Typography color="text.secondary" gutterBottom>
+          统计自以下 {figure.ids.length} 条记录{figure.ids.length > 200 ? '（列出前 200 条）' : ''}
+          ：
+        </Typography>
+        <List dense data-testid="figure-records">
+          {(records ?? []).map((r, i) => (
+            <ListItem key={`${String(r.id)}-${i}`}>
+              <ListItemText primary={describe(figure.table, r, names)} />
+            </ListItem>
+          ))}
+        </List>
+      </DialogContent>
+    </Dialog>
+  );
+}
