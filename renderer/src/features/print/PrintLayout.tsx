@@ -97,6 +97,8 @@ export function PrintLayout({
           '@media print': {
             body: { background: '#fff !important' },
             '.print-screen-only': { display: 'none !important' },
+            // A notice still on screen (e.g. "已保存") must not reach the paper.
+            '.MuiSnackbar-root': { display: 'none !important' },
             '.print-sheet': {
               width: 'auto !important',
               minHeight: '0 !important',

@@ -121,10 +121,7 @@ function ParagraphView({
       </Box>
     );
   return (
-    <Box
-      data-testid={`summary-paragraph-${p.index}`}
-      sx={{ my: 1.5, '&:hover .para-actions': { visibility: 'visible' } }}
-    >
+    <Box data-testid={`summary-paragraph-${p.index}`} sx={{ my: 1.5 }}>
       <Typography
         sx={{
           textIndent: p.heading ? 0 : '2em',
@@ -141,6 +138,7 @@ function ParagraphView({
                   component="button"
                   type="button"
                   title={s.figure.label}
+                  underline="always"
                   onClick={() => onOpen(s.figure)}
                   sx={{ fontWeight: 500, verticalAlign: 'baseline' }}
                 >
@@ -151,17 +149,19 @@ function ParagraphView({
               ),
             )}
       </Typography>
-      <Box className="para-actions" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        {p.edited !== null ? <Chip size="small" label="已改写" /> : null}
-        <Button size="small" onClick={() => setDraft(p.text)}>
-          改写本段
-        </Button>
-        {p.edited !== null ? (
-          <Button size="small" onClick={() => void save(null)}>
-            恢复自动生成
+      {p.heading ? null : (
+        <Box className="para-actions" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          {p.edited !== null ? <Chip size="small" label="已改写" /> : null}
+          <Button size="small" onClick={() => setDraft(p.text)}>
+            改写本段
           </Button>
-        ) : null}
-      </Box>
+          {p.edited !== null ? (
+            <Button size="small" onClick={() => void save(null)}>
+              恢复自动生成
+            </Button>
+          ) : null}
+        </Box>
+      )}
     </Box>
   );
 }

@@ -1,0 +1,231 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { completeSetup, snap } from './helpers';
+import { pdfText, printToPdf } from './pdf';
+
+/** Today as the app sees it (the tests run in Asia/Shanghai). */
+const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const year = Number(today.slice(0, 4));
+
+async function addPerson(page: Page, name: string, role: string, village: string) {
+  await page.goto('/#/settings/people');
+  await page.getByRole('button', { name: '新增人员' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: '姓名' }).fill(name);
+  await dialog.getByLabel(role).check();
+  await dialog.getByRole('combobox', { name: '所在村' }).click();
+  await page.getByRole('option', { name: village }).click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** A compliance row's 已巡 figure, by the person's name. */
+const done = async (page: Page, table: string, name: string) =>
+  Number(
+    await page
+      .getByTestId(table)
+      .getByRole('row', { name: new RegExp(name) })
+      .getByRole('cell')
+      .nth(3)
+      .innerText(),
+  );
+
+test.describe.configure({ timeout: 120_000 });
+
+test('巡河巡林: patrols open ledger items in one step and change who is behind; the 曝光台 prints', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['东村', '西村'] });
+  await addPerson(page, '李河长', '村级河长', '东村');
+  await addPerson(page, '赵护林', '公益护林员', '东村');
+
+  // The grid: a river with its segment and chief, a forest plot with its ranger.
+  await page.goto('/#/patrols');
+  await expect(page.getByText('先在“河流与山头”中添加河流和河段')).toBeVisible();
+  await page.getByRole('tab', { name: '河流与山头' }).click();
+  await page.getByRole('button', { name: '添加河流' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByTestId('issue-list')).toContainText('请填写河流名称。');
+  await dialog.getByLabel('河流名称').fill('东河');
+  await dialog.getByRole('textbox', { name: '河段 1 名称' }).fill('东村段');
+  await dialog.getByRole('combobox', { name: '河段 1 河长' }).selectOption({ label: '李河长' });
+  await dialog.getByRole('combobox', { name: '河段 1 所在村' }).selectOption({ label: '东村' });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: '添加山头地块' }).click();
+  await dialog.getByLabel('山头地块名称').fill('东山梁');
+  await dialog.getByRole('combobox', { name: '所在村' }).selectOption({ label: '东村' });
+  await dialog.getByRole('combobox', { name: '护林员或社长' }).selectOption({ label: '赵护林' });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: '河流与河段' })).toContainText('村级河长 李河长 · 东村');
+  await snap(page, '80-patrols-grid');
+
+  // 巡河: none yet; a patrol with a finding needs what was done about it.
+  await page.getByRole('tab', { name: '巡河' }).click();
+  expect(await done(page, 'river-compliance', '李河长')).toBe(0);
+  await page.getByRole('button', { name: '记录巡河' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('起点').fill('东村桥');
+  await dialog.getByLabel('终点').fill('西村坝');
+  await dialog.getByRole('button', { name: '添加发现问题' }).click();
+  await dialog.getByRole('combobox', { name: '发现问题 1 类型' }).selectOption({ label: '乱堆' });
+  await dialog.getByRole('textbox', { name: '发现问题 1 情况' }).fill('河岸堆放建筑垃圾约 3 方');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByTestId('issue-list')).toContainText('发现问题时请填写处理情况。');
+  await dialog.getByLabel('处理情况').fill('已通知东村限期清理');
+  await snap(page, '81-river-patrol-dialog');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await done(page, 'river-compliance', '李河长')).toBe(1);
+  const required = Math.floor(Number(today.slice(8, 10)) / 7);
+  await expect(
+    page.getByTestId('river-compliance').getByRole('row', { name: /李河长/ }),
+  ).toContainText(required > 1 ? `差 ${required - 1} 次` : '达标');
+
+  // One step into the ledger, linked both ways.
+  const patrols = page.getByRole('table', { name: '巡河记录' });
+  await patrols.getByRole('button', { name: '转整改' }).click();
+  await expect(page.getByText(`已开整改问题 ${year}-镇督-0001。`)).toBeVisible();
+  await snap(page, '82-river-patrols');
+  await patrols.getByRole('button', { name: '查看整改' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${year}-镇督-0001`);
+  await expect(page.getByText('乱堆：河岸堆放建筑垃圾约 3 方')).toBeVisible();
+  await expect(page.getByTestId('from-patrol')).toHaveText('巡河发现');
+  await page.getByTestId('from-patrol').click();
+  await expect(page.getByRole('heading', { name: '巡河巡林', level: 1 })).toBeVisible();
+
+  // 巡林: the ranger's days go up; a fire hazard becomes a ledger item too.
+  await page.getByRole('tab', { name: '巡林' }).click();
+  await expect(page.getByTestId('fire-season')).toContainText('防火期 11-15 至 04-15');
+  expect(await done(page, 'ranger-compliance', '赵护林')).toBe(0);
+  await page.getByRole('button', { name: '记录巡林' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '添加发现问题' }).click();
+  await dialog.getByRole('combobox', { name: '发现问题 1 类型' }).selectOption({ label: '火灾隐患' });
+  await dialog.getByRole('textbox', { name: '发现问题 1 情况' }).fill('坟地周边杂草未清理');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await done(page, 'ranger-compliance', '赵护林')).toBe(1);
+  await page.getByRole('table', { name: '巡林记录' }).getByRole('button', { name: '转整改' }).click();
+  await expect(page.getByText(`已开整改问题 ${year}-镇督-0002。`)).toBeVisible();
+  await snap(page, '83-forest-patrols');
+
+  // 曝光台: choose the river item, print the board.
+  await page.getByRole('tab', { name: '曝光台' }).click();
+  await page.getByRole('checkbox', { name: `曝光 ${year}-镇督-0001` }).click();
+  await expect(page.getByRole('checkbox', { name: `曝光 ${year}-镇督-0001` })).toBeChecked();
+  await page.getByRole('button', { name: '打印曝光台' }).click();
+  const board = pdfText(await printToPdf(page, 'exposure'));
+  expect(board).toContain('青山镇生态环境问题曝光台');
+  expect(board).toContain(`${year}-镇督-0001`);
+  expect(board).not.toContain(`${year}-镇督-0002`);
+});
+
+test('工作记录 and 年度总结: the year’s records fill the draft, each number opens its records, Word and print', async ({
+  page,
+}, testInfo) => {
+  await completeSetup(page, { villages: ['东村', '西村'] });
+  await addPerson(page, '赵护林', '公益护林员', '东村');
+  await addPerson(page, '钱护林', '公益护林员', '西村');
+  await addPerson(page, '孙护林', '生态护林员', '西村');
+
+  // 理论学习: fast entry keeps the date and the meeting type for the next form.
+  await page.goto('/#/records');
+  await page.getByRole('button', { name: '新增理论学习' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^日期/).fill(today);
+  await dialog.getByRole('combobox', { name: /^会议类型/ }).selectOption('镇党委会议');
+  await dialog.getByLabel(/^学习内容/).fill('学习习近平生态文明思想');
+  await dialog.getByLabel(/^参加人数/).fill('15');
+  await dialog.getByRole('button', { name: '保存并继续录入' }).click();
+  await expect(page.getByText('理论学习已保存。')).toBeVisible();
+  await expect(dialog.getByLabel(/^日期/)).toHaveValue(today);
+  await dialog.getByLabel(/^学习内容/).fill('学习新修订的环境保护法');
+  await dialog.getByLabel(/^参加人数/).fill('十二');
+  await dialog.getByRole('button', { name: '保存并继续录入' }).click();
+  await expect(dialog.getByText('参加人数应为不小于 0 的整数。')).toBeVisible();
+  await dialog.getByLabel(/^参加人数/).fill('12');
+  await dialog.getByRole('button', { name: '保存并继续录入' }).click();
+  await expect(dialog.getByLabel(/^学习内容/)).toHaveValue('');
+  await dialog.getByRole('combobox', { name: /^会议类型/ }).selectOption('党委理论学习中心组');
+  await dialog.getByLabel(/^学习内容/).fill('生态环境保护专题');
+  await dialog.getByLabel(/^参加人数/).fill('9');
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('record-count')).toHaveText(`${year}年理论学习共 3 条`);
+  await snap(page, '84-records-study');
+
+  // 农村改厕 in two villages: the per-village table and chart.
+  const add = async (tab: string, values: Record<string, string>, choices: Record<string, string>) => {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.getByRole('button', { name: `新增${tab}` }).click();
+    for (const [label, value] of Object.entries(values))
+      await dialog.getByLabel(new RegExp(`^${label}`)).fill(value);
+    for (const [label, option] of Object.entries(choices))
+      await dialog.getByRole('combobox', { name: new RegExp(`^${label}`) }).selectOption({ label: option });
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await add('农村改厕', { 登记日期: today, '计划（座）': '20', '完成（座）': '18' }, { 村: '东村', 类型: '三格式', 使用情况: '正常使用' });
+  await add('农村改厕', { 登记日期: today, '计划（座）': '10', '完成（座）': '6' }, { 村: '西村', 类型: '双瓮式', 使用情况: '正常使用' });
+  await expect(page.getByRole('table', { name: '各村改厕' })).toContainText('60%');
+  await snap(page, '85-records-toilets');
+  await add('绿化管护', { 登记日期: today, 道路: 'S205', '管护里程（公里）': '12.5', 管护单位或责任人: '东村' }, {});
+  await add('十项消除', { 日期: today, 处数: '5' }, { 村: '东村', 消除项目: '生活垃圾' });
+  await expect(page.getByRole('table', { name: '各村十项消除' })).toContainText('5');
+
+  // The year-end draft: every blank filled from what was entered.
+  await page.goto('/#/reports');
+  await page.getByRole('tab', { name: '年度总结' }).click();
+  const draft = page.getByTestId('summary-draft');
+  await expect(draft).toContainText(
+    '年内，镇党委会议学习生态环境保护内容2次，镇党委理论学习中心组会议学习共1次，镇村干部职工例会学习共0次。',
+  );
+  await expect(draft).toContainText('对境内S205沿线12.5公里栽植的绿植进行长效管护，完成24座农村改厕任务');
+  await expect(draft).toContainText('全年消除各类问题5处');
+  await expect(draft).toContainText('2名公益护林员、1名生态护林员');
+  await snap(page, '86-year-summary');
+
+  // A number opens the records it counts.
+  await page.getByTestId('summary-paragraph-2').getByRole('button', { name: '2' }).click();
+  await expect(page.getByTestId('figure-records').getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('figure-records')).toContainText('学习新修订的环境保护法');
+  await snap(page, '87-year-summary-figure');
+  await page.keyboard.press('Escape');
+
+  // Rewrite a paragraph: kept with the draft, and brought back on request.
+  const closing = page.getByTestId('summary-paragraph-13');
+  await closing.getByRole('button', { name: '改写本段' }).click();
+  await page.getByRole('textbox', { name: '第 14 段' }).fill('今后，青山镇将继续巩固整治成果。');
+  await page.getByRole('button', { name: '保存本段' }).click();
+  await expect(closing).toContainText('已改写');
+  await page.reload();
+  await page.getByRole('tab', { name: '年度总结' }).click();
+  await expect(page.getByTestId('summary-paragraph-13')).toContainText('今后，青山镇将继续巩固整治成果。');
+
+  // Word: the same text in document.xml.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Word（.docx）' }).click();
+  const file = testInfo.outputPath('summary.docx');
+  await (await download).saveAs(file);
+  const xml = strFromU8(unzipSync(new Uint8Array(await readFile(file)))['word/document.xml']!);
+  const text = xml.replace(/<[^>]+>/g, '');
+  expect(text).toContain(`青山镇${year}年生态环境保护工作总结`);
+  expect(text).toContain('完成24座农村改厕任务');
+  expect(text).toContain('今后，青山镇将继续巩固整治成果。');
+
+  // Print: A4 with the header, the edited paragraph as edited.
+  await page.getByRole('button', { name: '打印预览' }).click();
+  const printed = pdfText(await printToPdf(page, 'year-summary'));
+  expect(printed).toContain(`内部资料 · 青山镇 · ${year}年`);
+  expect(printed.replace(/\s+/g, '')).toContain('完成24座农村改厕任务');
+  expect(printed).toContain('今后，青山镇将继续巩固整治成果。');
+
+  await page.goto('/#/reports');
+  await page.getByRole('tab', { name: '年度总结' }).click();
+  await page.getByTestId('summary-paragraph-13').getByRole('button', { name: '恢复自动生成' }).click();
+  await expect(page.getByTestId('summary-paragraph-13')).not.toContainText('已改写');
+});
