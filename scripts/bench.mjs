@@ -157,6 +157,9 @@ try {
     'results',
     'dueActions',
     'problems',
+    'riverPatrols',
+    'forestPatrols',
+    'workRecords',
   ].reduce((s, t) => s + (data[t] ?? 0), 0);
   const seedRate = seeded / seedSeconds;
   figures.push({
@@ -365,6 +368,44 @@ try {
     runs,
     ratio_to_raw: null,
     pages: briefingPages,
+  });
+
+  step('patrols and summary');
+  // 9. 巡河巡林 with about 60,000 patrols stored: from the click to the month's compliance rows
+  // (27 village chiefs and 3 town chiefs) painted.
+  const patrolsFirst = [];
+  for (let i = 0; i < runs; i += 1) {
+    await page.goto(`${app.url}#/`);
+    await page.getByTestId('ledger-summary').waitFor();
+    patrolsFirst.push(
+      await inPage(page, 'nav a[href="#/patrols"]', [
+        '[data-testid=river-compliance] tbody tr:nth-child(30)',
+      ]),
+    );
+  }
+  figures.push({
+    name: 'patrols.first_render',
+    median_ms: round(median(patrolsFirst)),
+    records_per_s: null,
+    runs,
+    ratio_to_raw: null,
+  });
+  // 10. The year-end summary of this year: from the tab's click to the draft with every figure
+  // counted (a year of patrols, records, the whole ledger, the year's flags).
+  const summaryTimes = [];
+  for (let i = 0; i < runs; i += 1) {
+    await page.goto(`${app.url}#/reports`);
+    await page.getByRole('tab', { name: '年度总结' }).waitFor();
+    summaryTimes.push(
+      await inPage(page, '[role=tab]:nth-child(4)', ['[data-testid=summary-paragraph-13]']),
+    );
+  }
+  figures.push({
+    name: 'summary.first_render',
+    median_ms: round(median(summaryTimes)),
+    records_per_s: null,
+    runs,
+    ratio_to_raw: null,
   });
 
   step('hand-off');

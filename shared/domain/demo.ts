@@ -1,5 +1,5 @@
 import type { Deduction, VillageCheck } from './assessment';
-import { monthKey, parseMonthKey } from './period';
+import { lastDayOfMonth, monthKey, parseMonthKey } from './period';
 import type { StandardItem } from './standard';
 
 /**
@@ -204,4 +204,172 @@ export function demoProblems(input: {
 function addDaysIso(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** A demo patrol: which segment or plot (by index), when, and what was found if anything. */
+export interface DemoPatrol {
+  index: number;
+  date: string;
+  finding?: { kind: string; note: string } | undefined;
+}
+
+const RIVER_NOTES: Record<string, string> = {
+  乱堆: '河岸堆放生活垃圾',
+  乱占: '河道内搭建临时棚屋',
+  漂浮物: '河面有漂浮垃圾',
+  排污口: '发现不明排污口',
+};
+const FOREST_NOTES: Record<string, string> = {
+  火灾隐患: '林缘杂草堆积',
+  野外用火: '有群众在林边焚烧杂草',
+  病虫害: '松树出现枯黄',
+};
+
+/**
+ * Patrols of the demo: each village's river chief about once a week on its segment
+ * (`segments` of them, one per village), each town chief once or twice a month (`townSegments`),
+ * each village's ranger on about 14 days a month; about 3 in 100 find something. Ten years come
+ * to about 60,000 patrols.
+ */
+export function demoPatrols(input: {
+  months: readonly string[];
+  segments: number;
+  townSegments: number;
+  plots: number;
+  random: () => number;
+}): { river: DemoPatrol[]; town: DemoPatrol[]; forest: DemoPatrol[] } {
+  const { random } = input;
+  const river: DemoPatrol[] = [];
+  const town: DemoPatrol[] = [];
+  const forest: DemoPatrol[] = [];
+  const pick = (notes: Record<string, string>) => {
+    const kinds = Object.keys(notes);
+    const kind = kinds[Math.floor(random() * kinds.length)]!;
+    return { kind, note: notes[kind]! };
+  };
+  for (const month of input.months) {
+    const days = Number(lastDayOfMonth(month).slice(8, 10));
+    const date = (day: number) => `${month}-${String(day).padStart(2, '0')}`;
+    for (let s = 0; s < input.segments; s += 1)
+      for (let week = 0; week * 7 < days; week += 1) {
+        if (random() < 0.08) continue; // a missed week now and then
+        const day = Math.min(days, week * 7 + 1 + Math.floor(random() * 7));
+        river.push({
+          index: s,
+          date: date(day),
+          finding: random() < 0.03 ? pick(RIVER_NOTES) : undefined,
+        });
+      }
+    for (let s = 0; s < input.townSegments; s += 1)
+      for (let n = random() < 0.5 ? 1 : 2; n > 0; n -= 1)
+        town.push({ index: s, date: date(1 + Math.floor(random() * days)) });
+    for (let p = 0; p < input.plots; p += 1)
+      for (let day = 1; day <= days; day += 1)
+        if (random() < 0.46)
+          forest.push({
+            index: p,
+            date: date(day),
+            finding: random() < 0.02 ? pick(FOREST_NOTES) : undefined,
+          });
+  }
+  return { river, town, forest };
+}
+
+/**
+ * The demo's work records, by kind and values (villages by index): study sessions of each meeting
+ * type, publicity, the ten eliminations, and each year a compact, toilets and greening.
+ */
+export function demoWorkRecords(input: {
+  months: readonly string[];
+  villages: number;
+  eliminations: readonly string[];
+  random: () => number;
+}): { kind: string; date: string; village?: number; values: Record<string, string | number> }[] {
+  const { random } = input;
+  const out: ReturnType<typeof demoWorkRecords> = [];
+  const day = (month: string) =>
+    `${month}-${String(1 + Math.floor(random() * 27)).padStart(2, '0')}`;
+  const meetings = ['镇党委会议', '党委理论学习中心组', '镇村干部职工例会'];
+  const channels = ['抖音', '微信公众号', '会议', '法治大讲堂', '道德大讲堂', '活动'];
+  for (const month of input.months) {
+    for (const meetingType of meetings)
+      if (random() < 0.7) {
+        const date = day(month);
+        out.push({
+          kind: 'study',
+          date,
+          values: {
+            date,
+            meetingType,
+            topic: '学习习近平生态文明思想',
+            attendance: 10 + Math.floor(random() * 30),
+          },
+        });
+      }
+    for (let i = 0; i < 2; i += 1) {
+      const date = day(month);
+      const channel = channels[Math.floor(random() * channels.length)]!;
+      out.push({
+        kind: 'publicity',
+        date,
+        values: {
+          date,
+          channel,
+          title: '人居环境整治宣传',
+          reach: 100 + Math.floor(random() * 900),
+        },
+      });
+    }
+    for (let i = 0; i < 5; i += 1) {
+      const date = day(month);
+      const village = Math.floor(random() * input.villages);
+      const item = input.eliminations[Math.floor(random() * input.eliminations.length)]!;
+      out.push({
+        kind: 'elimination',
+        date,
+        village,
+        values: { date, item, count: 1 + Math.floor(random() * 6) },
+      });
+    }
+    if (month.endsWith('-06')) {
+      for (let v = 0; v < input.villages; v += 1) {
+        const date = day(month);
+        const planned = 5 + Math.floor(random() * 20);
+        out.push({
+          kind: 'toilet',
+          date,
+          village: v,
+          values: {
+            date,
+            planned,
+            completed: Math.floor(planned * (0.6 + random() * 0.4)),
+            toiletType: random() < 0.7 ? '三格式' : '双瓮式',
+            use: '正常使用',
+          },
+        });
+      }
+      const date = day(month);
+      out.push({
+        kind: 'greening',
+        date,
+        values: {
+          date,
+          road: 'S205',
+          km: 20 + Math.floor(random() * 100) / 10,
+          maintainedBy: '镇村组',
+        },
+      });
+    }
+    if (month.endsWith('-03')) {
+      const v = Math.floor(random() * input.villages);
+      const adoptedOn = day(month);
+      out.push({
+        kind: 'compact',
+        date: adoptedOn,
+        village: v,
+        values: { adoptedOn, title: '村规民约（修订）' },
+      });
+    }
+  }
+  return out;
 }

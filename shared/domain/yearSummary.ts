@@ -182,7 +182,7 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
 }
 
 const sum = (rows: readonly WorkRecord[], key: string) =>
-  rows.reduce((n, r) => n + (typeof r.values[key] === 'number' ? (r.values[key]) : 0), 0);
+  rows.reduce((n, r) => n + (typeof r.values[key] === 'number' ? r.values[key] : 0), 0);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**

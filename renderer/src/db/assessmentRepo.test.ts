@@ -271,6 +271,15 @@ describe('demo data', () => {
     expect(results.every((r) => r.rows.filter((row) => row.flag === 'red').length <= 7)).toBe(true);
     await expect(loadDemoData(db, 1)).rejects.toThrow('已经有考核数据');
     const imports = (await listAudit(db, { limit: 100 })).filter((e) => e.action === 'import');
-    expect(imports).toHaveLength(5);
+    expect(imports).toHaveLength(8);
+    // Patrols: 7 village chiefs about weekly (≈ 7 × 52 × 0.92 ≈ 335), 3 town chiefs 1–2 a month
+    // (≈ 54), 7 rangers on about 46 days in 100 (≈ 7 × 365 × 0.46 ≈ 1,175): about 1,560 a year.
+    expect(counts.patrols).toBeGreaterThan(1400);
+    expect(counts.patrols).toBeLessThan(1750);
+    const rivers = await db.rivers.toArray();
+    const chiefOf = new Map(rivers.flatMap((r) => r.segments.map((s) => [s.id, s.chiefId])));
+    const riverPatrols = await db.riverPatrols.toArray();
+    expect(riverPatrols.every((p) => chiefOf.get(p.segmentId) === p.chiefId)).toBe(true);
+    expect(await db.workRecords.where('kind').equals('study').count()).toBeGreaterThan(12);
   });
 });

@@ -9,7 +9,10 @@ import { scorePeriod } from '@shared/domain/assessment';
 import { toIsoDate } from '@shared/domain/dates';
 import {
   demoMonth,
+  demoPatrols,
   demoProblems,
+  demoWorkRecords,
+  type DemoPatrol,
   DEMO_VILLAGE_NAMES,
   monthsEndingWith,
   randomGenerator,
@@ -17,14 +20,17 @@ import {
 import { DEFAULT_SOURCE_CODES, problemNumber } from '@shared/domain/ledger';
 import { nextMonth, previousMonth } from '@shared/domain/period';
 import { changeTally } from './ledgerTally';
+import type { ForestPatrol, ForestPlot, River, RiverPatrol } from '@shared/domain/patrol';
+import type { Person } from '@shared/domain/person';
 import type { Problem } from '@shared/domain/problem';
 import { actionsForResult, buildResultRows } from '@shared/domain/publication';
 import { isLive, stamp } from '@shared/domain/record';
 import { TOWN_ID, type Town } from '@shared/domain/town';
 import type { Village } from '@shared/domain/village';
+import { DEFAULT_ELIMINATIONS, type WorkRecord } from '@shared/domain/workRecords';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { OPERATOR_KEY, writeContext } from '../writeContext';
+import { OPERATOR_KEY, writeContext, type WriteContext } from '../writeContext';
 import { ensureStandards, getRules } from './assessmentRepo';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 
@@ -50,6 +56,7 @@ export async function loadDemoData(
   results: number;
   actions: number;
   problems: number;
+  patrols: number;
 }> {
   if (!Number.isInteger(years) || years < 1 || years > DEMO_MAX_YEARS) {
     throw new InputError([
@@ -76,6 +83,12 @@ export async function loadDemoData(
     db.dueActions,
     db.problems,
     db.ledgerTally,
+    db.people,
+    db.rivers,
+    db.forestPlots,
+    db.riverPatrols,
+    db.forestPatrols,
+    db.workRecords,
     db.audit,
     db.settings,
   ];
@@ -223,6 +236,8 @@ export async function loadDemoData(
     );
   });
 
+  const grid = demoGrid(villages, months, random, ctx);
+
   onProgress('write', 0);
   await db.transaction('rw', tables, async () => {
     if ((await db.periods.count()) > 0)
@@ -240,6 +255,12 @@ export async function loadDemoData(
     await db.dueActions.bulkAdd(actions);
     await db.problems.bulkAdd(problems);
     await changeTally(db, [], problems);
+    await db.people.bulkAdd(grid.people);
+    await db.rivers.bulkAdd(grid.rivers);
+    await db.forestPlots.bulkAdd(grid.plots);
+    await db.riverPatrols.bulkAdd(grid.riverPatrols);
+    await db.forestPatrols.bulkAdd(grid.forestPatrols);
+    await db.workRecords.bulkAdd(grid.records);
     // One entry per table: a bulk load is recorded as what it was, not as thousands of edits.
     for (const [table, count] of [
       ['periods', periods.length],
@@ -247,6 +268,9 @@ export async function loadDemoData(
       ['results', results.length],
       ['dueActions', actions.length],
       ['problems', problems.length],
+      ['riverPatrols', grid.riverPatrols.length],
+      ['forestPatrols', grid.forestPatrols.length],
+      ['workRecords', grid.records.length],
     ] as const) {
       await db.audit.add({
         id: ctx.newId(),
@@ -269,6 +293,130 @@ export async function loadDemoData(
     results: results.length,
     actions: actions.length,
     problems: problems.length,
+    patrols: grid.riverPatrols.length + grid.forestPatrols.length,
+  };
+}
+
+/**
+ * The demo's chiefs and rangers, rivers (each village's segment with its village chief; a town
+ * chief over each river), forest plots (one per village with its ranger), ten years of patrols
+ * and work records.
+ */
+function demoGrid(
+  villages: readonly Village[],
+  months: readonly string[],
+  random: () => number,
+  ctx: WriteContext,
+) {
+  const person = (name: string, roles: Person['roles'], villageId?: string) =>
+    stamp<Person>({ name, title: '', phone: '', villageId, roles }, ctx);
+  const riverNames = ['东河', '西河', '南河'];
+  const chiefs = villages.map((v) => person(`${v.name}河长`, ['villageRiverChief'], v.id));
+  const townChiefs = riverNames.map((r) => person(`${r}镇级河长`, ['townRiverChief']));
+  const rangers = villages.map((v, i) =>
+    person(`${v.name}护林员`, [i % 2 === 0 ? 'publicWelfareRanger' : 'ecologicalRanger'], v.id),
+  );
+  const rivers = riverNames.map((name, r) =>
+    stamp<River>(
+      {
+        name,
+        segments: [
+          { id: ctx.newId(), name: '全段', level: 'town', chiefId: townChiefs[r]!.id },
+          ...villages
+            .map((v, i) => ({ v, i }))
+            .filter(({ i }) => i % riverNames.length === r)
+            .map(({ v, i }) => ({
+              id: ctx.newId(),
+              name: `${v.name}段`,
+              level: 'village' as const,
+              chiefId: chiefs[i]!.id,
+              villageId: v.id,
+            })),
+        ],
+      },
+      ctx,
+    ),
+  );
+  const villageSegments = villages.map((v) => {
+    const river = rivers.find((r) => r.segments.some((s) => s.villageId === v.id))!;
+    return { river, segment: river.segments.find((s) => s.villageId === v.id)! };
+  });
+  const plots = villages.map((v, i) =>
+    stamp<ForestPlot>(
+      { name: `${v.name}后山`, villageId: v.id, group: '一组', rangerId: rangers[i]!.id },
+      ctx,
+    ),
+  );
+  const plan = demoPatrols({
+    months,
+    segments: villages.length,
+    townSegments: rivers.length,
+    plots: plots.length,
+    random,
+  });
+  const finding = (f: { kind: string; note: string } | undefined) =>
+    f ? [{ id: ctx.newId(), kind: f.kind, note: f.note }] : [];
+  const riverPatrol = (river: River, segment: River['segments'][number], p: DemoPatrol) =>
+    stamp<RiverPatrol>(
+      {
+        riverId: river.id,
+        segmentId: segment.id,
+        chiefId: segment.chiefId,
+        date: p.date,
+        startTime: '08:30',
+        endTime: '10:00',
+        routeFrom: `${segment.name}起点`,
+        routeTo: `${segment.name}终点`,
+        checked: '河面、河岸、排污口',
+        findings: finding(p.finding),
+        action: p.finding ? '已通知村上清理' : '',
+      },
+      ctx,
+    );
+  const riverPatrols = [
+    ...plan.river.map((p) => {
+      const { river, segment } = villageSegments[p.index]!;
+      return riverPatrol(river, segment, p);
+    }),
+    ...plan.town.map((p) => riverPatrol(rivers[p.index]!, rivers[p.index]!.segments[0]!, p)),
+  ];
+  const forestPatrols = plan.forest.map((p) =>
+    stamp<ForestPatrol>(
+      {
+        plotId: plots[p.index]!.id,
+        rangerId: plots[p.index]!.rangerId,
+        date: p.date,
+        weather: '晴',
+        findings: finding(p.finding),
+        note: '',
+      },
+      ctx,
+    ),
+  );
+  const records = demoWorkRecords({
+    months,
+    villages: villages.length,
+    eliminations: DEFAULT_ELIMINATIONS,
+    random,
+  }).map((r) => {
+    const villageId = r.village === undefined ? undefined : villages[r.village]!.id;
+    return stamp<WorkRecord>(
+      {
+        kind: r.kind as WorkRecord['kind'],
+        date: r.date,
+        villageId,
+        values: villageId ? { ...r.values, villageId } : r.values,
+      },
+      ctx,
+    );
+  });
+  return {
+    people: [...chiefs, ...townChiefs, ...rangers],
+    rivers,
+    plots,
+    riverPatrols,
+    forestPatrols,
+    records,
   };
 }
 

@@ -42,7 +42,7 @@ export function DemoPage() {
         setProgress({ phase, fraction }),
       );
       setSummary(
-        `${counts.periods} 个月考核、${counts.deductions} 条扣分、${counts.actions} 项后续事项、${counts.problems} 个整改问题`,
+        `${counts.periods} 个月考核、${counts.deductions} 条扣分、${counts.actions} 项后续事项、${counts.problems} 个整改问题、${counts.patrols} 条巡河巡林记录`,
       );
     } catch (e) {
       setProgress(null);
