@@ -43,8 +43,38 @@ export interface BriefingContent {
     overdueByPerson: { person: string; count: number }[];
   };
   actions: { village: string; kind: string; title: string; dueDate: string; done: boolean }[];
+  /**
+   * The month's river and forest patrols: how many, and who fell short of the rules (counted
+   * to the month's end, or to `asOf` in the current month). Absent in briefings issued before
+   * patrols were kept.
+   */
+  patrols?: BriefingPatrols | undefined;
   /** 下阶段工作重点: the office's own words. */
   focus: string;
+}
+
+export interface BriefingPatrols {
+  river: number;
+  forest: number;
+  findings: number;
+  behind: { name: string; role: string; required: number; done: number }[];
+}
+
+/** The briefing's patrol section from the month's compliance rows. */
+export function briefingPatrols(input: {
+  river: number;
+  forest: number;
+  findings: number;
+  rows: readonly { name: string; role: string; required: number; done: number; behind: number }[];
+}): BriefingPatrols {
+  return {
+    river: input.river,
+    forest: input.forest,
+    findings: input.findings,
+    behind: input.rows
+      .filter((r) => r.behind > 0)
+      .map(({ name, role, required, done }) => ({ name, role, required, done })),
+  };
 }
 
 export interface BriefingScoreRow {
@@ -105,6 +135,7 @@ export function assembleBriefing(input: {
     'periodKey' | 'villageId' | 'kind' | 'title' | 'dueDate' | 'doneAt' | 'deletedAt'
   >[];
   problems: readonly BriefingProblem[];
+  patrols?: BriefingPatrols | undefined;
   focus: string;
 }): BriefingContent {
   const nameOf = new Map(input.villages.map((v) => [v.id, v.name]));
@@ -154,6 +185,7 @@ export function assembleBriefing(input: {
     previousAverage: input.previous?.average ?? null,
     ledger: ledgerProgress(input.problems, input.month, input.asOf, nameOf),
     actions,
+    patrols: input.patrols,
     focus: input.focus,
   };
 }

@@ -353,3 +353,28 @@ export function findingProblemDescription(
 ): string {
   return `${finding.kind}：${cleanText(finding.note)}（${date} ${patrolKind === 'river' ? '巡河' : '巡林'}发现，${where}）`;
 }
+
+/** The month's compliance of every river chief and ranger (rangers are people with that role). */
+export function monthCompliance(input: {
+  rivers: readonly River[];
+  people: readonly { id: string; name: string; roles: readonly string[] }[];
+  river: readonly Pick<RiverPatrol, 'segmentId' | 'chiefId' | 'date' | 'deletedAt'>[];
+  forest: readonly Pick<ForestPatrol, 'rangerId' | 'date' | 'deletedAt'>[];
+  rules: PatrolRules;
+  month: string;
+  asOf: string;
+}): { river: ComplianceRow[]; rangers: ComplianceRow[] } {
+  const names = new Map(input.people.map((p) => [p.id, p.name]));
+  const rangers = input.people
+    .filter((p) => p.roles.includes('publicWelfareRanger') || p.roles.includes('ecologicalRanger'))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      type: p.roles.includes('publicWelfareRanger') ? '公益护林员' : '生态护林员',
+    }));
+  const common = { rules: input.rules, month: input.month, asOf: input.asOf };
+  return {
+    river: riverCompliance({ rivers: input.rivers, patrols: input.river, names, ...common }),
+    rangers: rangerCompliance({ rangers, patrols: input.forest, ...common }),
+  };
+}

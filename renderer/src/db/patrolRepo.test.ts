@@ -12,6 +12,7 @@ import {
   saveRiverPatrol,
 } from './repositories/patrolRepo';
 import { savePerson } from './repositories/personRepo';
+import { loadBriefingContent } from './repositories/printRepo';
 import { loadYearSummary, saveRecord, saveSummaryParagraph } from './repositories/recordRepo';
 import { completeSetup } from './repositories/townRepo';
 import { listVillages } from './repositories/villageRepo';
@@ -144,6 +145,30 @@ describe('patrols', () => {
       forest.findings[0]!.id,
     );
     expect(problem.category).toBe('林草/森林防火');
+  });
+});
+
+describe('the briefing’s patrol section', () => {
+  it('counts a past month’s patrols and names who fell short, by how much', async () => {
+    const { river } = await setUp();
+    await saveRiverPatrol(db, {
+      ...riverForm(river.id, river.segments[0]!.id),
+      date: '2025-10-10',
+      findings: [],
+      action: '',
+    });
+    const { patrols } = await loadBriefingContent(db, '2025-10', '2025-11-05');
+    // October has 31 days: a weekly chief owes ⌊31 ÷ 7⌋ = 4, a ranger 20 days.
+    expect(patrols).toEqual({
+      river: 1,
+      forest: 0,
+      findings: 0,
+      // River chiefs first, then rangers.
+      behind: [
+        { name: '李河长', role: '村级河长 · 东河东村段', required: 4, done: 1 },
+        { name: '赵护林', role: '公益护林员', required: 20, done: 0 },
+      ],
+    });
   });
 });
 

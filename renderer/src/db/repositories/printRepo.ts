@@ -1,6 +1,7 @@
 import type { PeriodResult } from '@shared/domain/assessment';
 import {
   assembleBriefing,
+  briefingPatrols,
   draftBriefingId,
   flagPeriodOf,
   FOCUS_MAX_CHARS,
@@ -18,7 +19,14 @@ import {
   type ExportValue,
 } from '@shared/domain/countyExport';
 import { isValidIsoDate } from '@shared/domain/dates';
-import { isMonthKey, monthsOfQuarter, periodLabel, previousMonth } from '@shared/domain/period';
+import {
+  isMonthKey,
+  lastDayOfMonth,
+  monthsOfQuarter,
+  periodLabel,
+  previousMonth,
+} from '@shared/domain/period';
+import { monthCompliance } from '@shared/domain/patrol';
 import { matchesFilter, type LedgerFilter } from '@shared/domain/ledgerFilter';
 import {
   describeFilter,
@@ -32,6 +40,8 @@ import { charLength, cleanText } from '@shared/domain/validation';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext } from '../writeContext';
+import { getPatrolRules, listRivers, loadPatrolMonth } from './patrolRepo';
+import { listPeople } from './personRepo';
 import { listProblems } from './problemRepo';
 
 const refuse = (message: string, field = ''): never => {
@@ -80,7 +90,19 @@ export async function loadBriefingContent(
   if (!isValidIsoDate(asOf)) refuse('日期不正确。', 'asOf');
   return db.transaction(
     'r',
-    [db.town, db.villages, db.results, db.dueActions, db.problems, db.briefings],
+    [
+      db.town,
+      db.villages,
+      db.results,
+      db.dueActions,
+      db.problems,
+      db.briefings,
+      db.rivers,
+      db.people,
+      db.riverPatrols,
+      db.forestPatrols,
+      db.settings,
+    ],
     async () => {
       const [town, villages, result, previous, actions, problems, draft] = await Promise.all([
         db.town.toCollection().first(),
@@ -104,10 +126,37 @@ export async function loadBriefingContent(
         flagResult,
         actions,
         problems,
+        patrols: await monthPatrols(db, month, asOf),
         focus: draft?.focus ?? '',
       });
     },
   );
+}
+
+/** The briefing's patrol section: the month's patrols and who fell short, to its end or `asOf`. */
+async function monthPatrols(db: EcoDeskDb, month: string, asOf: string) {
+  const end = lastDayOfMonth(month);
+  const [rivers, people, rules, patrols] = await Promise.all([
+    listRivers(db),
+    listPeople(db),
+    getPatrolRules(db),
+    loadPatrolMonth(db, month),
+  ]);
+  const { river, rangers } = monthCompliance({
+    rivers,
+    people,
+    river: patrols.river,
+    forest: patrols.forest,
+    rules,
+    month,
+    asOf: asOf < end ? asOf : end,
+  });
+  return briefingPatrols({
+    river: patrols.river.length,
+    forest: patrols.forest.length,
+    findings: [...patrols.river, ...patrols.forest].reduce((n, p) => n + p.findings.length, 0),
+    rows: [...river, ...rangers],
+  });
 }
 
 /**

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { toIsoDate } from '@shared/domain/dates';
-import { inSeason, rangerCompliance, riverCompliance } from '@shared/domain/patrol';
-import { PERSON_ROLE_LABELS } from '@shared/domain/person';
+import { inSeason, monthCompliance } from '@shared/domain/patrol';
 import {
   useForestPlots,
   usePatrolMonth,
@@ -26,17 +25,15 @@ export function usePatrols(month: string) {
       ...people.map((p) => [p.id, p.name] as [string, string]),
       ...villages.map((v) => [v.id, v.name] as [string, string]),
     ]);
-    const rangers = people
-      .filter(
-        (p) => p.roles.includes('publicWelfareRanger') || p.roles.includes('ecologicalRanger'),
-      )
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        type: p.roles.includes('publicWelfareRanger')
-          ? PERSON_ROLE_LABELS.publicWelfareRanger
-          : PERSON_ROLE_LABELS.ecologicalRanger,
-      }));
+    const compliance = monthCompliance({
+      rivers,
+      people,
+      river: patrols.river,
+      forest: patrols.forest,
+      rules,
+      month,
+      asOf: today,
+    });
     return {
       today,
       rivers,
@@ -46,15 +43,8 @@ export function usePatrols(month: string) {
       villages,
       names,
       patrols,
-      riverRows: riverCompliance({
-        rivers,
-        patrols: patrols.river,
-        names,
-        rules,
-        month,
-        asOf: today,
-      }),
-      rangerRows: rangerCompliance({ rangers, patrols: patrols.forest, rules, month, asOf: today }),
+      riverRows: compliance.river,
+      rangerRows: compliance.rangers,
       fireSeason: inSeason(today, rules.fireSeason),
       highRisk: rules.highRisk.filter((r) => inSeason(today, r)).map((r) => r.name),
       segmentName: (riverId: string, segmentId: string) => {

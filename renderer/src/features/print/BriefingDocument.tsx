@@ -152,7 +152,34 @@ export function BriefingDocument({
         </p>
       ) : null}
 
-      <h2>四、应落实事项</h2>
+      {b.patrols ? (
+        <>
+          <h2>四、巡河巡林情况</h2>
+          <p>
+            {periodLabel(b.month)}全镇巡河 {b.patrols.river} 次、巡林 {b.patrols.forest}{' '}
+            次，发现问题 {b.patrols.findings} 处。
+            {b.patrols.behind.length === 0
+              ? '各级河长、护林员均按要求完成巡查。'
+              : '未按要求完成巡查的有：'}
+          </p>
+          {b.patrols.behind.length > 0 ? (
+            <PrintTable
+              testId="briefing-patrols"
+              rows={b.patrols.behind}
+              empty=""
+              columns={[
+                { header: '姓名', cell: (r) => r.name, width: '18%' },
+                { header: '职责', cell: (r) => r.role },
+                { header: '应巡', cell: (r) => r.required, align: 'num', width: '12%' },
+                { header: '实巡', cell: (r) => r.done, align: 'num', width: '12%' },
+                { header: '差', cell: (r) => r.required - r.done, align: 'num', width: '12%' },
+              ]}
+            />
+          ) : null}
+        </>
+      ) : null}
+
+      <h2>{b.patrols ? '五' : '四'}、应落实事项</h2>
       <PrintTable
         testId="briefing-actions"
         rows={b.actions}
@@ -171,7 +198,7 @@ export function BriefingDocument({
         ]}
       />
 
-      <h2>五、下阶段工作重点</h2>
+      <h2>{b.patrols ? '六' : '五'}、下阶段工作重点</h2>
       {b.focus.trim() ? (
         b.focus
           .split(/\n+/)
