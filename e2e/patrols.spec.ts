@@ -60,7 +60,9 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   await dialog.getByRole('combobox', { name: '护林员或社长' }).selectOption({ label: '赵护林' });
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('table', { name: '河流与河段' })).toContainText('村级河长 李河长 · 东村');
+  await expect(page.getByRole('table', { name: '河流与河段' })).toContainText(
+    '村级河长 李河长 · 东村',
+  );
   await snap(page, '80-patrols-grid');
 
   // 巡河: none yet; a patrol with a finding needs what was done about it.
@@ -104,12 +106,17 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   await page.getByRole('button', { name: '记录巡林' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '添加发现问题' }).click();
-  await dialog.getByRole('combobox', { name: '发现问题 1 类型' }).selectOption({ label: '火灾隐患' });
+  await dialog
+    .getByRole('combobox', { name: '发现问题 1 类型' })
+    .selectOption({ label: '火灾隐患' });
   await dialog.getByRole('textbox', { name: '发现问题 1 情况' }).fill('坟地周边杂草未清理');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   expect(await done(page, 'ranger-compliance', '赵护林')).toBe(1);
-  await page.getByRole('table', { name: '巡林记录' }).getByRole('button', { name: '转整改' }).click();
+  await page
+    .getByRole('table', { name: '巡林记录' })
+    .getByRole('button', { name: '转整改' })
+    .click();
   await expect(page.getByText(`已开整改问题 ${year}-镇督-0002。`)).toBeVisible();
   await snap(page, '83-forest-patrols');
 
@@ -159,21 +166,39 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await snap(page, '84-records-study');
 
   // 农村改厕 in two villages: the per-village table and chart.
-  const add = async (tab: string, values: Record<string, string>, choices: Record<string, string>) => {
+  const add = async (
+    tab: string,
+    values: Record<string, string>,
+    choices: Record<string, string>,
+  ) => {
     await page.getByRole('tab', { name: tab }).click();
     await page.getByRole('button', { name: `新增${tab}` }).click();
     for (const [label, value] of Object.entries(values))
       await dialog.getByLabel(new RegExp(`^${label}`)).fill(value);
     for (const [label, option] of Object.entries(choices))
-      await dialog.getByRole('combobox', { name: new RegExp(`^${label}`) }).selectOption({ label: option });
+      await dialog
+        .getByRole('combobox', { name: new RegExp(`^${label}`) })
+        .selectOption({ label: option });
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await expect(dialog).toBeHidden();
   };
-  await add('农村改厕', { 登记日期: today, '计划（座）': '20', '完成（座）': '18' }, { 村: '东村', 类型: '三格式', 使用情况: '正常使用' });
-  await add('农村改厕', { 登记日期: today, '计划（座）': '10', '完成（座）': '6' }, { 村: '西村', 类型: '双瓮式', 使用情况: '正常使用' });
+  await add(
+    '农村改厕',
+    { 登记日期: today, '计划（座）': '20', '完成（座）': '18' },
+    { 村: '东村', 类型: '三格式', 使用情况: '正常使用' },
+  );
+  await add(
+    '农村改厕',
+    { 登记日期: today, '计划（座）': '10', '完成（座）': '6' },
+    { 村: '西村', 类型: '双瓮式', 使用情况: '正常使用' },
+  );
   await expect(page.getByRole('table', { name: '各村改厕' })).toContainText('60%');
   await snap(page, '85-records-toilets');
-  await add('绿化管护', { 登记日期: today, 道路: 'S205', '管护里程（公里）': '12.5', 管护单位或责任人: '东村' }, {});
+  await add(
+    '绿化管护',
+    { 登记日期: today, 道路: 'S205', '管护里程（公里）': '12.5', 管护单位或责任人: '东村' },
+    {},
+  );
   await add('十项消除', { 日期: today, 处数: '5' }, { 村: '东村', 消除项目: '生活垃圾' });
   await expect(page.getByRole('table', { name: '各村十项消除' })).toContainText('5');
 
@@ -184,7 +209,9 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await expect(draft).toContainText(
     '年内，镇党委会议学习生态环境保护内容2次，镇党委理论学习中心组会议学习共1次，镇村干部职工例会学习共0次。',
   );
-  await expect(draft).toContainText('对境内S205沿线12.5公里栽植的绿植进行长效管护，完成24座农村改厕任务');
+  await expect(draft).toContainText(
+    '对境内S205沿线12.5公里栽植的绿植进行长效管护，完成24座农村改厕任务',
+  );
   await expect(draft).toContainText('全年消除各类问题5处');
   await expect(draft).toContainText('2名公益护林员、1名生态护林员');
   await snap(page, '86-year-summary');
@@ -204,7 +231,9 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await expect(closing).toContainText('已改写');
   await page.reload();
   await page.getByRole('tab', { name: '年度总结' }).click();
-  await expect(page.getByTestId('summary-paragraph-13')).toContainText('今后，青山镇将继续巩固整治成果。');
+  await expect(page.getByTestId('summary-paragraph-13')).toContainText(
+    '今后，青山镇将继续巩固整治成果。',
+  );
 
   // Word: the same text in document.xml.
   const download = page.waitForEvent('download');
@@ -226,6 +255,9 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
 
   await page.goto('/#/reports');
   await page.getByRole('tab', { name: '年度总结' }).click();
-  await page.getByTestId('summary-paragraph-13').getByRole('button', { name: '恢复自动生成' }).click();
+  await page
+    .getByTestId('summary-paragraph-13')
+    .getByRole('button', { name: '恢复自动生成' })
+    .click();
   await expect(page.getByTestId('summary-paragraph-13')).not.toContainText('已改写');
 });
