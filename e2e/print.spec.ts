@@ -135,7 +135,10 @@ test('公示, 台账 and 报告单: the notice names the flags, the ledger print
 
   // The ledger: only overdue items, counted on screen and on paper alike.
   await page.goto('/#/ledger');
+  await expect(page.getByTestId('ledger-count')).toHaveText(/共 [1-9]\d* 条/);
   await page.getByLabel('只看逾期').click();
+  // The count line shows the filtered list once it is read (the demo's open items are all overdue).
+  await expect(page.getByTestId('ledger-count')).toHaveText(/共 [1-9]\d* 条/);
   const count = Number(/共 (\d+) 条/.exec(await page.getByTestId('ledger-count').innerText())?.[1]);
   expect(count).toBeGreaterThan(0);
   await page.getByRole('button', { name: '打印台账' }).click();
