@@ -1,7 +1,7 @@
 import { Box, Button, IconButton, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { PATROLS } from './strings';
+import { plainOptions, SelectField } from '../../components/SelectField';
 
 const F = PATROLS.finding;
 
@@ -24,22 +24,16 @@ export function FindingsEditor({
       ) : null}
       {findings.map((f, i) => (
         <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-          <TextField
-            select
+          <SelectField
             size="small"
             label={F.kind}
             value={f.kind}
-            onChange={(e) => set(i, { kind: e.target.value })}
-            slotProps={{ ...NATIVE_SELECT, htmlInput: { 'aria-label': `发现问题 ${i + 1} 类型` } }}
+            onChange={(kind) => set(i, { kind })}
+            ariaLabel={`发现问题 ${i + 1} 类型`}
+            placeholder="请选择"
+            options={plainOptions(kinds)}
             sx={{ width: 150 }}
-          >
-            <option value="">请选择</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </TextField>
+          />
           <TextField
             size="small"
             label={F.note}

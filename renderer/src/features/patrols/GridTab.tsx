@@ -21,11 +21,11 @@ import type { ValidationIssue } from '@shared/domain/validation';
 import { useNotify } from '../../app/notify';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
+import { SelectField } from '../../components/SelectField';
 
 const G = PATROLS.grid;
 
@@ -60,22 +60,16 @@ function PersonSelect(props: {
   optional?: boolean;
 }) {
   return (
-    <TextField
-      select
+    <SelectField
       size="small"
       label={props.label}
       value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-      slotProps={{ ...NATIVE_SELECT, htmlInput: props.aria ? { 'aria-label': props.aria } : {} }}
+      onChange={props.onChange}
+      ariaLabel={props.aria}
+      placeholder={props.optional ? '（无）' : '请选择'}
+      options={props.people.map((p) => ({ value: p.id, label: p.name }))}
       sx={{ minWidth: 150 }}
-    >
-      <option value="">{props.optional ? '（无）' : '请选择'}</option>
-      {props.people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name}
-        </option>
-      ))}
-    </TextField>
+    />
   );
 }
 
@@ -121,17 +115,17 @@ function RiverDialog({
             onChange={(e) => set(i, { name: e.target.value })}
             slotProps={{ htmlInput: { 'aria-label': `河段 ${i + 1} 名称` } }}
           />
-          <TextField
-            select
+          <SelectField
             size="small"
             label={G.level}
             value={s.level}
-            onChange={(e) => set(i, { level: e.target.value as 'town' | 'village' })}
-            slotProps={{ ...NATIVE_SELECT, htmlInput: { 'aria-label': `河段 ${i + 1} 级别` } }}
-          >
-            <option value="village">{G.levels.village}</option>
-            <option value="town">{G.levels.town}</option>
-          </TextField>
+            onChange={(level) => set(i, { level: level as 'town' | 'village' })}
+            ariaLabel={`河段 ${i + 1} 级别`}
+            options={[
+              { value: 'village', label: G.levels.village },
+              { value: 'town', label: G.levels.town },
+            ]}
+          />
           <PersonSelect
             label={G.chief}
             value={s.chiefId}
@@ -139,21 +133,15 @@ function RiverDialog({
             onChange={(chiefId) => set(i, { chiefId })}
             aria={`河段 ${i + 1} 河长`}
           />
-          <TextField
-            select
+          <SelectField
             size="small"
             label={G.village}
             value={s.villageId ?? ''}
-            onChange={(e) => set(i, { villageId: e.target.value })}
-            slotProps={{ ...NATIVE_SELECT, htmlInput: { 'aria-label': `河段 ${i + 1} 所在村` } }}
-          >
-            <option value="">（跨村）</option>
-            {data.villages.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </TextField>
+            onChange={(villageId) => set(i, { villageId })}
+            ariaLabel={`河段 ${i + 1} 所在村`}
+            placeholder="（跨村）"
+            options={data.villages.map((v) => ({ value: v.id, label: v.name }))}
+          />
           <IconButton
             aria-label="删除河段"
             onClick={() => setSegments((list) => list.filter((_, j) => j !== i))}
@@ -210,20 +198,13 @@ function PlotDialog({
         onChange={(e) => set({ name: e.target.value })}
         autoFocus
       />
-      <TextField
-        select
+      <SelectField
         label={G.village}
         value={form.villageId}
-        onChange={(e) => set({ villageId: e.target.value })}
-        slotProps={NATIVE_SELECT}
-      >
-        <option value="">请选择</option>
-        {data.villages.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.name}
-          </option>
-        ))}
-      </TextField>
+        onChange={(villageId) => set({ villageId })}
+        placeholder="请选择"
+        options={data.villages.map((v) => ({ value: v.id, label: v.name }))}
+      />
       <TextField
         label={G.group}
         value={form.group}

@@ -12,12 +12,12 @@ import type { ValidationIssue } from '@shared/domain/validation';
 import { useNotify } from '../../app/notify';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { FindingsEditor } from './FindingsEditor';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
+import { plainOptions, SelectField } from '../../components/SelectField';
 
 const S = PATROLS.form;
 const DATE = { inputLabel: { shrink: true } } as const;
@@ -65,22 +65,15 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
   );
   return (
     <FormDialog title={S.riverTitle} onClose={onClose} onSubmit={() => submit(form)} maxWidth="md">
-      <TextField
-        select
+      <SelectField
         label={S.segment}
         value={`${form.riverId}|${form.segmentId}`}
-        onChange={(e) => {
-          const [riverId = '', segmentId = ''] = e.target.value.split('|');
+        onChange={(value) => {
+          const [riverId = '', segmentId = ''] = value.split('|');
           set({ riverId, segmentId });
         }}
-        slotProps={NATIVE_SELECT}
-      >
-        {segments.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.label}
-          </option>
-        ))}
-      </TextField>
+        options={segments}
+      />
       <Box sx={{ display: 'flex', gap: 2 }}>
         <TextField
           label={S.date}
@@ -150,19 +143,15 @@ export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClos
   const set = (patch: Partial<ForestPatrolForm>) => setForm((f) => ({ ...f, ...patch }));
   return (
     <FormDialog title={S.forestTitle} onClose={onClose} onSubmit={() => submit(form)} maxWidth="md">
-      <TextField
-        select
+      <SelectField
         label={S.plot}
         value={form.plotId}
-        onChange={(e) => set({ plotId: e.target.value })}
-        slotProps={NATIVE_SELECT}
-      >
-        {data.plots.map((p) => (
-          <option key={p.id} value={p.id}>
-            {`${p.name}（${data.names.get(p.rangerId) ?? ''}）`}
-          </option>
-        ))}
-      </TextField>
+        onChange={(plotId) => set({ plotId })}
+        options={data.plots.map((p) => ({
+          value: p.id,
+          label: `${p.name}（${data.names.get(p.rangerId) ?? ''}）`,
+        }))}
+      />
       <Box sx={{ display: 'flex', gap: 2 }}>
         <TextField
           label={S.date}
@@ -171,20 +160,13 @@ export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClos
           onChange={(e) => set({ date: e.target.value })}
           slotProps={DATE}
         />
-        <TextField
-          select
+        <SelectField
           label={S.weather}
           value={form.weather}
-          onChange={(e) => set({ weather: e.target.value })}
-          slotProps={NATIVE_SELECT}
+          onChange={(weather) => set({ weather })}
+          options={plainOptions(WEATHER)}
           sx={{ width: 140 }}
-        >
-          {WEATHER.map((w) => (
-            <option key={w} value={w}>
-              {w}
-            </option>
-          ))}
-        </TextField>
+        />
       </Box>
       <FindingsEditor
         kinds={FOREST_FINDINGS}

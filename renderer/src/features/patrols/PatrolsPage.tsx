@@ -1,8 +1,7 @@
-import { Box, Tab, Tabs, TextField } from '@mui/material';
+import { Box, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { toIsoDate } from '@shared/domain/dates';
-import { periodLabel, previousMonth } from '@shared/domain/period';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
+import { previousMonth } from '@shared/domain/period';
 import { PageHeader } from '../../components/PageHeader';
 import { ExposureTab } from './ExposureTab';
 import { GridTab } from './GridTab';
@@ -10,6 +9,7 @@ import { ForestTab, RiverTab } from './PatrolTabs';
 import { RulesTab } from './RulesTab';
 import { PATROLS } from './strings';
 import { usePatrols } from './usePatrols';
+import { periodOptions, SelectField } from '../../components/SelectField';
 
 type TabKey = keyof typeof PATROLS.tabs;
 
@@ -32,20 +32,13 @@ export function PatrolsPage() {
         title={PATROLS.title}
         subtitle={PATROLS.subtitle}
         actions={
-          <TextField
-            select
+          <SelectField
             label={PATROLS.month}
             value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            slotProps={NATIVE_SELECT}
+            onChange={setMonth}
+            options={periodOptions(months)}
             sx={{ width: 160 }}
-          >
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {periodLabel(m)}
-              </option>
-            ))}
-          </TextField>
+          />
         }
       />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>

@@ -1,7 +1,7 @@
 import { TextField } from '@mui/material';
 import type { RecordField } from '@shared/domain/workRecords';
 import type { ValidationIssue } from '@shared/domain/validation';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
+import { SelectField } from '../../components/SelectField';
 
 /** The inputs of one record kind, drawn from its field list; the first gets the focus. */
 export function RecordFields({
@@ -40,14 +40,17 @@ export function RecordFields({
                   (c) => ({ value: c, label: c }),
                 );
           return (
-            <TextField key={field.key} select {...common} slotProps={NATIVE_SELECT}>
-              <option value="">请选择</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </TextField>
+            <SelectField
+              key={field.key}
+              label={field.label}
+              value={values[field.key] ?? ''}
+              onChange={(value) => onChange(field.key, value)}
+              error={error}
+              required={field.required}
+              autoFocus={i === 0}
+              placeholder="请选择"
+              options={options}
+            />
           );
         }
         return (

@@ -1,16 +1,10 @@
-import { Box, Tab, Tabs, TextField } from '@mui/material';
+import { Box, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { RECORD_DEFS, RECORD_KINDS, type RecordKind } from '@shared/domain/workRecords';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordSection } from './RecordSection';
 import { RECORDS } from './strings';
-
-/** The last ten years, this one first. */
-export const recentYears = (): number[] => {
-  const now = new Date().getFullYear();
-  return Array.from({ length: 10 }, (_, i) => now - i);
-};
+import { SelectField, yearOptions } from '../../components/SelectField';
 
 /** 工作记录: every kind of work record and campaign, a year at a time. */
 export function RecordsPage() {
@@ -22,20 +16,13 @@ export function RecordsPage() {
         title={RECORDS.title}
         subtitle={RECORDS.subtitle}
         actions={
-          <TextField
-            select
+          <SelectField
             label={RECORDS.year}
-            value={year}
-            onChange={(e) => setYear(Number(e.target.value))}
-            slotProps={NATIVE_SELECT}
+            value={String(year)}
+            onChange={(value) => setYear(Number(value))}
+            options={yearOptions()}
             sx={{ width: 140 }}
-          >
-            {recentYears().map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </TextField>
+          />
         }
       />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>

@@ -19,10 +19,10 @@ import { periodLabel } from '@shared/domain/period';
 import { useNotify } from '../../app/notify';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatTimestamp } from '../../components/format';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { actions } from '../../db/actions';
 import { useBriefingMonths, useDraftFocus, useIssuedBriefings } from '../../db/hooks';
 import { REPORTS } from './strings';
+import { periodOptions, SelectField } from '../../components/SelectField';
 
 const S = REPORTS.briefing;
 
@@ -43,20 +43,13 @@ export function BriefingPanel() {
         <Alert severity="info">{S.noMonths}</Alert>
       ) : (
         <Paper sx={{ p: 2, display: 'grid', gap: 2 }}>
-          <TextField
-            select
+          <SelectField
             label={S.month}
             value={month}
-            onChange={(e) => setChosen(e.target.value)}
-            slotProps={NATIVE_SELECT}
+            onChange={setChosen}
+            options={periodOptions(months)}
             sx={{ width: 200 }}
-          >
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {periodLabel(m)}
-              </option>
-            ))}
-          </TextField>
+          />
           <FocusEditor key={month} month={month} />
           <Box sx={{ display: 'flex', gap: 1 }}>
             <Button variant="outlined" onClick={() => void navigate(`/print/briefing/${month}`)}>

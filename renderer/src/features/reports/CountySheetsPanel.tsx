@@ -1,14 +1,13 @@
-import { Box, Button, Paper, TextField, Typography } from '@mui/material';
+import { Box, Button, Paper, Typography } from '@mui/material';
 import { useState } from 'react';
 import { REPORT_LABELS, type CountyReport } from '@shared/domain/countyExport';
 import { DEFAULT_LEDGER_FILTER } from '@shared/domain/ledgerFilter';
-import { periodLabel } from '@shared/domain/period';
 import { useNotify } from '../../app/notify';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { useBriefingMonths, useCountyLayout, useTown } from '../../db/hooks';
 import { exportCountySheet } from './countySheet';
 import { LayoutDialog } from './LayoutDialog';
 import { REPORTS } from './strings';
+import { periodOptions, SelectField } from '../../components/SelectField';
 
 const S = REPORTS.county;
 
@@ -44,34 +43,26 @@ export function CountySheetsPanel() {
     <Box sx={{ display: 'grid', gap: 2, maxWidth: 920 }}>
       <Typography color="text.secondary">{S.help}</Typography>
       <ReportCard report="results" busy={busy || !chosenMonth} onExport={() => void run('results')}>
-        <TextField
-          select
+        <SelectField
           label={S.month}
           value={chosenMonth}
-          onChange={(e) => setMonth(e.target.value)}
-          slotProps={NATIVE_SELECT}
+          onChange={setMonth}
+          options={periodOptions(months ?? [])}
           sx={{ width: 180 }}
           disabled={!months || months.length === 0}
-        >
-          {(months ?? []).map((m) => (
-            <option key={m} value={m}>
-              {periodLabel(m)}
-            </option>
-          ))}
-        </TextField>
+        />
       </ReportCard>
       <ReportCard report="ledger" busy={busy} onExport={() => void run('ledger')}>
-        <TextField
-          select
+        <SelectField
           label={S.scope}
           value={scope}
-          onChange={(e) => setScope(e.target.value as 'all' | 'open')}
-          slotProps={NATIVE_SELECT}
+          onChange={(value) => setScope(value as 'all' | 'open')}
+          options={[
+            { value: 'all', label: S.scopes.all },
+            { value: 'open', label: S.scopes.open },
+          ]}
           sx={{ width: 180 }}
-        >
-          <option value="all">{S.scopes.all}</option>
-          <option value="open">{S.scopes.open}</option>
-        </TextField>
+        />
       </ReportCard>
     </Box>
   );

@@ -15,11 +15,11 @@ import {
 import { useNotify } from '../../app/notify';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { actions } from '../../db/actions';
 import { pickCountyList } from '../ledger/countyListFile';
 import { IDEOGRAPHIC_SPACE } from '../print/strings';
 import { REPORTS } from './strings';
+import { SelectField } from '../../components/SelectField';
 
 const S = REPORTS.layout;
 
@@ -106,25 +106,16 @@ export function LayoutDialog({
         {layout.columns.map((c, i) => (
           <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
             <Typography sx={{ width: 28, color: 'text.secondary' }}>{i + 1}</Typography>
-            <TextField
-              select
+            <SelectField
               size="small"
               label={S.field}
               value={c.field}
-              onChange={(e) => setColumn(i, { field: e.target.value })}
-              slotProps={{
-                ...NATIVE_SELECT,
-                htmlInput: { 'aria-label': `第 ${i + 1} 列${S.field}` },
-              }}
+              onChange={(field) => setColumn(i, { field })}
+              ariaLabel={`第 ${i + 1} 列${S.field}`}
+              placeholder={S.empty}
+              options={fields.map((f) => ({ value: f.key, label: f.label }))}
               sx={{ width: 190 }}
-            >
-              <option value="">{S.empty}</option>
-              {fields.map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.label}
-                </option>
-              ))}
-            </TextField>
+            />
             <TextField
               size="small"
               label={S.header}

@@ -1,10 +1,9 @@
-import { Box, Button, Paper, TextField, Typography } from '@mui/material';
+import { Box, Button, Paper, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { periodLabel } from '@shared/domain/period';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { useBriefingMonths, useFlagPeriods, useVillages } from '../../db/hooks';
 import { REPORTS } from './strings';
+import { periodOptions, SelectField } from '../../components/SelectField';
 
 const S = REPORTS.prints;
 
@@ -26,20 +25,13 @@ export function PrintsPanel() {
       <Card title={S.noticeTitle} help={S.noticeHelp}>
         {periods && periods.length > 0 ? (
           <>
-            <TextField
-              select
+            <SelectField
               label={S.period}
               value={chosenPeriod}
-              onChange={(e) => setPeriod(e.target.value)}
-              slotProps={NATIVE_SELECT}
+              onChange={setPeriod}
+              options={periodOptions(periods)}
               sx={{ width: 200 }}
-            >
-              {periods.map((p) => (
-                <option key={p} value={p}>
-                  {periodLabel(p)}
-                </option>
-              ))}
-            </TextField>
+            />
             <Button
               variant="outlined"
               onClick={() => void navigate(`/print/notice/${chosenPeriod}`)}
@@ -52,35 +44,21 @@ export function PrintsPanel() {
         )}
       </Card>
       <Card title={S.cardTitle} help={S.cardHelp}>
-        <TextField
-          select
+        <SelectField
           label={S.village}
           value={chosenVillage}
-          onChange={(e) => setVillageId(e.target.value)}
-          slotProps={NATIVE_SELECT}
+          onChange={setVillageId}
+          options={(villages ?? []).map((v) => ({ value: v.id, label: v.name }))}
           sx={{ width: 180 }}
-        >
-          {(villages ?? []).map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
+        />
+        <SelectField
           label={S.month}
           value={chosenMonth}
-          onChange={(e) => setMonth(e.target.value)}
-          slotProps={NATIVE_SELECT}
+          onChange={setMonth}
+          options={periodOptions(months ?? [])}
           sx={{ width: 180 }}
           disabled={!months || months.length === 0}
-        >
-          {(months ?? []).map((m) => (
-            <option key={m} value={m}>
-              {periodLabel(m)}
-            </option>
-          ))}
-        </TextField>
+        />
         <Button
           variant="outlined"
           disabled={!chosenVillage || !chosenMonth}

@@ -3,14 +3,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Figure } from '@shared/domain/yearSummary';
 import { useNotify } from '../../app/notify';
-import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { actions } from '../../db/actions';
 import { useRecordNames } from '../../db/hooks';
 import { platform } from '../../platform';
-import { recentYears } from '../records/RecordsPage';
 import { FigureDialog } from './FigureDialog';
 import { summaryDocx } from './summaryDocx';
 import { useSummary, type SummaryParagraph } from './useSummary';
+import { SelectField, yearOptions } from '../../components/SelectField';
 
 /**
  * 年度工作总结: the draft in the town's own structure, every number filled from the year's
@@ -40,20 +39,13 @@ export function SummaryPanel() {
   return (
     <Box sx={{ display: 'grid', gap: 2, maxWidth: 960 }}>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center' }}>
-        <TextField
-          select
+        <SelectField
           label="年度"
-          value={year}
-          onChange={(e) => setYear(Number(e.target.value))}
-          slotProps={NATIVE_SELECT}
+          value={String(year)}
+          onChange={(value) => setYear(Number(value))}
+          options={yearOptions()}
           sx={{ width: 140 }}
-        >
-          {recentYears().map((y) => (
-            <option key={y} value={y}>
-              {y}年
-            </option>
-          ))}
-        </TextField>
+        />
         <Box sx={{ flex: 1 }} />
         <Button variant="outlined" onClick={() => void navigate(`/print/summary/${year}`)}>
           打印预览
