@@ -1,14 +1,6 @@
-import {
-  Chip,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ComplianceRow } from '@shared/domain/patrol';
+import { SectionCard } from '../../components/SectionCard';
 import { PATROLS } from './strings';
 
 const C = PATROLS.compliance;
@@ -26,10 +18,7 @@ export function ComplianceTable({
   testId: string;
 }) {
   return (
-    <Paper sx={{ p: 2 }}>
-      <Typography variant="h4" gutterBottom>
-        {title}
-      </Typography>
+    <SectionCard title={title}>
       {rows.length === 0 ? (
         <Typography color="text.secondary">{C.none}</Typography>
       ) : (
@@ -69,6 +58,6 @@ export function ComplianceTable({
           </TableBody>
         </Table>
       )}
-    </Paper>
+    </SectionCard>
   );
 }

@@ -5,7 +5,6 @@ import {
   Box,
   Button,
   IconButton,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -26,6 +25,7 @@ import { InputError } from '../../db/errors';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
 import { SelectField } from '../../components/SelectField';
+import { SectionCard } from '../../components/SectionCard';
 
 const G = PATROLS.grid;
 
@@ -236,15 +236,14 @@ export function GridTab({ data }: { data: PatrolData }) {
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Alert severity="info">{G.chiefsHint}</Alert>
-      <Paper sx={{ p: 2 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h4" sx={{ flex: 1 }}>
-            {G.rivers}
-          </Typography>
+      <SectionCard
+        title={G.rivers}
+        actions={
           <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setRiver(null)}>
             {G.addRiver}
           </Button>
-        </Box>
+        }
+      >
         {data.rivers.length === 0 ? (
           <Typography color="text.secondary">{G.noRivers}</Typography>
         ) : null}
@@ -270,16 +269,15 @@ export function GridTab({ data }: { data: PatrolData }) {
             ))}
           </TableBody>
         </Table>
-      </Paper>
-      <Paper sx={{ p: 2 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h4" sx={{ flex: 1 }}>
-            {G.plots}
-          </Typography>
+      </SectionCard>
+      <SectionCard
+        title={G.plots}
+        actions={
           <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setPlot(null)}>
             {G.addPlot}
           </Button>
-        </Box>
+        }
+      >
         {data.plots.length === 0 ? (
           <Typography color="text.secondary">{G.noPlots}</Typography>
         ) : null}
@@ -313,7 +311,7 @@ export function GridTab({ data }: { data: PatrolData }) {
             ))}
           </TableBody>
         </Table>
-      </Paper>
+      </SectionCard>
       {river !== undefined ? (
         <RiverDialog data={data} river={river} onClose={() => setRiver(undefined)} />
       ) : null}

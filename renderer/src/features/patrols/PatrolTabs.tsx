@@ -3,7 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -21,6 +20,7 @@ import { ComplianceTable } from './ComplianceTable';
 import { ForestPatrolDialog, RiverPatrolDialog } from './PatrolDialogs';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
+import { SectionCard } from '../../components/SectionCard';
 
 /** A patrol's findings, each with 转整改 (one step into the ledger) or a link to its item. */
 function Findings({
@@ -78,11 +78,9 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
         unit="times"
         testId="river-compliance"
       />
-      <Paper sx={{ p: 2 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h4" sx={{ flex: 1 }}>
-            {R.list}
-          </Typography>
+      <SectionCard
+        title={R.list}
+        actions={
           <Button
             variant="contained"
             startIcon={<AddIcon />}
@@ -91,7 +89,8 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
           >
             {R.add}
           </Button>
-        </Box>
+        }
+      >
         <Table size="small" aria-label={R.list}>
           <TableHead>
             <TableRow>
@@ -125,7 +124,7 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
             {R.none}
           </Typography>
         ) : null}
-      </Paper>
+      </SectionCard>
       {adding ? <RiverPatrolDialog data={data} onClose={() => setAdding(false)} /> : null}
     </Box>
   );
@@ -149,11 +148,9 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
         unit="days"
         testId="ranger-compliance"
       />
-      <Paper sx={{ p: 2 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
-          <Typography variant="h4" sx={{ flex: 1 }}>
-            {F.list}
-          </Typography>
+      <SectionCard
+        title={F.list}
+        actions={
           <Button
             variant="contained"
             startIcon={<AddIcon />}
@@ -162,7 +159,8 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
           >
             {F.add}
           </Button>
-        </Box>
+        }
+      >
         <Table size="small" aria-label={F.list}>
           <TableHead>
             <TableRow>
@@ -191,7 +189,7 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
             {F.none}
           </Typography>
         ) : null}
-      </Paper>
+      </SectionCard>
       {adding ? <ForestPatrolDialog data={data} onClose={() => setAdding(false)} /> : null}
     </Box>
   );
