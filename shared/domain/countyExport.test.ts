@@ -10,6 +10,7 @@ import {
   validateLayout,
 } from './countyExport';
 import type { Problem } from './problem';
+import { problemFixture } from './testFixtures';
 
 const row = (over: Partial<ResultRow>): ResultRow => ({
   villageId: 'v1',
@@ -142,38 +143,26 @@ describe('resultValues', () => {
 });
 
 describe('ledgerValues and layoutRows', () => {
-  const p = (over: Partial<Problem>): Problem => ({
-    id: 'p',
-    createdAt: '',
-    updatedAt: '',
-    updatedBy: '',
-    number: '2026-上级-0001',
-    source: 'upper',
-    upperLevel: 'county',
-    batch: '绿环督〔2026〕3号',
-    category: '河湖四乱',
-    villageId: 'v1',
-    place: '东河桥下',
-    description: '河道垃圾',
-    foundOn: '2026-10-01',
-    deadline: '2026-10-31',
-    originalDeadline: '2026-10-31',
-    extensions: [],
-    responsiblePerson: '张三',
-    responsibleLeader: '李镇长',
-    measures: [
-      { id: 'm1', text: '清理垃圾', done: true },
-      { id: 'm2', text: '设置警示牌', done: false },
-    ],
-    progress: [],
-    beforePhotos: [],
-    afterPhotos: [],
-    status: 'inProgress',
-    supervised: true,
-    accountability: [],
-    reports: [],
-    ...over,
-  });
+  const p = (over: Partial<Problem>): Problem =>
+    problemFixture({
+      number: '2026-上级-0001',
+      source: 'upper',
+      upperLevel: 'county',
+      batch: '绿环督〔2026〕3号',
+      category: '河湖四乱',
+      place: '东河桥下',
+      description: '河道垃圾',
+      foundOn: '2026-10-01',
+      deadline: '2026-10-31',
+      originalDeadline: '2026-10-31',
+      responsibleLeader: '李镇长',
+      measures: [
+        { id: 'm1', text: '清理垃圾', done: true },
+        { id: 'm2', text: '设置警示牌', done: false },
+      ],
+      supervised: true,
+      ...over,
+    });
 
   it('puts the fields in the layout’s order, dates as dates, overdue days as a number', () => {
     const values = ledgerValues(

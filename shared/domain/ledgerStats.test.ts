@@ -12,34 +12,9 @@ import {
   medianPositions,
 } from './ledgerStats';
 import type { Problem } from './problem';
+import { problemFixture } from './testFixtures';
 
-const problem = (over: Partial<Problem>): Problem => ({
-  id: Math.random().toString(36),
-  createdAt: '',
-  updatedAt: '',
-  updatedBy: '',
-  number: 'n',
-  source: 'town',
-  category: '人居环境',
-  villageId: 'v1',
-  place: '',
-  description: '',
-  foundOn: '2026-05-01',
-  deadline: '2026-05-31',
-  originalDeadline: '2026-05-31',
-  extensions: [],
-  responsiblePerson: '张三',
-  responsibleLeader: '',
-  measures: [],
-  progress: [],
-  beforePhotos: [],
-  afterPhotos: [],
-  status: 'inProgress',
-  supervised: false,
-  accountability: [],
-  reports: [],
-  ...over,
-});
+const problem = problemFixture;
 
 describe('ledgerStats (today 2026-06-10)', () => {
   const today = '2026-06-10';

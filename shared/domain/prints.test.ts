@@ -9,6 +9,7 @@ import {
   villageReportCard,
 } from './prints';
 import type { Problem } from './problem';
+import { problemFixture } from './testFixtures';
 
 const row = (over: Partial<ResultRow>): ResultRow => ({
   villageId: 'v1',
@@ -23,33 +24,17 @@ const row = (over: Partial<ResultRow>): ResultRow => ({
   ...over,
 });
 
-const problem = (over: Partial<Problem>): Problem => ({
-  id: over.number ?? 'x',
-  createdAt: '',
-  updatedAt: '',
-  updatedBy: '',
-  number: 'x',
-  source: 'town',
-  category: '人居环境',
-  villageId: 'v1',
-  place: '村口',
-  description: '垃圾堆放',
-  foundOn: '2026-10-01',
-  deadline: '2026-10-20',
-  originalDeadline: '2026-10-20',
-  extensions: [],
-  responsiblePerson: '张三',
-  responsibleLeader: '',
-  measures: [],
-  progress: [],
-  beforePhotos: [],
-  afterPhotos: [],
-  status: 'inProgress',
-  supervised: false,
-  accountability: [],
-  reports: [],
-  ...over,
-});
+// Found 2026-10-01 at 村口, due 2026-10-20: 垃圾堆放.
+const problem = (over: Partial<Problem>): Problem =>
+  problemFixture({
+    number: 'x',
+    place: '村口',
+    description: '垃圾堆放',
+    foundOn: '2026-10-01',
+    deadline: '2026-10-20',
+    originalDeadline: '2026-10-20',
+    ...over,
+  });
 
 describe('announcedFlags', () => {
   it('puts red before yellow, each by rank, and lists withdrawn red flags apart', () => {
