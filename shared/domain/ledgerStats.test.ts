@@ -11,7 +11,6 @@ import {
   medianOfMiddle,
   medianPositions,
 } from './ledgerStats';
-import type { Problem } from './problem';
 import { problemFixture } from './testFixtures';
 
 const problem = problemFixture;
