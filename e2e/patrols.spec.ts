@@ -87,8 +87,15 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
     page.getByTestId('river-compliance').getByRole('row', { name: /李河长/ }),
   ).toContainText(required > 1 ? `差 ${required - 1} 次` : '达标');
 
-  // One step into the ledger, linked both ways.
+  // A site photo on the patrol (a real PNG: a corner of the page itself).
   const patrols = page.getByRole('table', { name: '巡河记录' });
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 90 } });
+  const chooser = page.waitForEvent('filechooser');
+  await patrols.getByRole('button', { name: '添加照片' }).click();
+  await (await chooser).setFiles({ name: '河岸垃圾.png', mimeType: 'image/png', buffer: png });
+  await expect(patrols.getByRole('img', { name: '河岸垃圾.png' })).toBeVisible();
+
+  // One step into the ledger, linked both ways.
   await patrols.getByRole('button', { name: '转整改' }).click();
   await expect(page.getByText(`已开整改问题 ${year}-镇督-0001。`)).toBeVisible();
   await snap(page, '82-river-patrols');

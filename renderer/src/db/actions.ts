@@ -61,6 +61,7 @@ import {
   saveDraftFocus,
 } from './repositories/printRepo';
 import {
+  addPatrolPhoto,
   openFindingProblem,
   saveForestPatrol,
   saveForestPlot,
@@ -79,6 +80,11 @@ import { addVillages, saveVillage, setVillageDeleted } from './repositories/vill
 
 /** The writes the screens may make, bound to the app's database. */
 export const actions = {
+  addPatrolPhoto: (
+    table: 'riverPatrols' | 'forestPatrols',
+    id: string,
+    input: Parameters<typeof addPatrolPhoto>[3],
+  ) => addPatrolPhoto(db, table, id, input),
   setExposed: (id: string, exposed: boolean) => setExposed(db, id, exposed),
   saveRiver: (id: string | undefined, form: Parameters<typeof saveRiver>[2]) =>
     saveRiver(db, id, form),

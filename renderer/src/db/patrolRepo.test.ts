@@ -4,6 +4,7 @@ import { toIsoDate } from '@shared/domain/dates';
 import { addDays } from '@shared/domain/period';
 import { InputError } from './errors';
 import {
+  addPatrolPhoto,
   loadPatrolMonth,
   openFindingProblem,
   saveForestPatrol,
@@ -102,6 +103,31 @@ describe('patrols', () => {
     );
     expect(await db.problems.count()).toBe(1);
     expect((await db.ledgerTally.toArray()).map((t) => t.total)).toEqual([1]);
+  });
+
+  it('keeps up to six site photos on a patrol, refusing what is not a photo', async () => {
+    const { river } = await setUp();
+    const patrol = await saveRiverPatrol(db, riverForm(river.id, river.segments[0]!.id));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const photo = (name: string, data = png) => ({
+      file: { name, data },
+      thumbnail: new Blob([png], { type: 'image/png' }),
+    });
+    for (let i = 1; i <= 6; i += 1)
+      await addPatrolPhoto(db, 'riverPatrols', patrol.id, photo(`${i}.png`));
+    await expect(addPatrolPhoto(db, 'riverPatrols', patrol.id, photo('7.png'))).rejects.toThrow(
+      '一条巡查记录最多 6 张照片。',
+    );
+    await expect(
+      addPatrolPhoto(
+        db,
+        'riverPatrols',
+        patrol.id,
+        photo('x.png', new TextEncoder().encode('MZ…')),
+      ),
+    ).rejects.toThrow('内容是一个程序');
+    expect((await db.riverPatrols.get(patrol.id))?.photos).toHaveLength(6);
+    expect(await db.attachments.count()).toBe(12); // each photo with its thumbnail
   });
 
   it('refuses a bad patrol with every reason and writes nothing', async () => {

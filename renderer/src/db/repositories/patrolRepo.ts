@@ -1,3 +1,5 @@
+import type { Table } from 'dexie';
+import { PHOTOS_PER_CELL } from '@shared/domain/assessment';
 import { toIsoDate } from '@shared/domain/dates';
 import { addDays } from '@shared/domain/period';
 import {
@@ -21,6 +23,7 @@ import { DEFAULT_FIX_DAYS, type Problem } from '@shared/domain/problem';
 import { isLive, stamp } from '@shared/domain/record';
 import { charLength, cleanText } from '@shared/domain/validation';
 import { assertValid, InputError } from '../errors';
+import { checkPhoto, storePhoto, type PhotoInput } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext } from '../writeContext';
 import { createProblem } from './problemRepo';
@@ -274,4 +277,31 @@ async function findingPlace(
   const p = patrol as ForestPatrol;
   const plot = await db.forestPlots.get(p.plotId);
   return { where: plot?.name ?? '', villageId: plot?.villageId, personId: p.rangerId };
+}
+
+/**
+ * Adds a site photo to a patrol (at most 6; a photo is evidence: added, never removed). The
+ * photo, its thumbnail and the patrol's reference are written in one transaction.
+ */
+export async function addPatrolPhoto(
+  db: EcoDeskDb,
+  table: 'riverPatrols' | 'forestPatrols',
+  id: string,
+  input: PhotoInput,
+): Promise<void> {
+  const { mime } = checkPhoto(input.file);
+  const patrols = db[table] as unknown as Table<RiverPatrol | ForestPatrol, string>;
+  await db.transaction('rw', [patrols, db.attachments, db.audit, db.settings], async () => {
+    const before = await patrols.get(id);
+    if (!before || !isLive(before)) return refuse('这条巡查记录已不存在。');
+    if ((before.photos ?? []).length >= PHOTOS_PER_CELL)
+      return refuse(`一条巡查记录最多 ${PHOTOS_PER_CELL} 张照片。`, 'photo');
+    const ctx = await writeContext(db);
+    const photo = await storePhoto(db, ctx, input, mime);
+    const after = stamp<RiverPatrol | ForestPatrol>(
+      { ...before, photos: [...(before.photos ?? []), photo] },
+      { ...ctx, existing: before },
+    );
+    await putAudited(db, ctx, table, before, after, `${before.date} 照片 ${photo.name}`);
+  });
 }

@@ -13,14 +13,42 @@ import {
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PatrolFinding } from '@shared/domain/patrol';
+import type { PhotoRef } from '@shared/domain/assessment';
 import { periodLabel } from '@shared/domain/period';
 import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
+import { PhotoStrip } from '../assessment/PhotoStrip';
+import { pickPhoto } from '../assessment/photos';
 import { ComplianceTable } from './ComplianceTable';
 import { ForestPatrolDialog, RiverPatrolDialog } from './PatrolDialogs';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
 import { SectionCard } from '../../components/SectionCard';
+
+/** A patrol's site photos: thumbnails, and 添加照片 (photos are evidence: never removed). */
+function PatrolPhotos({
+  table,
+  patrol,
+}: {
+  table: 'riverPatrols' | 'forestPatrols';
+  patrol: { id: string; photos?: PhotoRef[] | undefined };
+}) {
+  const notify = useNotify();
+  const add = async () => {
+    const picked = await pickPhoto();
+    if (!picked) return;
+    if (!picked.ok) return notify.error(new Error(picked.message), picked.message);
+    try {
+      await actions.addPatrolPhoto(table, patrol.id, {
+        file: picked.file,
+        thumbnail: picked.thumbnail,
+      });
+    } catch (error) {
+      notify.error(error);
+    }
+  };
+  return <PhotoStrip photos={patrol.photos ?? []} readOnly={false} onAdd={() => void add()} />;
+}
 
 /** A patrol's findings, each with 转整改 (one step into the ledger) or a link to its item. */
 function Findings({
@@ -115,6 +143,9 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
                   <Findings table="riverPatrols" patrolId={p.id} findings={p.findings} />
                 </TableCell>
                 <TableCell>{p.action}</TableCell>
+                <TableCell>
+                  <PatrolPhotos table="riverPatrols" patrol={p} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -180,6 +211,9 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
                   <Findings table="forestPatrols" patrolId={p.id} findings={p.findings} />
                 </TableCell>
                 <TableCell>{p.note}</TableCell>
+                <TableCell>
+                  <PatrolPhotos table="forestPatrols" patrol={p} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
