@@ -136,6 +136,11 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   expect(board).toContain('青山镇生态环境问题曝光台');
   expect(board).toContain(`${year}-镇督-0001`);
   expect(board).not.toContain(`${year}-镇督-0002`);
+
+  // The dashboard counts the month's patrols.
+  await page.goto('/#/');
+  await expect(page.getByTestId('patrol-summary')).toContainText('已巡河 1 次、巡林 1 次');
+  await snap(page, '88-dashboard-patrols');
 });
 
 test('工作记录 and 年度总结: the year’s records fill the draft, each number opens its records, Word and print', async ({

@@ -17,6 +17,7 @@ import { usePeriodView } from '../assessment/useAssessment';
 import { CategoryHeatmap } from './CategoryHeatmap';
 import { CategoryChart, RankingChart, TrendChart } from './Charts';
 import { LedgerSummary } from './LedgerSummary';
+import { PatrolSummary } from './PatrolSummary';
 import { DASHBOARD } from './strings';
 import { useDashboard } from './useDashboard';
 import { VillageTiles } from './VillageTiles';
@@ -212,6 +213,8 @@ export function DashboardPage() {
           <LedgerSummary stats={data.ledger} />
         </Box>
       ) : null}
+
+      <PatrolSummary />
 
       <Typography variant="h3" sx={{ mb: 1.5 }}>
         {DASHBOARD.setupTitle}
