@@ -1,5 +1,14 @@
 import { Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { eliminationTable, toiletProgress, type WorkRecord } from '@shared/domain/workRecords';
 import { useEliminations } from '../../db/hooks';
 import { chartPalette } from '../../theme/chartPalette';
@@ -22,8 +31,21 @@ export function VillageTotals({
     const table = eliminationTable(records, items);
     const shown = villages.filter((v) => table.has(v.id));
     if (shown.length === 0) return null;
+    const totals = shown.map((v) => ({ name: v.name, total: table.get(v.id)!.total }));
     return (
-      <Paper sx={{ overflowX: 'auto' }}>
+      <Paper sx={{ overflowX: 'auto', p: 2 }}>
+        <Typography variant="h4" gutterBottom>
+          {T.eliminationChart}
+        </Typography>
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={totals}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Bar dataKey="total" name={T.total} fill={chartPalette.series[0]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
         <Table size="small" aria-label="各村十项消除">
           <TableHead>
             <TableRow>
@@ -68,7 +90,8 @@ export function VillageTotals({
       <Typography variant="h4" gutterBottom>
         {T.chart}
       </Typography>
-      <BarChart width={Math.max(360, data.length * 70)} height={220} data={data}>
+      <ResponsiveContainer width="100%" height={240}>
+      <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} />

@@ -21,5 +21,6 @@ export const RECORDS = {
     completed: '完成（座）',
     rate: '完成率',
     chart: '各村改厕进度',
+    eliminationChart: '各村十项消除（处）',
   },
 };
