@@ -43,7 +43,12 @@ export function VillageTotals({
             <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Bar dataKey="total" name={T.total} fill={chartPalette.series[0]} isAnimationActive={false} />
+            <Bar
+              dataKey="total"
+              name={T.total}
+              fill={chartPalette.series[0]}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
         <Table size="small" aria-label="各村十项消除">
@@ -91,25 +96,26 @@ export function VillageTotals({
         {T.chart}
       </Typography>
       <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={data}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} />
-        <Tooltip />
-        <Legend />
-        <Bar
-          dataKey="planned"
-          name={T.planned}
-          fill={chartPalette.neutral}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="completed"
-          name={T.completed}
-          fill={chartPalette.series[0]}
-          isAnimationActive={false}
-        />
-      </BarChart>
+        <BarChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar
+            dataKey="planned"
+            name={T.planned}
+            fill={chartPalette.neutral}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="completed"
+            name={T.completed}
+            fill={chartPalette.series[0]}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
       <Table size="small" aria-label="各村改厕">
         <TableHead>
           <TableRow>
