@@ -78,6 +78,8 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByTestId('issue-list')).toContainText('发现问题时请填写处理情况。');
   await dialog.getByLabel('处理情况').fill('已通知东村限期清理');
+  // The message goes once the field is mended.
+  await expect(dialog.getByTestId('issue-list')).toBeHidden();
   await snap(page, '81-river-patrol-dialog');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();

@@ -16,12 +16,10 @@ import {
 import { useState } from 'react';
 import type { ForestPlot, River, RiverSegment } from '@shared/domain/patrol';
 import type { Person, PersonRole } from '@shared/domain/person';
-import type { ValidationIssue } from '@shared/domain/validation';
-import { useNotify } from '../../app/notify';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
-import { InputError } from '../../db/errors';
+import { useDialogSave } from '../../components/useDialogSave';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
 import { SelectField } from '../../components/SelectField';
@@ -31,25 +29,6 @@ const G = PATROLS.grid;
 
 const holding = (people: readonly Person[], roles: PersonRole[]) =>
   people.filter((p) => p.roles.some((r) => roles.includes(r)));
-
-/** Runs a save; refusals become the dialog's issue list. */
-function useDialogSave(onDone: () => void) {
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  const notify = useNotify();
-  return {
-    issues,
-    run: async (save: () => Promise<unknown>) => {
-      try {
-        await save();
-        notify.success(G.saved);
-        onDone();
-      } catch (error) {
-        if (error instanceof InputError) setIssues(error.issues);
-        else notify.error(error);
-      }
-    },
-  };
-}
 
 function PersonSelect(props: {
   label: string;
@@ -88,10 +67,12 @@ function RiverDialog({
   const [segments, setSegments] = useState<SegmentDraft[]>(
     river?.segments ?? [{ name: '', level: 'village', chiefId: '', villageId: '' }],
   );
-  const { issues, run } = useDialogSave(onClose);
+  const { issues, run, clear } = useDialogSave(G.saved, onClose);
   const chiefs = holding(data.people, ['townRiverChief', 'villageRiverChief']);
-  const set = (i: number, patch: Partial<SegmentDraft>) =>
+  const set = (i: number, patch: Partial<SegmentDraft>) => {
+    clear();
     setSegments((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  };
   return (
     <FormDialog
       title={river ? `${G.editRiver}：${river.name}` : G.addRiver}
@@ -184,8 +165,11 @@ function PlotDialog({
     cadreId: plot?.cadreId ?? '',
     rangerId: plot?.rangerId ?? '',
   });
-  const { issues, run } = useDialogSave(onClose);
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const { issues, run, clear } = useDialogSave(G.saved, onClose);
+  const set = (patch: Partial<typeof form>) => {
+    clear();
+    setForm((f) => ({ ...f, ...patch }));
+  };
   return (
     <FormDialog
       title={plot ? plot.name : G.addPlot}

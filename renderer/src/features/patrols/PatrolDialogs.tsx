@@ -8,12 +8,10 @@ import {
   type ForestPatrolForm,
   type RiverPatrolForm,
 } from '@shared/domain/patrol';
-import type { ValidationIssue } from '@shared/domain/validation';
-import { useNotify } from '../../app/notify';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
-import { InputError } from '../../db/errors';
+import { useDialogSave } from '../../components/useDialogSave';
 import { FindingsEditor } from './FindingsEditor';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
@@ -21,25 +19,6 @@ import { plainOptions, SelectField } from '../../components/SelectField';
 
 const S = PATROLS.form;
 const DATE = { inputLabel: { shrink: true } } as const;
-
-/** Saves through `save`; refusals stay in the dialog, each named. */
-function useSave<T>(save: (form: T) => Promise<unknown>, onDone: () => void) {
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  const notify = useNotify();
-  return {
-    issues,
-    submit: async (form: T) => {
-      try {
-        await save(form);
-        notify.success(S.saved);
-        onDone();
-      } catch (error) {
-        if (error instanceof InputError) setIssues(error.issues);
-        else notify.error(error);
-      }
-    },
-  };
-}
 
 export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose: () => void }) {
   const first = data.rivers[0];
@@ -55,8 +34,11 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
     findings: [],
     action: '',
   });
-  const { issues, submit } = useSave(actions.saveRiverPatrol, onClose);
-  const set = (patch: Partial<RiverPatrolForm>) => setForm((f) => ({ ...f, ...patch }));
+  const { issues, run, clear } = useDialogSave(S.saved, onClose);
+  const set = (patch: Partial<RiverPatrolForm>) => {
+    clear();
+    setForm((f) => ({ ...f, ...patch }));
+  };
   const segments = data.rivers.flatMap((r) =>
     r.segments.map((s) => ({
       value: `${r.id}|${s.id}`,
@@ -64,7 +46,12 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
     })),
   );
   return (
-    <FormDialog title={S.riverTitle} onClose={onClose} onSubmit={() => submit(form)} maxWidth="md">
+    <FormDialog
+      title={S.riverTitle}
+      onClose={onClose}
+      onSubmit={() => run(() => actions.saveRiverPatrol(form))}
+      maxWidth="md"
+    >
       <SelectField
         label={S.segment}
         value={`${form.riverId}|${form.segmentId}`}
@@ -139,10 +126,18 @@ export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClos
     findings: [],
     note: '',
   });
-  const { issues, submit } = useSave(actions.saveForestPatrol, onClose);
-  const set = (patch: Partial<ForestPatrolForm>) => setForm((f) => ({ ...f, ...patch }));
+  const { issues, run, clear } = useDialogSave(S.saved, onClose);
+  const set = (patch: Partial<ForestPatrolForm>) => {
+    clear();
+    setForm((f) => ({ ...f, ...patch }));
+  };
   return (
-    <FormDialog title={S.forestTitle} onClose={onClose} onSubmit={() => submit(form)} maxWidth="md">
+    <FormDialog
+      title={S.forestTitle}
+      onClose={onClose}
+      onSubmit={() => run(() => actions.saveForestPatrol(form))}
+      maxWidth="md"
+    >
       <SelectField
         label={S.plot}
         value={form.plotId}

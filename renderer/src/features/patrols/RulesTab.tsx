@@ -1,13 +1,10 @@
-import { Box, Paper, TextField } from '@mui/material';
+import { Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { PatrolRules } from '@shared/domain/patrol';
-import { useNotify } from '../../app/notify';
 import { FormDialog } from '../../components/FormDialog';
-import { actions } from '../../db/actions';
-import { InputError } from '../../db/errors';
 import { IssueList } from '../../components/IssueList';
-import type { ValidationIssue } from '@shared/domain/validation';
-import { Button, Typography } from '@mui/material';
+import { actions } from '../../db/actions';
+import { useDialogSave } from '../../components/useDialogSave';
 import { PATROLS } from './strings';
 
 const R = PATROLS.rules;
@@ -54,10 +51,11 @@ function RulesDialog({ rules, onClose }: { rules: PatrolRules; onClose: () => vo
     fireTo: rules.fireSeason.to,
     highRisk: rules.highRisk.map((r) => `${r.name} ${r.from} ${r.to}`).join('\n'),
   });
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  const notify = useNotify();
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+  const { issues, run, clear } = useDialogSave(R.saved, onClose);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
+    clear();
     setForm((f) => ({ ...f, [key]: e.target.value }));
+  };
   return (
     <FormDialog
       title={PATROLS.tabs.rules}
@@ -75,14 +73,7 @@ function RulesDialog({ rules, onClose }: { rules: PatrolRules; onClose: () => vo
             .filter((parts) => parts[0])
             .map(([name = '', from = '', to = '']) => ({ name, from, to })),
         };
-        try {
-          await actions.savePatrolRules(next);
-          notify.success(R.saved);
-          onClose();
-        } catch (error) {
-          if (error instanceof InputError) setIssues(error.issues);
-          else notify.error(error);
-        }
+        await run(() => actions.savePatrolRules(next));
       }}
     >
       <TextField label={R.villageChief} value={form.villageChief} onChange={set('villageChief')} />
