@@ -3,7 +3,7 @@ import { CONSEQUENCE_LABELS } from './consequences';
 import type { FlagColor } from './flags';
 import { deadlineState, PROBLEM_SOURCES, SOURCE_LABELS, type ProblemSource } from './ledger';
 import { isOpen } from './ledgerStats';
-import { daysBetween, parseMonthKey, periodLabel, previousMonth } from './period';
+import { daysBetween, parseMonthKey, periodLabel } from './period';
 import { announcedFlags } from './prints';
 import type { Problem } from './problem';
 import type { BaseRecord } from './record';
@@ -274,8 +274,14 @@ export function briefingTitle(month: string): string {
   return `${periodLabel(month)}生态环境工作通报`;
 }
 
-/** The months a briefing compares: this one and the one before. */
-export const comparedMonths = (month: string): [string, string] => [month, previousMonth(month)];
+/** The town average's change since last month (points, 2 decimals); null without both. */
+export function averageChange(
+  b: Pick<BriefingContent, 'average' | 'previousAverage'>,
+): number | null {
+  return b.average !== null && b.previousAverage !== null
+    ? Math.round((b.average - b.previousAverage) * 100) / 100
+    : null;
+}
 
 /**
  * A briefing of a month. The draft keeps the focus text being written; an issued briefing keeps

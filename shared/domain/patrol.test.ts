@@ -6,6 +6,8 @@ import {
   owed,
   rangerCompliance,
   riverCompliance,
+  rulesFromForm,
+  rulesToForm,
   validateForestPatrol,
   validatePatrolRules,
   validateRiverPatrol,
@@ -179,6 +181,33 @@ describe('validation', () => {
     ).toEqual([
       '护林员每月巡林天数应为 0–31 的整数。',
       '防火期的起止日期应写成“11-15”这样的月-日。',
+    ]);
+  });
+});
+
+describe('the rules form', () => {
+  it('round-trips the rules and reads high-risk periods a line each', () => {
+    expect(rulesFromForm(rulesToForm(DEFAULT_PATROL_RULES))).toEqual(DEFAULT_PATROL_RULES);
+    expect(
+      rulesFromForm({
+        ...rulesToForm(DEFAULT_PATROL_RULES),
+        highRisk: ' 清明  03-25 04-10\n\n春节 01-20 02-20 ',
+      }).highRisk,
+    ).toEqual([
+      { name: '清明', from: '03-25', to: '04-10' },
+      { name: '春节', from: '01-20', to: '02-20' },
+    ]);
+  });
+
+  it('names a blank count instead of taking it for 0', () => {
+    const rules = rulesFromForm({
+      ...rulesToForm(DEFAULT_PATROL_RULES),
+      ranger: ' ',
+      villageChief: '一',
+    });
+    expect(validatePatrolRules(rules)).toEqual([
+      '村级河长每周巡河次数应为 0–7 的整数。',
+      '护林员每月巡林天数应为 0–31 的整数。',
     ]);
   });
 });

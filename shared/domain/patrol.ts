@@ -378,3 +378,43 @@ export function monthCompliance(input: {
     rangers: rangerCompliance({ rangers, patrols: input.forest, ...common }),
   };
 }
+
+/** The rules as the form shows them; high-risk periods one a line: "清明 03-25 04-10". */
+export interface PatrolRulesForm {
+  villageChief: string;
+  townChief: string;
+  ranger: string;
+  fireFrom: string;
+  fireTo: string;
+  highRisk: string;
+}
+
+export function rulesToForm(rules: PatrolRules): PatrolRulesForm {
+  return {
+    villageChief: String(rules.villageChiefPerWeek),
+    townChief: String(rules.townChiefPerMonth),
+    ranger: String(rules.rangerDaysPerMonth),
+    fireFrom: rules.fireSeason.from,
+    fireTo: rules.fireSeason.to,
+    highRisk: rules.highRisk.map((r) => `${r.name} ${r.from} ${r.to}`).join('\n'),
+  };
+}
+
+/**
+ * The rules read from the form. A blank or non-numeric count becomes NaN, so that
+ * `validatePatrolRules` names it instead of it silently meaning 0.
+ */
+export function rulesFromForm(form: PatrolRulesForm): PatrolRules {
+  const count = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+  return {
+    villageChiefPerWeek: count(form.villageChief),
+    townChiefPerMonth: count(form.townChief),
+    rangerDaysPerMonth: count(form.ranger),
+    fireSeason: { from: form.fireFrom.trim(), to: form.fireTo.trim() },
+    highRisk: form.highRisk
+      .split('\n')
+      .map((line) => cleanText(line).split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name = '', from = '', to = '']) => ({ name, from, to })),
+  };
+}

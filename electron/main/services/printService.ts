@@ -42,7 +42,6 @@ export function createPrintService(deps: {
   }
 
   return {
-    renderPdf,
     async savePdf(request: SavePdfRequest): Promise<SaveFileResult> {
       let data: Uint8Array;
       try {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CountyReport } from '@shared/domain/countyExport';
 import type { LedgerFilter } from '@shared/domain/ledgerFilter';
+import { isMonthKey } from '@shared/domain/period';
 import type { UpperLevel } from '@shared/domain/problem';
 import type { RecordKind } from '@shared/domain/workRecords';
 import { db } from './db';
@@ -123,8 +124,12 @@ export const useBriefingMonths = () => useLiveQuery(() => briefingMonths(db), []
 export const useFlagPeriods = () => useLiveQuery(() => flagPeriods(db), []);
 export const useDraftFocus = (month: string) =>
   useLiveQuery(() => (month ? getDraftFocus(db, month) : ''), [month]);
+/** A print address typed by hand may name no month: null then, not an error screen. */
 export const useBriefingContent = (month: string, asOf: string) =>
-  useLiveQuery(() => loadBriefingContent(db, month, asOf), [month, asOf]);
+  useLiveQuery(
+    async () => (isMonthKey(month) ? loadBriefingContent(db, month, asOf) : null),
+    [month, asOf],
+  );
 export const useIssuedBriefings = () => useLiveQuery(() => listIssuedBriefings(db), []);
 export const useIssuedBriefing = (id: string) =>
   useLiveQuery(async () => (await getIssuedBriefing(db, id)) ?? null, [id]);
@@ -147,7 +152,11 @@ export const useEliminations = () => useLiveQuery(() => getEliminations(db), [])
 export const useRecords = (kind: RecordKind, year?: number) =>
   useLiveQuery(() => listRecords(db, kind, year), [kind, year]);
 export const useYearSummary = (year: number) =>
-  useLiveQuery(() => loadYearSummary(db, year), [year]);
+  useLiveQuery(
+    async () =>
+      Number.isInteger(year) && year >= 1900 && year <= 2100 ? loadYearSummary(db, year) : null,
+    [year],
+  );
 export const useFigureRecords = (table: string, ids: readonly string[]) =>
   useLiveQuery(() => loadFigureRecords(db, table, ids), [table, ids.join(',')]);
 export const useExposureCandidates = () => useLiveQuery(() => listExposureCandidates(db), []);

@@ -1,6 +1,11 @@
 import { Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { PatrolRules } from '@shared/domain/patrol';
+import {
+  rulesFromForm,
+  rulesToForm,
+  type PatrolRules,
+  type PatrolRulesForm,
+} from '@shared/domain/patrol';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
@@ -43,14 +48,7 @@ export function RulesTab({ rules }: { rules: PatrolRules }) {
 }
 
 function RulesDialog({ rules, onClose }: { rules: PatrolRules; onClose: () => void }) {
-  const [form, setForm] = useState({
-    villageChief: String(rules.villageChiefPerWeek),
-    townChief: String(rules.townChiefPerMonth),
-    ranger: String(rules.rangerDaysPerMonth),
-    fireFrom: rules.fireSeason.from,
-    fireTo: rules.fireSeason.to,
-    highRisk: rules.highRisk.map((r) => `${r.name} ${r.from} ${r.to}`).join('\n'),
-  });
+  const [form, setForm] = useState<PatrolRulesForm>(() => rulesToForm(rules));
   const { issues, run, clear } = useDialogSave(R.saved, onClose);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
     clear();
@@ -62,18 +60,7 @@ function RulesDialog({ rules, onClose }: { rules: PatrolRules; onClose: () => vo
       submitLabel={R.save}
       onClose={onClose}
       onSubmit={async () => {
-        const next: PatrolRules = {
-          villageChiefPerWeek: Number(form.villageChief),
-          townChiefPerMonth: Number(form.townChief),
-          rangerDaysPerMonth: Number(form.ranger),
-          fireSeason: { from: form.fireFrom.trim(), to: form.fireTo.trim() },
-          highRisk: form.highRisk
-            .split('\n')
-            .map((line) => line.trim().split(/\s+/))
-            .filter((parts) => parts[0])
-            .map(([name = '', from = '', to = '']) => ({ name, from, to })),
-        };
-        await run(() => actions.savePatrolRules(next));
+        await run(() => actions.savePatrolRules(rulesFromForm(form)));
       }}
     >
       <TextField label={R.villageChief} value={form.villageChief} onChange={set('villageChief')} />

@@ -1,4 +1,4 @@
-import { briefingTitle, type BriefingContent } from '@shared/domain/briefing';
+import { averageChange, briefingTitle, type BriefingContent } from '@shared/domain/briefing';
 import { formatChineseDate } from '@shared/domain/dates';
 import { FLAG_LABELS, type FlagColor } from '@shared/domain/flags';
 import { periodLabel } from '@shared/domain/period';
@@ -27,10 +27,7 @@ export function BriefingDocument({
   const reds = b.flags.filter((f) => f.color === 'red');
   const yellows = b.flags.filter((f) => f.color === 'yellow');
   const names = (list: typeof b.flags) => list.map((f) => `${f.name}（${f.score} 分）`).join('、');
-  const averageChange =
-    b.average !== null && b.previousAverage !== null
-      ? Math.round((b.average - b.previousAverage) * 100) / 100
-      : null;
+  const change = averageChange(b);
   const t = b.ledger.total;
   return (
     <article data-testid="briefing">
@@ -47,11 +44,11 @@ export function BriefingDocument({
       <h2>一、{b.flagPeriod ? `${periodLabel(b.flagPeriod)}红黄榜` : '红黄榜'}</h2>
       <p>
         {periodLabel(b.month)}全镇 {b.scores.length} 个村参加考评，平均得分 {b.average ?? '—'} 分
-        {averageChange === null
+        {change === null
           ? ''
-          : averageChange === 0
+          : change === 0
             ? '，与上月持平'
-            : `，较上月${averageChange > 0 ? '上升' : '下降'} ${Math.abs(averageChange)} 分`}
+            : `，较上月${change > 0 ? '上升' : '下降'} ${Math.abs(change)} 分`}
         。
         {b.flagPeriod === null
           ? '本月不评红黄旗（按季度评旗）。'

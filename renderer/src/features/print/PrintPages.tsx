@@ -37,7 +37,11 @@ export function BriefingDraftPrintPage() {
       fileName={`${name}（草稿）.pdf`}
       draftNote={PRINT.draftNote}
     >
-      {content ? <BriefingDocument content={content} issuedOn={asOf} /> : null}
+      {content ? (
+        <BriefingDocument content={content} issuedOn={asOf} />
+      ) : (
+        <p className="plain">{PRINT.notFound}</p>
+      )}
     </PrintLayout>
   );
 }

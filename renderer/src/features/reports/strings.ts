@@ -19,7 +19,7 @@ export const REPORTS = {
     issued: (month: string) => `${month}通报已印发。`,
     issuedTitle: '已印发的通报',
     noIssued: '还没有印发过通报。',
-    columns: { month: '月份', at: '印发时间', by: '印发人', open: '' },
+    columns: { month: '月份', at: '印发时间', by: '印发人' },
     open: '打开',
   },
   prints: {

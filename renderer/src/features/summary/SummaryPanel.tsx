@@ -5,9 +5,8 @@ import type { Figure } from '@shared/domain/yearSummary';
 import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
 import { useRecordNames } from '../../db/hooks';
-import { platform } from '../../platform';
 import { FigureDialog } from './FigureDialog';
-import { summaryDocx } from './summaryDocx';
+import { saveSummaryDocx } from './summaryDocx';
 import { useSummary, type SummaryParagraph } from './useSummary';
 import { SelectField, yearOptions } from '../../components/SelectField';
 
@@ -26,12 +25,7 @@ export function SummaryPanel() {
 
   const exportDocx = async () => {
     if (!summary) return;
-    const data = await summaryDocx(summary.title, summary.paragraphs);
-    const saved = await platform.saveFile({
-      suggestedName: `${summary.title}（初稿）.docx`,
-      data,
-      filters: [{ name: 'Word 文档', extensions: ['docx'] }],
-    });
+    const saved = await saveSummaryDocx(summary.title, summary.paragraphs);
     if (saved.status === 'saved') notify.success(`已导出到 ${saved.path}`);
     else if (saved.status === 'failed') notify.error(new Error(saved.message), saved.message);
   };

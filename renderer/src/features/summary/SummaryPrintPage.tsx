@@ -21,7 +21,9 @@ export function SummaryPrintPage() {
             p.heading ? <h2 key={p.index}>{p.text}</h2> : <p key={p.index}>{p.text}</p>,
           )}
         </article>
-      ) : null}
+      ) : (
+        <p className="plain">{PRINT.notFound}</p>
+      )}
     </PrintLayout>
   );
 }

@@ -1,3 +1,5 @@
+import type { SaveFileResult } from '@shared/ipc/api';
+import { platform } from '../../platform';
 import type { SummaryParagraph } from './useSummary';
 
 /**
@@ -42,4 +44,16 @@ export async function summaryDocx(
     ],
   });
   return new Uint8Array(await (await Packer.toBlob(document)).arrayBuffer());
+}
+
+/** Writes the draft as .docx and asks where to keep it. */
+export async function saveSummaryDocx(
+  title: string,
+  paragraphs: readonly SummaryParagraph[],
+): Promise<SaveFileResult> {
+  return platform.saveFile({
+    suggestedName: `${title}（初稿）.docx`,
+    data: await summaryDocx(title, paragraphs),
+    filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+  });
 }

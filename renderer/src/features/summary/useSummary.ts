@@ -22,7 +22,8 @@ export interface SummaryParagraph {
 export function useSummary(year: number) {
   const data = useYearSummary(year);
   return useMemo(() => {
-    if (!data) return undefined;
+    if (data === undefined) return undefined; // still loading
+    if (data === null) return null; // no such year
     const paragraphs: SummaryParagraph[] = SUMMARY_TEMPLATE.map((p, index) => {
       const segments = fillParagraph(p.text, data.figures, data.townName, year);
       const edited = data.edited[index] ?? null;
