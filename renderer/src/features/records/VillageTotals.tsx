@@ -70,7 +70,9 @@ export function VillageTotals({
                   {item}
                 </TableCell>
               ))}
-              <TableCell align="right">{T.total}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {T.total}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
