@@ -6,6 +6,10 @@ import {
   fingerprint,
   LIMITS,
   newKeyPair,
+  packEntry,
+  packEntryAsync,
+  PackageWriter,
+  signManifest,
   verifyPackage,
   type PackageContents,
 } from './package';
@@ -55,6 +59,73 @@ describe('a good package', () => {
 
   it('is the same bytes for the same contents', () => {
     expect(createPackage(input())).toEqual(createPackage(input()));
+  });
+
+  it('is the same bytes whatever order the tables and files arrive in (the page reads them in parallel)', () => {
+    const { tables, files } = input();
+    const reversed = input({
+      tables: Object.fromEntries(Object.entries(tables).reverse()),
+      files: { 'readable/b.xlsx': new Uint8Array([9]), ...files },
+    });
+    const inOrder = input({ files: { ...files, 'readable/b.xlsx': new Uint8Array([9]) } });
+    expect(createPackage(reversed)).toEqual(createPackage(inOrder));
+  });
+});
+
+describe('the package writer', () => {
+  const meta = { ...input(), publicKey: keys.publicKey };
+
+  it('will not seal with a signature that is not over its manifest', () => {
+    const writer = new PackageWriter();
+    writer.addTable('villages', [{ id: 'v1' }]);
+    writer.prepare(meta);
+    const other = new PackageWriter();
+    other.addTable('villages', [{ id: 'v2' }]);
+    const wrong = signManifest(other.prepare(meta).manifestBytes, keys.secretKey);
+    expect(() => writer.seal(wrong)).toThrow('the signature does not match the manifest');
+    expect(() => writer.seal('00')).toThrow('the signature does not match the manifest');
+  });
+
+  it('refuses names that would not verify, the same entry twice, and entries after the manifest', () => {
+    const writer = new PackageWriter();
+    writer.addTable('villages', []);
+    expect(() => writer.addTable('villages', [])).toThrow('unusable table name');
+    expect(() => writer.addTable('../x', [])).toThrow('unusable table name');
+    const empty = (name: string) => packEntry(name, new Uint8Array());
+    expect(() => writer.addRecords('people', 0, empty('records/villages.json'))).toThrow(
+      'unusable table name',
+    );
+    expect(() => writer.addFile(empty('../evil'))).toThrow('unusable entry name');
+    expect(() => writer.addFile(empty('records/villages.json'))).toThrow('unusable entry name');
+    expect(() => writer.addFile(empty('manifest.json'))).toThrow('unusable entry name');
+    writer.addFile(empty('attachments/a'));
+    expect(() => writer.addFile(empty('attachments/a'))).toThrow('unusable entry name');
+    writer.prepare(meta);
+    expect(() => writer.addFile(empty('attachments/late'))).toThrow('already prepared');
+  });
+
+  it('packs an entry the same with the platform’s SHA-256 as with the script one', async () => {
+    const data = new TextEncoder().encode(JSON.stringify(input().tables));
+    // SHA-256 of "abc", from FIPS 180-2.
+    expect((await packEntryAsync('x', new TextEncoder().encode('abc'))).sha256).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(await packEntryAsync('records/t.json', data)).toEqual(packEntry('records/t.json', data));
+  });
+
+  it('packs records encoded elsewhere (the page) exactly as it packs rows', () => {
+    const rows = [{ id: 'v1', name: '张家村' }];
+    const a = new PackageWriter();
+    a.addTable('villages', rows);
+    const b = new PackageWriter();
+    b.addRecords(
+      'villages',
+      1,
+      packEntry('records/villages.json', new TextEncoder().encode(JSON.stringify(rows))),
+    );
+    const signed = (w: PackageWriter) =>
+      w.seal(signManifest(w.prepare(meta).manifestBytes, keys.secretKey));
+    expect(signed(a)).toEqual(signed(b));
   });
 });
 

@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { Inflate, inflateSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
 import { z } from 'zod';
 import { isSafeEntryName, readZipIndex, ZipFormatError, type ZipEntry } from './zipIndex';
 
@@ -73,52 +73,210 @@ export interface PackageContents {
   publicKey: Uint8Array;
 }
 
-export interface PreparedPackage {
-  manifest: Manifest;
-  /** The exact bytes to sign and to store as manifest.json. */
-  manifestBytes: Uint8Array;
-  contents: Record<string, Uint8Array>;
+/** What the manifest says besides its entries and counts. */
+export type PackageMeta = Omit<PackageContents, 'tables' | 'files'>;
+
+/** One entry deflated and described, ready for the zip. */
+export interface PackedEntry {
+  name: string;
+  size: number;
+  sha256: string;
+  crc: number;
+  compressed: Uint8Array<ArrayBuffer>;
 }
 
 const encoder = new TextEncoder();
+/** A fixed time: the package's bytes depend only on its contents. */
+const MTIME = new Date('2020-01-01T00:00:00Z');
 
-/** The manifest and entries of a package, before signing (the app signs in its main process). */
-export function preparePackage(input: PackageContents): PreparedPackage {
-  const contents: Record<string, Uint8Array> = {};
-  for (const [table, rows] of Object.entries(input.tables))
-    contents[`records/${table}.json`] = encoder.encode(JSON.stringify(rows));
-  for (const [name, data] of Object.entries(input.files)) {
-    if (!isSafeEntryName(name) || name === MANIFEST || name === SIGNATURE || name in contents)
-      throw new Error(`unusable entry name: ${name}`);
-    contents[name] = data;
-  }
-  const manifest: Manifest = {
-    format: HANDOFF_FORMAT,
-    formatVersion: HANDOFF_VERSION,
-    appVersion: input.appVersion,
-    town: input.town,
-    period: input.period,
-    createdAt: input.createdAt,
-    publicKey: bytesToHex(input.publicKey),
-    counts: Object.fromEntries(Object.entries(input.tables).map(([t, rows]) => [t, rows.length])),
-    entries: Object.entries(contents).map(([name, data]) => ({
-      name,
-      size: data.length,
-      sha256: bytesToHex(sha256(data)),
-    })),
-  };
-  return { manifest, manifestBytes: encoder.encode(JSON.stringify(manifest, null, 2)), contents };
+export const recordsEntry = (table: string) => `records/${table}.json`;
+
+/**
+ * Hashes and deflates one entry, and inflates it back at once to prove that the zip will hold
+ * exactly these bytes. The costly part of writing a package: the app runs it in workers, one
+ * entry each, while the page is still reading the next table.
+ */
+export function packEntry(name: string, data: Uint8Array, level: 1 | 6 = 1): PackedEntry {
+  return { ...deflateChecked(name, data, level), sha256: bytesToHex(sha256(data)) };
 }
 
-/** The zip of a prepared package with its signature (hex); the same input gives the same bytes. */
-export function assemblePackage(prepared: PreparedPackage, signatureHex: string): Uint8Array {
-  const zippable: Zippable = {
-    [MANIFEST]: prepared.manifestBytes,
-    [SIGNATURE]: encoder.encode(signatureHex),
-    ...prepared.contents,
+/**
+ * The same, hashing with the platform's SHA-256 (Web Crypto, several times faster than the
+ * script one, and done while the entry deflates) where there is one.
+ */
+export async function packEntryAsync(name: string, data: Uint8Array): Promise<PackedEntry> {
+  const subtle = (globalThis as { crypto?: { subtle?: SubtleDigest } }).crypto?.subtle;
+  if (!subtle) return packEntry(name, data);
+  const digest = subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+  const packed = deflateChecked(name, data, 1);
+  return { ...packed, sha256: bytesToHex(new Uint8Array(await digest)) };
+}
+
+interface SubtleDigest {
+  digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+}
+
+function deflateChecked(name: string, data: Uint8Array, level: 1 | 6) {
+  const { crc, compressed } = deflateEntry(name, data, level);
+  if (!sameBytes(inflateSync(compressed, { out: new Uint8Array(data.length) }), data))
+    throw new Error(`deflate check failed: ${name}`);
+  return { name, size: data.length, crc, compressed };
+}
+
+/**
+ * Writes a package from packed entries: the manifest is prepared (the app signs it in its main
+ * process), then the zip is sealed with the signature. Entries are written in name order, so the
+ * same contents give the same bytes whatever order they arrive in.
+ */
+export class PackageWriter {
+  private readonly entries = new Map<string, PackedEntry>();
+  private readonly counts = new Map<string, number>();
+  private prepared: { manifest: Manifest; manifestBytes: Uint8Array } | null = null;
+
+  /** A table's rows, packed here. */
+  addTable(table: string, rows: readonly unknown[]): void {
+    this.addRecords(
+      table,
+      rows.length,
+      packEntry(recordsEntry(table), encoder.encode(JSON.stringify(rows))),
+    );
+  }
+
+  /** A table's records, packed elsewhere from their JSON (`recordsEntry(table)`). */
+  addRecords(table: string, count: number, packed: PackedEntry): void {
+    if (
+      !/^[A-Za-z0-9]+$/.test(table) ||
+      this.counts.has(table) ||
+      packed.name !== recordsEntry(table)
+    )
+      throw new Error(`unusable table name: ${table}`);
+    this.add(packed);
+    this.counts.set(table, count);
+  }
+
+  /** An attachment or a readable copy. */
+  addFile(packed: PackedEntry): void {
+    if (packed.name.startsWith('records/')) throw new Error(`unusable entry name: ${packed.name}`);
+    this.add(packed);
+  }
+
+  private add(packed: PackedEntry): void {
+    const { name } = packed;
+    if (this.prepared) throw new Error('the package is already prepared');
+    if (!isSafeEntryName(name) || name === MANIFEST || name === SIGNATURE || this.entries.has(name))
+      throw new Error(`unusable entry name: ${name}`);
+    this.entries.set(name, packed);
+  }
+
+  /** The manifest, and the exact bytes to sign and to store as manifest.json. */
+  prepare(meta: PackageMeta): { manifest: Manifest; manifestBytes: Uint8Array } {
+    const names = [...this.entries.keys()].sort();
+    const manifest: Manifest = {
+      format: HANDOFF_FORMAT,
+      formatVersion: HANDOFF_VERSION,
+      appVersion: meta.appVersion,
+      town: meta.town,
+      period: meta.period,
+      createdAt: meta.createdAt,
+      publicKey: bytesToHex(meta.publicKey),
+      counts: Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b))),
+      entries: names.map((name) => {
+        const e = this.entries.get(name)!;
+        return { name, size: e.size, sha256: e.sha256 };
+      }),
+    };
+    this.prepared = { manifest, manifestBytes: encoder.encode(JSON.stringify(manifest, null, 2)) };
+    return this.prepared;
+  }
+
+  /**
+   * The zip, with the signature (hex) over the prepared manifest. Read back before it is given
+   * out: the importer's checks of names, sizes and ratios, every entry where and as it was
+   * packed, and the signature.
+   */
+  seal(signatureHex: string): Uint8Array {
+    if (!this.prepared) throw new Error('prepare the manifest first');
+    const { manifest, manifestBytes } = this.prepared;
+    const ordered: PackedEntry[] = [
+      packEntry(MANIFEST, manifestBytes, 6),
+      packEntry(SIGNATURE, encoder.encode(signatureHex), 6),
+      ...[...this.entries.keys()].sort().map((name) => this.entries.get(name)!),
+    ];
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      parts.push(chunk);
+    });
+    for (const e of ordered) {
+      const file: ZipInputFile = {
+        filename: e.name,
+        size: e.size,
+        crc: e.crc,
+        compression: 8,
+        mtime: MTIME,
+      };
+      zip.add(file);
+      file.ondata!(null, e.compressed, true);
+    }
+    zip.end();
+    const data = concat(parts);
+
+    const byName = checkIndex(data, LIMITS);
+    if (!verifySignature(signatureHex, manifestBytes, manifest.publicKey))
+      throw new Error('the signature does not match the manifest');
+    if (byName.size !== ordered.length) throw new Error('the zip does not hold every entry');
+    for (const e of ordered) {
+      const z = byName.get(e.name);
+      if (
+        !z ||
+        z.method !== 8 ||
+        z.size !== e.size ||
+        z.crc32 !== e.crc ||
+        !sameBytes(data.subarray(z.dataOffset, z.dataOffset + z.compressedSize), e.compressed)
+      )
+        throw new Error(`the zip does not hold “${e.name}” as packed`);
+    }
+    return data;
+  }
+}
+
+function deflateEntry(name: string, data: Uint8Array, level: 1 | 6) {
+  const chunks: Uint8Array[] = [];
+  const deflate = new ZipDeflate(name, { level });
+  deflate.ondata = (error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
   };
-  // A fixed time: the package's bytes depend only on its contents.
-  return zipSync(zippable, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+  deflate.push(data, true);
+  // fflate keeps the CRC as a signed 32-bit number; the zip index reads it unsigned.
+  return { crc: deflate.crc >>> 0, compressed: concat(chunks) };
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function verifySignature(signatureHex: string, manifestBytes: Uint8Array, publicKeyHex: string) {
+  try {
+    return (
+      /^[0-9a-f]{128}$/.test(signatureHex) &&
+      ed25519.verify(hexToBytes(signatureHex), manifestBytes, hexToBytes(publicKeyHex))
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Signs manifest bytes with a secret key (the main process, the CLI's tests). */
@@ -140,12 +298,18 @@ export function signableManifest(bytes: Uint8Array, publicKeyHex: string): Manif
   }
 }
 
-/** Prepare, sign and assemble in one step, for callers that hold the secret key. */
+/** Write, sign and seal in one step, for callers that hold the secret key (tests, fixtures). */
 export function createPackage(
   input: Omit<PackageContents, 'publicKey'> & { secretKey: Uint8Array },
 ): Uint8Array {
-  const prepared = preparePackage({ ...input, publicKey: ed25519.getPublicKey(input.secretKey) });
-  return assemblePackage(prepared, signManifest(prepared.manifestBytes, input.secretKey));
+  const writer = new PackageWriter();
+  for (const [table, rows] of Object.entries(input.tables)) writer.addTable(table, rows);
+  for (const [name, data] of Object.entries(input.files)) writer.addFile(packEntry(name, data));
+  const { manifestBytes } = writer.prepare({
+    ...input,
+    publicKey: ed25519.getPublicKey(input.secretKey),
+  });
+  return writer.seal(signManifest(manifestBytes, input.secretKey));
 }
 
 export type VerifyResult =
@@ -226,7 +390,8 @@ export function verifyPackage(data: Uint8Array, limits: Limits = LIMITS): Verify
   }
 }
 
-function verify(data: Uint8Array, limits: Limits): VerifyResult {
+/** The zip's index judged before anything is inflated: names, links, sizes, ratios, counts. */
+function checkIndex(data: Uint8Array, limits: Limits): Map<string, ZipEntry> {
   const entries = readZipIndex(data, limits.maxEntries);
   const byName = new Map<string, ZipEntry>();
   let declared = 0;
@@ -241,6 +406,11 @@ function verify(data: Uint8Array, limits: Limits): VerifyResult {
     if (declared > limits.maxTotalBytes) throw new Refused('包解压后太大。');
     byName.set(e.name, e);
   }
+  return byName;
+}
+
+function verify(data: Uint8Array, limits: Limits): VerifyResult {
+  const byName = checkIndex(data, limits);
   const manifestEntry = byName.get(MANIFEST);
   if (!manifestEntry) throw new Refused('包里没有清单文件（manifest.json）。');
   const manifestBytes = inflateBounded(data, manifestEntry, limits.maxManifestBytes);
@@ -265,16 +435,7 @@ function verify(data: Uint8Array, limits: Limits): VerifyResult {
   if (!signatureEntry) throw new Refused('包没有签名（manifest.sig），无法确认来源。');
   const signatureText = new TextDecoder().decode(inflateBounded(data, signatureEntry, 256)).trim();
   const publicKey = hexToBytes(manifest.publicKey);
-  const signed = (() => {
-    try {
-      return (
-        /^[0-9a-f]{128}$/.test(signatureText) &&
-        ed25519.verify(hexToBytes(signatureText), manifestBytes, publicKey)
-      );
-    } catch {
-      return false;
-    }
-  })();
+  const signed = verifySignature(signatureText, manifestBytes, manifest.publicKey);
   if (!signed) throw new Refused('签名不符：清单在签名后被改动过，或签名不是这个包的。');
 
   const listed = new Map(manifest.entries.map((e) => [e.name, e]));

@@ -3,12 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  assemblePackage,
-  newKeyPair,
-  preparePackage,
-  verifyPackage,
-} from '@shared/handoff/package';
+import { newKeyPair, PackageWriter, verifyPackage } from '@shared/handoff/package';
 import { createIdentityService } from './identityService';
 
 let folder = '';
@@ -17,16 +12,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-const contents = (publicKey: Uint8Array) =>
-  preparePackage({
+/** A package written up to its manifest, to be signed by the service and sealed. */
+function contents(publicKey: Uint8Array) {
+  const writer = new PackageWriter();
+  writer.addTable('villages', [{ id: 'v1' }]);
+  const prepared = writer.prepare({
     appVersion: '0.1.0',
     town: { id: 't', name: '青山镇' },
     period: { from: '2026-01-01', to: '2026-10-31' },
     createdAt: '2026-11-28T00:00:00.000Z',
-    tables: { villages: [{ id: 'v1' }] },
-    files: {},
     publicKey,
   });
+  return { ...prepared, seal: (signature: string) => writer.seal(signature) };
+}
 
 describe('the hand-off identity', () => {
   it('is made once, kept owner-only in the data folder, and the same after a restart', async () => {
@@ -46,7 +44,7 @@ describe('the hand-off identity', () => {
     const signed = await service.signManifest(prepared.manifestBytes);
     expect(signed.status).toBe('signed');
     if (signed.status !== 'signed') return;
-    const result = verifyPackage(assemblePackage(prepared, signed.signature));
+    const result = verifyPackage(prepared.seal(signed.signature));
     expect(result.ok).toBe(true);
     // Not a manifest, or a manifest naming another key: not signed.
     expect(await service.signManifest(new TextEncoder().encode('{"hello":1}'))).toEqual({

@@ -1,13 +1,11 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPackage, newKeyPair, verifyPackage } from '@shared/handoff/package';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import ExcelJS from 'exceljs';
+import { fingerprint, newKeyPair, signManifest, verifyPackage } from '@shared/handoff/package';
+import { buildPackage, type Signer } from './packageBuilder';
 import { loadDemoData } from './repositories/demoRepo';
-import {
-  collectExport,
-  commitImport,
-  HANDOFF_TABLES,
-  planImport,
-} from './repositories/handoffRepo';
+import { commitImport, HANDOFF_TABLES, planImport } from './repositories/handoffRepo';
 import { addProblemPhoto, createProblem } from './repositories/problemRepo';
 import { completeSetup } from './repositories/townRepo';
 import { EcoDeskDb } from './schema';
@@ -35,14 +33,20 @@ afterEach(async () => {
 const keys = newKeyPair();
 const ALL = { from: '', to: '', assessment: true, ledger: true, attachments: true };
 
+/** Signs as the main process does, with a key of its own. */
+const signer: Signer = {
+  getIdentity: () =>
+    Promise.resolve({
+      publicKey: bytesToHex(keys.publicKey),
+      fingerprint: fingerprint(keys.publicKey),
+    }),
+  signManifest: (manifest) =>
+    Promise.resolve({ status: 'signed', signature: signManifest(manifest, keys.secretKey) }),
+};
+
+/** The app's own export (in this thread: tests have no workers), readable copies included. */
 async function exportPackage(db: EcoDeskDb) {
-  const contents = await collectExport(db, ALL);
-  return createPackage({
-    ...contents,
-    appVersion: '0.1.0',
-    createdAt: new Date().toISOString(),
-    secretKey: keys.secretKey,
-  });
+  return (await buildPackage(db, ALL, signer, '0.1.0', undefined, true)).data;
 }
 
 async function importPackage(db: EcoDeskDb, data: Uint8Array) {
@@ -93,6 +97,17 @@ describe('export → import into an empty profile', () => {
       thumbnail: new Blob([png], { type: 'image/png' }),
     });
     const data = await exportPackage(source);
+    // The readable ledger names the village and the item, for people at the county.
+    const verified = verifyPackage(data);
+    if (!verified.ok) throw new Error(verified.problem);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(verified.entry('readable/问题整改台账.xlsx').slice().buffer);
+    const ledger = workbook.worksheets[0]!;
+    expect(ledger.rowCount).toBe((await source.problems.count()) + 1);
+    const lines: string[] = [];
+    ledger.eachRow((row) => lines.push((row.values as unknown[]).join('|')));
+    expect(lines.find((l) => l.includes('沟渠旁积存建筑垃圾'))).toContain('|2026-05-16|张三|');
+
     const { plan } = await importPackage(target, data);
     expect(plan.counts.rejected).toBe(0);
     expect(plan.counts.new).toBeGreaterThan(2000);

@@ -3,19 +3,16 @@ import type { PeriodResult } from '@shared/domain/assessment';
 import type { Problem } from '@shared/domain/problem';
 import type { Village } from '@shared/domain/village';
 import type { ExportChoice } from '@shared/handoff/log';
-import { ledgerSheet, resultsSheet } from '@shared/handoff/readable';
-import { writeSheet } from '../lib/xlsx';
 import {
-  assemblePackage,
-  preparePackage,
-  verifyPackage,
+  PackageWriter,
+  recordsEntry,
   type Manifest,
-  type PackageContents,
-  type PreparedPackage,
+  type PackedEntry,
 } from '@shared/handoff/package';
+import { ledgerSheet, resultsSheet } from '@shared/handoff/readable';
 import type { HandoffIdentity, SignResult } from '@shared/ipc/api';
-import type { PackRequest, PackResponse } from './packWorker';
-import { collectExport } from './repositories/handoffRepo';
+import { answerPackOp, type PackOp, type PackRequest, type PackResponse } from './packOps';
+import { collectExport, type HandoffTable } from './repositories/handoffRepo';
 import type { EcoDeskDb } from './schema';
 
 /** What signs a package: the platform (the main process keeps the key in the desktop app). */
@@ -34,9 +31,13 @@ export const EVERYTHING: ExportChoice = {
   attachments: true,
 };
 
+const encoder = new TextEncoder();
+
 /**
  * A signed package of the chosen data from a database (the app's, or an older version of it
- * opened for a backup before a migration), checked with the importer's own checks.
+ * opened for a backup before a migration). The tables are read in parallel and each is handed to
+ * the packer as soon as it is read, so that hashing and deflating (in a worker) run while the page
+ * still reads; the packer checks every entry and the sealed zip.
  */
 export async function buildPackage(
   db: EcoDeskDb,
@@ -47,113 +48,173 @@ export async function buildPackage(
   /** Readable .xlsx copies for people (exports to the county; backups leave them out). */
   readable = false,
 ): Promise<{ data: Uint8Array; manifest: Manifest; fingerprint: string }> {
-  onStep('collect');
-  const contents = await collectExport(db, choice);
-  if (readable) {
-    const villages = new Map(
-      (contents.tables.villages as Village[]).map((v) => [v.id, v.name] as [string, string]),
-    );
-    if (contents.tables.problems)
-      contents.files['readable/问题整改台账.xlsx'] = await writeSheet(
-        '问题整改台账',
-        ledgerSheet(contents.tables.problems as Problem[], villages),
-      );
-    if (contents.tables.results)
-      contents.files['readable/考核结果.xlsx'] = await writeSheet(
-        '考核结果',
-        resultsSheet(contents.tables.results as PeriodResult[]),
-      );
+  const build = (packer: Packer) =>
+    buildWith(packer, db, choice, signer, appVersion, onStep, readable);
+  try {
+    return await build(packerOf());
+  } catch (error) {
+    // The worker could not load or crashed: once more, in this thread.
+    if (error instanceof WorkerFailed) return build(inThread);
+    throw error;
   }
-  const identity = await signer.getIdentity();
+}
+
+async function buildWith(
+  packer: Packer,
+  db: EcoDeskDb,
+  choice: ExportChoice,
+  signer: Signer,
+  appVersion: string,
+  onStep: (step: BuildStep) => void,
+  readable: boolean,
+) {
+  const writer = new PackageWriter();
+  const packing: Promise<void>[] = [];
+  const pack = (op: PackOp, add: (packed: PackedEntry) => void, transfer: Transferable[] = []) => {
+    const done = packer.pack(op, transfer).then(add);
+    // Awaited all together below; until then a refusal must not count as unhandled.
+    done.catch(() => undefined);
+    packing.push(done);
+  };
+  onStep('collect');
+  const identity = signer.getIdentity();
+  identity.catch(() => undefined);
+  // The readable copies are written as soon as the tables they show are read.
+  const read: Partial<Record<HandoffTable, unknown[]>> = {};
+  const readableCopies = (table: HandoffTable) => {
+    if (!readable) return;
+    const { problems, villages, results } = read;
+    if ((table === 'problems' || table === 'villages') && problems && villages) {
+      const names = new Map((villages as Village[]).map((v) => [v.id, v.name] as const));
+      pack(
+        {
+          op: 'sheet',
+          name: 'readable/问题整改台账.xlsx',
+          sheet: '问题整改台账',
+          rows: ledgerSheet(problems as Problem[], names),
+        },
+        addFile,
+      );
+    }
+    if (table === 'results' && results)
+      pack(
+        {
+          op: 'sheet',
+          name: 'readable/考核结果.xlsx',
+          sheet: '考核结果',
+          rows: resultsSheet(results as PeriodResult[]),
+        },
+        addFile,
+      );
+  };
+  const addFile = (p: PackedEntry) => writer.addFile(p);
+  const contents = await collectExport(db, choice, (table, rows) => {
+    const data = encoder.encode(JSON.stringify(rows));
+    pack(
+      { op: 'entry', name: recordsEntry(table), data },
+      (p) => writer.addRecords(table, rows.length, p),
+      [data.buffer],
+    );
+    read[table] = rows;
+    readableCopies(table);
+  });
+  for (const [name, data] of Object.entries(contents.files))
+    pack({ op: 'entry', name, data }, addFile, [data.buffer]);
   onStep('pack');
-  const packer = await packerOf();
-  const prepared = await packer.prepare({
-    ...contents,
+  await Promise.all(packing);
+  const { fingerprint, publicKey } = await identity;
+  const { manifest, manifestBytes } = writer.prepare({
     appVersion,
     createdAt: new Date().toISOString(),
-    publicKey: hexToBytes(identity.publicKey),
+    publicKey: hexToBytes(publicKey),
+    town: contents.town,
+    period: contents.period,
   });
   onStep('sign');
-  const signed = await signer.signManifest(prepared.manifestBytes);
+  const signed = await signer.signManifest(manifestBytes);
   if (signed.status !== 'signed') throw new Error('签名失败。');
-  const data = await packer.assemble(prepared, signed.signature);
-  return { data, manifest: prepared.manifest, fingerprint: identity.fingerprint };
+  try {
+    return { data: writer.seal(signed.signature), manifest, fingerprint };
+  } catch (error) {
+    throw new Error(`打好的包没有通过检查：${error instanceof Error ? error.message : ''}`, {
+      cause: error,
+    });
+  }
 }
 
 interface Packer {
-  prepare(input: PackageContents): Promise<PreparedPackage>;
-  assemble(prepared: PreparedPackage, signature: string): Promise<Uint8Array>;
+  pack(op: PackOp, transfer?: Transferable[]): Promise<PackedEntry>;
 }
 
-/** In this thread: for tests (no workers) and as the fallback. */
-const inThread: Packer = {
-  prepare: (input) => Promise.resolve(preparePackage(input)),
-  assemble: (prepared, signature) => {
-    const data = assemblePackage(prepared, signature);
-    const check = verifyPackage(data);
-    if (!check.ok) throw new Error(`打好的包没有通过检查：${check.problem}`);
-    return Promise.resolve(data);
-  },
+let nextId = 0;
+
+const packedOf = (response: PackResponse): PackedEntry => {
+  if (!response.ok) throw new Error(`打包没有完成：${response.message}`);
+  return response.packed;
 };
 
-let worker: Worker | null = null;
-let workerFailed = false;
-let nextId = 0;
+/** In this thread: for tests (no workers) and when no worker can start. */
+const inThread: Packer = {
+  pack: async (op) => packedOf(await answerPackOp({ ...op, id: ++nextId })),
+};
 
 /** The worker itself failed (it could not load, or crashed): pack in this thread instead. */
 class WorkerFailed extends Error {}
 
+interface PoolWorker {
+  worker: Worker;
+  /** Bytes sent and not yet answered: the next entry goes to the least busy worker. */
+  load: number;
+}
+
+let pool: PoolWorker[] | null = null;
+let workerFailed = false;
+const waiting = new Map<
+  number,
+  { resolve: (r: PackResponse) => void; reject: (e: Error) => void; at: PoolWorker; bytes: number }
+>();
+
+function stopPool(message: string) {
+  console.error('[eco-desk] pack worker', message);
+  workerFailed = true;
+  for (const { worker } of pool ?? []) worker.terminate();
+  pool = null;
+  for (const { reject } of waiting.values()) reject(new WorkerFailed(message));
+  waiting.clear();
+}
+
 /**
- * In a worker when the page can start one (a module worker served from the app's own origin, so
- * the CSP allows it), so that packing 10 years of data does not freeze the screen.
+ * Module workers served from the app's own origin (so the CSP allows them): as many as the PC
+ * has cores besides the page's, at least two (the page is idle once the tables are read).
  */
-function packerOf(): Promise<Packer> {
-  if (typeof Worker === 'undefined' || workerFailed) return Promise.resolve(inThread);
-  worker ??= new Worker(new URL('./packWorker.ts', import.meta.url), { type: 'module' });
-  const call = (request: PackRequest) =>
-    new Promise<PackResponse>((resolve, reject) => {
-      const current = worker!;
-      const onMessage = (event: MessageEvent<PackResponse>) => {
-        if (event.data.id !== request.id) return;
-        current.removeEventListener('message', onMessage);
-        current.removeEventListener('error', onError);
-        resolve(event.data);
+function packerOf(): Packer {
+  if (typeof Worker === 'undefined' || workerFailed) return inThread;
+  if (!pool) {
+    const count = Math.min(4, Math.max(2, (navigator.hardwareConcurrency || 2) - 1));
+    pool = Array.from({ length: count }, () => {
+      const worker = new Worker(new URL('./packWorker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<PackResponse>) => {
+        const call = waiting.get(event.data.id);
+        if (!call) return;
+        waiting.delete(event.data.id);
+        call.at.load -= call.bytes;
+        call.resolve(event.data);
       };
-      const onError = (event: ErrorEvent) => {
-        current.removeEventListener('message', onMessage);
-        current.removeEventListener('error', onError);
-        console.error('[eco-desk] pack worker', event.message);
-        workerFailed = true;
-        worker?.terminate();
-        worker = null;
-        reject(new WorkerFailed(event.message));
-      };
-      current.addEventListener('message', onMessage);
-      current.addEventListener('error', onError);
-      current.postMessage(request);
+      worker.onerror = (event: ErrorEvent) => stopPool(event.message);
+      return { worker, load: 0 };
     });
-  const ok = (response: PackResponse) => {
-    if (!response.ok) throw new Error(response.message);
-    return response;
+  }
+  const workers = pool;
+  return {
+    pack: (op, transfer = []) =>
+      new Promise<PackResponse>((resolve, reject) => {
+        if (workerFailed) return reject(new WorkerFailed('packing worker stopped'));
+        const at = workers.reduce((a, b) => (b.load < a.load ? b : a));
+        const bytes = op.op === 'entry' ? op.data.length : op.rows.length * 100;
+        const request: PackRequest = { ...op, id: ++nextId };
+        at.load += bytes;
+        waiting.set(request.id, { resolve, reject, at, bytes });
+        at.worker.postMessage(request, transfer);
+      }).then(packedOf),
   };
-  const orInThread = async <T>(work: () => Promise<T>, fallback: () => Promise<T>) => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof WorkerFailed) return fallback();
-      throw error;
-    }
-  };
-  return Promise.resolve({
-    prepare: (input) =>
-      orInThread(
-        async () => ok(await call({ id: ++nextId, op: 'prepare', input })).prepared!,
-        () => inThread.prepare(input),
-      ),
-    assemble: (prepared, signature) =>
-      orInThread(
-        async () => ok(await call({ id: ++nextId, op: 'assemble', prepared, signature })).data!,
-        () => inThread.assemble(prepared, signature),
-      ),
-  });
 }

@@ -10,7 +10,6 @@ import {
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
 import type { AuditEntry } from '@shared/domain/audit';
-import type { Problem } from '@shared/domain/problem';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { writeContext, type WriteContext } from '../writeContext';
@@ -54,77 +53,96 @@ const LAST_EXCHANGE = 'handoff.lastExchange.';
 const inRange = (month: string, choice: ExportChoice) =>
   (choice.from === '' || month >= choice.from) && (choice.to === '' || month <= choice.to);
 
-/** Everything a package of this choice holds (records per table, attachment bytes). */
+/**
+ * Everything a package of this choice holds (records per table, attachment bytes). The tables are
+ * read in parallel, and each is given to `onTable` as soon as it is complete, so that the caller
+ * can pack it while the rest are still being read.
+ */
 export async function collectExport(
   db: EcoDeskDb,
   choice: ExportChoice,
+  onTable: (table: HandoffTable, rows: unknown[]) => void = () => undefined,
 ): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
   // An older schema (a backup before a migration) may lack some tables: they are left out.
   const present = new Set(db.tables.map((t) => t.name));
-  const rows = async (table: string): Promise<unknown[]> =>
-    present.has(table) ? ((await db.table(table).toArray()) as unknown[]) : [];
   return db.transaction(
     'r',
     Object.keys(HANDOFF_TABLES).filter((t) => present.has(t)),
     async () => {
       const town = (await db.town.toArray())[0];
       if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
-      const month = (key: string) => key.slice(0, 7);
-      const tables: Record<string, unknown[]> = {
-        town: [town],
-        villages: await db.villages.toArray(),
-        people: await db.people.toArray(),
-        ruleDocuments: await db.ruleDocuments.toArray(),
-        standards: await db.standards.toArray(),
-        settings: (await db.settings.toArray()).filter(
-          (s) => !LOCAL_SETTINGS.has(s.key) && !s.key.startsWith(LAST_EXCHANGE),
-        ),
-        handoffs: await rows('handoffs'),
-        briefings: ((await rows('briefings')) as { month: string }[]).filter((b) =>
-          inRange(b.month, choice),
-        ),
-        rivers: await rows('rivers'),
-        forestPlots: await rows('forestPlots'),
-        summaries: await rows('summaries'),
+      const tables: Partial<Record<HandoffTable, unknown[]>> = {};
+      const done = (table: HandoffTable, rows: unknown[]) => {
+        tables[table] = rows;
+        onTable(table, rows);
       };
-      // Patrols and work records go with the months they are dated in.
-      for (const table of ['riverPatrols', 'forestPatrols', 'workRecords'])
-        tables[table] = ((await rows(table)) as { date: string }[]).filter((r) =>
-          inRange(month(r.date), choice),
-        );
+      type Row = Record<string, unknown>;
+      const all = (table: HandoffTable): Promise<Row[]> =>
+        present.has(table) ? db.table(table).toArray() : Promise.resolve([]);
+      const whole = (table: HandoffTable) => all(table).then((rows) => done(table, rows));
+      const where = (table: HandoffTable, keep: (row: Row) => boolean) =>
+        all(table).then((rows) => done(table, rows.filter(keep)));
+      // Records dated in a month go with that month.
+      const monthOf = (field: string) => (row: Row) =>
+        inRange(String(row[field]).slice(0, 7), choice);
+
+      done('town', [town]);
+      // Requests are answered in the order they are made: the largest tables first, so that
+      // they are packed while the small ones are still being read (the villages before them:
+      // the ledger's readable copy names them).
+      const reads: Promise<void>[] = [whole('villages')];
+      if (choice.ledger) reads.push(where('problems', monthOf('foundOn')));
+      reads.push(where('forestPatrols', monthOf('date')), where('riverPatrols', monthOf('date')));
       if (choice.assessment) {
-        const periods = (await db.periods.toArray()).filter((p) => inRange(p.id, choice));
-        const ids = new Set(periods.map((p) => p.id));
-        tables.periods = periods;
-        tables.deductions = (await db.deductions.toArray()).filter((d) => ids.has(d.periodId));
-        tables.villageChecks = (await db.villageChecks.toArray()).filter((c) =>
-          ids.has(c.periodId),
-        );
-        tables.results = (await db.results.toArray()).filter((r) => inRange(month(r.id), choice));
-        tables.dueActions = (await db.dueActions.toArray()).filter((a) =>
-          inRange(month(a.periodKey), choice),
+        const periods = all('periods').then((rows) => rows.filter(monthOf('id')));
+        const inPeriods = (table: HandoffTable) =>
+          Promise.all([all(table), periods]).then(([rows, kept]) => {
+            const ids = new Set(kept.map((p) => p.id));
+            done(
+              table,
+              rows.filter((r) => ids.has(r.periodId)),
+            );
+          });
+        reads.push(
+          periods.then((rows) => done('periods', rows)),
+          inPeriods('deductions'),
+          inPeriods('villageChecks'),
+          where('results', monthOf('id')),
+          where('dueActions', monthOf('periodKey')),
         );
       }
-      if (choice.ledger)
-        tables.problems = ((await rows('problems')) as Problem[]).filter((p) =>
-          inRange(month(p.foundOn), choice),
-        );
+      reads.push(
+        where('workRecords', monthOf('date')),
+        whole('people'),
+        whole('ruleDocuments'),
+        whole('standards'),
+        whole('handoffs'),
+        whole('rivers'),
+        whole('forestPlots'),
+        whole('summaries'),
+        where('settings', (s) => {
+          const key = String(s.key);
+          return !LOCAL_SETTINGS.has(key) && !key.startsWith(LAST_EXCHANGE);
+        }),
+        where('briefings', (b) => inRange(String(b.month), choice)),
+      );
+      await Promise.all(reads);
+      // The history of what is exported (and of whole-table events).
       const exportedIds = new Set(
         Object.values(tables).flatMap((rows) => rows.map((r) => (r as { id?: string }).id)),
       );
-      tables.audit = (await db.audit.toArray()).filter(
-        (e) => e.recordId === '*' || exportedIds.has(e.recordId),
-      );
+      await where('audit', (e) => e.recordId === '*' || exportedIds.has(e.recordId as string));
       const files: Record<string, Uint8Array> = {};
       const attachmentRows: { id: string; type: string; size: number }[] = [];
       if (choice.attachments) {
+        // Last: reading a blob's bytes is not a database request and ends the transaction.
         for (const a of await db.attachments.toArray()) {
           const bytes = new Uint8Array(await a.blob.arrayBuffer());
           files[`attachments/${a.id}`] = bytes;
           attachmentRows.push({ id: a.id, type: a.blob.type, size: bytes.length });
         }
       }
-      tables.attachments = attachmentRows;
+      done('attachments', attachmentRows);
       const months = (tables.periods ?? []).map((p) => (p as { id: string }).id).sort();
       return {
         tables,
