@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
 
 test('first run: from an empty profile through the wizard to the dashboard, kept after reload', async ({
@@ -79,7 +79,7 @@ test('every section of the side navigation opens on its own page', async ({ page
   }
 });
 
-test('when the database cannot be opened the user is told, and nothing saved is lost', async ({
+test('when the database cannot be opened the user is told, restores the latest backup into a new database, and the damaged one is kept', async ({
   page,
   context,
 }) => {
@@ -87,26 +87,77 @@ test('when the database cannot be opened the user is told, and nothing saved is 
   await page.goto('/#/handoff');
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText(/^已备份：/)).toBeVisible();
-  // A damaged profile: every IndexedDB open fails in this page.
+  // The first page leaves the app for a blank page of the same origin, to read the databases.
+  await page.route('**/blank.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+  );
+  await page.goto('/blank.html');
+  const before = await rowCounts(page, 'eco-desk');
+  // A damaged database: every open of it fails in this page (other databases still open).
   const broken = await context.newPage();
   await broken.addInitScript(() => {
-    indexedDB.open = () => {
-      throw new DOMException('simulated damaged profile', 'UnknownError');
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => {
+      if (name === 'eco-desk') throw new DOMException('simulated damaged profile', 'UnknownError');
+      return version === undefined ? open(name) : open(name, version);
     };
   });
   await broken.goto('/');
   await expect(broken.getByText('无法打开数据')).toBeVisible();
   await expect(broken.getByText(/已保存的数据没有被删除/)).toBeVisible();
   await expect(broken.getByRole('button', { name: '重试' })).toBeVisible();
-  // The backups, kept outside the database, can still be taken away to restore elsewhere.
+  // The backups, kept outside the database, can be taken away to restore elsewhere…
   await expect(broken.getByTestId('backup-rescue')).toContainText('（手动），共 1 份');
   const download = broken.waitForEvent('download');
   await broken.getByRole('button', { name: '另存最新备份…' }).click();
   expect((await download).suggestedFilename()).toMatch(/^eco-desk-backup-.*-manual\.zip$/);
   await snap(broken, '05-database-unavailable');
+
+  // …or restored here, into a new database, after a confirmation that says what happens.
+  await broken.getByRole('button', { name: '用最新备份恢复…' }).click();
+  const dialog = broken.getByRole('dialog', { name: '用最新备份恢复' });
+  await expect(dialog).toContainText('这份备份之后录入的内容不在其中');
+  await expect(dialog).toContainText('原数据库不会被删除或改动');
+  await expect(broken.locator('.MuiDialog-container')).toHaveCSS('opacity', '1');
+  await snap(broken, '05b-restore-latest-backup');
+  await dialog.getByRole('button', { name: '恢复' }).click();
+  await expect(broken.getByTestId('village-tile')).toHaveCount(27);
+  const recovered = await broken.evaluate(() => localStorage.getItem('eco-desk.database'));
+  expect(recovered).toMatch(/^eco-desk-recovered-\d{8}T\d{6}$/);
+  // The restore is in the log, naming the database it left alone.
+  await broken.goto('/#/handoff');
+  await expect(broken.getByText(/原数据库“eco-desk”无法打开，保留未动/)).toBeVisible();
   await broken.close();
 
-  // Once the storage works again, everything is where it was.
+  // The damaged database was not touched: every table holds what it held.
+  expect(await rowCounts(page, 'eco-desk')).toEqual(before);
+  expect((await rowCounts(page, recovered!)).villages).toBe(27);
   await page.goto('/');
   await expect(page.getByTestId('village-tile')).toHaveCount(27);
 });
+
+/** Rows per table of an IndexedDB database, read directly (not through the app). */
+function rowCounts(page: Page, name: string): Promise<Record<string, number>> {
+  return page.evaluate(
+    (name) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(new Error(String(request.error)));
+        request.onsuccess = () => {
+          const db = request.result;
+          const stores = [...db.objectStoreNames];
+          const tx = db.transaction(stores, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const store of stores) {
+            const count = tx.objectStore(store).count();
+            count.onsuccess = () => (counts[store] = count.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+    name,
+  );
+}

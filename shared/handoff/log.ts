@@ -15,6 +15,9 @@ export interface HandoffLogEntry {
   by: string;
 }
 
+/** What a caller says of a hand-off; the log adds who, when and which way. */
+export type HandoffLogInput = Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>;
+
 /** How often the county expects a hand-off, in days (configurable). */
 export const DEFAULT_HANDOFF_INTERVAL_DAYS = 30;
 

@@ -105,11 +105,18 @@ export function packEntry(name: string, data: Uint8Array, level: 1 | 6 = 1): Pac
  * script one, and done while the entry deflates) where there is one.
  */
 export async function packEntryAsync(name: string, data: Uint8Array): Promise<PackedEntry> {
-  const subtle = (globalThis as { crypto?: { subtle?: SubtleDigest } }).crypto?.subtle;
-  if (!subtle) return packEntry(name, data);
-  const digest = subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>);
+  const digest = sha256Hex(data);
   const packed = deflateChecked(name, data, 1);
-  return { ...packed, sha256: bytesToHex(new Uint8Array(await digest)) };
+  return { ...packed, sha256: await digest };
+}
+
+/** SHA-256 in hex, with the platform's Web Crypto where there is one. */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  const subtle = (globalThis as { crypto?: { subtle?: SubtleDigest } }).crypto?.subtle;
+  if (!subtle) return bytesToHex(sha256(data));
+  return bytesToHex(
+    new Uint8Array(await subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)),
+  );
 }
 
 interface SubtleDigest {

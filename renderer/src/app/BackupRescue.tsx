@@ -1,17 +1,23 @@
-import { Box, Button, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { BACKUP_REASON_LABELS, type BackupFile } from '@shared/handoff/backups';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { platform } from '../platform';
 import { formatTimestamp } from '../components/format';
+import { recoverFromBackup } from '../features/handoff/handoffFiles';
 
 /**
  * When the database cannot be opened: the backups kept outside it are still there. The latest
- * can be saved elsewhere (to restore on this PC after repair, or on another PC from its first-run
- * screen). Nothing here touches the damaged data.
+ * can be restored into a new database that the app opens instead (the damaged one is kept as it
+ * is, for a technician), or saved elsewhere to restore on another PC from its first-run screen.
+ * Nothing here touches the damaged data.
  */
 export function BackupRescue() {
   const [backups, setBackups] = useState<BackupFile[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void platform.listBackups().then(
@@ -45,19 +51,65 @@ export function BackupRescue() {
     );
   }
 
+  async function restoreLatest(name: string) {
+    setRestoring(true);
+    setFailure(null);
+    try {
+      const problem = await recoverFromBackup(name);
+      if (problem === null) {
+        window.location.reload();
+        return;
+      }
+      setFailure(problem);
+    } catch (error) {
+      setFailure(
+        `恢复没有完成，数据没有改动：${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    setRestoring(false);
+  }
+
+  const when = `${formatTimestamp(latest.at)}（${BACKUP_REASON_LABELS[latest.reason]}）`;
   return (
     <Box sx={{ mt: 3 }} data-testid="backup-rescue">
       <Typography variant="h4" gutterBottom>
         本机有备份
       </Typography>
       <Typography>
-        最新的备份：{formatTimestamp(latest.at)}（{BACKUP_REASON_LABELS[latest.reason]}），共{' '}
-        {backups.length} 份。可以把它另存出来，在另一台电脑上恢复。
+        {`最新的备份：${when}，共 ${backups.length} 份。可以用它恢复后继续工作（原来的数据库保留不动），也可以把它另存出来，在另一台电脑上恢复。`}
       </Typography>
-      <Button sx={{ mt: 1 }} variant="outlined" onClick={() => void saveLatest(latest.name)}>
-        另存最新备份…
-      </Button>
+      <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+        <Button variant="contained" disabled={restoring} onClick={() => setConfirming(true)}>
+          用最新备份恢复…
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={restoring}
+          onClick={() => void saveLatest(latest.name)}
+        >
+          另存最新备份…
+        </Button>
+      </Stack>
+      {restoring ? (
+        <Box sx={{ mt: 2 }} role="status">
+          <Typography>正在检查并恢复备份，请稍候……</Typography>
+          <LinearProgress sx={{ mt: 1 }} />
+        </Box>
+      ) : null}
+      {failure ? (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {failure}
+        </Alert>
+      ) : null}
       {message ? <Typography sx={{ mt: 1 }}>{message}</Typography> : null}
+      <ConfirmDialog
+        open={confirming}
+        title="用最新备份恢复"
+        message={`将用 ${when} 的备份恢复，恢复后程序重新打开。这份备份之后录入的内容不在其中。无法打开的原数据库不会被删除或改动，技术人员仍可从中找回数据。`}
+        confirmLabel="恢复"
+        onConfirm={() => void restoreLatest(latest.name)}
+        onClose={() => setConfirming(false)}
+      />
     </Box>
   );
 }

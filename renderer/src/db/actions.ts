@@ -3,6 +3,7 @@ import { db } from './db';
 import type { ExportChoice } from '@shared/handoff/log';
 import { loadDemoData } from './repositories/demoRepo';
 import { buildPackage, type BuildStep, type Signer } from './packageBuilder';
+import { recoverIntoNewDatabase } from './recovery';
 import {
   commitImport,
   commitRestore,
@@ -121,6 +122,9 @@ export const actions = {
     readable?: boolean,
   ) => buildPackage(db, choice, signer, appVersion, onStep, readable),
   commitRestore: (input: Parameters<typeof commitRestore>[1]) => commitRestore(db, input),
+  /** The database cannot be opened: restore a backup into a new one (the damaged one is kept). */
+  recoverIntoNewDatabase: (input: Parameters<typeof commitRestore>[1]) =>
+    recoverIntoNewDatabase(input),
   hasTownData: () => hasTownData(db),
   logExport: (entry: Parameters<typeof logExport>[1]) => logExport(db, entry),
   setHandoffInterval: (days: number) => setHandoffInterval(db, days),

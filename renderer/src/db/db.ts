@@ -1,4 +1,5 @@
+import { activeDatabaseName } from './location';
 import { EcoDeskDb } from './schema';
 
 /** The app's one database connection. Only modules under db/ import this. */
-export const db = new EcoDeskDb();
+export const db = new EcoDeskDb(activeDatabaseName());

@@ -1,6 +1,6 @@
 import { db } from './db';
 import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
-import { DATABASE_NAME, EcoDeskDb, LATEST_VERSION } from './schema';
+import { EcoDeskDb, LATEST_VERSION } from './schema';
 import { ensureStandards } from './repositories/assessmentRepo';
 
 export type OpenResult = { ok: true } | { ok: false; detail: string; backupFailed?: boolean };
@@ -18,11 +18,11 @@ export interface MigrationBackup {
  * do or the backup was written.
  */
 async function backupBeforeMigration(migration: MigrationBackup): Promise<string | null> {
-  const stored = (await indexedDB.databases()).find((d) => d.name === DATABASE_NAME);
+  const stored = (await indexedDB.databases()).find((d) => d.name === db.name);
   // Dexie stores version × 10.
   const from = stored?.version ? Math.floor(stored.version / 10) : 0;
   if (from === 0 || from >= LATEST_VERSION) return null;
-  const old = new EcoDeskDb(DATABASE_NAME, from);
+  const old = new EcoDeskDb(db.name, from);
   try {
     await old.open();
     if ((await old.town.count()) === 0) return null;

@@ -6,6 +6,7 @@ import {
   handoffDue,
   type ExportChoice,
   type HandoffLogEntry,
+  type HandoffLogInput,
 } from '@shared/handoff/log';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
@@ -215,7 +216,7 @@ export async function commitImport(
     attachment: (id: string) => Uint8Array;
     maker: string;
     createdAt: string;
-    log: LogInput;
+    log: HandoffLogInput;
   },
 ): Promise<Record<string, number>> {
   const write = recordsToWrite(input.plan, input.theirs);
@@ -236,8 +237,6 @@ export async function commitImport(
     return written;
   });
 }
-
-type LogInput = Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'>;
 
 /** Writes package records table by table (attachments from the package's bytes); counts them. */
 async function writeTables(
@@ -282,13 +281,13 @@ async function addLogEntry(
   db: EcoDeskDb,
   ctx: WriteContext,
   direction: HandoffLogEntry['direction'],
-  entry: LogInput,
+  entry: HandoffLogInput,
 ): Promise<void> {
   await db.handoffs.add({ ...entry, id: ctx.newId(), at: ctx.now, by: ctx.actor, direction });
 }
 
 /** Records an export in the hand-off log. */
-export async function logExport(db: EcoDeskDb, entry: LogInput): Promise<void> {
+export async function logExport(db: EcoDeskDb, entry: HandoffLogInput): Promise<void> {
   await db.transaction('rw', [db.handoffs, db.settings], async () => {
     await addLogEntry(db, await writeContext(db), 'export', entry);
   });
@@ -333,7 +332,7 @@ export async function commitRestore(
   input: {
     tables: Record<string, unknown[]>;
     attachment: (id: string) => Uint8Array;
-    log: LogInput;
+    log: HandoffLogInput;
   },
 ): Promise<Record<string, number>> {
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];

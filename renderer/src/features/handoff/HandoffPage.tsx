@@ -162,6 +162,7 @@ export function HandoffPage() {
             <Button
               variant="contained"
               disabled={step !== null || badRange}
+              data-testid="export-run"
               onClick={() => void runExport()}
             >
               {E.run}

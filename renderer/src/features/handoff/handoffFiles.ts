@@ -1,9 +1,7 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
-import type { ExportChoice, HandoffLogEntry } from '@shared/handoff/log';
+import type { ExportChoice, HandoffLogInput } from '@shared/handoff/log';
 import type { MergePlan } from '@shared/handoff/merge';
 import type { BackupReason } from '@shared/handoff/backups';
-import { verifyPackage, type Manifest } from '@shared/handoff/package';
+import { sha256Hex, verifyPackage, type Manifest } from '@shared/handoff/package';
 import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { EVERYTHING, type BuildStep } from '../../db/packageBuilder';
@@ -15,7 +13,7 @@ export type ExportStep = BuildStep | 'write';
 export type ExportOutcome =
   | {
       status: 'saved';
-      receipt: Omit<HandoffLogEntry, 'id' | 'at' | 'by' | 'direction'> & {
+      receipt: HandoffLogInput & {
         checkedOnDrive: boolean;
       };
     }
@@ -55,7 +53,7 @@ export async function exportPackage(
   }
   const entry = {
     place,
-    sha256: bytesToHex(sha256(built.data)),
+    sha256: await sha256Hex(built.data),
     size: built.data.length,
     period: built.manifest.period,
     counts: built.manifest.counts,
@@ -81,8 +79,8 @@ export interface ImportReview {
   backup: boolean;
   tables: Record<string, unknown[]>;
   fileName: string;
-  size: number;
-  sha256: string;
+  /** What the hand-off log will keep of the file. */
+  log: HandoffLogInput;
   manifest: Manifest;
   fingerprint: string;
   plan: MergePlan;
@@ -111,12 +109,27 @@ export async function reviewPackage(
     backup: Boolean(backup),
     tables: verified.tables,
     fileName: opened.name,
-    size: opened.data.length,
-    sha256: bytesToHex(sha256(opened.data)),
+    log: await logOf(opened.name, opened.data, verified),
     manifest: verified.manifest,
     fingerprint: verified.fingerprint,
     plan,
     attachment: (id) => verified.entry(`attachments/${id}`),
+  };
+}
+
+/** What the hand-off log keeps of a checked package file. */
+async function logOf(
+  name: string,
+  data: Uint8Array,
+  checked: { manifest: Manifest; fingerprint: string },
+): Promise<HandoffLogInput> {
+  return {
+    place: name,
+    sha256: await sha256Hex(data),
+    size: data.length,
+    period: checked.manifest.period,
+    counts: checked.manifest.counts,
+    fingerprint: checked.fingerprint,
   };
 }
 
@@ -127,14 +140,7 @@ export async function reviewPackage(
 export async function commitReview(review: ImportReview, theirs: ReadonlySet<string>) {
   // An empty profile (restoring onto a new PC) has nothing to back up.
   if (await actions.hasTownData()) await backupNow(review.backup ? 'restore' : 'import');
-  const log = {
-    place: review.fileName,
-    sha256: review.sha256,
-    size: review.size,
-    period: review.manifest.period,
-    counts: review.manifest.counts,
-    fingerprint: review.fingerprint,
-  };
+  const { log } = review;
   if (review.backup)
     return actions.commitRestore({ tables: review.tables, attachment: review.attachment, log });
   return actions.commitHandoffImport({
@@ -145,4 +151,23 @@ export async function commitReview(review: ImportReview, theirs: ReadonlySet<str
     createdAt: review.manifest.createdAt,
     log,
   });
+}
+
+/**
+ * When the database cannot be opened: checks a kept backup completely and restores it into a
+ * new database that the app opens from then on; the damaged one is left as it is. Resolves with
+ * a problem in Chinese, or null once restored (the caller reloads the app).
+ */
+export async function recoverFromBackup(name: string): Promise<string | null> {
+  const opened = await platform.readBackup(name);
+  if (opened.status === 'canceled') return '没有读到备份。';
+  if (opened.status === 'failed') return opened.message;
+  const verified = verifyPackage(opened.data);
+  if (!verified.ok) return `备份《${opened.name}》不能恢复：${verified.problem}`;
+  await actions.recoverIntoNewDatabase({
+    tables: verified.tables,
+    attachment: (id) => verified.entry(`attachments/${id}`),
+    log: await logOf(opened.name, opened.data, verified),
+  });
+  return null;
 }

@@ -1,0 +1,97 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { activeDatabaseName, DATABASE_KEY } from './location';
+import { recoverIntoNewDatabase } from './recovery';
+import { collectExport } from './repositories/handoffRepo';
+import { completeSetup } from './repositories/townRepo';
+import { DATABASE_NAME, EcoDeskDb } from './schema';
+
+const storage = new Map<string, string>();
+beforeEach(() => {
+  storage.clear();
+  vi.stubGlobal('localStorage', {
+    getItem: (key: string) => storage.get(key) ?? null,
+    setItem: (key: string, value: string) => storage.set(key, value),
+  });
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+const EVERYTHING = { from: '', to: '', assessment: true, ledger: true, attachments: true };
+const log = {
+  place: 'eco-desk-backup-20261128-daily.zip',
+  sha256: '',
+  size: 1,
+  period: { from: '', to: '' },
+  counts: {},
+  fingerprint: '',
+};
+const AT = new Date('2026-11-29T10:15:00Z');
+
+/** A backup's tables: the town as it was, from a database of its own. */
+async function backupTables() {
+  const source = new EcoDeskDb('backup-source');
+  await completeSetup(source, {
+    town: { name: '青山镇', county: '绿水县' },
+    operator: '张环保',
+    villageNames: ['张家村', '李家村'],
+  });
+  const { tables } = await collectExport(source, EVERYTHING);
+  source.close();
+  return tables as Record<string, unknown[]>;
+}
+
+describe('recovering from a backup when the database cannot be opened', () => {
+  it('restores into a new database that the app opens from then on; the damaged one is not touched', async () => {
+    const damaged = new EcoDeskDb(DATABASE_NAME);
+    await damaged.villages.put({ id: 'after-backup', name: '备份后新建的村' } as never);
+    damaged.close();
+    expect(activeDatabaseName()).toBe(DATABASE_NAME);
+
+    const result = await recoverIntoNewDatabase(
+      { tables: await backupTables(), attachment: () => new Uint8Array(), log },
+      AT,
+    );
+    expect(result).toEqual({
+      damaged: 'eco-desk',
+      recovered: 'eco-desk-recovered-20261129T101500',
+    });
+    expect(storage.get(DATABASE_KEY)).toBe('eco-desk-recovered-20261129T101500');
+    expect(activeDatabaseName()).toBe('eco-desk-recovered-20261129T101500');
+
+    const recovered = new EcoDeskDb(result.recovered);
+    expect((await recovered.villages.toArray()).map((v) => v.name).sort()).toEqual([
+      '张家村',
+      '李家村',
+    ]);
+    const [restored] = await recovered.handoffs.toArray();
+    expect(restored?.place).toBe(
+      'eco-desk-backup-20261128-daily.zip（原数据库“eco-desk”无法打开，保留未动）',
+    );
+    recovered.close();
+    const untouched = new EcoDeskDb(DATABASE_NAME);
+    expect(await untouched.villages.toArray()).toEqual([
+      { id: 'after-backup', name: '备份后新建的村' },
+    ]);
+    untouched.close();
+  });
+
+  it('leaves nothing behind when the backup cannot be written: no new database, the app still points at the old one', async () => {
+    const tables = await backupTables();
+    // A record without its key cannot be stored: the strict transaction fails.
+    tables.villages = [...tables.villages!, { name: '无编号' }];
+    await expect(
+      recoverIntoNewDatabase({ tables, attachment: () => new Uint8Array(), log }, AT),
+    ).rejects.toThrow();
+    expect(await Dexie.getDatabaseNames()).not.toContain('eco-desk-recovered-20261129T101500');
+    expect(storage.has(DATABASE_KEY)).toBe(false);
+    expect(activeDatabaseName()).toBe(DATABASE_NAME);
+  });
+
+  it('opens the usual database when the stored choice is not a recovered one', () => {
+    storage.set(DATABASE_KEY, 'something-else');
+    expect(activeDatabaseName()).toBe(DATABASE_NAME);
+  });
+});
