@@ -27,7 +27,7 @@ import { useHandoffDue, useHandoffs } from '../../db/hooks';
 import { platform } from '../../platform';
 import { exportPackage, type ExportOutcome, type ExportStep } from './handoffFiles';
 import { ImportPanel } from './ImportPanel';
-import { HANDOFF, TABLE_LABELS } from './strings';
+import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
 
 const E = HANDOFF.export;
 const R = HANDOFF.receipt;
@@ -202,9 +202,9 @@ export function HandoffPage() {
               </Typography>
               <Typography>
                 {R.counts}：
-                {Object.entries(receipt.counts)
-                  .filter(([, n]) => n > 0)
-                  .map(([t, n]) => `${TABLE_LABELS[t] ?? t} ${n}`)
+                {inTableOrder(Object.keys(receipt.counts))
+                  .filter((t) => receipt.counts[t]! > 0)
+                  .map((t) => `${TABLE_LABELS[t] ?? t} ${receipt.counts[t]}`)
                   .join('，')}
               </Typography>
               <Button sx={{ mt: 1 }} onClick={() => void platform.print()}>

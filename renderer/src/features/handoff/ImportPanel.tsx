@@ -18,7 +18,7 @@ import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
 import { backupNow, commitReview, reviewPackage, type ImportReview } from './handoffFiles';
 import { useBackups } from './useBackups';
-import { HANDOFF, TABLE_LABELS } from './strings';
+import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
 
 const I = HANDOFF.import;
 const KINDS = ['new', 'changed', 'unchanged', 'keptLocal', 'conflict', 'rejected'] as const;
@@ -126,7 +126,7 @@ export function ImportPanel(props: { onImported?: () => void }) {
               </TableRow>
             </TableHead>
             <TableBody>
-              {Object.keys(review.manifest.counts).map((table) => (
+              {inTableOrder(Object.keys(review.manifest.counts)).map((table) => (
                 <TableRow key={table}>
                   <TableCell>{TABLE_LABELS[table] ?? table}</TableCell>
                   {KINDS.map((k) => (

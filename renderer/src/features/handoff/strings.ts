@@ -23,6 +23,13 @@ export const TABLE_LABELS: Record<string, string> = {
   summaries: '年度总结',
 };
 
+/** Tables in the order people read them (the labels' order); unknown ones last, by name. */
+export function inTableOrder(tables: readonly string[]): string[] {
+  const order = Object.keys(TABLE_LABELS);
+  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+  return [...tables].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 export const HANDOFF = {
   title: '数据交换',
   subtitle: '用U盘把数据交给县里，或从数据交换包、备份恢复。每个包都签名并逐个文件校验。',
