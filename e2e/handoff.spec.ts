@@ -28,6 +28,13 @@ test('export a package, check it with the command line, restore it into an empty
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
+  // Packing runs in workers of the app's own; a failing worker would fall back to the page and say so.
+  const workers: string[] = [];
+  const errors: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto('/#/demo?years=1&auto=1');
   await expect(page.getByTestId('demo-status')).toContainText('示例数据已载入', {
     timeout: 120_000,
@@ -47,6 +54,8 @@ test('export a package, check it with the command line, restore it into an empty
   await (await download).saveAs(file);
   await expect(page.getByTestId('receipt')).toContainText(fingerprint);
   await expect(page.getByRole('table', { name: '交换记录' })).toContainText('导出');
+  expect(workers.filter((url) => /packWorker.*\.js$/.test(url)).length).toBeGreaterThanOrEqual(2);
+  expect(errors.filter((e) => e.includes('pack worker'))).toEqual([]);
   await snap(page, '60-handoff-export');
 
   // The county's check: the same code, from the command line.
