@@ -200,7 +200,7 @@ function packerOf(): Packer {
         call.at.load -= call.bytes;
         call.resolve(event.data);
       };
-      worker.onerror = (event: ErrorEvent) => stopPool(event.message);
+      worker.onerror = (event: ErrorEvent) => stopPool(event.message || 'the worker did not start');
       return { worker, load: 0 };
     });
   }

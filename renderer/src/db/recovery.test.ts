@@ -90,6 +90,22 @@ describe('recovering from a backup when the database cannot be opened', () => {
     expect(activeDatabaseName()).toBe(DATABASE_NAME);
   });
 
+  it('never writes into or deletes a database that already has the new name', async () => {
+    const existing = new EcoDeskDb('eco-desk-recovered-20261129T101500');
+    await existing.villages.put({ id: 'kept', name: '已有的村' } as never);
+    existing.close();
+    await expect(
+      recoverIntoNewDatabase(
+        { tables: await backupTables(), attachment: () => new Uint8Array(), log },
+        AT,
+      ),
+    ).rejects.toThrow('刚刚已经恢复过一次');
+    const still = new EcoDeskDb('eco-desk-recovered-20261129T101500');
+    expect(await still.villages.toArray()).toEqual([{ id: 'kept', name: '已有的村' }]);
+    still.close();
+    expect(storage.has(DATABASE_KEY)).toBe(false);
+  });
+
   it('opens the usual database when the stored choice is not a recovered one', () => {
     storage.set(DATABASE_KEY, 'something-else');
     expect(activeDatabaseName()).toBe(DATABASE_NAME);

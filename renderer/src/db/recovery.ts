@@ -15,6 +15,9 @@ export async function recoverIntoNewDatabase(
 ): Promise<{ damaged: string; recovered: string }> {
   const damaged = activeDatabaseName();
   const recovered = recoveredDatabaseName(now);
+  // Only ever a database of its own: one that exists already is neither written nor deleted.
+  if (recovered === damaged || (await Dexie.exists(recovered)))
+    throw new Error('刚刚已经恢复过一次，请稍候几秒再试。');
   const fresh = new EcoDeskDb(recovered);
   try {
     await fresh.open();
