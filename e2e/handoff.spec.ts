@@ -174,8 +174,21 @@ test('a backup restores the data as it was; the state before the restore is back
   const review = page.getByTestId('import-review');
   await expect(review).toContainText('恢复会用这个备份替换现有的全部数据');
   await snap(page, '64-handoff-restore-backup');
+  // Every notice the page shows while it works, however briefly.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[role=status]')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await review.getByRole('button', { name: '确认恢复' }).click();
   await expect(page.getByText(/导入完成/)).toBeVisible();
+  // It said what it was doing: first the backup of what is replaced, then the writing.
+  expect(
+    await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen),
+  ).toEqual(['正在先备份本机当前的数据…', '正在写入，请勿关闭程序……']);
   await page.goto('/#/ledger');
   await expect(page.getByTestId('ledger-count')).toHaveText('共 1 条');
   await expect(page.getByRole('grid')).toContainText('备份前的问题');

@@ -10,6 +10,7 @@ import {
   TableHead,
   TableRow,
   Typography,
+  LinearProgress,
 } from '@mui/material';
 import { useState } from 'react';
 import { formatBytes } from '@shared/domain/attachment';
@@ -45,13 +46,13 @@ export function ImportPanel(props: { onImported?: () => void }) {
   const [review, setReview] = useState<ImportReview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [theirs, setTheirs] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
+  const [phase, setPhase] = useState<keyof typeof I.phases | null>(null);
+  const busy = phase !== null;
 
   async function choose(backup?: string) {
     setProblem(null);
-    setBusy(true);
     try {
-      const result = await reviewPackage(backup);
+      const result = await reviewPackage(backup, () => setPhase('check'));
       if (result === null) return;
       if ('problem' in result) {
         setReview(null);
@@ -63,21 +64,20 @@ export function ImportPanel(props: { onImported?: () => void }) {
     } catch (error) {
       notify.error(error);
     } finally {
-      setBusy(false);
+      setPhase(null);
     }
   }
 
   async function commit(current: ImportReview) {
-    setBusy(true);
     try {
-      const written = await commitReview(current, theirs);
+      const written = await commitReview(current, theirs, setPhase);
       notify.success(I.done(Object.values(written).reduce((s, n) => s + n, 0)));
       setReview(null);
       props.onImported?.();
     } catch (error) {
       notify.error(error);
     } finally {
-      setBusy(false);
+      setPhase(null);
     }
   }
 
@@ -100,6 +100,7 @@ export function ImportPanel(props: { onImported?: () => void }) {
         </Button>
       </Box>
       <BackupList disabled={busy} onRestore={(name) => void choose(name)} />
+      {phase === 'check' ? <Working text={I.phases.check} /> : null}
       {problem ? (
         <Alert severity="error" data-testid="import-problem">
           {problem}
@@ -203,11 +204,25 @@ export function ImportPanel(props: { onImported?: () => void }) {
             >
               {review.backup ? I.restore : I.commit(toWrite)}
             </Button>
-            <Button onClick={() => setReview(null)}>{I.cancel}</Button>
+            <Button disabled={busy} onClick={() => setReview(null)}>
+              {I.cancel}
+            </Button>
           </Box>
+          {/* Beside the button that started it: the preview above may be long. */}
+          {phase === 'backup' || phase === 'write' ? <Working text={I.phases[phase]} /> : null}
         </Box>
       ) : null}
     </Paper>
+  );
+}
+
+/** What is being done now, while it is done. */
+function Working({ text }: { text: string }) {
+  return (
+    <Box role="status">
+      <Typography>{text}</Typography>
+      <LinearProgress sx={{ mt: 1 }} />
+    </Box>
   );
 }
 

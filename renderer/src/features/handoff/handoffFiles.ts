@@ -93,6 +93,8 @@ export interface ImportReview {
  */
 export async function reviewPackage(
   backup?: string,
+  /** Called once the file is read, when the check begins. */
+  onChecking: () => void = () => undefined,
 ): Promise<ImportReview | { problem: string } | null> {
   const opened = backup
     ? await platform.readBackup(backup)
@@ -102,6 +104,8 @@ export async function reviewPackage(
       });
   if (opened.status === 'canceled') return null;
   if (opened.status === 'failed') return { problem: opened.message };
+  onChecking();
+  await nextPaint();
   const verified = verifyPackage(opened.data);
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
   const plan = await actions.planHandoffImport(verified.tables, verified.manifest.publicKey);
@@ -137,9 +141,17 @@ async function logOf(
  * Writes a reviewed import, all or nothing, after an automatic backup of the current data (no
  * backup, no import; an empty profile has none to take). A kept backup is restored: the data becomes the backup's.
  */
-export async function commitReview(review: ImportReview, theirs: ReadonlySet<string>) {
+export async function commitReview(
+  review: ImportReview,
+  theirs: ReadonlySet<string>,
+  onStep: (step: 'backup' | 'write') => void = () => undefined,
+) {
   // An empty profile (restoring onto a new PC) has nothing to back up.
-  if (await actions.hasTownData()) await backupNow(review.backup ? 'restore' : 'import');
+  if (await actions.hasTownData()) {
+    onStep('backup');
+    await backupNow(review.backup ? 'restore' : 'import');
+  }
+  onStep('write');
   const { log } = review;
   if (review.backup)
     return actions.commitRestore({ tables: review.tables, attachment: review.attachment, log });
@@ -171,3 +183,18 @@ export async function recoverFromBackup(name: string): Promise<string | null> {
   });
   return null;
 }
+
+/**
+ * Resolves once the page has painted what was just set (so that a notice shows before a long
+ * check takes the thread), or after 100 ms when the window is hidden and does not paint.
+ */
+const nextPaint = () =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });

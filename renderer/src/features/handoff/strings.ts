@@ -93,6 +93,12 @@ export const HANDOFF = {
     commit: (n: number) => `确认导入 ${n} 条`,
     nothing: '没有需要写入的记录（这个包已经导入过，或内容与本机相同）。',
     done: (n: number) => `导入完成：写入 ${n} 条记录。`,
+    /** What is happening now: checking can take seconds, writing 10 years half a minute. */
+    phases: {
+      check: '正在完整检查数据交换包并比对本机数据…',
+      backup: '正在先备份本机当前的数据…',
+      write: '正在写入，请勿关闭程序……',
+    },
     cancel: '放弃',
     backups: '或从本机的备份恢复：',
     noBackups: '本机还没有备份。',
