@@ -25,23 +25,6 @@ export function isZip(data: Uint8Array): boolean {
   return data[0] === 0x50 && data[1] === 0x4b;
 }
 
-/** One sheet, header row bold and frozen, columns sized to their content. */
-export async function writeSheet(
-  sheetName: string,
-  rows: (string | number)[][],
-): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  rows.forEach((row) => sheet.addRow(row));
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((column, i) => {
-    const longest = Math.max(...rows.map((r) => String(r[i] ?? '').length));
-    column.width = Math.min(60, Math.max(8, longest * 2 + 2));
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
 /**
  * The first sheet's cells as values — text, numbers and dates kept apart (a date is a `Date`), rich
  * text joined, formulas as their results — for imports that must tell a date from its display.

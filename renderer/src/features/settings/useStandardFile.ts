@@ -1,7 +1,8 @@
 import { parseStandardRows, standardToRows } from '@shared/domain/standardImport';
 import type { StandardVersion } from '@shared/domain/standard';
 import type { ValidationIssue } from '@shared/domain/validation';
-import { isZip, readFirstSheetRows, writeSheet } from '../../lib/xlsx';
+import { plainSheet } from '@shared/handoff/plainSheet';
+import { isZip, readFirstSheetRows } from '../../lib/xlsx';
 import { platform } from '../../platform';
 
 const FILTERS = [{ name: 'Excel 表格', extensions: ['xlsx'] }];
@@ -9,7 +10,7 @@ const FILTERS = [{ name: 'Excel 表格', extensions: ['xlsx'] }];
 /** Export the standard to .xlsx, and read one back (every bad row named). */
 export const standardFiles = {
   async export(standard: StandardVersion) {
-    const data = await writeSheet('五十条标准', standardToRows(standard));
+    const data = plainSheet('五十条标准', standardToRows(standard));
     return platform.saveFile({
       suggestedName: `环境整治考核标准-第${standard.version}版.xlsx`,
       data,
