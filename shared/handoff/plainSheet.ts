@@ -2,16 +2,20 @@ import { strToU8, zipSync } from 'fflate';
 
 /**
  * A one-sheet .xlsx of plain rows — text and numbers, the header row bold and frozen, columns
- * sized to their content — for the readable copies inside a package. Written here rather than
- * with exceljs (which the app uses for the county's own sheets) because it runs in the packing
- * worker with no DOM, and because exceljs takes about 2 s for a 20,000-item ledger where these
- * few lines of SpreadsheetML take a tenth of that (see docs/architecture.md, hand-off).
+ * sized to their content — for the readable copies inside a package and the 五十条标准 template.
+ * Written here rather than with exceljs (which the app uses to read sheets and for the county's
+ * own, with dates and title rows) because exceljs took about 2 s for a 20,000-item ledger where
+ * these few lines of SpreadsheetML take a tenth of that, in a packing worker (see
+ * docs/architecture.md, hand-off).
  */
 export function plainSheet(sheetName: string, rows: readonly (readonly (string | number)[])[]) {
-  const columns = Math.max(0, ...rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) =>
-    Math.min(60, Math.max(8, 2 + 2 * Math.max(0, ...rows.map((r) => String(r[c] ?? '').length)))),
-  );
+  // Loops, not Math.max(...rows): a spread of a very long sheet would overflow the stack.
+  const longest: number[] = [];
+  for (const row of rows)
+    row.forEach((value, c) => {
+      longest[c] = Math.max(longest[c] ?? 0, String(value).length);
+    });
+  const widths = longest.map((n) => Math.min(60, Math.max(8, 2 + 2 * n)));
   // Repeated text (sources, villages, statuses, dates) is stored once, as spreadsheet programs do.
   const strings = new Map<string, number>();
   const body = rows
