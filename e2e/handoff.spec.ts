@@ -41,11 +41,13 @@ test('export a package, check it with the command line, restore it into an empty
   });
   await page.getByRole('button', { name: '查看总览' }).click();
   const before = await screens(page);
+  // An issued briefing: the package carries it as a PDF where the platform can print one.
+  await page.goto('/#/reports');
+  await page.getByRole('button', { name: '印发通报' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '印发通报' }).click();
+  await expect(page.getByText(/通报已印发。/)).toBeVisible();
 
-  await page
-    .getByRole('navigation', { name: '主导航' })
-    .getByRole('link', { name: '数据交换' })
-    .click();
+  await page.goto('/#/handoff');
   await expect(page.getByTestId('fingerprint')).toHaveText(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
   const fingerprint = await page.getByTestId('fingerprint').innerText();
   const download = page.waitForEvent('download');
@@ -55,6 +57,10 @@ test('export a package, check it with the command line, restore it into an empty
   await expect(page.getByTestId('receipt')).toContainText(fingerprint);
   await expect(page.getByRole('table', { name: '交换记录' })).toContainText('导出');
   expect(workers.filter((url) => /packWorker.*\.js$/.test(url)).length).toBeGreaterThanOrEqual(2);
+  // The readable copies, and — in a browser, which cannot print to a file — why the PDF is not there.
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt).toContainText('附带查阅文件：考核结果.xlsx、问题整改台账.xlsx');
+  await expect(receipt).toContainText('未附月度通报 PDF：浏览器版不能生成 PDF（桌面版会附上）。');
   expect(errors.filter((e) => e.includes('pack worker'))).toEqual([]);
   await snap(page, '60-handoff-export');
 
@@ -72,6 +78,7 @@ test('export a package, check it with the command line, restore it into an empty
   expect(sheet.getRow(1).getCell(1).text).toBe('编号');
   expect(sheet.rowCount).toBe(1 + Number(/\d+/.exec(before.all)![0]));
   expect(entries['readable/考核结果.xlsx']).toBeDefined();
+  expect(Object.keys(entries).filter((n) => n.endsWith('.pdf'))).toEqual([]);
 
   // A fresh profile (nothing stored): restore from the package from the first-run screen.
   const fresh = await browser.newContext();

@@ -89,6 +89,7 @@ function start(): void {
       printPage: (sender) =>
         new Promise<void>((resolve) => sender.print({ silent: false }, () => resolve())),
       savePdf: (_sender, request) => printing.savePdf(request),
+      printPdf: (_sender, request) => printing.printPdf(request),
     },
     log,
   );

@@ -9,6 +9,7 @@ const api = {
   openFile: (request) => ipcRenderer.invoke(CHANNELS.openFile, request),
   printPage: () => ipcRenderer.invoke(CHANNELS.printPage),
   savePdf: (request) => ipcRenderer.invoke(CHANNELS.savePdf, request),
+  printPdf: (request) => ipcRenderer.invoke(CHANNELS.printPdf, request),
   getIdentity: () => ipcRenderer.invoke(CHANNELS.getIdentity),
   signManifest: (manifest) => ipcRenderer.invoke(CHANNELS.signManifest, manifest),
   writeBackup: (reason, data) => ipcRenderer.invoke(CHANNELS.writeBackup, reason, data),

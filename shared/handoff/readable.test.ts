@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodResult } from '../domain/assessment';
 import type { Problem } from '../domain/problem';
-import { ledgerSheet, resultsSheet } from './readable';
+import type { Briefing } from '../domain/briefing';
+import { briefingForPackage, briefingPdfName, ledgerSheet, resultsSheet } from './readable';
 
 describe('readable copies', () => {
   it('list the ledger by number with names and Chinese labels, never the complainant', () => {
@@ -55,5 +56,21 @@ describe('readable copies', () => {
       ['2026-05', '张家村', 98, 1, '', '第 1 名'],
       ['2026-05', '李家村', 80, 2, '黄旗', '末位'],
     ]);
+  });
+
+  it('carry the latest issued briefing of the period as a PDF (a re-issue replaces the first)', () => {
+    const b = (id: string, month: string, issuedAt: string, over: Partial<Briefing> = {}) =>
+      ({ id, month, status: 'issued', issuedAt, focus: '', ...over }) as Briefing;
+    const issued = [
+      b('sep', '2026-09', '2026-10-05T09:00:00Z'),
+      b('oct-1', '2026-10', '2026-11-03T09:00:00Z'),
+      b('oct-2', '2026-10', '2026-11-04T09:00:00Z'),
+      b('nov-draft', '2026-11', '', { status: 'draft' }),
+      b('nov-deleted', '2026-11', '2026-12-01T09:00:00Z', { deletedAt: '2026-12-02T00:00:00Z' }),
+    ];
+    expect(briefingForPackage(issued, { from: '', to: '' })?.id).toBe('oct-2');
+    expect(briefingForPackage(issued, { from: '2026-01', to: '2026-09' })?.id).toBe('sep');
+    expect(briefingForPackage(issued, { from: '2026-11', to: '' })).toBeNull();
+    expect(briefingPdfName('2026-10')).toBe('readable/月度通报-2026-10.pdf');
   });
 });

@@ -1,4 +1,6 @@
 import type { PeriodResult } from '../domain/assessment';
+import type { Briefing } from '../domain/briefing';
+import { isLive } from '../domain/record';
 import { SOURCE_LABELS, STATUS_LABELS } from '../domain/ledger';
 import type { Problem } from '../domain/problem';
 
@@ -63,3 +65,27 @@ export function resultsSheet(results: readonly PeriodResult[]): (string | number
       ),
   ];
 }
+
+/**
+ * The briefing a package carries as a PDF for people at the county: the latest issued one of the
+ * period — of its last month that has one, the last issued (a re-issue replaces the earlier one).
+ * Months are `YYYY-MM`; an empty bound is open.
+ */
+export function briefingForPackage(
+  issued: readonly Briefing[],
+  period: { from: string; to: string },
+): Briefing | null {
+  const inPeriod = issued.filter(
+    (b) =>
+      b.status === 'issued' &&
+      isLive(b) &&
+      (period.from === '' || b.month >= period.from) &&
+      (period.to === '' || b.month <= period.to),
+  );
+  const latest = (a: Briefing, b: Briefing) =>
+    b.month.localeCompare(a.month) || (b.issuedAt ?? '').localeCompare(a.issuedAt ?? '');
+  return [...inPeriod].sort(latest)[0] ?? null;
+}
+
+/** Where a briefing's PDF goes in a package. */
+export const briefingPdfName = (month: string) => `readable/月度通报-${month}.pdf`;

@@ -4,6 +4,7 @@ import type {
   fileFilterSchema,
   openFileRequestSchema,
   saveFileRequestSchema,
+  printPdfRequestSchema,
   savePdfRequestSchema,
 } from './schemas';
 
@@ -25,6 +26,8 @@ export interface EcoDeskApi {
    * ready, then asks where to save it and writes it atomically.
    */
   savePdf(request: SavePdfRequest): Promise<SaveFileResult>;
+  /** Prints a print route to PDF the same way and returns the bytes (a hand-off's readable copy). */
+  printPdf(request: PrintPdfRequest): Promise<PrintPdfResult>;
   /** This installation's hand-off signing key: public key and fingerprint (made on first use). */
   getIdentity(): Promise<HandoffIdentity>;
   /** Signs a hand-off manifest made with this installation's public key; refuses anything else. */
@@ -71,6 +74,9 @@ export type ApiMethod = keyof EcoDeskApi;
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 export type SavePdfRequest = z.infer<typeof savePdfRequestSchema>;
+export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
+export type PrintPdfResult =
+  { status: 'printed'; data: Uint8Array } | { status: 'failed'; message: string };
 export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
 
 export type SaveFileResult =

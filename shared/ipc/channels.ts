@@ -7,6 +7,7 @@ export const CHANNELS = {
   openFile: 'eco-desk:open-file',
   printPage: 'eco-desk:print-page',
   savePdf: 'eco-desk:save-pdf',
+  printPdf: 'eco-desk:print-pdf',
   getIdentity: 'eco-desk:get-identity',
   signManifest: 'eco-desk:sign-manifest',
   writeBackup: 'eco-desk:write-backup',

@@ -39,6 +39,8 @@ export const savePdfRequestSchema = z.object({
   suggestedName: saveFileRequestSchema.shape.suggestedName,
 });
 
+export const printPdfRequestSchema = savePdfRequestSchema.pick({ route: true, landscape: true });
+
 export const openFileRequestSchema = z.object({
   filters: z.array(fileFilterSchema).max(10).optional(),
   maxBytes: z.number().int().positive().max(MAX_IPC_FILE_BYTES),
@@ -51,6 +53,7 @@ export const ARGUMENT_SCHEMAS = {
   openFile: z.tuple([openFileRequestSchema]),
   printPage: z.tuple([]),
   savePdf: z.tuple([savePdfRequestSchema]),
+  printPdf: z.tuple([printPdfRequestSchema]),
   getIdentity: z.tuple([]),
   writeBackup: z.tuple([
     z.enum(['daily', 'import', 'migration', 'restore', 'manual']),

@@ -18,6 +18,7 @@ function setUp() {
     openFile: vi.fn(async () => ({ status: 'canceled' as const })),
     printPage: vi.fn(async () => undefined),
     savePdf: vi.fn(async () => ({ status: 'canceled' as const })),
+    printPdf: vi.fn(async () => ({ status: 'failed' as const, message: '' })),
     getIdentity: vi.fn(async () => ({ publicKey: 'ab', fingerprint: 'AB' })),
     signManifest: vi.fn(async () => ({ status: 'refused' as const })),
     writeBackup: vi.fn(async () => ({ status: 'saved' as const, name: 'b' })),

@@ -80,6 +80,29 @@ describe('printService', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('hands the PDF of an issued briefing back for a hand-off package, asking nothing and writing nothing', async () => {
+    const log: string[] = [];
+    const printed = await service(1, log, undefined).printPdf({
+      route: '/print/briefing/issued/b1',
+      landscape: false,
+    });
+    expect(printed).toEqual({ status: 'printed', data: PDF });
+    expect(log).toEqual([
+      'open app://eco-desk/index.html#/print/briefing/issued/b1',
+      'pdf landscape=false',
+      'closed',
+    ]);
+    expect(await readdir(dir)).toEqual([]);
+    const late = await service(Infinity, [], undefined).printPdf({
+      route: '/print/briefing/issued/b1',
+      landscape: false,
+    });
+    expect(late).toEqual({
+      status: 'failed',
+      message: '打印页面在 0 秒内没有准备好，未生成 PDF。',
+    });
+  });
+
   it('writes nothing when the user cancels the save dialog', async () => {
     const result = await service(0, [], undefined).savePdf({
       route: '/print/notice/2026-10',

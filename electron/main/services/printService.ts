@@ -1,4 +1,10 @@
-import type { SaveFileRequest, SaveFileResult, SavePdfRequest } from '@shared/ipc/api';
+import type {
+  PrintPdfRequest,
+  PrintPdfResult,
+  SaveFileRequest,
+  SaveFileResult,
+  SavePdfRequest,
+} from '@shared/ipc/api';
 import { APP_ORIGIN } from '@shared/ipc/channels';
 
 /** A hidden window showing one print route; the Electron adapter is in index.ts. */
@@ -41,25 +47,37 @@ export function createPrintService(deps: {
     }
   }
 
+  /** The PDF, or why there is none: the page was not ready in time, or printing failed. */
+  async function attempt(request: PrintPdfRequest): Promise<Uint8Array | 'notReady' | 'error'> {
+    try {
+      return await renderPdf(request.route, request.landscape);
+    } catch (error) {
+      log(`print ${request.route}: ${String(error)}`);
+      return error instanceof PrintNotReadyError ? 'notReady' : 'error';
+    }
+  }
+  const notReady = `打印页面在 ${Math.round(timeoutMs / 1000)} 秒内没有准备好，未生成 PDF。`;
+
   return {
+    async printPdf(request: PrintPdfRequest): Promise<PrintPdfResult> {
+      const printed = await attempt(request);
+      if (printed instanceof Uint8Array) return { status: 'printed', data: printed };
+      return { status: 'failed', message: printed === 'notReady' ? notReady : '生成 PDF 时出错。' };
+    },
     async savePdf(request: SavePdfRequest): Promise<SaveFileResult> {
-      let data: Uint8Array;
-      try {
-        data = await renderPdf(request.route, request.landscape);
-      } catch (error) {
-        log(`savePdf ${request.route}: ${String(error)}`);
+      const printed = await attempt(request);
+      if (!(printed instanceof Uint8Array))
         return {
           status: 'failed',
           reason: 'writeError',
           message:
-            error instanceof PrintNotReadyError
-              ? `打印页面在 ${Math.round(timeoutMs / 1000)} 秒内没有准备好，未生成 PDF。请关闭后重试。`
+            printed === 'notReady'
+              ? `${notReady}请关闭后重试。`
               : '生成 PDF 时出错，未保存任何文件。请重试。',
         };
-      }
       return deps.saveFile({
         suggestedName: request.suggestedName,
-        data,
+        data: printed,
         filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
       });
     },

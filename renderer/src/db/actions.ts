@@ -2,7 +2,7 @@ import type { CountyReport, ExportLayout } from '@shared/domain/countyExport';
 import { db } from './db';
 import type { ExportChoice } from '@shared/handoff/log';
 import { loadDemoData } from './repositories/demoRepo';
-import { buildPackage, type BuildStep, type Signer } from './packageBuilder';
+import { buildPackage, type BuildOptions, type Signer } from './packageBuilder';
 import { recoverIntoNewDatabase } from './recovery';
 import {
   commitImport,
@@ -58,6 +58,7 @@ import {
 import {
   issueBriefing,
   loadCountyRows,
+  packageBriefing,
   saveCountyLayout,
   saveDraftFocus,
 } from './repositories/printRepo';
@@ -114,13 +115,9 @@ export const actions = {
     saveCountyLayout(db, report, layout),
   loadCountyRows: (report: CountyReport, options: Parameters<typeof loadCountyRows>[2]) =>
     loadCountyRows(db, report, options),
-  buildPackage: (
-    choice: ExportChoice,
-    signer: Signer,
-    appVersion: string,
-    onStep?: (step: BuildStep) => void,
-    readable?: boolean,
-  ) => buildPackage(db, choice, signer, appVersion, onStep, readable),
+  buildPackage: (choice: ExportChoice, signer: Signer, options: BuildOptions) =>
+    buildPackage(db, choice, signer, options),
+  packageBriefing: (period: { from: string; to: string }) => packageBriefing(db, period),
   commitRestore: (input: Parameters<typeof commitRestore>[1]) => commitRestore(db, input),
   /** The database cannot be opened: restore a backup into a new one (the damaged one is kept). */
   recoverIntoNewDatabase: (input: Parameters<typeof commitRestore>[1]) =>

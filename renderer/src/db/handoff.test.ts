@@ -46,7 +46,7 @@ const signer: Signer = {
 
 /** The app's own export (in this thread: tests have no workers), readable copies included. */
 async function exportPackage(db: EcoDeskDb) {
-  return (await buildPackage(db, ALL, signer, '0.1.0', undefined, true)).data;
+  return (await buildPackage(db, ALL, signer, { appVersion: '0.1.0', readable: true })).data;
 }
 
 async function importPackage(db: EcoDeskDb, data: Uint8Array) {
@@ -150,5 +150,35 @@ describe('export → import into an empty profile', () => {
     expect(plan.counts.changed).toBe(1);
     expect(written.villages).toBe(1);
     expect((await target.villages.get(village.id))?.secretary).toBe('王书记');
+  });
+});
+
+describe('readable copies made elsewhere', () => {
+  it('go into the package as given, listed and hashed like every entry (the briefing’s PDF)', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7 示例镇2026年10月生态环境工作通报');
+    const { data, manifest } = await buildPackage(source, ALL, signer, {
+      appVersion: '0.1.0',
+      readable: true,
+      files: { 'readable/月度通报-2026-10.pdf': pdf },
+    });
+    const verified = verifyPackage(data);
+    if (!verified.ok) throw new Error(verified.problem);
+    expect(verified.entry('readable/月度通报-2026-10.pdf')).toEqual(pdf);
+    expect(manifest.entries.map((e) => e.name).filter((n) => n.startsWith('readable/'))).toEqual([
+      'readable/月度通报-2026-10.pdf',
+      'readable/考核结果.xlsx',
+      'readable/问题整改台账.xlsx',
+    ]);
+    // The caller keeps its bytes.
+    expect(pdf.length).toBeGreaterThan(0);
+  });
+
+  it('may not take a name that would not verify', async () => {
+    await expect(
+      buildPackage(source, ALL, signer, {
+        appVersion: '0.1.0',
+        files: { '../月度通报.pdf': new Uint8Array([1]) },
+      }),
+    ).rejects.toThrow('unusable entry name');
   });
 });

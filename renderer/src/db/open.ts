@@ -26,7 +26,9 @@ async function backupBeforeMigration(migration: MigrationBackup): Promise<string
   try {
     await old.open();
     if ((await old.town.count()) === 0) return null;
-    const built = await buildPackage(old, EVERYTHING, migration.signer, migration.appVersion);
+    const built = await buildPackage(old, EVERYTHING, migration.signer, {
+      appVersion: migration.appVersion,
+    });
     const written = await migration.write(built.data);
     return written.status === 'saved'
       ? null

@@ -43,13 +43,9 @@ export async function buildPackage(
   db: EcoDeskDb,
   choice: ExportChoice,
   signer: Signer,
-  appVersion: string,
-  onStep: (step: BuildStep) => void = () => undefined,
-  /** Readable .xlsx copies for people (exports to the county; backups leave them out). */
-  readable = false,
+  options: BuildOptions,
 ): Promise<{ data: Uint8Array; manifest: Manifest; fingerprint: string }> {
-  const build = (packer: Packer) =>
-    buildWith(packer, db, choice, signer, appVersion, onStep, readable);
+  const build = (packer: Packer) => buildWith(packer, db, choice, signer, options);
   try {
     return await build(packerOf());
   } catch (error) {
@@ -59,14 +55,21 @@ export async function buildPackage(
   }
 }
 
+export interface BuildOptions {
+  appVersion: string;
+  onStep?: (step: BuildStep) => void;
+  /** Readable .xlsx copies for people (exports to the county; backups leave them out). */
+  readable?: boolean;
+  /** Further readable copies made elsewhere (the briefing's PDF), by name in the package. */
+  files?: Record<string, Uint8Array>;
+}
+
 async function buildWith(
   packer: Packer,
   db: EcoDeskDb,
   choice: ExportChoice,
   signer: Signer,
-  appVersion: string,
-  onStep: (step: BuildStep) => void,
-  readable: boolean,
+  { appVersion, onStep = () => undefined, readable = false, files = {} }: BuildOptions,
 ) {
   const writer = new PackageWriter();
   const packing: Promise<void>[] = [];
@@ -120,6 +123,8 @@ async function buildWith(
   });
   for (const [name, data] of Object.entries(contents.files))
     pack({ op: 'entry', name, data }, addFile, [data.buffer]);
+  // Copied, not moved: the caller keeps its bytes (a second try in this thread needs them).
+  for (const [name, data] of Object.entries(files)) pack({ op: 'entry', name, data }, addFile);
   onStep('pack');
   await Promise.all(packing);
   const { fingerprint, publicKey } = await identity;

@@ -9,6 +9,7 @@ export function createElectronPlatform(api: EcoDeskApi) {
     openFile: (request) => api.openFile(request),
     print: () => api.printPage(),
     savePdf: (request) => api.savePdf(request),
+    printPdf: (request) => api.printPdf(request),
     getIdentity: () => api.getIdentity(),
     signManifest: (manifest) => api.signManifest(manifest),
     writeBackup: (reason, data) => api.writeBackup(reason, data),

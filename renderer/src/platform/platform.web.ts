@@ -105,6 +105,12 @@ export function createWebPlatform() {
       window.print();
       return Promise.resolve();
     },
+    printPdf() {
+      return Promise.resolve({
+        status: 'failed' as const,
+        message: '浏览器版不能生成 PDF（桌面版会附上）。',
+      });
+    },
     getIdentity() {
       const { publicKey } = webKeys();
       return Promise.resolve({

@@ -9,6 +9,8 @@ import type {
   HandoffIdentity,
   OpenFileResult,
   SaveFileResult,
+  PrintPdfRequest,
+  PrintPdfResult,
   SavePdfRequest,
   SignResult,
 } from '@shared/ipc/api';
@@ -33,6 +35,11 @@ export interface Platform {
    * says). A browser has no such call: its print dialog offers 另存为 PDF, so this opens it.
    */
   savePdf(request: SavePdfRequest): Promise<SaveFileResult>;
+  /**
+   * A print route as PDF bytes, for a hand-off's readable copy (desktop). A browser page cannot
+   * print itself to a file: it answers failed, and the package goes without.
+   */
+  printPdf(request: PrintPdfRequest): Promise<PrintPdfResult>;
   /** The hand-off signing key's public part (the private key stays where the adapter keeps it). */
   getIdentity(): Promise<HandoffIdentity>;
   signManifest(manifest: Uint8Array): Promise<SignResult>;

@@ -37,6 +37,7 @@ import {
 } from '@shared/domain/prints';
 import { isLive, stamp } from '@shared/domain/record';
 import { charLength, cleanText } from '@shared/domain/validation';
+import { briefingForPackage } from '@shared/handoff/readable';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext } from '../writeContext';
@@ -196,6 +197,15 @@ export async function issueBriefing(db: EcoDeskDb, month: string, asOf: string):
 export async function listIssuedBriefings(db: EcoDeskDb): Promise<Briefing[]> {
   const all = await db.briefings.orderBy('issuedAt').reverse().toArray();
   return all.filter((b) => b.status === 'issued' && isLive(b));
+}
+
+/** The issued briefing a package of this period carries as a PDF, if any. */
+export async function packageBriefing(
+  db: EcoDeskDb,
+  period: { from: string; to: string },
+): Promise<Pick<Briefing, 'id' | 'month'> | null> {
+  const briefing = briefingForPackage(await listIssuedBriefings(db), period);
+  return briefing ? { id: briefing.id, month: briefing.month } : null;
 }
 
 export async function getIssuedBriefing(db: EcoDeskDb, id: string): Promise<Briefing | undefined> {

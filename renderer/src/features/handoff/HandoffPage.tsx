@@ -207,6 +207,16 @@ export function HandoffPage() {
                   .map((t) => `${TABLE_LABELS[t] ?? t} ${receipt.counts[t]}`)
                   .join('，')}
               </Typography>
+              {receipt.readable.length > 0 ? (
+                <Typography>
+                  {R.readable}：{receipt.readable.join('、')}
+                </Typography>
+              ) : null}
+              {receipt.briefingMissing ? (
+                <Typography color="warning.dark">
+                  {R.briefingMissing(receipt.briefingMissing)}
+                </Typography>
+              ) : null}
               <Button sx={{ mt: 1 }} onClick={() => void platform.print()}>
                 {R.print}
               </Button>

@@ -2,19 +2,24 @@ import type { ExportChoice, HandoffLogInput } from '@shared/handoff/log';
 import type { MergePlan } from '@shared/handoff/merge';
 import type { BackupReason } from '@shared/handoff/backups';
 import { sha256Hex, verifyPackage, type Manifest } from '@shared/handoff/package';
+import { briefingPdfName } from '@shared/handoff/readable';
 import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { EVERYTHING, type BuildStep } from '../../db/packageBuilder';
 import { platform } from '../../platform';
 import { backupsChanged } from './backupEvents';
 
-export type ExportStep = BuildStep | 'write';
+export type ExportStep = 'print' | BuildStep | 'write';
 
 export type ExportOutcome =
   | {
       status: 'saved';
       receipt: HandoffLogInput & {
         checkedOnDrive: boolean;
+        /** The copies for people inside the package (file names). */
+        readable: string[];
+        /** Why the briefing's PDF is not among them, when there is one to carry. */
+        briefingMissing?: string;
       };
     }
   | { status: 'canceled' }
@@ -33,7 +38,25 @@ export async function exportPackage(
   drive?: string,
 ): Promise<ExportOutcome> {
   const info = await platform.getAppInfo();
-  const built = await actions.buildPackage(choice, platform, info.version, onStep, true);
+  // The period's latest issued briefing, as printed, for people at the county.
+  const files: Record<string, Uint8Array> = {};
+  let briefingMissing: string | undefined;
+  const briefing = await actions.packageBriefing(choice);
+  if (briefing) {
+    onStep('print');
+    const printed = await platform.printPdf({
+      route: `/print/briefing/issued/${briefing.id}`,
+      landscape: false,
+    });
+    if (printed.status === 'printed') files[briefingPdfName(briefing.month)] = printed.data;
+    else briefingMissing = printed.message;
+  }
+  const built = await actions.buildPackage(choice, platform, {
+    appVersion: info.version,
+    onStep,
+    readable: true,
+    files,
+  });
   onStep('write');
   const name = `${built.manifest.town.name}-数据交换-${today()}.zip`;
   let place: string;
@@ -60,13 +83,20 @@ export async function exportPackage(
     fingerprint: built.fingerprint,
   };
   await actions.logExport(entry);
-  return { status: 'saved', receipt: { ...entry, checkedOnDrive: Boolean(drive) } };
+  const readable = built.manifest.entries
+    .map((e) => e.name)
+    .filter((n) => n.startsWith('readable/'))
+    .map((n) => n.slice('readable/'.length));
+  return {
+    status: 'saved',
+    receipt: { ...entry, checkedOnDrive: Boolean(drive), readable, briefingMissing },
+  };
 }
 
 /** Takes a complete backup now; resolves with its name, or throws with a Chinese message. */
 export async function backupNow(reason: BackupReason): Promise<string> {
   const info = await platform.getAppInfo();
-  const built = await actions.buildPackage(EVERYTHING, platform, info.version);
+  const built = await actions.buildPackage(EVERYTHING, platform, { appVersion: info.version });
   const result = await platform.writeBackup(reason, built.data);
   if (result.status === 'failed')
     throw new InputError([{ field: 'backup', message: `自动备份没有完成：${result.message}` }]);

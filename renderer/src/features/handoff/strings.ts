@@ -53,6 +53,7 @@ export const HANDOFF = {
     saveInterval: '保存间隔',
     intervalSaved: (n: number) => `已保存：每 ${n} 天报送一次，超过后总览会提醒。`,
     steps: {
+      print: '正在生成月度通报 PDF…',
       collect: '正在收集数据…',
       pack: '正在打包并计算校验值…',
       sign: '正在签名…',
@@ -69,6 +70,8 @@ export const HANDOFF = {
     hash: 'SHA-256',
     fingerprint: '签名指纹',
     counts: '记录条数',
+    readable: '附带查阅文件',
+    briefingMissing: (why: string) => `未附月度通报 PDF：${why}`,
     print: '打印回执',
     safeToRemove: '已写入U盘并读回逐项核对无误，可以安全拔出U盘。',
     all: '全部',
