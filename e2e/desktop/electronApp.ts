@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, type ElectronApplication } from '@playwright/test';
+import { _electron as electron, expect, type ElectronApplication } from '@playwright/test';
 import { installedElectron } from '../../scripts/electronRuntime.mjs';
 
 /** The Electron runtime, or null on machines that could not download it. */
@@ -30,4 +30,22 @@ export async function launchApp(env: Record<string, string> = {}): Promise<{
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Launches the app and loads a year of 示例数据 through its own page; the caller cleans up. */
+export async function launchWithDemo() {
+  const launched = await launchApp();
+  const page = await launched.app.firstWindow();
+  await page.goto('app://eco-desk/index.html#/demo?years=1&auto=1');
+  await expect(page.getByTestId('demo-status')).toHaveText('示例数据已载入。', {
+    timeout: 120_000,
+  });
+  return { ...launched, page };
+}
+
+/** The save dialog answers with this file (in the test's folder). */
+export async function answerSaveDialogWith(app: ElectronApplication, file: string) {
+  await app.evaluate(({ dialog }, target) => {
+    dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath: target });
+  }, file);
 }

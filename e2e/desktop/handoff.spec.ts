@@ -4,18 +4,13 @@ import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { verifyPackage } from '../../shared/handoff/package';
 import { pdfText } from '../pdf';
-import { electronBinary, launchApp, SKIP_REASON } from './electronApp';
+import { answerSaveDialogWith, electronBinary, launchWithDemo, SKIP_REASON } from './electronApp';
 
 test.skip(!electronBinary, SKIP_REASON);
 
 test('the package carries the latest issued briefing as the PDF the main process prints', async () => {
-  const { app, dataDir, cleanup } = await launchApp();
+  const { app, page, dataDir, cleanup } = await launchWithDemo();
   try {
-    const page = await app.firstWindow();
-    await page.goto('app://eco-desk/index.html#/demo?years=1&auto=1');
-    await expect(page.getByTestId('demo-status')).toHaveText('示例数据已载入。', {
-      timeout: 120_000,
-    });
     await page.goto('app://eco-desk/index.html#/reports');
     const month = await page.getByRole('combobox', { name: '通报月份' }).inputValue();
     await page.getByRole('button', { name: '印发通报' }).click();
@@ -23,9 +18,7 @@ test('the package carries the latest issued briefing as the PDF the main process
     await expect(page.getByText(/通报已印发。/)).toBeVisible();
 
     const target = path.join(dataDir, '数据交换.zip');
-    await app.evaluate(({ dialog }, file) => {
-      dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath: file });
-    }, target);
+    await answerSaveDialogWith(app, target);
     await page.goto('app://eco-desk/index.html#/handoff');
     await page.getByRole('button', { name: '导出…' }).click();
     const receipt = page.getByTestId('receipt');

@@ -2,23 +2,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pdfInfo, pdfText } from '../pdf';
-import { electronBinary, launchApp, SKIP_REASON } from './electronApp';
+import { answerSaveDialogWith, electronBinary, launchWithDemo, SKIP_REASON } from './electronApp';
 
 test.skip(!electronBinary, SKIP_REASON);
 
 test('存为 PDF: the main process prints the briefing in a hidden window and saves it atomically', async () => {
-  const { app, dataDir, cleanup } = await launchApp();
+  const { app, page, dataDir, cleanup } = await launchWithDemo();
   try {
-    const page = await app.firstWindow();
-    await page.goto('app://eco-desk/index.html#/demo?years=1&auto=1');
-    await expect(page.getByTestId('demo-status')).toHaveText('示例数据已载入。', {
-      timeout: 120_000,
-    });
     const target = path.join(dataDir, '通报.pdf');
-    // The save dialog answers with a file in the test's folder.
-    await app.evaluate(({ dialog }, file) => {
-      dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath: file });
-    }, target);
+    await answerSaveDialogWith(app, target);
     await page.goto('app://eco-desk/index.html#/reports');
     const month = await page.getByRole('combobox', { name: '通报月份' }).inputValue();
     await page.getByRole('button', { name: '预览草稿' }).click();
