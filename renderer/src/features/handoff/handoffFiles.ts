@@ -74,14 +74,7 @@ export async function exportPackage(
     if (saved.status === 'failed') return { status: 'failed', message: saved.message };
     place = saved.path;
   }
-  const entry = {
-    place,
-    sha256: await sha256Hex(built.data),
-    size: built.data.length,
-    period: built.manifest.period,
-    counts: built.manifest.counts,
-    fingerprint: built.fingerprint,
-  };
+  const entry = await logOf(place, built.data, built);
   await actions.logExport(entry);
   const readable = built.manifest.entries
     .map((e) => e.name)
