@@ -20,6 +20,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
 import { useDialogSave } from '../../components/useDialogSave';
+import { useFormDialog } from '../../components/useFormDialog';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
 import { SelectField } from '../../components/SelectField';
@@ -158,30 +159,24 @@ function PlotDialog({
   plot: ForestPlot | null;
   onClose: () => void;
 }) {
-  const [form, setForm] = useState({
-    name: plot?.name ?? '',
-    villageId: plot?.villageId ?? '',
-    group: plot?.group ?? '',
-    cadreId: plot?.cadreId ?? '',
-    rangerId: plot?.rangerId ?? '',
-  });
-  const { issues, run, clear } = useDialogSave(G.saved, onClose);
-  const set = (patch: Partial<typeof form>) => {
-    clear();
-    setForm((f) => ({ ...f, ...patch }));
-  };
+  const { form, set, text, issues, run } = useFormDialog(
+    {
+      name: plot?.name ?? '',
+      villageId: plot?.villageId ?? '',
+      group: plot?.group ?? '',
+      cadreId: plot?.cadreId ?? '',
+      rangerId: plot?.rangerId ?? '',
+    },
+    G.saved,
+    onClose,
+  );
   return (
     <FormDialog
       title={plot ? plot.name : G.addPlot}
       onClose={onClose}
       onSubmit={() => run(() => actions.saveForestPlot(plot?.id, form))}
     >
-      <TextField
-        label={G.plotName}
-        value={form.name}
-        onChange={(e) => set({ name: e.target.value })}
-        autoFocus
-      />
+      <TextField label={G.plotName} {...text('name')} autoFocus />
       <SelectField
         label={G.village}
         value={form.villageId}
@@ -189,11 +184,7 @@ function PlotDialog({
         placeholder="请选择"
         options={data.villages.map((v) => ({ value: v.id, label: v.name }))}
       />
-      <TextField
-        label={G.group}
-        value={form.group}
-        onChange={(e) => set({ group: e.target.value })}
-      />
+      <TextField label={G.group} {...text('group')} />
       <PersonSelect
         label={G.cadre}
         value={form.cadreId}

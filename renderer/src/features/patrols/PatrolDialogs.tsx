@@ -1,6 +1,4 @@
 import { Box, TextField } from '@mui/material';
-import { useState } from 'react';
-import { addDays } from '@shared/domain/period';
 import {
   FOREST_FINDINGS,
   RIVER_FINDINGS,
@@ -11,7 +9,7 @@ import {
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
-import { useDialogSave } from '../../components/useDialogSave';
+import { useFormDialog } from '../../components/useFormDialog';
 import { FindingsEditor } from './FindingsEditor';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
@@ -22,23 +20,22 @@ const DATE = { inputLabel: { shrink: true } } as const;
 
 export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose: () => void }) {
   const first = data.rivers[0];
-  const [form, setForm] = useState<RiverPatrolForm>({
-    riverId: first?.id ?? '',
-    segmentId: first?.segments[0]?.id ?? '',
-    date: addDays(data.today, 0),
-    startTime: '08:30',
-    endTime: '10:30',
-    routeFrom: '',
-    routeTo: '',
-    checked: '河面漂浮物、河岸垃圾、排污口、违建',
-    findings: [],
-    action: '',
-  });
-  const { issues, run, clear } = useDialogSave(S.saved, onClose);
-  const set = (patch: Partial<RiverPatrolForm>) => {
-    clear();
-    setForm((f) => ({ ...f, ...patch }));
-  };
+  const { form, set, text, issues, run } = useFormDialog<RiverPatrolForm>(
+    {
+      riverId: first?.id ?? '',
+      segmentId: first?.segments[0]?.id ?? '',
+      date: data.today,
+      startTime: '08:30',
+      endTime: '10:30',
+      routeFrom: '',
+      routeTo: '',
+      checked: '河面漂浮物、河岸垃圾、排污口、违建',
+      findings: [],
+      action: '',
+    },
+    S.saved,
+    onClose,
+  );
   const segments = data.rivers.flatMap((r) =>
     r.segments.map((s) => ({
       value: `${r.id}|${s.id}`,
@@ -62,75 +59,32 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
         options={segments}
       />
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField
-          label={S.date}
-          type="date"
-          value={form.date}
-          onChange={(e) => set({ date: e.target.value })}
-          slotProps={DATE}
-        />
-        <TextField
-          label={S.start}
-          type="time"
-          value={form.startTime}
-          onChange={(e) => set({ startTime: e.target.value })}
-          slotProps={DATE}
-        />
-        <TextField
-          label={S.end}
-          type="time"
-          value={form.endTime}
-          onChange={(e) => set({ endTime: e.target.value })}
-          slotProps={DATE}
-        />
+        <TextField label={S.date} type="date" {...text('date')} slotProps={DATE} />
+        <TextField label={S.start} type="time" {...text('startTime')} slotProps={DATE} />
+        <TextField label={S.end} type="time" {...text('endTime')} slotProps={DATE} />
       </Box>
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField
-          label={S.from}
-          value={form.routeFrom}
-          onChange={(e) => set({ routeFrom: e.target.value })}
-          sx={{ flex: 1 }}
-        />
-        <TextField
-          label={S.to}
-          value={form.routeTo}
-          onChange={(e) => set({ routeTo: e.target.value })}
-          sx={{ flex: 1 }}
-        />
+        <TextField label={S.from} {...text('routeFrom')} sx={{ flex: 1 }} />
+        <TextField label={S.to} {...text('routeTo')} sx={{ flex: 1 }} />
       </Box>
-      <TextField
-        label={S.checked}
-        value={form.checked}
-        onChange={(e) => set({ checked: e.target.value })}
-      />
+      <TextField label={S.checked} {...text('checked')} />
       <FindingsEditor
         kinds={RIVER_FINDINGS}
         findings={form.findings}
         onChange={(findings) => set({ findings })}
       />
-      <TextField
-        label={S.action}
-        value={form.action}
-        onChange={(e) => set({ action: e.target.value })}
-      />
+      <TextField label={S.action} {...text('action')} />
       <IssueList issues={issues} />
     </FormDialog>
   );
 }
 
 export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClose: () => void }) {
-  const [form, setForm] = useState<ForestPatrolForm>({
-    plotId: data.plots[0]?.id ?? '',
-    date: data.today,
-    weather: '晴',
-    findings: [],
-    note: '',
-  });
-  const { issues, run, clear } = useDialogSave(S.saved, onClose);
-  const set = (patch: Partial<ForestPatrolForm>) => {
-    clear();
-    setForm((f) => ({ ...f, ...patch }));
-  };
+  const { form, set, text, issues, run } = useFormDialog<ForestPatrolForm>(
+    { plotId: data.plots[0]?.id ?? '', date: data.today, weather: '晴', findings: [], note: '' },
+    S.saved,
+    onClose,
+  );
   return (
     <FormDialog
       title={S.forestTitle}
@@ -148,13 +102,7 @@ export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClos
         }))}
       />
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField
-          label={S.date}
-          type="date"
-          value={form.date}
-          onChange={(e) => set({ date: e.target.value })}
-          slotProps={DATE}
-        />
+        <TextField label={S.date} type="date" {...text('date')} slotProps={DATE} />
         <SelectField
           label={S.weather}
           value={form.weather}
@@ -168,7 +116,7 @@ export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClos
         findings={form.findings}
         onChange={(findings) => set({ findings })}
       />
-      <TextField label={S.note} value={form.note} onChange={(e) => set({ note: e.target.value })} />
+      <TextField label={S.note} {...text('note')} />
       <IssueList issues={issues} />
     </FormDialog>
   );

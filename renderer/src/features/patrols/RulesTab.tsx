@@ -9,7 +9,7 @@ import {
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
-import { useDialogSave } from '../../components/useDialogSave';
+import { useFormDialog } from '../../components/useFormDialog';
 import { PATROLS } from './strings';
 
 const R = PATROLS.rules;
@@ -48,12 +48,11 @@ export function RulesTab({ rules }: { rules: PatrolRules }) {
 }
 
 function RulesDialog({ rules, onClose }: { rules: PatrolRules; onClose: () => void }) {
-  const [form, setForm] = useState<PatrolRulesForm>(() => rulesToForm(rules));
-  const { issues, run, clear } = useDialogSave(R.saved, onClose);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
-    clear();
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-  };
+  const { form, text, issues, run } = useFormDialog<PatrolRulesForm>(
+    () => rulesToForm(rules),
+    R.saved,
+    onClose,
+  );
   return (
     <FormDialog
       title={PATROLS.tabs.rules}
@@ -63,20 +62,14 @@ function RulesDialog({ rules, onClose }: { rules: PatrolRules; onClose: () => vo
         await run(() => actions.savePatrolRules(rulesFromForm(form)));
       }}
     >
-      <TextField label={R.villageChief} value={form.villageChief} onChange={set('villageChief')} />
-      <TextField label={R.townChief} value={form.townChief} onChange={set('townChief')} />
-      <TextField label={R.ranger} value={form.ranger} onChange={set('ranger')} />
+      <TextField label={R.villageChief} {...text('villageChief')} />
+      <TextField label={R.townChief} {...text('townChief')} />
+      <TextField label={R.ranger} {...text('ranger')} />
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField label={R.fireFrom} value={form.fireFrom} onChange={set('fireFrom')} />
-        <TextField label={R.fireTo} value={form.fireTo} onChange={set('fireTo')} />
+        <TextField label={R.fireFrom} {...text('fireFrom')} />
+        <TextField label={R.fireTo} {...text('fireTo')} />
       </Box>
-      <TextField
-        label={R.highRisk}
-        value={form.highRisk}
-        onChange={set('highRisk')}
-        multiline
-        minRows={3}
-      />
+      <TextField label={R.highRisk} {...text('highRisk')} multiline minRows={3} />
       <IssueList issues={issues} />
     </FormDialog>
   );
