@@ -264,19 +264,16 @@ export function rangerCompliance(input: {
 const sortBehind = (rows: ComplianceRow[]) =>
   rows.sort((a, b) => b.behind - a.behind || a.name.localeCompare(b.name, 'zh-CN'));
 
-/** What a patrol form holds before it is stored. */
-export interface RiverPatrolForm {
-  riverId: string;
-  segmentId: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  routeFrom: string;
-  routeTo: string;
-  checked: string;
-  findings: { kind: string; note: string }[];
-  action: string;
-}
+/** A finding as the form holds it: no id, no ledger item yet. */
+type FindingForm = Pick<PatrolFinding, 'kind' | 'note'>;
+
+/** What a patrol form holds before it is stored (the chief or ranger comes from the place). */
+export type RiverPatrolForm = Omit<
+  RiverPatrol,
+  keyof BaseRecord | 'chiefId' | 'photos' | 'findings'
+> & {
+  findings: FindingForm[];
+};
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -304,13 +301,12 @@ export function validateRiverPatrol(form: RiverPatrolForm, today: string): Valid
   return issues;
 }
 
-export interface ForestPatrolForm {
-  plotId: string;
-  date: string;
-  weather: string;
-  findings: { kind: string; note: string }[];
-  note: string;
-}
+export type ForestPatrolForm = Omit<
+  ForestPatrol,
+  keyof BaseRecord | 'rangerId' | 'photos' | 'findings'
+> & {
+  findings: FindingForm[];
+};
 
 export function validateForestPatrol(form: ForestPatrolForm, today: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
