@@ -1,10 +1,10 @@
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { BACKUP_REASON_LABELS, type BackupFile } from '@shared/handoff/backups';
+import { useState } from 'react';
+import { BACKUP_REASON_LABELS } from '@shared/handoff/backups';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { platform } from '../platform';
 import { formatTimestamp } from '../components/format';
-import { recoverFromBackup } from '../features/handoff/handoffFiles';
+import { recoverFromBackup, saveBackupElsewhere } from '../features/handoff/handoffFiles';
+import { useBackups } from '../features/handoff/useBackups';
 
 /**
  * When the database cannot be opened: the backups kept outside it are still there. The latest
@@ -13,35 +13,16 @@ import { recoverFromBackup } from '../features/handoff/handoffFiles';
  * Nothing here touches the damaged data.
  */
 export function BackupRescue() {
-  const [backups, setBackups] = useState<BackupFile[] | null>(null);
+  const backups = useBackups();
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void platform.listBackups().then(
-      (list) => live && setBackups(list),
-      () => live && setBackups([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   const latest = backups?.[0];
   if (!latest) return null;
 
   async function saveLatest(name: string) {
-    const read = await platform.readBackup(name);
-    if (read.status !== 'opened') {
-      setMessage(read.status === 'failed' ? read.message : null);
-      return;
-    }
-    const saved = await platform.saveFile({
-      suggestedName: name,
-      data: read.data,
-      filters: [{ name: '备份', extensions: ['zip'] }],
-    });
+    const saved = await saveBackupElsewhere(name);
     setMessage(
       saved.status === 'saved'
         ? `已另存到 ${saved.path}。在修好的电脑或另一台电脑上，首次使用时选“已有数据交换包或备份？从文件恢复”。`

@@ -6,6 +6,7 @@ import { briefingPdfName } from '@shared/handoff/readable';
 import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { EVERYTHING, type BuildStep } from '../../db/packageBuilder';
+import type { SaveFileResult } from '@shared/ipc/api';
 import { platform } from '../../platform';
 import { backupsChanged } from './backupEvents';
 
@@ -185,6 +186,19 @@ export async function commitReview(
     maker: review.manifest.publicKey,
     createdAt: review.manifest.createdAt,
     log,
+  });
+}
+
+/** Copies a kept backup to where the user says (to restore it on another PC). */
+export async function saveBackupElsewhere(name: string): Promise<SaveFileResult> {
+  const read = await platform.readBackup(name);
+  if (read.status === 'canceled') return { status: 'canceled' };
+  if (read.status === 'failed')
+    return { status: 'failed', reason: 'writeError', message: read.message };
+  return platform.saveFile({
+    suggestedName: name,
+    data: read.data,
+    filters: [{ name: '备份', extensions: ['zip'] }],
   });
 }
 
