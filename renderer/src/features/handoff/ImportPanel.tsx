@@ -109,11 +109,11 @@ export function ImportPanel(props: { onImported?: () => void }) {
       {review ? (
         <Box sx={{ display: 'grid', gap: 1.5 }} data-testid="import-review">
           <Typography>
-            {review.fileName} ·{' '}
+            {review.log.place} ·{' '}
             {I.from(review.manifest.town.name, formatTimestamp(review.manifest.createdAt))}
           </Typography>
           <Typography color="text.secondary">
-            {HANDOFF.receipt.fingerprint}：{review.fingerprint}
+            {HANDOFF.receipt.fingerprint}：{review.log.fingerprint}
           </Typography>
           <Table size="small" aria-label="导入预览">
             <TableHead>

@@ -102,11 +102,9 @@ export interface ImportReview {
   /** A kept backup: restored (replacing the data) rather than merged. */
   backup: boolean;
   tables: Record<string, unknown[]>;
-  fileName: string;
-  /** What the hand-off log will keep of the file. */
+  /** What the hand-off log will keep of the file: its name, hash, size, period, counts, maker. */
   log: HandoffLogInput;
   manifest: Manifest;
-  fingerprint: string;
   plan: MergePlan;
   attachment: (id: string) => Uint8Array;
 }
@@ -136,10 +134,8 @@ export async function reviewPackage(
   return {
     backup: Boolean(backup),
     tables: verified.tables,
-    fileName: opened.name,
     log: await logOf(opened.name, opened.data, verified),
     manifest: verified.manifest,
-    fingerprint: verified.fingerprint,
     plan,
     attachment: (id) => verified.entry(`attachments/${id}`),
   };
