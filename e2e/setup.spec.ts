@@ -161,3 +161,55 @@ function rowCounts(page: Page, name: string): Promise<Record<string, number>> {
     name,
   );
 }
+
+test('a damaged backup is refused on the recovery screen by name, nothing changes, and an older one restores', async ({
+  page,
+  context,
+}) => {
+  await completeSetup(page);
+  await page.goto('/#/handoff');
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/^已备份：/)).toBeVisible();
+  // The latest backup on this PC is cut short (as by a full disk or a pulled plug).
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('backups', { create: true });
+    const file = await folder.getFileHandle('eco-desk-backup-20991231-235959-manual.zip', {
+      create: true,
+    });
+    const writable = await file.createWritable();
+    await writable.write(
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(60).fill(7)]),
+    );
+    await writable.close();
+  });
+  const broken = await context.newPage();
+  await broken.addInitScript(() => {
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => {
+      if (name === 'eco-desk') throw new DOMException('simulated damaged profile', 'UnknownError');
+      return version === undefined ? open(name) : open(name, version);
+    };
+  });
+  await broken.goto('/');
+  await broken.getByRole('button', { name: '用最新备份恢复…' }).click();
+  await broken.getByRole('dialog').getByRole('button', { name: '恢复' }).click();
+  await expect(broken.getByRole('alert').filter({ hasText: '不能恢复' })).toHaveText(
+    '备份《eco-desk-backup-20991231-235959-manual.zip》不能恢复：文件不完整（可能复制时中断了），请重新导出或重新复制。可以在上面选一份更早的备份再试。',
+  );
+  await snap(broken, '05c-damaged-backup-refused');
+  expect(await broken.evaluate(() => localStorage.getItem('eco-desk.database'))).toBeNull();
+  const recoveredNames = async () =>
+    (await broken.evaluate(() => indexedDB.databases()))
+      .map((d) => d.name ?? '')
+      .filter((n) => n.includes('recovered'));
+  expect(await recoveredNames()).toEqual([]);
+
+  // The one before it is whole: chosen, it restores.
+  await broken.getByRole('combobox', { name: '备份' }).selectOption({ index: 1 });
+  await broken.getByRole('button', { name: '用所选备份恢复…' }).click();
+  await broken.getByRole('dialog').getByRole('button', { name: '恢复' }).click();
+  await expect(broken.getByTestId('village-tile')).toHaveCount(27);
+  expect(await recoveredNames()).toHaveLength(1);
+  await broken.close();
+});
