@@ -1,12 +1,31 @@
+import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 /**
  * End-to-end tests run the production renderer build (vite preview on 127.0.0.1) in Debian's
  * Chromium through the web adapter. Desktop specs (e2e/desktop) need an Electron runtime and
  * skip themselves, saying why, where none is installed.
  */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 4310;
+/**
+ * The tests serve the app on a free port of their own, never the one `npm start` uses for people
+ * (4310), so the app can stay open while the tests run. Chosen once by the runner; its workers
+ * read the config again and inherit the choice through the environment.
+ */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+process.env.ECO_DESK_TEST_PORT ??= String(await freePort());
+const PORT = Number(process.env.ECO_DESK_TEST_PORT);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,17 +45,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // As the app's main process does: Chinese date pickers and built-in texts.
-        '--lang=zh-CN',
-      ],
+      executablePath: chromiumPath(),
+      // As the app's main process does: Chinese date pickers and built-in texts.
+      args: [...CHROMIUM_ARGS, '--lang=zh-CN'],
     },
   },
   projects: [

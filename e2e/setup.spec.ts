@@ -50,10 +50,16 @@ test('first run: from an empty profile through the wizard to the dashboard, kept
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
 });
 
-test('the bundled Chinese font is used and nothing is fetched from outside', async ({ page }) => {
+test('the bundled Chinese font is used, nothing is fetched from outside and nothing is missing', async ({
+  page,
+}) => {
   const outside: string[] = [];
+  const missing: string[] = [];
   page.on('request', (request) => {
     if (!request.url().startsWith('http://127.0.0.1:')) outside.push(request.url());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
   });
   await completeSetup(page);
   const fontLoaded = await page.evaluate(async () => {
@@ -68,6 +74,14 @@ test('the bundled Chinese font is used and nothing is fetched from outside', asy
   );
   expect(loadedFaces).toBeGreaterThan(0);
   expect(outside).toEqual([]);
+  // The icon in the tab is the app's own (build/icon.svg), not a missing favicon.ico.
+  expect(missing).toEqual([]);
+  const icon = await page.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '';
+    const response = await fetch(href);
+    return { type: response.headers.get('content-type'), ok: response.ok };
+  });
+  expect(icon).toEqual({ type: 'image/svg+xml', ok: true });
 });
 
 test('every section of the side navigation opens on its own page', async ({ page }) => {

@@ -1,15 +1,7 @@
 // Shared by seed:demo and bench: serve the built app on 127.0.0.1 and drive Debian's Chromium.
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 export async function serveApp(port) {
   const server = await preview({
@@ -22,7 +14,7 @@ export async function serveApp(port) {
 /** A Chromium with an on-disk profile folder, as an office PC keeps its data. */
 export async function launchProfile(profileDir) {
   return chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1366, height: 860 },

@@ -1,4 +1,6 @@
 import { tallyOf } from '@shared/domain/ledgerStats';
+import { toIsoDate } from '@shared/domain/dates';
+import { isMonthKey } from '@shared/domain/period';
 import { planMerge, recordsToWrite, type MergePlan } from '@shared/handoff/merge';
 import {
   checkInterval,
@@ -66,7 +68,7 @@ export async function collectExport(
 ): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
   // An older schema (a backup before a migration) may lack some tables: they are left out.
   const present = new Set(db.tables.map((t) => t.name));
-  return db.transaction(
+  const read = await db.transaction(
     'r',
     Object.keys(HANDOFF_TABLES).filter((t) => present.has(t)),
     async () => {
@@ -127,35 +129,60 @@ export async function collectExport(
         }),
         where('briefings', (b) => inRange(String(b.month), choice)),
       );
+      // The attachments' records (their blobs stay valid after the transaction; their bytes are
+      // read outside it, since waiting for anything but the database would end it).
+      const attachments = choice.attachments ? db.attachments.toArray() : Promise.resolve([]);
       await Promise.all(reads);
       // The history of what is exported (and of whole-table events).
       const exportedIds = new Set(
         Object.values(tables).flatMap((rows) => rows.map((r) => (r as { id?: string }).id)),
       );
       await where('audit', (e) => e.recordId === '*' || exportedIds.has(e.recordId as string));
-      const files: Record<string, Uint8Array> = {};
-      const attachmentRows: { id: string; type: string; size: number }[] = [];
-      if (choice.attachments) {
-        // Last: reading a blob's bytes is not a database request and ends the transaction.
-        for (const a of await db.attachments.toArray()) {
-          const bytes = new Uint8Array(await a.blob.arrayBuffer());
-          files[`attachments/${a.id}`] = bytes;
-          attachmentRows.push({ id: a.id, type: a.blob.type, size: bytes.length });
-        }
-      }
-      done('attachments', attachmentRows);
-      const months = (tables.periods ?? []).map((p) => (p as { id: string }).id).sort();
-      return {
-        tables,
-        files,
-        town: { id: town.id, name: town.name },
-        period: {
-          from: choice.from || months[0] || '',
-          to: choice.to || months.at(-1) || '',
-        },
-      };
+      return { town, tables, attachments: await attachments };
     },
   );
+  const files: Record<string, Uint8Array> = {};
+  const attachmentRows = await Promise.all(
+    read.attachments.map(async (a) => {
+      const bytes = new Uint8Array(await a.blob.arrayBuffer());
+      files[`attachments/${a.id}`] = bytes;
+      return { id: a.id, type: a.blob.type, size: bytes.length };
+    }),
+  );
+  read.tables.attachments = attachmentRows;
+  onTable('attachments', attachmentRows);
+  return {
+    tables: read.tables,
+    files,
+    town: { id: read.town.id, name: read.town.name },
+    period: packagePeriod(choice, read.tables),
+  };
+}
+
+/** The months a package covers: the chosen ones, else those of the dated records it holds. */
+function packagePeriod(
+  choice: ExportChoice,
+  tables: Partial<Record<HandoffTable, unknown[]>>,
+): { from: string; to: string } {
+  const months: string[] = [];
+  const dated: [HandoffTable, string][] = [
+    ['periods', 'id'],
+    ['problems', 'foundOn'],
+    ['riverPatrols', 'date'],
+    ['forestPatrols', 'date'],
+    ['workRecords', 'date'],
+  ];
+  for (const [table, field] of dated)
+    for (const row of tables[table] ?? []) {
+      const month = String((row as Record<string, unknown>)[field] ?? '').slice(0, 7);
+      if (isMonthKey(month)) months.push(month);
+    }
+  months.sort();
+  const now = toIsoDate(new Date()).slice(0, 7);
+  return {
+    from: choice.from || months[0] || now,
+    to: choice.to || months.at(-1) || now,
+  };
 }
 
 /** The dry run of importing verified package tables, against the local data. */
