@@ -2,7 +2,14 @@
  * The audit log: one entry per change, written in the same transaction as the change, never
  * edited. The discipline committee relies on it (DOMAIN.md §1, §4).
  */
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'import';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'import'
+  | 'merge'
+  | 'restoreBackup';
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
@@ -10,6 +17,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   delete: '删除',
   restore: '恢复',
   import: '批量导入',
+  merge: '合并两台电脑的修改',
+  restoreBackup: '从备份恢复',
 };
 
 export interface AuditEntry {

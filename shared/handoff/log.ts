@@ -2,7 +2,8 @@
 export interface HandoffLogEntry {
   id: string;
   at: string;
-  direction: 'export' | 'import';
+  /** A restore replaces the data with a backup's: logged as such, not as an import. */
+  direction: 'export' | 'import' | 'restore';
   /** Where it was written (path), or the name of the file imported. */
   place: string;
   /** SHA-256 of the whole package file, hex. */

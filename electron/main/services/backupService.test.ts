@@ -13,38 +13,91 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 const plenty = () => Promise.resolve(10 * 1024 ** 3);
 
 describe('backups in the data folder', () => {
-  it('writes a backup, lists it, reads it back byte for byte', async () => {
+  it('writes a backup named in local time, lists it, reads it back byte for byte', async () => {
     const service = createBackupService({
       dataFolder: folder,
       probe: plenty,
       now: () => new Date('2026-11-28T08:00:00Z'),
+      offsetMinutes: () => 480,
     });
     const data = new Uint8Array([1, 2, 3, 4]);
+    // 08:00 UTC is 16:00 on the office's clock in Beijing.
     expect(await service.writeBackup('import', data)).toEqual({
       status: 'saved',
-      name: 'eco-desk-backup-20261128-080000-import.zip',
+      name: 'eco-desk-backup-20261128-160000+0800-import.zip',
     });
     expect(await service.listBackups()).toEqual([
       {
-        name: 'eco-desk-backup-20261128-080000-import.zip',
+        name: 'eco-desk-backup-20261128-160000+0800-import.zip',
         size: 4,
         at: '2026-11-28T08:00:00.000Z',
+        local: '2026-11-28T16:00:00',
         reason: 'import',
       },
     ]);
-    const read = await service.readBackup('eco-desk-backup-20261128-080000-import.zip');
+    const read = await service.readBackup('eco-desk-backup-20261128-160000+0800-import.zip');
     expect(read.status === 'opened' && [...read.data]).toEqual([1, 2, 3, 4]);
   });
 
-  it('rotates: ten daily backups leave seven', async () => {
+  it('two backups in the same second are two files: the second replaces nothing', async () => {
+    const service = createBackupService({
+      dataFolder: folder,
+      probe: plenty,
+      now: () => new Date('2026-11-28T08:00:00Z'),
+      offsetMinutes: () => 480,
+    });
+    // Taken at once, as an import's backup right after a manual one.
+    const [a, b] = await Promise.all([
+      service.writeBackup('manual', new Uint8Array([1])),
+      service.writeBackup('manual', new Uint8Array([2])),
+    ]);
+    expect([a, b].map((r) => r.status === 'saved' && r.name)).toEqual([
+      'eco-desk-backup-20261128-160000+0800-manual.zip',
+      'eco-desk-backup-20261128-160000+0800-manual-2.zip',
+    ]);
+    const contents = await Promise.all(
+      (await service.listBackups()).map(async (f) => {
+        const read = await service.readBackup(f.name);
+        return read.status === 'opened' ? read.data[0] : -1;
+      }),
+    );
+    expect(contents).toEqual([2, 1]);
+  });
+
+  it('keeps the restore point of an import after later manual backups the same day', async () => {
+    let now = new Date('2026-11-28T08:00:00Z');
+    const service = createBackupService({
+      dataFolder: folder,
+      probe: plenty,
+      now: () => now,
+      offsetMinutes: () => 480,
+    });
+    await service.writeBackup('import', new Uint8Array([1]));
+    for (const hour of [9, 10, 11]) {
+      now = new Date(`2026-11-28T${String(hour).padStart(2, '0')}:00:00Z`);
+      await service.writeBackup('manual', new Uint8Array([hour]));
+    }
+    // Three days later: the manual ones of that day are past 48 hours and only the day's newest
+    // stays; the import's restore point stays for 30 days.
+    now = new Date('2026-12-01T08:00:00Z');
+    await service.writeBackup('daily', new Uint8Array([0]));
+    expect((await service.listBackups()).map((b) => `${b.local} ${b.reason}`)).toEqual([
+      '2026-12-01T16:00:00 daily',
+      '2026-11-28T19:00:00 manual',
+      '2026-11-28T16:00:00 import',
+    ]);
+  });
+
+  it('rotates: ten daily backups, the last taken now, leave seven', async () => {
     let day = 19;
     const service = createBackupService({
       dataFolder: folder,
       probe: plenty,
       now: () => new Date(`2026-11-${day}T08:00:00Z`),
+      offsetMinutes: () => 480,
     });
     for (; day <= 28; day += 1) await service.writeBackup('daily', new Uint8Array([day]));
-    const names = (await service.listBackups()).map((b) => b.at.slice(0, 10));
+    const names = (await service.listBackups()).map((b) => b.local.slice(0, 10));
     expect(names).toEqual([
       '2026-11-28',
       '2026-11-27',

@@ -8,6 +8,8 @@ import {
   commitImport,
   commitRestore,
   hasTownData,
+  planRestore,
+  recordBackupOutcome,
   logExport,
   planImport,
   setHandoffInterval,
@@ -123,10 +125,13 @@ export const actions = {
   recoverIntoNewDatabase: (input: Parameters<typeof commitRestore>[1]) =>
     recoverIntoNewDatabase(input),
   hasTownData: () => hasTownData(db),
+  recordBackupOutcome: (failure: Parameters<typeof recordBackupOutcome>[1]) =>
+    recordBackupOutcome(db, failure),
   logExport: (entry: Parameters<typeof logExport>[1]) => logExport(db, entry),
   setHandoffInterval: (days: number) => setHandoffInterval(db, days),
   planHandoffImport: (tables: Record<string, unknown[]>, maker: string) =>
     planImport(db, tables, maker),
+  planRestore: (tables: Record<string, unknown[]>) => planRestore(db, tables),
   commitHandoffImport: (input: Parameters<typeof commitImport>[1]) => commitImport(db, input),
   completeSetup: (input: Parameters<typeof completeSetup>[1]) => completeSetup(db, input),
   saveTown: (form: Parameters<typeof saveTown>[1]) => saveTown(db, form),

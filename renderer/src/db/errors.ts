@@ -3,8 +3,11 @@ import type { ValidationIssue } from '@shared/domain/validation';
 /** Raised by a repository when input breaks a rule; nothing has been written. */
 export class InputError extends Error {
   override name = 'InputError';
-  constructor(readonly issues: ValidationIssue[]) {
-    super(issues.map((issue) => issue.message).join(' '));
+  constructor(
+    readonly issues: ValidationIssue[],
+    options?: ErrorOptions,
+  ) {
+    super(issues.map((issue) => issue.message).join(' '), options);
   }
 }
 

@@ -8,7 +8,7 @@ import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { listAudit } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
-import { listHandoffs, loadHandoffDue } from './repositories/handoffRepo';
+import { getBackupFailure, listHandoffs, loadHandoffDue } from './repositories/handoffRepo';
 import {
   listLedgerViews,
   findExternalKeys,
@@ -118,6 +118,8 @@ export const useImportMapping = (level: UpperLevel) =>
 export const useHandoffs = () => useLiveQuery(() => listHandoffs(db), []);
 /** The hand-off reminder: the interval and, when the county is waiting, for how many days. */
 export const useHandoffDue = () => useLiveQuery(() => loadHandoffDue(db, new Date()), []);
+/** The last backup that failed, until a backup succeeds. */
+export const useBackupFailure = () => useLiveQuery(() => getBackupFailure(db), []);
 
 /** Prints and briefings: what each print route shows, live. */
 export const useBriefingMonths = () => useLiveQuery(() => briefingMonths(db), []);

@@ -3,9 +3,10 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { formatBytes } from '@shared/domain/attachment';
 import { fingerprint, newKeyPair, signableManifest, signManifest } from '@shared/handoff/package';
 import {
-  backupName,
   backupsToDelete,
+  freeBackupName,
   parseBackupName,
+  sortBackups,
   type BackupFile,
   type BackupReason,
 } from '@shared/handoff/backups';
@@ -141,9 +142,11 @@ export function createWebPlatform() {
 }
 
 /**
- * Backups in a browser: the origin private file system (files, not IndexedDB), rotated like the
- * desktop app's. Chromium only; elsewhere writing a backup fails with a message.
+ * Backups in a browser: the origin private file system (files, not IndexedDB), named and rotated
+ * like the desktop app's, one write at a time. Chromium only; elsewhere writing a backup fails
+ * with a message.
  */
+let backupQueue: Promise<unknown> = Promise.resolve();
 const webBackups = {
   async folder() {
     const root = await navigator.storage.getDirectory();
@@ -157,20 +160,29 @@ const webBackups = {
       const parsed = parseBackupName(handle.name, (await handle.getFile()).size);
       if (parsed) files.push(parsed);
     }
-    return files.sort((a, b) => b.at.localeCompare(a.at));
+    return sortBackups(files);
   },
-  async write(reason: BackupReason, data: Uint8Array): Promise<BackupWriteResult> {
-    const name = backupName(new Date(), reason);
+  write(reason: BackupReason, data: Uint8Array): Promise<BackupWriteResult> {
+    const next = backupQueue.then(() => webBackups.writeNow(reason, data));
+    backupQueue = next.catch(() => undefined);
+    return next;
+  },
+  async writeNow(reason: BackupReason, data: Uint8Array): Promise<BackupWriteResult> {
+    const now = new Date();
     try {
       const { quota = 0, usage = 0 } = await navigator.storage.estimate();
       if (quota - usage < data.length * 2)
         return { status: 'failed', message: '浏览器存储空间不足，无法备份。' };
       const folder = await webBackups.folder();
+      const taken = new Set<string>();
+      for await (const handle of folder.values()) taken.add(handle.name);
+      const name = freeBackupName(now, reason, taken);
       const file = await folder.getFileHandle(name, { create: true });
       const writable = await file.createWritable();
       await writable.write(data.slice().buffer);
       await writable.close();
-      for (const old of backupsToDelete(await webBackups.list())) await folder.removeEntry(old);
+      for (const old of backupsToDelete(await webBackups.list(), now))
+        await folder.removeEntry(old);
       return { status: 'saved', name };
     } catch (error) {
       console.error('[eco-desk] backup', error);

@@ -13,6 +13,9 @@ import {
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
 import type { AuditEntry } from '@shared/domain/audit';
+import type { Problem } from '@shared/domain/problem';
+import { restorePreview, type RestorePreview } from '@shared/handoff/restorePreview';
+import type { BackupReason } from '@shared/handoff/backups';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { writeContext, type WriteContext } from '../writeContext';
@@ -49,8 +52,10 @@ export const HANDOFF_TABLES = {
 } as const;
 export type HandoffTable = keyof typeof HANDOFF_TABLES;
 
+export const BACKUP_FAILURE_KEY = 'backup.failure';
+
 /** Settings that describe this PC, not the town's data: never exported or imported. */
-const LOCAL_SETTINGS = new Set(['storagePersisted']);
+const LOCAL_SETTINGS = new Set(['storagePersisted', BACKUP_FAILURE_KEY]);
 const LAST_EXCHANGE = 'handoff.lastExchange.';
 
 const inRange = (month: string, choice: ExportChoice) =>
@@ -174,7 +179,8 @@ function packagePeriod(
   ];
   for (const [table, field] of dated)
     for (const row of tables[table] ?? []) {
-      const month = String((row as Record<string, unknown>)[field] ?? '').slice(0, 7);
+      const value = (row as Record<string, unknown>)[field];
+      const month = typeof value === 'string' ? value.slice(0, 7) : '';
       if (isMonthKey(month)) months.push(month);
     }
   months.sort();
@@ -372,13 +378,58 @@ export async function commitRestore(
     await db.settings.bulkPut(kept);
     await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
     const ctx = await writeContext(db);
-    await db.audit.add(importEntry(ctx, '*', `从备份恢复《${input.log.place}》`));
-    await addLogEntry(db, ctx, 'import', input.log);
+    await db.audit.add({
+      ...importEntry(ctx, '*', `从备份恢复《${input.log.place}》`),
+      action: 'restoreBackup',
+    });
+    await addLogEntry(db, ctx, 'restore', input.log);
     return written;
+  });
+}
+
+/** What restoring these backup tables would change here: counts per table, items lost. */
+export async function planRestore(
+  db: EcoDeskDb,
+  tables: Record<string, unknown[]>,
+): Promise<RestorePreview> {
+  return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
+    const names = Object.keys(HANDOFF_TABLES);
+    const counts = await Promise.all(names.map((t) => db.table(t).count()));
+    const now = Object.fromEntries(names.map((t, i) => [t, counts[i]!]));
+    const after = Object.fromEntries(names.map((t) => [t, (tables[t] ?? []).length]));
+    return restorePreview({
+      now,
+      after,
+      problemsNow: await db.problems.toArray(),
+      problemsAfter: (tables.problems ?? []) as Problem[],
+    });
   });
 }
 
 /** Whether there is a town's data at all (an empty profile has nothing to back up). */
 export async function hasTownData(db: EcoDeskDb): Promise<boolean> {
   return (await db.town.count()) > 0;
+}
+
+/** The last backup that did not complete, until one does (this PC's own state). */
+export interface BackupFailure {
+  at: string;
+  reason: BackupReason;
+  message: string;
+}
+
+/** Remembers that a backup failed (shown on the dashboard), or forgets it once one succeeds. */
+export async function recordBackupOutcome(
+  db: EcoDeskDb,
+  failure: BackupFailure | null,
+): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    if (failure) await db.settings.put({ key: BACKUP_FAILURE_KEY, value: failure });
+    else await db.settings.delete(BACKUP_FAILURE_KEY);
+  });
+}
+
+export async function getBackupFailure(db: EcoDeskDb): Promise<BackupFailure | null> {
+  const value = (await db.settings.get(BACKUP_FAILURE_KEY))?.value as BackupFailure | undefined;
+  return value && typeof value.at === 'string' && typeof value.message === 'string' ? value : null;
 }

@@ -14,6 +14,7 @@ import { periodLabel } from '@shared/domain/period';
 import { PageHeader } from '../../components/PageHeader';
 import { useHandoffDue, useStandards } from '../../db/hooks';
 import { usePeriodView } from '../assessment/useAssessment';
+import { BackupFailureAlert } from '../handoff/BackupFailureAlert';
 import { CategoryHeatmap } from './CategoryHeatmap';
 import { CategoryChart, RankingChart, TrendChart } from './Charts';
 import { LedgerSummary } from './LedgerSummary';
@@ -129,6 +130,8 @@ export function DashboardPage() {
           ) : undefined
         }
       />
+
+      <BackupFailureAlert />
 
       {handoff?.due ? (
         <Alert

@@ -244,9 +244,7 @@ export function HandoffPage() {
                 {log.map((e) => (
                   <TableRow key={e.id}>
                     <TableCell>{formatTimestamp(e.at)}</TableCell>
-                    <TableCell>
-                      {e.direction === 'export' ? HANDOFF.log.export : HANDOFF.log.import}
-                    </TableCell>
+                    <TableCell>{HANDOFF.log.directions[e.direction]}</TableCell>
                     <TableCell>{e.place}</TableCell>
                     <TableCell align="right">{formatBytes(e.size)}</TableCell>
                     <TableCell sx={{ fontFamily: 'monospace' }}>{e.sha256.slice(0, 16)}…</TableCell>

@@ -18,6 +18,7 @@ import { BACKUP_REASON_LABELS } from '@shared/handoff/backups';
 import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
 import { backupNow, commitReview, reviewPackage, type ImportReview } from './handoffFiles';
+import { RestorePreviewView } from './RestorePreviewView';
 import { useBackups } from './useBackups';
 import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
 
@@ -115,30 +116,34 @@ export function ImportPanel(props: { onImported?: () => void }) {
           <Typography color="text.secondary">
             {HANDOFF.receipt.fingerprint}：{review.log.fingerprint}
           </Typography>
-          <Table size="small" aria-label="导入预览">
-            <TableHead>
-              <TableRow>
-                <TableCell>数据</TableCell>
-                {KINDS.map((k) => (
-                  <TableCell key={k} align="right">
-                    {I.counts[k]}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {inTableOrder(Object.keys(review.manifest.counts)).map((table) => (
-                <TableRow key={table}>
-                  <TableCell>{TABLE_LABELS[table] ?? table}</TableCell>
+          {review.restore ? (
+            <RestorePreviewView preview={review.restore} />
+          ) : (
+            <Table size="small" aria-label="导入预览">
+              <TableHead>
+                <TableRow>
+                  <TableCell>数据</TableCell>
                   {KINDS.map((k) => (
                     <TableCell key={k} align="right">
-                      {review.plan.items.filter((i) => i.table === table && i.kind === k).length}
+                      {I.counts[k]}
                     </TableCell>
                   ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {inTableOrder(Object.keys(review.manifest.counts)).map((table) => (
+                  <TableRow key={table}>
+                    <TableCell>{TABLE_LABELS[table] ?? table}</TableCell>
+                    {KINDS.map((k) => (
+                      <TableCell key={k} align="right">
+                        {review.plan.items.filter((i) => i.table === table && i.kind === k).length}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
           {conflicts.length > 0 ? (
             <>
               <Typography variant="h4">{I.conflicts}</Typography>

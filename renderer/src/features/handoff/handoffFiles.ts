@@ -1,6 +1,7 @@
 import type { ExportChoice, HandoffLogInput } from '@shared/handoff/log';
 import type { MergePlan } from '@shared/handoff/merge';
-import type { BackupReason } from '@shared/handoff/backups';
+import type { RestorePreview } from '@shared/handoff/restorePreview';
+import { BACKUP_REASON_LABELS, type BackupReason } from '@shared/handoff/backups';
 import { sha256Hex, verifyPackage, type Manifest } from '@shared/handoff/package';
 import { briefingPdfName } from '@shared/handoff/readable';
 import { actions } from '../../db/actions';
@@ -87,16 +88,37 @@ export async function exportPackage(
   };
 }
 
-/** Takes a complete backup now; resolves with its name, or throws with a Chinese message. */
+/**
+ * Takes a complete backup now; resolves with its name, or throws with a Chinese message. A
+ * failure is remembered (the dashboard shows it until a backup succeeds).
+ */
 export async function backupNow(reason: BackupReason): Promise<string> {
-  const info = await platform.getAppInfo();
-  const built = await actions.buildPackage(EVERYTHING, platform, { appVersion: info.version });
-  const result = await platform.writeBackup(reason, built.data);
-  if (result.status === 'failed')
-    throw new InputError([{ field: 'backup', message: `自动备份没有完成：${result.message}` }]);
+  let name: string;
+  try {
+    const info = await platform.getAppInfo();
+    const built = await actions.buildPackage(EVERYTHING, platform, { appVersion: info.version });
+    const result = await platform.writeBackup(reason, built.data);
+    if (result.status === 'failed')
+      throw new InputError([{ field: 'backup', message: result.message }]);
+    name = result.name;
+  } catch (error) {
+    console.error('[eco-desk] backup', error);
+    const message = `${BACKUP_REASON_LABELS[reason]}备份没有完成：${messageOf(error)}`;
+    await actions
+      .recordBackupOutcome({ at: new Date().toISOString(), reason, message })
+      .catch(() => undefined);
+    throw new InputError([{ field: 'backup', message }], { cause: error });
+  }
+  await actions.recordBackupOutcome(null).catch(() => undefined);
   backupsChanged();
-  return result.name;
+  return name;
 }
+
+/** A failure in words: the app's own messages as they are, anything else as "could not". */
+const messageOf = (error: unknown): string =>
+  error instanceof InputError
+    ? error.issues.map((i) => i.message).join('')
+    : '读取或打包数据时出错（详情见日志）。';
 
 export interface ImportReview {
   /** A kept backup: restored (replacing the data) rather than merged. */
@@ -106,6 +128,8 @@ export interface ImportReview {
   log: HandoffLogInput;
   manifest: Manifest;
   plan: MergePlan;
+  /** For a backup: what the restore replaces (counts now and after, items lost). */
+  restore?: RestorePreview;
   attachment: (id: string) => Uint8Array;
 }
 
@@ -131,8 +155,10 @@ export async function reviewPackage(
   const verified = verifyPackage(opened.data);
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
   const plan = await actions.planHandoffImport(verified.tables, verified.manifest.publicKey);
+  const restore = backup ? await actions.planRestore(verified.tables) : undefined;
   return {
     backup: Boolean(backup),
+    ...(restore ? { restore } : {}),
     tables: verified.tables,
     log: await logOf(opened.name, opened.data, verified),
     manifest: verified.manifest,

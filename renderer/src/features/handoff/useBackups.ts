@@ -29,17 +29,27 @@ export function useBackups(): BackupFile[] | undefined {
 /** A delay so that the first screen is drawn before the day's backup is made. */
 export const DAILY_BACKUP_DELAY_MS = 5000;
 
-/** Takes the day's backup a few seconds after the app opens, unless one was taken today. */
+/** How often an app left open checks whether the day's backup is due (a PC left on overnight). */
+const DAILY_CHECK_MS = 60 * 60_000;
+
+/**
+ * Takes the day's backup a few seconds after the app opens, unless one was taken today, and
+ * again each new day while the app stays open.
+ */
 export function useDailyBackup(): void {
   const notify = useNotify();
   useEffect(() => {
-    const timer = setTimeout(() => {
+    const check = () =>
       void (async () => {
         const list = await platform.listBackups();
         if (dailyBackupDue(list, toIsoDate(new Date()))) await backupNow('daily');
       })().catch((error: unknown) => notify.error(error, '今天的自动备份没有完成。'));
-    }, DAILY_BACKUP_DELAY_MS);
-    return () => clearTimeout(timer);
+    const timer = setTimeout(check, DAILY_BACKUP_DELAY_MS);
+    const hourly = setInterval(check, DAILY_CHECK_MS);
+    return () => {
+      clearTimeout(timer);
+      clearInterval(hourly);
+    };
     // Once per start of the app.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
