@@ -3,13 +3,7 @@
  * edited. The discipline committee relies on it (DOMAIN.md §1, §4).
  */
 export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'restore'
-  | 'import'
-  | 'merge'
-  | 'restoreBackup';
+  'create' | 'update' | 'delete' | 'restore' | 'import' | 'merge' | 'restoreBackup';
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
@@ -37,7 +31,7 @@ export interface AuditEntry {
 }
 
 /** Stamps that change on every write and say nothing about what changed. */
-const STAMP_FIELDS = new Set(['updatedAt', 'updatedBy', 'createdAt']);
+const STAMP_FIELDS = new Set(['updatedAt', 'updatedBy', 'createdAt', 'rev']);
 
 /** The fields whose values differ, in a stable order; stamps left out. */
 export function changedFields(

@@ -9,6 +9,41 @@ export interface BaseRecord {
   updatedBy: string;
   /** Soft delete: set instead of removing the row. */
   deletedAt?: string | undefined;
+  /**
+   * How many changes each installation has made to this record (a version vector, by
+   * installation id). A hand-off merge tells "changed here", "changed there" and "changed on
+   * both" from it, whatever the PCs' clocks say. Records written before it was kept have none.
+   */
+  rev?: Revision | undefined;
+}
+
+export type Revision = Readonly<Record<string, number>>;
+
+/**
+ * How revision `a` stands to `b`: the same changes, `a` after `b` (it has seen every change `b`
+ * has, and more), before, or concurrent (each has changes the other has not seen). A missing
+ * revision has seen no change.
+ */
+export function compareRevisions(
+  a: Revision | undefined,
+  b: Revision | undefined,
+): 'same' | 'after' | 'before' | 'concurrent' {
+  let more = false;
+  let less = false;
+  for (const k of new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])) {
+    const x = a?.[k] ?? 0;
+    const y = b?.[k] ?? 0;
+    if (x > y) more = true;
+    if (x < y) less = true;
+  }
+  return more && less ? 'concurrent' : more ? 'after' : less ? 'before' : 'same';
+}
+
+/** Every change either has seen: the larger count of each installation. */
+export function joinRevisions(a: Revision, b: Revision): Record<string, number> {
+  const out: Record<string, number> = { ...a };
+  for (const [k, n] of Object.entries(b)) out[k] = Math.max(out[k] ?? 0, n);
+  return out;
 }
 
 /** What a caller supplies; the stamps are added by the data layer. */
@@ -18,11 +53,21 @@ export function isLive(record: Pick<BaseRecord, 'deletedAt'>): boolean {
   return record.deletedAt === undefined || record.deletedAt === null;
 }
 
-/** Stamps a record for a write at `now` by `actor`, keeping createdAt of an existing record. */
+/**
+ * Stamps a record for a write at `now` by `actor` on installation `installation`, keeping
+ * createdAt of an existing record and counting the change in its revision.
+ */
 export function stamp<T extends BaseRecord>(
   draft: Draft<T> & Partial<BaseRecord>,
-  ctx: { now: string; actor: string; newId: () => string; existing?: BaseRecord | undefined },
+  ctx: {
+    now: string;
+    actor: string;
+    newId: () => string;
+    installation: string;
+    existing?: BaseRecord | undefined;
+  },
 ): T {
+  const rev: Revision = ctx.existing?.rev ?? draft.rev ?? {};
   return {
     ...draft,
     id: draft.id ?? ctx.newId(),
@@ -30,5 +75,6 @@ export function stamp<T extends BaseRecord>(
     updatedAt: ctx.now,
     updatedBy: ctx.actor,
     deletedAt: draft.deletedAt,
+    rev: { ...rev, [ctx.installation]: (rev[ctx.installation] ?? 0) + 1 },
   } as T;
 }

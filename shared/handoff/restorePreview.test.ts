@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { restorePreview } from './restorePreview';
 
-const p = (id: string, number: string, status: 'pending' | 'inProgress' | 'closed', deleted = false) => ({
+const p = (
+  id: string,
+  number: string,
+  status: 'pending' | 'inProgress' | 'closed',
+  deleted = false,
+) => ({
   id,
   number,
   description: `问题${id}`,

@@ -129,8 +129,7 @@ export const actions = {
     recordBackupOutcome(db, failure),
   logExport: (entry: Parameters<typeof logExport>[1]) => logExport(db, entry),
   setHandoffInterval: (days: number) => setHandoffInterval(db, days),
-  planHandoffImport: (tables: Record<string, unknown[]>, maker: string) =>
-    planImport(db, tables, maker),
+  planHandoffImport: (tables: Record<string, unknown[]>) => planImport(db, tables),
   planRestore: (tables: Record<string, unknown[]>) => planRestore(db, tables),
   commitHandoffImport: (input: Parameters<typeof commitImport>[1]) => commitImport(db, input),
   completeSetup: (input: Parameters<typeof completeSetup>[1]) => completeSetup(db, input),

@@ -8,6 +8,7 @@ import { loadDemoData } from './repositories/demoRepo';
 import { commitImport, HANDOFF_TABLES, planImport } from './repositories/handoffRepo';
 import { addProblemPhoto, createProblem } from './repositories/problemRepo';
 import { completeSetup } from './repositories/townRepo';
+import { saveVillage } from './repositories/villageRepo';
 import { EcoDeskDb } from './schema';
 
 let source: EcoDeskDb;
@@ -52,14 +53,11 @@ async function exportPackage(db: EcoDeskDb) {
 async function importPackage(db: EcoDeskDb, data: Uint8Array) {
   const verified = verifyPackage(data);
   if (!verified.ok) throw new Error(verified.problem);
-  const maker = verified.manifest.publicKey;
-  const plan = await planImport(db, verified.tables, maker);
+  const plan = await planImport(db, verified.tables);
   const written = await commitImport(db, {
     plan,
-    theirs: new Set(),
+    decisions: new Map(),
     attachment: (id) => verified.entry(`attachments/${id}`),
-    maker,
-    createdAt: verified.manifest.createdAt,
     log: {
       place: 'test.zip',
       sha256: '',
@@ -141,11 +139,7 @@ describe('export → import into an empty profile', () => {
     const first = await exportPackage(source);
     await importPackage(target, first);
     const village = (await source.villages.toArray())[0]!;
-    await source.villages.put({
-      ...village,
-      secretary: '王书记',
-      updatedAt: new Date(Date.now() + 1000).toISOString(),
-    });
+    await saveVillage(source, village.id, { ...village, secretary: '王书记' });
     const { plan, written } = await importPackage(target, await exportPackage(source));
     expect(plan.counts.changed).toBe(1);
     expect(written.villages).toBe(1);

@@ -28,6 +28,7 @@ async function backupBeforeMigration(migration: MigrationBackup): Promise<string
     if ((await old.town.count()) === 0) return null;
     const built = await buildPackage(old, EVERYTHING, migration.signer, {
       appVersion: migration.appVersion,
+      backup: true,
     });
     const written = await migration.write(built.data);
     return written.status === 'saved'

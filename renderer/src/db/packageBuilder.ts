@@ -60,6 +60,11 @@ export interface BuildOptions {
   onStep?: (step: BuildStep) => void;
   /** Readable .xlsx copies for people (exports to the county; backups leave them out). */
   readable?: boolean;
+  /**
+   * A backup: this PC's own, with everything in it (the complainants too). A package that
+   * leaves the PC never carries a private field.
+   */
+  backup?: boolean;
   /** Further readable copies made elsewhere (the briefing's PDF), by name in the package. */
   files?: Record<string, Uint8Array>;
 }
@@ -69,7 +74,13 @@ async function buildWith(
   db: EcoDeskDb,
   choice: ExportChoice,
   signer: Signer,
-  { appVersion, onStep = () => undefined, readable = false, files = {} }: BuildOptions,
+  {
+    appVersion,
+    onStep = () => undefined,
+    readable = false,
+    backup = false,
+    files = {},
+  }: BuildOptions,
 ) {
   const writer = new PackageWriter();
   const packing: Promise<void>[] = [];
@@ -111,16 +122,21 @@ async function buildWith(
       );
   };
   const addFile = (p: PackedEntry) => writer.addFile(p);
-  const contents = await collectExport(db, choice, (table, rows) => {
-    const data = encoder.encode(JSON.stringify(rows));
-    pack(
-      { op: 'entry', name: recordsEntry(table), data },
-      (p) => writer.addRecords(table, rows.length, p),
-      [data.buffer],
-    );
-    read[table] = rows;
-    readableCopies(table);
-  });
+  const contents = await collectExport(
+    db,
+    choice,
+    (table, rows) => {
+      const data = encoder.encode(JSON.stringify(rows));
+      pack(
+        { op: 'entry', name: recordsEntry(table), data },
+        (p) => writer.addRecords(table, rows.length, p),
+        [data.buffer],
+      );
+      read[table] = rows;
+      readableCopies(table);
+    },
+    { keepPrivate: backup },
+  );
   for (const [name, data] of Object.entries(contents.files))
     pack({ op: 'entry', name, data }, addFile, [data.buffer]);
   // Copied, not moved: the caller keeps its bytes (a second try in this thread needs them).

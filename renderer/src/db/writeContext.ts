@@ -3,20 +3,38 @@ import type { BaseRecord } from '@shared/domain/record';
 import type { EcoDeskDb } from './schema';
 
 export const OPERATOR_KEY = 'operator';
+/** This installation's id in records' revisions (this PC's own; a restore gives a new one). */
+export const INSTALLATION_KEY = 'installationId';
 
 export interface WriteContext {
   now: string;
   actor: string;
   newId: () => string;
+  installation: string;
 }
 
-/** Who is writing and when; read inside the write's own transaction. */
+/** A new installation id: short, since every record's revision names it. */
+export const newInstallationId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+
+/**
+ * Who is writing, where and when; read inside the write's own transaction (which includes the
+ * settings). The first write of a new installation gives it its id.
+ */
 export async function writeContext(db: EcoDeskDb): Promise<WriteContext> {
-  const operator = await db.settings.get(OPERATOR_KEY);
+  const [operator, installation] = await Promise.all([
+    db.settings.get(OPERATOR_KEY),
+    db.settings.get(INSTALLATION_KEY),
+  ]);
+  let id = typeof installation?.value === 'string' ? installation.value : '';
+  if (!id) {
+    id = newInstallationId();
+    await db.settings.put({ key: INSTALLATION_KEY, value: id });
+  }
   return {
     now: new Date().toISOString(),
     actor: typeof operator?.value === 'string' && operator.value ? operator.value : '未设置操作员',
     newId: () => crypto.randomUUID(),
+    installation: id,
   };
 }
 

@@ -75,25 +75,39 @@ export async function saveRules(
   });
 }
 
+/**
+ * The built-in 五十条标准 as version 1: the same record, with the same id, stamps and history
+ * entry, on every installation, so that two PCs exchanging data agree it is one standard and
+ * neither gets the other's copy as an extra version.
+ */
+export const DEFAULT_STANDARD_ID = 'standard-default-1';
+const BUILT_IN_AT = '2000-01-01T00:00:00.000Z';
+const BUILT_IN_BY = '系统（软件内置）';
+
 /** The standard's versions; the default 50 items become version 1 on first use. */
 export async function ensureStandards(db: EcoDeskDb): Promise<StandardVersion[]> {
   return db.transaction('rw', [db.standards, db.audit, db.settings], async () => {
     const existing = (await db.standards.toArray()).filter(isLive);
     if (existing.length > 0) return existing;
-    // Written by the app itself, before anyone has edited it.
-    const ctx = { ...(await writeContext(db)), actor: '系统（默认标准）' };
-    const first = stamp<StandardVersion>(
-      {
-        version: 1,
-        effectiveFrom: '2000-01',
-        bonusCap: DEFAULT_BONUS_CAP,
-        categories: DEFAULT_CATEGORIES,
-        items: DEFAULT_ITEMS,
-      },
-      ctx,
-    );
-    await db.standards.add(first);
-    await recordAudit(db, ctx, 'standards', undefined, first, '考核标准第 1 版');
+    const first: StandardVersion = {
+      id: DEFAULT_STANDARD_ID,
+      createdAt: BUILT_IN_AT,
+      updatedAt: BUILT_IN_AT,
+      updatedBy: BUILT_IN_BY,
+      version: 1,
+      effectiveFrom: '2000-01',
+      bonusCap: DEFAULT_BONUS_CAP,
+      categories: DEFAULT_CATEGORIES,
+      items: DEFAULT_ITEMS,
+    };
+    await db.standards.put(first);
+    const ctx = {
+      now: BUILT_IN_AT,
+      actor: BUILT_IN_BY,
+      newId: () => `${DEFAULT_STANDARD_ID}-audit`,
+      installation: '',
+    };
+    await recordAudit(db, ctx, 'standards', undefined, first, '考核标准第 1 版（软件内置）');
     return [first];
   });
 }

@@ -1,7 +1,19 @@
 import { tallyOf } from '@shared/domain/ledgerStats';
 import { toIsoDate } from '@shared/domain/dates';
 import { isMonthKey } from '@shared/domain/period';
-import { planMerge, recordsToWrite, type MergePlan } from '@shared/handoff/merge';
+import {
+  decisionKey,
+  isDecided,
+  lastCommonVersion,
+  mergedRevision,
+  planMerge,
+  recordsToWrite,
+  wantsBase,
+  type Decision,
+  type MergePlan,
+  type Row,
+} from '@shared/handoff/merge';
+import { stamp, type BaseRecord } from '@shared/domain/record';
 import {
   checkInterval,
   DEFAULT_HANDOFF_INTERVAL_DAYS,
@@ -14,11 +26,18 @@ import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Problem } from '@shared/domain/problem';
+import { auditWithoutPrivate, withoutPrivate } from '@shared/domain/privacy';
 import { restorePreview, type RestorePreview } from '@shared/handoff/restorePreview';
 import type { BackupReason } from '@shared/handoff/backups';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { writeContext, type WriteContext } from '../writeContext';
+import {
+  INSTALLATION_KEY,
+  newInstallationId,
+  OPERATOR_KEY,
+  writeContext,
+  type WriteContext,
+} from '../writeContext';
 
 /**
  * Hand-off packages and the database: what an export collects, and an import's dry run and
@@ -55,8 +74,17 @@ export type HandoffTable = keyof typeof HANDOFF_TABLES;
 export const BACKUP_FAILURE_KEY = 'backup.failure';
 
 /** Settings that describe this PC, not the town's data: never exported or imported. */
-const LOCAL_SETTINGS = new Set(['storagePersisted', BACKUP_FAILURE_KEY]);
+const LOCAL_SETTINGS = new Set([
+  'storagePersisted',
+  BACKUP_FAILURE_KEY,
+  // Who sits at this PC: another PC's operator never becomes this one's.
+  OPERATOR_KEY,
+  INSTALLATION_KEY,
+]);
+/** Kept by earlier versions per package maker; no longer used, never exchanged. */
 const LAST_EXCHANGE = 'handoff.lastExchange.';
+
+const isLocalSetting = (key: string) => LOCAL_SETTINGS.has(key) || key.startsWith(LAST_EXCHANGE);
 
 const inRange = (month: string, choice: ExportChoice) =>
   (choice.from === '' || month >= choice.from) && (choice.to === '' || month <= choice.to);
@@ -70,6 +98,8 @@ export async function collectExport(
   db: EcoDeskDb,
   choice: ExportChoice,
   onTable: (table: HandoffTable, rows: unknown[]) => void = () => undefined,
+  /** A backup is this PC's own and keeps everything; what leaves the PC has no private field. */
+  { keepPrivate = false }: { keepPrivate?: boolean } = {},
 ): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
   // An older schema (a backup before a migration) may lack some tables: they are left out.
   const present = new Set(db.tables.map((t) => t.name));
@@ -80,7 +110,12 @@ export async function collectExport(
       const town = (await db.town.toArray())[0];
       if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
       const tables: Partial<Record<HandoffTable, unknown[]>> = {};
-      const done = (table: HandoffTable, rows: unknown[]) => {
+      const done = (table: HandoffTable, read: unknown[]) => {
+        const rows = keepPrivate
+          ? read
+          : table === 'audit'
+            ? (read as AuditEntry[]).map(auditWithoutPrivate)
+            : read.map((r) => withoutPrivate(table, r));
         tables[table] = rows;
         onTable(table, rows);
       };
@@ -130,7 +165,7 @@ export async function collectExport(
         whole('summaries'),
         where('settings', (s) => {
           const key = String(s.key);
-          return !LOCAL_SETTINGS.has(key) && !key.startsWith(LAST_EXCHANGE);
+          return !isLocalSetting(key);
         }),
         where('briefings', (b) => inRange(String(b.month), choice)),
       );
@@ -191,17 +226,20 @@ function packagePeriod(
   };
 }
 
-/** The dry run of importing verified package tables, against the local data. */
+/**
+ * The dry run of importing verified package tables, against the local data. For a record both
+ * sides changed, the last version both had is found in the history both hold: the audit entries
+ * of that record on this PC that the package carries too.
+ */
 export async function planImport(
   db: EcoDeskDb,
   tables: Record<string, unknown[]>,
-  maker: string,
 ): Promise<MergePlan> {
   return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
-    const local: Record<string, Map<string, Record<string, unknown>>> = {};
+    const local: Record<string, Map<string, Row>> = {};
     for (const [table, key] of Object.entries(HANDOFF_TABLES)) {
       if (!(table in tables)) continue;
-      const rows = (await db.table(table).toArray()) as Record<string, unknown>[];
+      const rows = (await db.table(table).toArray()) as Row[];
       local[table] = new Map(
         rows.map((r) => [
           String(r[key]),
@@ -217,47 +255,102 @@ export async function planImport(
         t === 'settings'
           ? rows.filter((s) => {
               const key = (s as { key?: unknown }).key;
-              return (
-                typeof key === 'string' &&
-                !LOCAL_SETTINGS.has(key) &&
-                !key.startsWith(LAST_EXCHANGE)
-              );
+              return typeof key === 'string' && !isLocalSetting(key);
             })
           : rows,
       ]),
     );
-    const since = (await db.settings.get(`${LAST_EXCHANGE}${maker}`))?.value;
+    const bases = await commonVersions(db, incoming, local);
     return planMerge({
       incoming,
       local,
       keyOf: HANDOFF_TABLES,
-      since: typeof since === 'string' ? since : null,
+      base: (table, id) => bases.get(`${table}/${id}`),
     });
   });
 }
 
 /**
- * Commits a dry run in one strict transaction: the chosen records, attachment bytes, the rebuilt
- * ledger tally, an audit entry per table, the exchange time with this maker and the log entry.
- * Everything or nothing.
+ * For each record both sides changed: the last version both had, from the audit entries this PC
+ * holds for it that the package holds too (same entry id). Inside the caller's transaction.
+ */
+async function commonVersions(
+  db: EcoDeskDb,
+  incoming: Record<string, readonly unknown[]>,
+  local: Record<string, ReadonlyMap<string, Row>>,
+): Promise<Map<string, Row>> {
+  const theirHistory = new Set(
+    ((incoming.audit ?? []) as { id?: unknown }[]).map((e) => String(e.id)),
+  );
+  const bases = new Map<string, Row>();
+  for (const [table, rows] of Object.entries(incoming)) {
+    if (table === 'audit' || table === 'settings' || table === 'attachments') continue;
+    for (const raw of rows as Row[]) {
+      const id = typeof raw?.id === 'string' ? raw.id : '';
+      const mine = id ? local[table]?.get(id) : undefined;
+      if (!mine || !wantsBase(table, mine, raw)) continue;
+      const history = await db.audit.where('[table+recordId]').equals([table, id]).toArray();
+      const shared = history.filter((e) => theirHistory.has(e.id));
+      const base = lastCommonVersion(shared);
+      if (base) bases.set(`${table}/${id}`, base);
+    }
+  }
+  return bases;
+}
+
+/**
+ * Commits a dry run in one strict transaction: the records taken as they arrive, attachment
+ * bytes, every record both sides changed merged as decided (stamped with a revision that includes
+ * both sides', and its history entry, so that the history's last entry is the record as stored),
+ * the rebuilt ledger tally, an audit entry per table and the log entry. Everything or nothing.
  */
 export async function commitImport(
   db: EcoDeskDb,
   input: {
     plan: MergePlan;
-    theirs: ReadonlySet<string>;
+    decisions: ReadonlyMap<string, Decision>;
     attachment: (id: string) => Uint8Array;
-    maker: string;
-    createdAt: string;
     log: HandoffLogInput;
   },
 ): Promise<Record<string, number>> {
-  const write = recordsToWrite(input.plan, input.theirs);
+  const undecided = input.plan.items.filter(
+    (i) => !isDecided(i, input.decisions.get(decisionKey(i))),
+  );
+  if (undecided.length > 0)
+    throw new InputError([
+      {
+        field: 'conflict',
+        message: `还有 ${undecided.length} 条双方都改过的记录没有选择用哪一方的。`,
+      },
+    ]);
+  const { taken, merged } = recordsToWrite(input.plan, input.decisions);
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
-    const written = await writeTables(db, write, input.attachment);
-    if (write.problems) {
+    const written = await writeTables(db, taken, input.attachment);
+    for (const { item, record } of merged) {
+      const after = stamp<BaseRecord>(
+        { ...(record as unknown as BaseRecord), rev: mergedRevision(item) },
+        {
+          ...ctx,
+          existing: { ...(item.local as unknown as BaseRecord), rev: mergedRevision(item) },
+        },
+      );
+      await db.table(item.table).put(after);
+      await db.audit.add({
+        id: ctx.newId(),
+        at: ctx.now,
+        actor: ctx.actor,
+        table: item.table,
+        recordId: after.id,
+        action: 'merge',
+        label: mergeLabel(after as unknown as Row),
+        before: { ...item.local },
+        after: { ...after },
+      });
+      written[item.table] = (written[item.table] ?? 0) + 1;
+    }
+    if (taken.problems || merged.some((m) => m.item.table === 'problems')) {
       await db.ledgerTally.clear();
       await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
     }
@@ -265,10 +358,18 @@ export async function commitImport(
       await db.audit.add(
         importEntry(ctx, table, `导入数据交换包《${input.log.place}》：${count} 条`),
       );
-    await db.settings.put({ key: `${LAST_EXCHANGE}${input.maker}`, value: input.createdAt });
     await addLogEntry(db, ctx, 'import', input.log);
     return written;
   });
+}
+
+/** The history's label of a merged record: its own name, and that both PCs' changes are in it. */
+function mergeLabel(after: Row): string {
+  for (const field of ['number', 'name', 'title', 'label', 'date']) {
+    const value = after[field];
+    if (typeof value === 'string' && value) return `${value}：合并本机与对方电脑的修改`;
+  }
+  return '合并本机与对方电脑的修改';
 }
 
 /** Writes package records table by table (attachments from the package's bytes); counts them. */
@@ -370,9 +471,12 @@ export async function commitRestore(
 ): Promise<Record<string, number>> {
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
   return db.transaction('rw', tables, async () => {
-    const kept = (await db.settings.toArray()).filter(
-      (s) => LOCAL_SETTINGS.has(s.key) || s.key.startsWith(LAST_EXCHANGE),
-    );
+    // This PC's own settings stay, but under a new installation id: the records are back at
+    // the backup's revisions, and what is changed from now on must not pass for changes the
+    // other PCs have already seen.
+    const kept = (await db.settings.toArray())
+      .filter((s) => isLocalSetting(s.key) && s.key !== INSTALLATION_KEY)
+      .concat({ key: INSTALLATION_KEY, value: newInstallationId() });
     for (const table of tables) await db.table(table).clear();
     const written = await writeTables(db, input.tables, input.attachment);
     await db.settings.bulkPut(kept);

@@ -2,7 +2,6 @@ import {
   Alert,
   Box,
   Button,
-  Checkbox,
   Paper,
   Table,
   TableBody,
@@ -13,40 +12,41 @@ import {
   LinearProgress,
 } from '@mui/material';
 import { useState } from 'react';
+import { decisionKey, isDecided, type Decision } from '@shared/handoff/merge';
 import { formatBytes } from '@shared/domain/attachment';
 import { BACKUP_REASON_LABELS } from '@shared/handoff/backups';
 import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
 import { backupNow, commitReview, reviewPackage, type ImportReview } from './handoffFiles';
+import { ConflictList } from './ConflictList';
 import { RestorePreviewView } from './RestorePreviewView';
 import { useBackups } from './useBackups';
 import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
 
 const I = HANDOFF.import;
-const KINDS = ['new', 'changed', 'unchanged', 'keptLocal', 'conflict', 'rejected'] as const;
-
-/** A record's name for people: its name, number, label or description, else its id. */
-function summary(record: Record<string, unknown> | undefined): string {
-  if (!record) return '';
-  for (const field of ['name', 'number', 'label', 'description', 'id']) {
-    const value = record[field];
-    if (typeof value === 'string' && value) return value;
-  }
-  return '';
-}
-
-const stamp = (record: Record<string, unknown> | undefined) =>
-  typeof record?.updatedAt === 'string' ? formatTimestamp(record.updatedAt) : '';
+const KINDS = [
+  'new',
+  'changed',
+  'unchanged',
+  'keptLocal',
+  'merged',
+  'conflict',
+  'rejected',
+] as const;
 
 /**
  * Choose a package, see what it would change (nothing is written yet), pick a side for each
  * record both sides changed, then write everything at once.
  */
-export function ImportPanel(props: { onImported?: () => void }) {
+export function ImportPanel(props: {
+  onImported?: () => void;
+  /** Before anything is written (e.g. who is using this new PC); a problem stops the import. */
+  beforeCommit?: () => Promise<string | null>;
+}) {
   const notify = useNotify();
   const [review, setReview] = useState<ImportReview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [theirs, setTheirs] = useState<Set<string>>(new Set());
+  const [decisions, setDecisions] = useState<ReadonlyMap<string, Decision>>(new Map());
   const [phase, setPhase] = useState<keyof typeof I.phases | null>(null);
   const busy = phase !== null;
 
@@ -60,7 +60,7 @@ export function ImportPanel(props: { onImported?: () => void }) {
         setProblem(result.problem);
       } else {
         setReview(result);
-        setTheirs(new Set());
+        setDecisions(new Map());
       }
     } catch (error) {
       notify.error(error);
@@ -71,7 +71,9 @@ export function ImportPanel(props: { onImported?: () => void }) {
 
   async function commit(current: ImportReview) {
     try {
-      const written = await commitReview(current, theirs, setPhase);
+      const stop = (await props.beforeCommit?.()) ?? null;
+      if (stop) return setProblem(stop);
+      const written = await commitReview(current, decisions, setPhase);
       notify.success(I.done(Object.values(written).reduce((s, n) => s + n, 0)));
       setReview(null);
       props.onImported?.();
@@ -82,14 +84,18 @@ export function ImportPanel(props: { onImported?: () => void }) {
     }
   }
 
-  const conflicts = review?.plan.items.filter((i) => i.kind === 'conflict') ?? [];
   const rejected = review?.plan.items.filter((i) => i.kind === 'rejected') ?? [];
-  // A restore writes the whole backup; an import only what is new, newer, or chosen.
+  const undecided =
+    review?.plan.items.filter((i) => !isDecided(i, decisions.get(decisionKey(i)))).length ?? 0;
+  // A restore writes the whole backup; an import what is new, newer there, or merged.
   const toWrite = !review
     ? 0
     : review.backup
       ? Object.values(review.manifest.counts).reduce((a, b) => a + b, 0)
-      : review.plan.counts.new + review.plan.counts.changed + theirs.size;
+      : review.plan.counts.new +
+        review.plan.counts.changed +
+        review.plan.counts.merged +
+        review.plan.counts.conflict;
 
   return (
     <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
@@ -144,53 +150,9 @@ export function ImportPanel(props: { onImported?: () => void }) {
               </TableBody>
             </Table>
           )}
-          {conflicts.length > 0 ? (
-            <>
-              <Typography variant="h4">{I.conflicts}</Typography>
-              <Table size="small" aria-label={I.conflicts}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>数据</TableCell>
-                    <TableCell>{I.mine}</TableCell>
-                    <TableCell>{I.theirs}</TableCell>
-                    <TableCell>{I.useTheirs}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {conflicts.map((c) => {
-                    const key = `${c.table}/${c.id}`;
-                    return (
-                      <TableRow key={key}>
-                        <TableCell>{TABLE_LABELS[c.table] ?? c.table}</TableCell>
-                        <TableCell>
-                          {summary(c.local)}（{stamp(c.local)}）
-                        </TableCell>
-                        <TableCell>
-                          {summary(c.incoming)}（{stamp(c.incoming)}）
-                        </TableCell>
-                        <TableCell>
-                          <Checkbox
-                            checked={theirs.has(key)}
-                            slotProps={{
-                              input: { 'aria-label': `${I.useTheirs}：${summary(c.incoming)}` },
-                            }}
-                            onChange={(e) =>
-                              setTheirs((s) => {
-                                const next = new Set(s);
-                                if (e.target.checked) next.add(key);
-                                else next.delete(key);
-                                return next;
-                              })
-                            }
-                          />
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </>
-          ) : null}
+          {review.restore ? null : (
+            <ConflictList items={review.plan.items} decisions={decisions} onDecide={setDecisions} />
+          )}
           {rejected.length > 0 ? (
             <Alert severity="warning">
               {rejected
@@ -204,7 +166,7 @@ export function ImportPanel(props: { onImported?: () => void }) {
           <Box sx={{ display: 'flex', gap: 1 }}>
             <Button
               variant="contained"
-              disabled={busy || toWrite === 0}
+              disabled={busy || toWrite === 0 || undecided > 0}
               onClick={() => void commit(review)}
             >
               {review.backup ? I.restore : I.commit(toWrite)}

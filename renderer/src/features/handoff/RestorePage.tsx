@@ -1,26 +1,51 @@
-import { Box, Link, Paper, Typography } from '@mui/material';
+import { Box, Link, Paper, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
+import { validateOperatorName } from '@shared/domain/town';
+import { actions } from '../../db/actions';
 import { ImportPanel } from './ImportPanel';
 import { HANDOFF } from './strings';
 
-/** Before set-up: bring a town's data in from a hand-off package or a backup. */
+/**
+ * Before set-up: bring a town's data in from a hand-off package or a backup. Who uses this PC
+ * is asked here: the package's own operator is another PC's, never this one's.
+ */
 export function RestorePage() {
   const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const beforeCommit = async () => {
+    const issue = validateOperatorName(name)[0]?.message ?? null;
+    setProblem(issue);
+    if (issue) return `${HANDOFF.restore.operator}：${issue}`;
+    await actions.setOperator(name);
+    return null;
+  };
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', py: 6, px: 2 }}>
       <Box sx={{ maxWidth: 960, mx: 'auto', display: 'grid', gap: 2 }}>
-        <Paper sx={{ p: 3 }}>
-          <Typography variant="h1" gutterBottom>
-            {HANDOFF.restore.title}
-          </Typography>
+        <Paper sx={{ p: 3, display: 'grid', gap: 2 }}>
+          <Typography variant="h1">{HANDOFF.restore.title}</Typography>
           <Typography color="text.secondary">
             {HANDOFF.restore.intro}{' '}
             <Link component={RouterLink} to="/setup">
               {HANDOFF.restore.back}
             </Link>
           </Typography>
+          <TextField
+            label={HANDOFF.restore.operator}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setProblem(null);
+            }}
+            error={problem !== null}
+            helperText={problem ?? HANDOFF.restore.operatorHelp}
+            sx={{ maxWidth: 360 }}
+            required
+          />
         </Paper>
-        <ImportPanel onImported={() => void navigate('/')} />
+        <ImportPanel onImported={() => void navigate('/')} beforeCommit={beforeCommit} />
       </Box>
     </Box>
   );

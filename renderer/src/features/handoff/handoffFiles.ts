@@ -1,5 +1,5 @@
 import type { ExportChoice, HandoffLogInput } from '@shared/handoff/log';
-import type { MergePlan } from '@shared/handoff/merge';
+import type { Decision, MergePlan } from '@shared/handoff/merge';
 import type { RestorePreview } from '@shared/handoff/restorePreview';
 import { BACKUP_REASON_LABELS, type BackupReason } from '@shared/handoff/backups';
 import { sha256Hex, verifyPackage, type Manifest } from '@shared/handoff/package';
@@ -96,7 +96,10 @@ export async function backupNow(reason: BackupReason): Promise<string> {
   let name: string;
   try {
     const info = await platform.getAppInfo();
-    const built = await actions.buildPackage(EVERYTHING, platform, { appVersion: info.version });
+    const built = await actions.buildPackage(EVERYTHING, platform, {
+      appVersion: info.version,
+      backup: true,
+    });
     const result = await platform.writeBackup(reason, built.data);
     if (result.status === 'failed')
       throw new InputError([{ field: 'backup', message: result.message }]);
@@ -154,7 +157,7 @@ export async function reviewPackage(
   await nextPaint();
   const verified = verifyPackage(opened.data);
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
-  const plan = await actions.planHandoffImport(verified.tables, verified.manifest.publicKey);
+  const plan = await actions.planHandoffImport(verified.tables);
   const restore = backup ? await actions.planRestore(verified.tables) : undefined;
   return {
     backup: Boolean(backup),
@@ -189,7 +192,7 @@ async function logOf(
  */
 export async function commitReview(
   review: ImportReview,
-  theirs: ReadonlySet<string>,
+  decisions: ReadonlyMap<string, Decision>,
   onStep: (step: 'backup' | 'write') => void = () => undefined,
 ) {
   // An empty profile (restoring onto a new PC) has nothing to back up.
@@ -203,10 +206,8 @@ export async function commitReview(
     return actions.commitRestore({ tables: review.tables, attachment: review.attachment, log });
   return actions.commitHandoffImport({
     plan: review.plan,
-    theirs,
+    decisions,
     attachment: review.attachment,
-    maker: review.manifest.publicKey,
-    createdAt: review.manifest.createdAt,
     log,
   });
 }

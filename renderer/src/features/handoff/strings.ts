@@ -1,34 +1,4 @@
-export const TABLE_LABELS: Record<string, string> = {
-  town: '乡镇',
-  villages: '村',
-  people: '人员',
-  ruleDocuments: '制度文件',
-  standards: '考核标准',
-  periods: '考核月份',
-  deductions: '扣分记录',
-  villageChecks: '村考核情况',
-  results: '红黄榜',
-  dueActions: '整改约谈事项',
-  problems: '整改问题',
-  audit: '操作记录',
-  settings: '设置',
-  attachments: '照片和文件',
-  handoffs: '交换记录',
-  briefings: '通报',
-  rivers: '河流河段',
-  riverPatrols: '巡河记录',
-  forestPlots: '山头地块',
-  forestPatrols: '巡林记录',
-  workRecords: '工作记录',
-  summaries: '年度总结',
-};
-
-/** Tables in the order people read them (the labels' order); unknown ones last, by name. */
-export function inTableOrder(tables: readonly string[]): string[] {
-  const order = Object.keys(TABLE_LABELS);
-  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
-  return [...tables].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
+export { inTableOrder, TABLE_LABELS } from '../../components/recordText';
 
 export const HANDOFF = {
   title: '数据交换',
@@ -83,16 +53,31 @@ export const HANDOFF = {
     from: (town: string, at: string) => `来自：${town}，导出于 ${at}`,
     counts: {
       new: '新增',
-      changed: '对方较新（将更新）',
+      changed: '只有对方改过（将更新）',
       unchanged: '相同',
-      keptLocal: '本机较新（保留本机）',
-      conflict: '双方都改过（请选择）',
+      keptLocal: '只有本机改过（保留本机）',
+      merged: '双方都改过，可自动合并',
+      conflict: '双方都改过同一处（请选择）',
       rejected: '有问题（不导入）',
     } as Record<string, string>,
     conflicts: '双方都改过的记录',
-    useTheirs: '用对方的',
+    conflictsHelp:
+      '两台电脑自上次交换以来都改过这些记录。只有一方改过的内容、双方各自新增的进展和照片会自动合并；双方都改过的同一处，请逐项选择用哪一方的。',
+    field: '内容',
     mine: '本机',
     theirs: '对方',
+    choice: '用哪一方的',
+    autoIncoming: '对方改的，采用对方的',
+    autoLocal: '本机改的，保留本机的',
+    autoBoth: '两边新增的都保留',
+    allMine: '这条全用本机的',
+    allTheirs: '这条全用对方的',
+    restMine: '其余未选的都用本机的',
+    restTheirs: '其余未选的都用对方的',
+    undecided: (n: number) => `还有 ${n} 条记录没有选择，选好后才能导入。`,
+    mergedOnly: (n: number) => `另有 ${n} 条双方都改过、但改的是不同内容的记录，将自动合并：`,
+    showMerged: '查看自动合并的内容',
+    hideMerged: '收起',
     commit: (n: number) => `确认导入 ${n} 条`,
     nothing: '没有需要写入的记录（这个包已经导入过，或内容与本机相同）。',
     done: (n: number) => `导入完成：写入 ${n} 条记录。`,
@@ -136,6 +121,8 @@ export const HANDOFF = {
     title: '从数据交换包或备份恢复',
     intro: '选择本镇导出的数据交换包或备份文件，检查并预览后导入；导入后直接进入工作台。',
     back: '返回首次使用设置',
+    operator: '您的姓名',
+    operatorHelp: '在这台电脑上的每一次修改都记在这个名字下（不会沿用导出数据那台电脑的操作员）。',
   },
   log: {
     title: '交换记录',

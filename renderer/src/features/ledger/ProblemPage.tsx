@@ -39,6 +39,7 @@ import {
 import { AddLineForm } from '../../components/AddLineForm';
 import { FormDialog, PromptDialog } from '../../components/FormDialog';
 import { formatTimestamp } from '../../components/format';
+import { fieldLabel } from '../../components/recordText';
 import { PageHeader } from '../../components/PageHeader';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -424,8 +425,12 @@ export function ProblemPage() {
                     {entry.before && entry.after && entry.before.status !== entry.after.status
                       ? `${STATUS_LABELS[entry.before.status as Problem['status']]} → ${STATUS_LABELS[entry.after.status as Problem['status']]}`
                       : changedFields(entry.before, entry.after)
-                          .filter((f) => f !== 'status' && entry.action === 'update')
-                          .map((f) => P.fieldLabels[f] ?? f)
+                          .filter(
+                            (f) =>
+                              f !== 'status' &&
+                              (entry.action === 'update' || entry.action === 'merge'),
+                          )
+                          .map((f) => fieldLabel('problems', f))
                           .join('、')}
                   </TableCell>
                   <TableCell>{entry.reason ?? ''}</TableCell>

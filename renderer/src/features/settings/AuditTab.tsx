@@ -18,13 +18,8 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import { Fragment, useState } from 'react';
 import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
-import {
-  GROUP_POSITION_LABELS,
-  PERSON_ROLE_LABELS,
-  type GroupPosition,
-  type PersonRole,
-} from '@shared/domain/person';
 import { formatTimestamp } from '../../components/format';
+import { fieldLabel, formatValue, tableLabel, TABLE_LABELS } from '../../components/recordText';
 import { useAuditLog, useRecordNames } from '../../db/hooks';
 import { SETTINGS } from './strings';
 
@@ -32,31 +27,6 @@ const S = SETTINGS.audit;
 const LIMIT = 500;
 
 type Names = ReadonlyMap<string, string>;
-
-/** A stored value as a person reads it: names instead of ids, Chinese labels for codes. */
-function formatValue(field: string, value: unknown, names: Names): string {
-  if (value === undefined || value === null || value === '') return '（空）';
-  if (field === 'roles' && Array.isArray(value)) {
-    return (
-      value.map((role: PersonRole) => PERSON_ROLE_LABELS[role] ?? String(role)).join('、') ||
-      '（空）'
-    );
-  }
-  if (field === 'groupPosition') return GROUP_POSITION_LABELS[value as GroupPosition] ?? '（未知）';
-  if ((field === 'leaderId' || field === 'villageId') && typeof value === 'string') {
-    return names.get(value) ?? '（已不存在）';
-  }
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '（空）';
-    const plain = value.every((v) => typeof v === 'string' || typeof v === 'number');
-    return plain ? value.join('、') : `${value.length} 项`;
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function fieldLabel(table: string, field: string): string {
-  return SETTINGS.fieldsByTable[table]?.[field] ?? SETTINGS.fields[field] ?? field;
-}
 
 function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
   const [open, setOpen] = useState(false);
@@ -66,11 +36,11 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
       <TableRow hover>
         <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(entry.at)}</TableCell>
         <TableCell>{entry.actor}</TableCell>
-        <TableCell>{S.tables[entry.table] ?? entry.table}</TableCell>
+        <TableCell>{entry.table === '*' ? S.allTables : tableLabel(entry.table)}</TableCell>
         <TableCell>{entry.label}</TableCell>
         <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
         <TableCell>
-          {entry.action === 'update'
+          {entry.action === 'update' || entry.action === 'merge'
             ? fields.map((field) => fieldLabel(entry.table, field)).join('、')
             : ''}
         </TableCell>
@@ -89,9 +59,13 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
                 {fields.map((field) => (
                   <TableRow key={field}>
                     <TableCell sx={{ width: 120 }}>{fieldLabel(entry.table, field)}</TableCell>
-                    <TableCell>{formatValue(field, entry.before?.[field], names)}</TableCell>
+                    <TableCell>
+                      {formatValue(entry.table, field, entry.before?.[field], names)}
+                    </TableCell>
                     <TableCell sx={{ width: 24 }}>→</TableCell>
-                    <TableCell>{formatValue(field, entry.after?.[field], names)}</TableCell>
+                    <TableCell>
+                      {formatValue(entry.table, field, entry.after?.[field], names)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -122,7 +96,7 @@ export function AuditTab() {
           sx={{ width: 160 }}
         >
           <MenuItem value="">{S.filterAll}</MenuItem>
-          {Object.entries(S.tables).map(([key, label]) => (
+          {Object.entries(TABLE_LABELS).map(([key, label]) => (
             <MenuItem key={key} value={key}>
               {label}
             </MenuItem>

@@ -1,0 +1,195 @@
+import { ACCOUNTABILITY_LABELS, CHANNEL_LABELS, UPPER_LEVEL_LABELS } from '@shared/domain/problem';
+import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
+import { GROUP_POSITION_LABELS, PERSON_ROLE_LABELS, type PersonRole } from '@shared/domain/person';
+import { isPrivateField, maskPrivate } from '@shared/domain/privacy';
+import { formatTimestamp } from './format';
+
+/**
+ * A stored record's fields and values as people read them, in the history, in an import's
+ * comparison and wherever a record is shown field by field: Chinese names, names instead of ids,
+ * words instead of codes, private values masked. No table, field or status identifier shows.
+ */
+
+/** Every table's name for people. */
+export const TABLE_LABELS: Record<string, string> = {
+  town: '乡镇',
+  villages: '村',
+  people: '人员',
+  ruleDocuments: '制度文件',
+  standards: '考核标准',
+  periods: '考核月份',
+  deductions: '扣分记录',
+  villageChecks: '村考核情况',
+  results: '红黄榜',
+  dueActions: '整改约谈事项',
+  problems: '整改问题',
+  audit: '操作记录',
+  settings: '设置',
+  attachments: '照片和文件',
+  handoffs: '交换记录',
+  briefings: '通报',
+  rivers: '河流河段',
+  riverPatrols: '巡河记录',
+  forestPlots: '山头地块',
+  forestPatrols: '巡林记录',
+  workRecords: '工作记录',
+  summaries: '年度总结',
+};
+
+/** Tables in the order people read them (the labels' order); unknown ones last, by name. */
+export function inTableOrder(tables: readonly string[]): string[] {
+  const order = Object.keys(TABLE_LABELS);
+  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+  return [...tables].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** A table's name for people; never its identifier. */
+export const tableLabel = (table: string) => TABLE_LABELS[table] ?? '其他数据';
+
+const FIELDS: Record<string, string> = {
+  name: '名称',
+  secretary: '支部书记',
+  contact: '联系方式',
+  leaderId: '包村领导',
+  groups: '组/社',
+  order: '序号',
+  phone: '电话',
+  villageId: '所在村',
+  roles: '身份',
+  groupPosition: '领导小组职务',
+  county: '所属县',
+  campaigns: '专项活动',
+  issuedOn: '印发日期',
+  fileName: '文件名',
+  deletedAt: '删除',
+  count: '处数',
+  points: '扣分',
+  note: '情况说明',
+  place: '地点',
+  status: '状态',
+  closedAt: '关闭时间',
+  closedBy: '关闭人',
+  skipped: '未检查',
+  bonus: '加分',
+  bonusReason: '加分理由',
+  rows: '名单',
+  doneAt: '完成时间',
+  doneNote: '完成情况',
+  inspectors: '检查人员',
+  inspectedOn: '检查日期',
+  photos: '现场照片',
+  title: '标题',
+  date: '日期',
+  itemCode: '标准条目',
+  problemId: '对应整改问题',
+  periodId: '考核月份',
+  findings: '发现问题',
+  weather: '天气',
+  route: '路线',
+  startTime: '开始时间',
+  endTime: '结束时间',
+  focus: '下期工作重点',
+  text: '内容',
+  version: '版本',
+  effectiveFrom: '启用月份',
+  items: '条目',
+  categories: '类别',
+};
+
+const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
+  people: { title: '职务' },
+  ruleDocuments: { title: '文件名称' },
+  problems: {
+    number: '编号',
+    source: '问题来源',
+    upperLevel: '上级层级',
+    batch: '批次或文号',
+    channel: '反映渠道',
+    complainant: '反映人',
+    category: '问题类别',
+    description: '问题描述',
+    foundOn: '发现日期',
+    deadline: '整改时限',
+    originalDeadline: '原定时限',
+    extensions: '延期记录',
+    responsiblePerson: '整改责任人',
+    responsibleLeader: '责任领导',
+    measures: '整改措施',
+    progress: '进展情况',
+    beforePhotos: '整改前照片',
+    afterPhotos: '整改后照片',
+    verification: '验收记录',
+    unfixable: '无法整改说明',
+    supervised: '督办',
+    exposed: '曝光',
+    accountability: '问责记录',
+    reports: '向上级报送',
+    deductionId: '来自考核扣分',
+    patrol: '来自巡查发现',
+    externalKey: '上级清单中的标识',
+    countyNumber: '上级问题编号',
+    requirement: '整改要求',
+  },
+};
+
+export function fieldLabel(table: string, field: string): string {
+  return FIELDS_BY_TABLE[table]?.[field] ?? FIELDS[field] ?? '其他内容';
+}
+
+const CODE_LABELS: Record<string, Record<string, string>> = {
+  status: { ...STATUS_LABELS, open: '评分中' },
+  source: SOURCE_LABELS,
+  channel: CHANNEL_LABELS,
+  upperLevel: UPPER_LEVEL_LABELS,
+  groupPosition: GROUP_POSITION_LABELS,
+  kind: ACCOUNTABILITY_LABELS,
+};
+
+type Names = ReadonlyMap<string, string>;
+
+const EMPTY = '（空）';
+
+/** One element of a list field, in words. */
+function elementText(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value !== 'object' || value === null) return '';
+  const e = value as Record<string, unknown>;
+  if (typeof e.text === 'string') return `${e.text}${e.done === true ? '（已完成）' : ''}`;
+  if (typeof e.reason === 'string' && typeof e.to === 'string')
+    return `延至 ${e.to}（${e.reason}）`;
+  if (typeof e.kind === 'string' && typeof e.person === 'string')
+    return `${CODE_LABELS.kind?.[e.kind] ?? ''} ${e.person}${typeof e.note === 'string' && e.note ? `：${e.note}` : ''}`;
+  return Object.values(e)
+    .filter((v) => typeof v === 'string' && v)
+    .join('，');
+}
+
+/** A stored value as a person reads it: names instead of ids, Chinese labels for codes. */
+export function formatValue(table: string, field: string, value: unknown, names: Names): string {
+  if (value === undefined || value === null || value === '') return EMPTY;
+  if (isPrivateField(table, field) && typeof value === 'string')
+    return `${maskPrivate(value)}（保密）`;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (field === 'roles' && Array.isArray(value))
+    return value.map((role: PersonRole) => PERSON_ROLE_LABELS[role] ?? '').join('、') || EMPTY;
+  const codes = CODE_LABELS[field];
+  if (codes && typeof value === 'string') return codes[value] ?? value;
+  if ((field === 'leaderId' || field === 'villageId') && typeof value === 'string')
+    return names.get(value) ?? '（已不存在）';
+  if (field === 'deletedAt' && typeof value === 'string')
+    return `已删除（${formatTimestamp(value)}）`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return EMPTY;
+    if (value.every((v) => typeof v === 'object' && v !== null && 'attachmentId' in v))
+      return `${value.length} 张照片`;
+    return value.map(elementText).join('；');
+  }
+  if (typeof value === 'object') {
+    const e = value as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    if ('verifier' in e) return `验收人 ${text(e.verifier)}，${text(e.date)}，${text(e.opinion)}`;
+    if ('approver' in e) return `${text(e.reason)}（批准人 ${text(e.approver)}）`;
+    return elementText(value) || EMPTY;
+  }
+  return typeof value === 'number' ? String(value) : EMPTY;
+}

@@ -1,0 +1,241 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { fingerprint, newKeyPair, signManifest, verifyPackage } from '@shared/handoff/package';
+import { decisionKey, type Decision } from '@shared/handoff/merge';
+import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
+import { listAudit } from './repositories/auditRepo';
+import { commitImport, commitRestore, planImport } from './repositories/handoffRepo';
+import {
+  addProgress,
+  applyWorkflow,
+  createProblem,
+  extendDeadline,
+} from './repositories/problemRepo';
+import { completeSetup } from './repositories/townRepo';
+import { ensureStandards } from './repositories/assessmentRepo';
+import { EcoDeskDb } from './schema';
+import { INSTALLATION_KEY } from './writeContext';
+
+/**
+ * Two PCs of one office exchanging packages both ways, on Chromium's real IndexedDB: what each
+ * changed arrives, nothing the other entered is dropped, and the history agrees with the record.
+ */
+
+let pc1: EcoDeskDb;
+let pc2: EcoDeskDb;
+let counter = 0;
+beforeEach(async () => {
+  counter += 1;
+  pc1 = new EcoDeskDb(`exchange-pc1-${counter}`);
+  pc2 = new EcoDeskDb(`exchange-pc2-${counter}`);
+  await pc1.open();
+  await pc2.open();
+  await ensureStandards(pc1);
+  await ensureStandards(pc2);
+  await completeSetup(pc1, {
+    town: { name: '青山镇', county: '绿水县' },
+    operator: '张环保',
+    villageNames: ['张家村', '李家村', '王家村'],
+  });
+});
+afterEach(async () => {
+  for (const db of [pc1, pc2]) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const keys = { pc1: newKeyPair(), pc2: newKeyPair() };
+const signerOf = (k: { publicKey: Uint8Array; secretKey: Uint8Array }): Signer => ({
+  getIdentity: () =>
+    Promise.resolve({ publicKey: bytesToHex(k.publicKey), fingerprint: fingerprint(k.publicKey) }),
+  signManifest: (m) =>
+    Promise.resolve({ status: 'signed', signature: signManifest(m, k.secretKey) }),
+});
+
+async function handOff(from: EcoDeskDb, signer: Signer, { backup = false } = {}) {
+  return (await buildPackage(from, EVERYTHING, signer, { appVersion: '0.1.0', backup })).data;
+}
+
+async function receive(
+  into: EcoDeskDb,
+  data: Uint8Array,
+  decide: (plan: Awaited<ReturnType<typeof planImport>>) => Map<string, Decision> = () => new Map(),
+) {
+  const verified = verifyPackage(data);
+  if (!verified.ok) throw new Error(verified.problem);
+  const plan = await planImport(into, verified.tables);
+  const written = await commitImport(into, {
+    plan,
+    decisions: decide(plan),
+    attachment: (id) => verified.entry(`attachments/${id}`),
+    log: {
+      place: 'U盘.zip',
+      sha256: '',
+      size: data.length,
+      period: verified.manifest.period,
+      counts: verified.manifest.counts,
+      fingerprint: verified.fingerprint,
+    },
+  });
+  return { plan, written, verified };
+}
+
+const problemForm = {
+  source: 'town' as const,
+  category: '人居环境',
+  place: '村口',
+  description: '沟渠旁积存建筑垃圾',
+  foundOn: '2026-11-02',
+  deadline: '2026-11-17',
+  responsiblePerson: '张三',
+  responsibleLeader: '',
+};
+
+const setOperator = (db: EcoDeskDb, name: string) =>
+  db.settings.put({ key: 'operator', value: name });
+
+describe('an item changed on both PCs since their last exchange', () => {
+  it('keeps both: 开始整改 and a note from PC2, a note from PC1; then both PCs agree', async () => {
+    const item = await createProblem(pc1, problemForm);
+    await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    await setOperator(pc2, '李干事');
+    // Then, on each PC, before any exchange: PC1 adds a note; PC2 starts and adds a note.
+    await addProgress(pc1, item.id, '已通知村里清运');
+    await applyWorkflow(pc2, item.id, { type: 'start' });
+    await addProgress(pc2, item.id, '村里已安排两台三轮车');
+
+    // PC2's package at PC1: merged by itself, nothing to choose.
+    const { plan } = await receive(pc1, await handOff(pc2, signerOf(keys.pc2)));
+    const entry = plan.items.find((i) => i.table === 'problems' && i.id === item.id)!;
+    expect(entry.kind).toBe('merged');
+    expect(plan.counts.conflict).toBe(0);
+    const atPc1 = (await pc1.problems.get(item.id))!;
+    expect(atPc1.status).toBe('inProgress');
+    expect(atPc1.progress.map((n) => n.text).sort()).toEqual(
+      ['已通知村里清运', '村里已安排两台三轮车'].sort(),
+    );
+    // The history's newest entry is the record as stored.
+    const [newest] = await listAudit(pc1, { table: 'problems', recordId: item.id });
+    expect(newest?.action).toBe('merge');
+    expect(newest?.after).toEqual(atPc1);
+
+    // Back to PC2: PC1's record has seen everything PC2 did: taken as it is, no question.
+    const back = await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    expect(back.plan.items.find((i) => i.id === item.id)?.kind).toBe('changed');
+    expect(await pc2.problems.get(item.id)).toEqual(atPc1);
+    // And the same package again changes nothing.
+    const again = await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    expect(again.plan.counts.changed + again.plan.counts.merged + again.plan.counts.new).toBe(0);
+  });
+
+  it('asks about what both changed differently, and keeps what the user chose', async () => {
+    const item = await createProblem(pc1, problemForm);
+    await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    // Both PCs extend the deadline, to different days; PC1 also adds a note.
+    await extendDeadline(pc1, item.id, '2026-11-27', '雨天无法施工');
+    await addProgress(pc1, item.id, '已联系施工队');
+    await extendDeadline(pc2, item.id, '2026-11-30', '等待挖机');
+    const { plan, verified } = await receive(pc1, await handOff(pc2, signerOf(keys.pc2)), (p) => {
+      const entry = p.items.find((i) => i.id === item.id)!;
+      expect(entry.kind).toBe('conflict');
+      // One question: the deadline with its extensions (a group); the note merged by itself.
+      expect(entry.fields?.filter((f) => !f.auto).map((f) => f.fields)).toEqual([
+        ['deadline', 'originalDeadline', 'extensions'],
+      ]);
+      return new Map([[decisionKey(entry), { fields: { deadline: 'incoming' as const } }]]);
+    });
+    expect(verified.ok).toBe(true);
+    expect(plan.counts.conflict).toBe(1);
+    const stored = (await pc1.problems.get(item.id))!;
+    expect(stored.deadline).toBe('2026-11-30');
+    expect(stored.extensions.map((e) => e.reason)).toEqual(['等待挖机']);
+    expect(stored.originalDeadline).toBe('2026-11-17');
+    expect(stored.progress.map((n) => n.text)).toEqual(['已联系施工队']);
+    const [newest] = await listAudit(pc1, { table: 'problems', recordId: item.id });
+    expect(newest?.after).toEqual(stored);
+  });
+});
+
+describe('the default 五十条标准', () => {
+  it('is one standard on every PC: another PC’s arrives as the same, not as an extra version', async () => {
+    await completeSetup(pc2, {
+      town: { name: '青山镇', county: '绿水县' },
+      operator: '李干事',
+      villageNames: ['张家村'],
+    });
+    const { plan } = await receive(pc2, await handOff(pc1, signerOf(keys.pc1)), (p) => {
+      // The town itself was set up on both: keep PC2's answers where they differ.
+      const decisions = new Map<string, Decision>();
+      for (const i of p.items.filter((x) => x.kind === 'conflict'))
+        decisions.set(decisionKey(i), {
+          fields: Object.fromEntries((i.fields ?? []).map((f) => [f.field, 'local' as const])),
+        });
+      return decisions;
+    });
+    expect(plan.items.filter((i) => i.table === 'standards').map((i) => i.kind)).toEqual([
+      'unchanged',
+    ]);
+    expect(await pc2.standards.count()).toBe(1);
+  });
+});
+
+describe('what is private', () => {
+  it('never leaves in a package, stays in a backup, and is kept when the other PC changes the item', async () => {
+    const complaint = await createProblem(pc1, {
+      ...problemForm,
+      source: 'public',
+      channel: 'phone',
+      complainant: '王大妈 13900001111',
+      description: '夜间有人往河里倒垃圾',
+    });
+    const sent = await handOff(pc1, signerOf(keys.pc1));
+    const verified = verifyPackage(sent);
+    if (!verified.ok) throw new Error(verified.problem);
+    const text = new TextDecoder();
+    for (const e of verified.manifest.entries)
+      expect(text.decode(verified.entry(e.name)), e.name).not.toContain('王大妈');
+    // A backup is this PC's own: it keeps the name.
+    const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
+    if (!backup.ok) throw new Error(backup.problem);
+    expect(text.decode(backup.entry('records/problems.json'))).toContain('王大妈');
+
+    await receive(pc2, sent);
+    expect((await pc2.problems.get(complaint.id))?.complainant).toBeUndefined();
+    await addProgress(pc2, complaint.id, '已到河边查看');
+    await receive(pc1, await handOff(pc2, signerOf(keys.pc2)));
+    const back = (await pc1.problems.get(complaint.id))!;
+    expect(back.progress.map((n) => n.text)).toEqual(['已到河边查看']);
+    expect(back.complainant).toBe('王大妈 13900001111');
+  });
+});
+
+describe('restoring a backup', () => {
+  it('is logged as a restore, and this PC writes under a new installation id from then on', async () => {
+    const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
+    if (!backup.ok) throw new Error(backup.problem);
+    const before = (await pc1.settings.get(INSTALLATION_KEY))?.value;
+    await commitRestore(pc1, {
+      tables: backup.tables,
+      attachment: (id) => backup.entry(`attachments/${id}`),
+      log: {
+        place: 'eco-desk-backup.zip',
+        sha256: '',
+        size: 1,
+        period: backup.manifest.period,
+        counts: backup.manifest.counts,
+        fingerprint: backup.fingerprint,
+      },
+    });
+    const after = (await pc1.settings.get(INSTALLATION_KEY))?.value;
+    expect(typeof after).toBe('string');
+    expect(after).not.toBe(before);
+    const log = await pc1.handoffs.toArray();
+    expect(log.map((e) => e.direction)).toEqual(['restore']);
+    const [entry] = await listAudit(pc1, { limit: 1 });
+    expect(entry?.action).toBe('restoreBackup');
+    // The operator of this PC is still this PC's.
+    expect((await pc1.settings.get('operator'))?.value).toBe('张环保');
+  });
+});
