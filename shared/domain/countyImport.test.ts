@@ -8,6 +8,7 @@ import {
   parseCellDate,
   planImport,
   planSummary,
+  externalKey,
   rememberMapping,
   type Cell,
   type ImportOptions,
@@ -36,8 +37,9 @@ describe('reading the county sheet', () => {
   it('finds the header below the title row and maps its columns', () => {
     expect(findHeaderRow(sheet)).toBe(1);
     const mapping = guessMapping(sheet[1]!.map(String));
+    // 序号 is the row's place in this list, not the county's number for the item.
     expect(mapping).toMatchObject({
-      externalNo: 0,
+      externalNo: null,
       village: 1,
       category: 2,
       description: 3,
@@ -66,7 +68,7 @@ describe('reading the county sheet', () => {
   });
 
   it('remembers a mapping by header text, so a moved column is still found', () => {
-    const headers = ['编号', '问题', '日期A', '日期B'];
+    const headers = ['问题编号', '问题', '日期A', '日期B'];
     const mapping = { ...guessMapping(headers), foundOn: 2, deadline: 3 };
     const remembered = rememberMapping(mapping, headers);
     expect(remembered).toMatchObject({ foundOn: '日期A', deadline: '日期B' });
@@ -79,13 +81,15 @@ describe('the dry run', () => {
   const mapping = guessMapping(sheet[1]!.map(String));
 
   it('sorts rows into new, already imported and rejected, naming row and column', () => {
-    const plan = planImport(sheet, 1, mapping, options, new Set(['county|第3批|1']));
-    expect(plan.present).toEqual([{ row: 3, key: 'county|第3批|1' }]);
+    // No 问题编号 column: an item is known by its village, text and date handed down.
+    const known = 'county|张家村|村口垃圾堆放|2026-03-05';
+    const plan = planImport(sheet, 1, mapping, options, new Set([known]));
+    expect(plan.present).toEqual([{ row: 3, key: known }]);
     // Row 4: "李家" is 李家村 without 村; no category → the default; no person → the secretary.
     expect(plan.fresh).toHaveLength(1);
     expect(plan.fresh[0]).toMatchObject({
       row: 4,
-      key: 'county|第3批|2',
+      key: 'county|李家村|河道漂浮物|2026-03-05',
       form: {
         source: 'upper',
         upperLevel: 'county',
@@ -104,6 +108,8 @@ describe('the dry run', () => {
         message: '本镇没有叫“王家村”的村，请先在“设置 · 村”里核对村名。',
       },
     ]);
+    // The blank row at the end is the sheet's end, not a skipped row.
+    expect(plan.skipped).toEqual([]);
     expect(planSummary(plan)).toBe('新增 1 条，已导入过 1 条，有问题 1 条');
   });
 
@@ -153,5 +159,126 @@ describe('the dry run', () => {
       '缺少必需的列：“交办日期”、“整改时限”。请在上面选好对应的列。',
     );
     expect(checkSheet(sheet, 1, mapping)).toBeNull();
+  });
+});
+
+describe('the county’s list as the county sends it', () => {
+  // A merged title (ExcelJS gives every merged cell the title's text), a line of who and when,
+  // the header, items with Excel dates, 2026.3.16 and 2026年4月30日, village names with stray
+  // spaces and full-width letters, a blank row between items, a 合计 row and a note under it.
+  const title = '绿水县生态环境问题整改清单（第三批）';
+  const delivered: Cell[][] = [
+    [title, title, title, title, title, title, title, title],
+    ['填报单位：绿水县环委办', null, null, null, null, '日期：2026年3月16日', null, null],
+    ['序号', '问题编号', '所在村', '问题描述', '整改要求', '交办日期', '整改时限', '责任人'],
+    [
+      1,
+      'LS-2026-031',
+      '第 三 村',
+      '村道两侧垃圾堆放',
+      '立即清运，建立保洁制度',
+      new Date(Date.UTC(2026, 2, 16)),
+      '2026.4.15',
+      '赵六',
+    ],
+    [2, 'LS-2026-032', '张家村', '河道内有漂浮物', '3日内清理', '2026.3.16', '2026年4月30日', null],
+    [null, null, null, null, null, null, null, null],
+    [3, 'LS-2026-033', 'ＡＢ组团', '露天焚烧秸秆', '加强巡查', 46097, 46142, '钱七'],
+    ['合计', '合计', '合计', '共 3 个问题', null, null, null, null],
+    [
+      '注：请于每月25日前报送整改进展。',
+      '注：请于每月25日前报送整改进展。',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ],
+  ];
+  const villages: ImportOptions = {
+    ...options,
+    batch: '',
+    villages: [
+      { id: 'v1', name: '张家村', secretary: '张书记' },
+      { id: 'v3', name: '第三村', secretary: '孙书记' },
+      { id: 'v4', name: 'AB组团', secretary: '周书记' },
+    ],
+  };
+
+  it('imports every item; the total, the note and the blank row are skipped, not errors', () => {
+    const header = findHeaderRow(delivered);
+    expect(header).toBe(2);
+    const mapping = guessMapping(delivered[header]!.map(String));
+    expect(mapping).toMatchObject({ externalNo: 1, requirement: 4 });
+    expect(checkSheet(delivered, header, mapping)).toBeNull();
+    const plan = planImport(delivered, header, mapping, villages, new Set());
+    expect(plan.rejected).toEqual([]);
+    expect(plan.skipped).toEqual([
+      { row: 6, reason: '空行' },
+      { row: 8, reason: '合计行' },
+      { row: 9, reason: '表格下方的说明' },
+    ]);
+    expect(
+      plan.fresh.map((r) => [
+        r.row,
+        r.form.countyNumber,
+        r.form.villageId,
+        r.form.foundOn,
+        r.form.deadline,
+        r.form.requirement,
+      ]),
+    ).toEqual([
+      [4, 'LS-2026-031', 'v3', '2026-03-16', '2026-04-15', '立即清运，建立保洁制度'],
+      [5, 'LS-2026-032', 'v1', '2026-03-16', '2026-04-30', '3日内清理'],
+      // Serial 46097 = 2026-03-16, 46142 = 2026-04-30.
+      [7, 'LS-2026-033', 'v4', '2026-03-16', '2026-04-30', '加强巡查'],
+    ]);
+    expect(plan.fresh[1]?.form.responsiblePerson).toBe('张书记');
+    expect(plan.fresh.map((r) => r.key)).toEqual([
+      'county|编号|LS-2026-031',
+      'county|编号|LS-2026-032',
+      'county|编号|LS-2026-033',
+    ]);
+    expect(planSummary(plan)).toBe(
+      '新增 3 条，已导入过 0 条，有问题 0 条，跳过 3 行（合计、说明或空行）',
+    );
+  });
+
+  it('imported again with the batch typed differently, every item is already there', () => {
+    const mapping = guessMapping(delivered[2]!.map(String));
+    const first = planImport(delivered, 2, mapping, villages, new Set());
+    const again = planImport(
+      delivered,
+      2,
+      mapping,
+      { ...villages, batch: '县环委办〔2026〕3号' },
+      new Set(first.fresh.map((r) => r.key)),
+    );
+    expect(again.fresh).toEqual([]);
+    expect(again.present.map((r) => r.row)).toEqual([4, 5, 7]);
+  });
+
+  it('a village one character off is refused with the village it probably means', () => {
+    const typo = delivered
+      .slice(0, 4)
+      .concat([[9, 'LS-2026-039', '张家材', '垃圾', null, '2026.3.16', '2026.4.1', '张三']]);
+    const plan = planImport(typo, 2, guessMapping(delivered[2]!.map(String)), villages, new Set());
+    expect(plan.rejected).toEqual([
+      {
+        row: 5,
+        column: 'C 列“所在村”',
+        message: '本镇没有叫“张家材”的村，是不是“张家村”？请改正表格后再导入。',
+      },
+    ]);
+  });
+
+  it('a bare running number in the 编号 column is no county number: the content decides', () => {
+    expect(externalKey('county', '3', '张家村', '河道漂浮物。', '2026-03-05')).toBe(
+      'county|张家村|河道漂浮物|2026-03-05',
+    );
+    expect(externalKey('county', 'ＬＳ－031', '张家村', '河道漂浮物', '2026-03-05')).toBe(
+      'county|编号|LS-031',
+    );
   });
 });

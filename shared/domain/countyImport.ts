@@ -15,6 +15,7 @@ export type Cell = string | number | Date | null;
 export const IMPORT_FIELDS = [
   'externalNo',
   'batch',
+  'requirement',
   'village',
   'category',
   'place',
@@ -27,8 +28,9 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  externalNo: '上级编号',
+  externalNo: '上级问题编号',
   batch: '批次或文号',
+  requirement: '整改要求',
   village: '所在村',
   category: '问题类别',
   place: '地点',
@@ -43,8 +45,10 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ['description', 'foundOn'
 
 /** Header words the county's lists use for each field, most specific first. */
 const SYNONYMS: Record<ImportField, string[]> = {
-  externalNo: ['问题编号', '编号', '序号'],
+  // Not 序号: that is the row's place in this list, the same 1, 2, 3 … in every list.
+  externalNo: ['问题编号', '交办编号', '反馈编号', '编号'],
   batch: ['批次', '文号', '交办批次'],
+  requirement: ['整改要求', '整改意见', '整改标准', '工作要求'],
   village: ['所在村', '所属村', '村（社区）', '村(社区)', '村名', '村'],
   category: ['问题类别', '问题类型', '类别', '类型'],
   place: ['具体位置', '地点', '位置'],
@@ -64,6 +68,14 @@ export const cellText = (cell: Cell | undefined): string =>
     : cell instanceof Date
       ? cell.toISOString().slice(0, 10)
       : cleanText(String(cell));
+
+/**
+ * A name or text as compared across the county's sheets and ours: full-width letters and digits
+ * as half-width (ＡＢ１ → AB1), every space gone (“第 三 村” → “第三村”).
+ */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
 
 /** Excel column letters: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -211,19 +223,104 @@ export interface ImportPlan {
   fresh: ImportedRow[];
   present: { row: number; key: string }[];
   rejected: RejectedRow[];
+  /** Rows that are not items (totals, notes, a repeated header, blank rows between items). */
+  skipped: { row: number; reason: string }[];
 }
 
-/** What identifies a county item: its number in the county's list, or its village and text. */
+/**
+ * Whether a number in the 问题编号 column is the county's own number for the item: not a bare
+ * running index (1, 2, 3 …, which every list restarts), which cannot tell two lists' items apart.
+ */
+export function isCountyNumber(no: string): boolean {
+  const n = normalizeText(no);
+  return n !== '' && !/^\d{1,3}$/.test(n);
+}
+
+/**
+ * What identifies a county item across imports: the county's own number when the list has one,
+ * else its village, its text and the date it was handed down. Never the batch typed in the
+ * import dialog, so the same list imported again finds every item, however the batch was typed.
+ */
 export function externalKey(
   level: UpperLevel,
-  batch: string,
-  externalNo: string,
+  countyNo: string,
   village: string,
   description: string,
+  foundOn: string,
 ): string {
-  return externalNo
-    ? `${level}|${batch}|${externalNo}`
-    : `${level}|${batch}|${village}|${description}`;
+  return isCountyNumber(countyNo)
+    ? `${level}|编号|${normalizeText(countyNo)}`
+    : `${level}|${normalizeText(village)}|${normalizeText(description).replace(/[。．.]+$/, '')}|${foundOn}`;
+}
+
+/** Why a row below the header is not an item: a total, a note, the header repeated, blank. */
+export function skippedRowReason(cells: readonly Cell[]): string | null {
+  const texts = cells.map((c) => normalizeText(cellText(c))).filter((t) => t !== '');
+  if (texts.length === 0) return '空行';
+  if (texts.some((t) => /^(合计|小计|总计|共计|累计)/.test(t))) return '合计行';
+  // A note under the table: one text (often merged across the row), or a label and its value.
+  if (
+    new Set(texts).size <= 2 &&
+    /^(注|备注|说明|附注|附件|填表|制表|审核|联系人|联系电话|报送|签字|盖章|单位|日期)/.test(
+      texts[0]!,
+    )
+  )
+    return '表格下方的说明';
+  const mapping = guessMapping(cells.map(cellText));
+  if (Object.values(mapping).filter((c) => c !== null).length >= 3) return '重复的表头';
+  return null;
+}
+
+/** Edit distance of two short names (for "did you mean"). */
+function distance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j += 1)
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/** The town's villages, found by name as the county writes it (spaces and widths aside). */
+export function villageFinder(villages: readonly ImportVillage[]) {
+  const byName = new Map<string, ImportVillage>();
+  for (const v of villages) {
+    const name = normalizeText(v.name);
+    byName.set(name, v);
+    if (name.endsWith('村') && name.length > 2) byName.set(name.slice(0, -1), v);
+  }
+  return {
+    find: (name: string) => byName.get(normalizeText(name)),
+    /**
+     * The village a name that matches none probably means: one contains the other (三村 / 第三村,
+     * 李家村委会 / 李家村), or a slip of one character (two in a long name) that keeps the first,
+     * the part that tells villages apart (张家材 → 张家村, but 王家村 is not 张家村).
+     */
+    guess: (name: string): ImportVillage | undefined => {
+      const n = normalizeText(name);
+      let best: { v: ImportVillage; d: number } | undefined;
+      for (const v of villages) {
+        const m = normalizeText(v.name);
+        const shorter = Math.min([...n].length, [...m].length);
+        const d =
+          shorter >= 2 && (m.includes(n) || n.includes(m))
+            ? 0
+            : [...n][0] === [...m][0]
+              ? distance(n, m)
+              : Infinity;
+        if (d <= ([...m].length >= 5 ? 2 : 1) && (!best || d < best.d)) best = { v, d };
+      }
+      return best?.v;
+    },
+  };
 }
 
 /** Whole-file problems: found before looking at rows; the import stops with this message. */
@@ -254,21 +351,22 @@ export function planImport(
   options: ImportOptions,
   existingKeys: ReadonlySet<string>,
 ): ImportPlan {
-  const plan: ImportPlan = { fresh: [], present: [], rejected: [] };
+  const plan: ImportPlan = { fresh: [], present: [], rejected: [], skipped: [] };
   const headers = (rows[headerRow] ?? []).map(cellText);
   const where = (field: ImportField) => {
     const column = mapping[field];
     return column === null ? '' : `${columnLetter(column)} 列“${headers[column] ?? ''}”`;
   };
-  const byName = new Map<string, ImportVillage>();
-  for (const v of options.villages) {
-    byName.set(v.name, v);
-    if (v.name.endsWith('村')) byName.set(v.name.slice(0, -1), v);
-  }
+  const villages = villageFinder(options.villages);
+  // Blank rows after the last filled one are the sheet's end, not skipped rows.
+  let last = rows.length - 1;
+  while (last > headerRow && !rows[last]!.some((c) => cellText(c) !== '')) last -= 1;
   const seen = new Map<string, number>();
   rows.forEach((cells, index) => {
-    if (index <= headerRow || !cells.some((c) => cellText(c) !== '')) return;
+    if (index <= headerRow || index > last) return;
     const row = index + 1;
+    const skip = skippedRowReason(cells);
+    if (skip) return plan.skipped.push({ row, reason: skip });
     const get = (field: ImportField): Cell | undefined => {
       const column = mapping[field];
       return column === null ? undefined : cells[column];
@@ -286,9 +384,16 @@ export function planImport(
     if (!deadline)
       return reject('deadline', `“${text('deadline')}”不是有效的日期（例如 2026-03-20）。`);
     const villageName = text('village');
-    const village = villageName ? byName.get(villageName) : undefined;
-    if (villageName && !village)
-      return reject('village', `本镇没有叫“${villageName}”的村，请先在“设置 · 村”里核对村名。`);
+    const village = villageName ? villages.find(villageName) : undefined;
+    if (villageName && !village) {
+      const guess = villages.guess(villageName);
+      return reject(
+        'village',
+        guess
+          ? `本镇没有叫“${villageName}”的村，是不是“${guess.name}”？请改正表格后再导入。`
+          : `本镇没有叫“${villageName}”的村，请先在“设置 · 村”里核对村名。`,
+      );
+    }
     const person = text('responsiblePerson') || village?.secretary || '';
     if (person === '')
       return reject(
@@ -300,10 +405,13 @@ export function planImport(
     const category = text('category') || options.defaultCategory;
     if (charLength(category) > 20) return reject('category', '问题类别最多 20 个字。');
     const batch = text('batch') || cleanText(options.batch);
+    const countyNumber = text('externalNo');
     const form: ProblemForm = {
       source: 'upper',
       upperLevel: options.level,
       batch,
+      countyNumber: isCountyNumber(countyNumber) ? countyNumber : undefined,
+      requirement: text('requirement') || undefined,
       category,
       villageId: village?.id,
       place: text('place'),
@@ -317,16 +425,12 @@ export function planImport(
     if (issue) {
       const field = (IMPORT_FIELDS as readonly string[]).includes(issue.field)
         ? (issue.field as ImportField)
-        : '';
+        : issue.field === 'countyNumber'
+          ? 'externalNo'
+          : '';
       return reject(field, issue.message);
     }
-    const key = externalKey(
-      options.level,
-      batch,
-      text('externalNo'),
-      village?.name ?? '',
-      description,
-    );
+    const key = externalKey(options.level, countyNumber, village?.name ?? '', description, foundOn);
     const earlier = seen.get(key);
     if (earlier !== undefined)
       return reject('', `与第 ${earlier} 行是同一个问题（编号或内容相同）。`);
@@ -337,7 +441,7 @@ export function planImport(
   return plan;
 }
 
-/** One line for the preview: 新增 12 条，已存在 3 条，有问题 1 条. */
+/** One line for the preview: 新增 12 条，已导入过 3 条，有问题 1 条，跳过 2 行. */
 export function planSummary(plan: ImportPlan): string {
-  return `新增 ${plan.fresh.length} 条，已导入过 ${plan.present.length} 条，有问题 ${plan.rejected.length} 条`;
+  return `新增 ${plan.fresh.length} 条，已导入过 ${plan.present.length} 条，有问题 ${plan.rejected.length} 条${plan.skipped.length > 0 ? `，跳过 ${plan.skipped.length} 行（合计、说明或空行）` : ''}`;
 }

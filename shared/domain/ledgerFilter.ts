@@ -15,7 +15,10 @@ export interface LedgerFilter {
   /** Found on or after / on or before (ISO dates; '' for no bound). */
   foundFrom: string;
   foundTo: string;
-  /** Words to find in the number, description, place or responsible person. */
+  /**
+   * Words to find in the number, description, place, responsible person, or the upper level's
+   * number, batch and requirement.
+   */
   text: string;
 }
 
@@ -46,7 +49,15 @@ export function matchesFilter(p: Problem, f: LedgerFilter, today: string): boole
   if (isValidIsoDate(f.foundTo) && p.foundOn > f.foundTo) return false;
   const words = cleanText(f.text).split(' ').filter(Boolean);
   if (words.length > 0) {
-    const haystack = [p.number, p.description, p.place, p.responsiblePerson].join(' ');
+    const haystack = [
+      p.number,
+      p.description,
+      p.place,
+      p.responsiblePerson,
+      p.countyNumber ?? '',
+      p.batch ?? '',
+      p.requirement ?? '',
+    ].join(' ');
     if (!words.every((w) => haystack.includes(w))) return false;
   }
   return true;

@@ -38,6 +38,9 @@ export function announcedFlags(rows: readonly ResultRow[]): {
 /** One printed line of the ledger (台账). */
 export interface LedgerPrintRow {
   number: string;
+  /** The upper level's own number and demand, for its items. */
+  countyNumber: string;
+  requirement: string;
   source: string;
   village: string;
   category: string;
@@ -61,6 +64,8 @@ export function ledgerPrintRows(
   return problems
     .map((p) => ({
       number: p.number,
+      countyNumber: p.countyNumber ?? '',
+      requirement: p.requirement ?? '',
       source: SOURCE_LABELS[p.source],
       village: p.villageId ? (nameOf.get(p.villageId) ?? '') : '',
       category: p.category,

@@ -12,6 +12,10 @@ export interface Problem extends BaseRecord {
   /** For 上级督查反馈: 省/市/县 and the batch or document number. */
   upperLevel?: UpperLevel | undefined;
   batch?: string | undefined;
+  /** For 上级督查反馈: the item's own number in the upper level's list (问题编号). */
+  countyNumber?: string | undefined;
+  /** For 上级督查反馈: what the upper level demands (整改要求), as it wrote it. */
+  requirement?: string | undefined;
   /** For 群众申诉反映: how it came in; the complainant is kept private (not exported). */
   channel?: ComplaintChannel | undefined;
   complainant?: string | undefined;
@@ -97,6 +101,8 @@ export interface ProblemForm {
   source: ProblemSource;
   upperLevel?: UpperLevel | undefined;
   batch?: string | undefined;
+  countyNumber?: string | undefined;
+  requirement?: string | undefined;
   channel?: ComplaintChannel | undefined;
   complainant?: string | undefined;
   category: string;
@@ -130,5 +136,9 @@ export function validateProblemForm(form: ProblemForm): ValidationIssue[] {
     issues.push({ field: 'channel', message: '群众申诉请选择反映渠道。' });
   if (charLength(cleanText(form.place)) > 100)
     issues.push({ field: 'place', message: '地点最多 100 个字。' });
+  if (charLength(cleanText(form.countyNumber ?? '')) > 50)
+    issues.push({ field: 'countyNumber', message: '上级问题编号最多 50 个字。' });
+  if (charLength(cleanText(form.requirement ?? '')) > 1000)
+    issues.push({ field: 'requirement', message: '整改要求最多 1000 个字。' });
   return issues;
 }

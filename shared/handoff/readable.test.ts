@@ -20,14 +20,45 @@ describe('readable copies', () => {
       supervised: true,
       complainant: '王某（保密）',
     } as Problem;
-    const rows = ledgerSheet([p], new Map([['v1', '张家村']]));
-    expect(rows[1]).toEqual([
-      '2026-群诉-0001',
-      '群众申诉反映',
+    const upper = {
+      ...p,
+      number: '2026-上督-0001',
+      source: 'upper',
+      countyNumber: 'LS-2026-031',
+      requirement: '立即清运',
+      complainant: undefined,
+    } as Problem;
+    const rows = ledgerSheet([p, upper], new Map([['v1', '张家村']]));
+    expect(rows[0]?.slice(0, 8)).toEqual([
+      '编号',
+      '来源',
+      '上级问题编号',
+      '类别',
+      '村',
+      '地点',
+      '问题描述',
+      '整改要求',
+    ]);
+    // The county's own number and demand are kept for its items.
+    expect(rows[1]?.slice(0, 8)).toEqual([
+      '2026-上督-0001',
+      '上级督查反馈',
+      'LS-2026-031',
       '人居环境',
       '张家村',
       '二组',
       '夜间焚烧垃圾',
+      '立即清运',
+    ]);
+    expect(rows[2]).toEqual([
+      '2026-群诉-0001',
+      '群众申诉反映',
+      '',
+      '人居环境',
+      '张家村',
+      '二组',
+      '夜间焚烧垃圾',
+      '',
       '2026-03-01',
       '2026-03-10',
       '张三',

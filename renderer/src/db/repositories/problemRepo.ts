@@ -84,6 +84,14 @@ function buildProblem(
       source: form.source,
       upperLevel: form.source === 'upper' ? form.upperLevel : undefined,
       batch: form.source === 'upper' ? cleanText(form.batch ?? '') : undefined,
+      countyNumber:
+        form.source === 'upper' && cleanText(form.countyNumber ?? '')
+          ? cleanText(form.countyNumber ?? '')
+          : undefined,
+      requirement:
+        form.source === 'upper' && cleanText(form.requirement ?? '')
+          ? cleanText(form.requirement ?? '')
+          : undefined,
       channel: form.source === 'public' ? form.channel : undefined,
       complainant: form.source === 'public' ? cleanText(form.complainant ?? '') : undefined,
       category: form.category,

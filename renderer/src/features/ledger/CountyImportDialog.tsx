@@ -39,6 +39,8 @@ import { useCountyImport } from './useCountyImport';
 
 const PREVIEW_ROWS = 100;
 
+type Tab = 'fresh' | 'present' | 'rejected' | 'skipped';
+
 /**
  * Imports the county's feedback list: level and batch, the column mapping (guessed, remembered per
  * level, editable), a dry run of every row, then one all-or-nothing commit.
@@ -51,7 +53,7 @@ export function CountyImportDialog(props: {
   const state = useCountyImport(props.rows);
   const notify = useNotify();
   // Until the user picks a tab, the rejected rows show first when there are any.
-  const [tab, setTab] = useState<'fresh' | 'present' | 'rejected' | null>(null);
+  const [tab, setTab] = useState<Tab | null>(null);
   const [busy, setBusy] = useState(false);
   const { plan } = state;
   const canImport =
@@ -178,10 +180,11 @@ export function CountyImportDialog(props: {
                   ? IMPORT.nothingNew
                   : IMPORT.ready}
             </Alert>
-            <Tabs value={shown} onChange={(_e, v: NonNullable<typeof tab>) => setTab(v)}>
+            <Tabs value={shown} onChange={(_e, v: Tab) => setTab(v)}>
               <Tab value="fresh" label={IMPORT.tabs.fresh(plan.fresh.length)} />
               <Tab value="present" label={IMPORT.tabs.present(plan.present.length)} />
               <Tab value="rejected" label={IMPORT.tabs.rejected(plan.rejected.length)} />
+              <Tab value="skipped" label={IMPORT.tabs.skipped(plan.skipped.length)} />
             </Tabs>
             <Box sx={{ maxHeight: 320, overflow: 'auto' }}>
               <PreviewTable plan={plan} tab={shown} names={state.villageNames} />
@@ -203,10 +206,33 @@ export function CountyImportDialog(props: {
 
 function PreviewTable(props: {
   plan: NonNullable<ReturnType<typeof useCountyImport>['plan']>;
-  tab: 'fresh' | 'present' | 'rejected';
+  tab: Tab;
   names: Map<string, string>;
 }) {
   const { plan, tab } = props;
+  if (tab === 'skipped')
+    return plan.skipped.length === 0 ? (
+      <Typography color="text.secondary" sx={{ p: 1 }}>
+        {IMPORT.noneSkipped}
+      </Typography>
+    ) : (
+      <Table size="small" aria-label={IMPORT.tabs.skipped(plan.skipped.length)}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{IMPORT.cols.row}</TableCell>
+            <TableCell>{IMPORT.cols.skipReason}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {plan.skipped.slice(0, PREVIEW_ROWS).map((r) => (
+            <TableRow key={r.row}>
+              <TableCell>{IMPORT.rowNumber(r.row)}</TableCell>
+              <TableCell>{r.reason}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    );
   if (tab === 'rejected')
     return (
       <Table size="small" aria-label={IMPORT.tabs.rejected(plan.rejected.length)}>
@@ -241,6 +267,7 @@ function PreviewTable(props: {
       <TableHead>
         <TableRow>
           <TableCell>{IMPORT.cols.row}</TableCell>
+          <TableCell>{IMPORT.cols.countyNumber}</TableCell>
           <TableCell>{IMPORT.cols.village}</TableCell>
           <TableCell>{IMPORT.cols.description}</TableCell>
           <TableCell>{IMPORT.cols.foundOn}</TableCell>
@@ -252,6 +279,7 @@ function PreviewTable(props: {
         {plan.fresh.slice(0, PREVIEW_ROWS).map((r) => (
           <TableRow key={r.row}>
             <TableCell>{IMPORT.rowNumber(r.row)}</TableCell>
+            <TableCell>{r.form.countyNumber ?? '—'}</TableCell>
             <TableCell>{r.form.villageId ? props.names.get(r.form.villageId) : '—'}</TableCell>
             <TableCell>{r.form.description}</TableCell>
             <TableCell>{r.form.foundOn}</TableCell>

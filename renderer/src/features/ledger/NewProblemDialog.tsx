@@ -99,6 +99,20 @@ export function NewProblemDialog(props: {
             value={form.batch ?? ''}
             onChange={(e) => set({ batch: e.target.value })}
           />
+          <TextField
+            label={F.countyNumber}
+            value={form.countyNumber ?? ''}
+            onChange={(e) => set({ countyNumber: e.target.value })}
+            {...field('countyNumber')}
+          />
+          <TextField
+            label={F.requirement}
+            value={form.requirement ?? ''}
+            onChange={(e) => set({ requirement: e.target.value })}
+            multiline
+            minRows={2}
+            {...field('requirement')}
+          />
         </>
       ) : null}
       {form.source === 'public' ? (

@@ -203,6 +203,12 @@ export function ProblemPage() {
       LEDGER.form.source,
       `${SOURCE_LABELS[problem.source]}${problem.upperLevel ? `（${UPPER_LEVEL_LABELS[problem.upperLevel]}${problem.batch ? ` ${problem.batch}` : ''}）` : ''}${problem.channel ? `（${CHANNEL_LABELS[problem.channel]}）` : ''}`,
     ],
+    ...(problem.countyNumber
+      ? ([[fieldLabel('problems', 'countyNumber'), problem.countyNumber]] as [string, ReactNode][])
+      : []),
+    ...(problem.requirement
+      ? ([[fieldLabel('problems', 'requirement'), problem.requirement]] as [string, ReactNode][])
+      : []),
     [LEDGER.form.category, problem.category],
     [LEDGER.form.village, village?.name ?? '—'],
     [LEDGER.form.place, problem.place || '—'],

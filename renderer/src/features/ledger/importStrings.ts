@@ -4,7 +4,8 @@ export const IMPORT = {
   title: (file: string) => `导入上级反馈清单：${file}`,
   level: '督查层级',
   batch: '本清单的批次或文号',
-  batchHelp: '表格里没有批次列时填写，例如“县环委办〔2026〕3号”',
+  batchHelp:
+    '表格里没有批次列时填写，例如“县环委办〔2026〕3号”；是否重复只看上级问题编号或问题内容，与这里填什么无关',
   defaultCategory: '没有类别时归为',
   headerRow: '表头在第几行',
   rowLabel: (n: number, row: readonly Cell[]) =>
@@ -19,11 +20,15 @@ export const IMPORT = {
     fresh: (n: number) => `新增（${n}）`,
     present: (n: number) => `已导入过（${n}）`,
     rejected: (n: number) => `有问题（${n}）`,
+    skipped: (n: number) => `跳过的行（${n}）`,
   },
+  noneSkipped: '没有跳过的行。',
   cols: {
     row: '行',
     column: '列',
     reason: '问题',
+    skipReason: '为什么跳过',
+    countyNumber: '上级编号',
     village: '村',
     description: '问题描述',
     foundOn: '交办日期',

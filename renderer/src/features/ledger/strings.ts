@@ -74,6 +74,8 @@ export const LEDGER = {
     source: '问题来源',
     upperLevel: '督查层级',
     batch: '批次或文号',
+    countyNumber: '上级问题编号（清单上有就填）',
+    requirement: '上级的整改要求',
     channel: '反映渠道',
     complainant: '反映人（保密，不导出）',
     category: '问题类别',

@@ -154,13 +154,37 @@ export function LedgerPrintPage() {
             empty="没有符合条件的问题。"
             columns={[
               { header: '序号', cell: (_r, i) => i + 1, align: 'center', width: '4%' },
-              { header: '编号', cell: (r) => r.number, width: '11%', nowrap: true },
+              {
+                header: '编号',
+                cell: (r) =>
+                  r.countyNumber ? (
+                    <>
+                      {r.number}
+                      <br />
+                      （上级 {r.countyNumber}）
+                    </>
+                  ) : (
+                    r.number
+                  ),
+                width: '11%',
+                nowrap: true,
+              },
               { header: '来源', cell: (r) => r.source, width: '9.5%' },
               { header: '村', cell: (r) => r.village, width: '7%' },
               { header: '类别', cell: (r) => r.category, width: '7%' },
               {
                 header: '问题及地点',
-                cell: (r) => (r.place ? `${r.description}（${r.place}）` : r.description),
+                cell: (r) => (
+                  <>
+                    {r.place ? `${r.description}（${r.place}）` : r.description}
+                    {r.requirement ? (
+                      <>
+                        <br />
+                        整改要求：{r.requirement}
+                      </>
+                    ) : null}
+                  </>
+                ),
               },
               {
                 header: '发现日期',
