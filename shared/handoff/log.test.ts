@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInterval, handoffDue } from './log';
+import { checkInterval, handoffDue, packageFileName } from './log';
 
 describe('handoffDue', () => {
   const now = new Date('2026-11-28T12:00:00Z');
@@ -34,5 +34,21 @@ describe('handoffDue', () => {
     expect(checkInterval(30)).toBeNull();
     expect(checkInterval(0)).toBe('报送间隔应为 1 到 365 之间的整数天。');
     expect(checkInterval(7.5)).toBe('报送间隔应为 1 到 365 之间的整数天。');
+  });
+});
+
+describe('the package file name', () => {
+  it('is <town>-<period>-<yyyymmdd-hhmm>.zip on the PC’s clock', () => {
+    // Built from local fields: 2026-12-01 09:05 on this PC's clock.
+    const now = new Date(2026, 11, 1, 9, 5);
+    expect(packageFileName('青山镇', { from: '2026-10', to: '2026-10' }, now)).toBe(
+      '青山镇-2026-10-20261201-0905.zip',
+    );
+    expect(packageFileName('青山镇', { from: '2026-01', to: '2026-10' }, now)).toBe(
+      '青山镇-2026-01至2026-10-20261201-0905.zip',
+    );
+    expect(packageFileName('青/山:镇', { from: '2026-10', to: '2026-10' }, now)).toBe(
+      '青-山-镇-2026-10-20261201-0905.zip',
+    );
   });
 });

@@ -59,3 +59,20 @@ export interface ExportChoice {
   ledger: boolean;
   attachments: boolean;
 }
+
+/**
+ * A package's file name, `<town>-<period>-<yyyymmdd-hhmm>.zip` (DOMAIN.md §7), on the PC's own
+ * clock: the period is one month (2026-10) or a range (2026-01至2026-10).
+ */
+export function packageFileName(
+  town: string,
+  period: { from: string; to: string },
+  now: Date,
+): string {
+  const span = period.from === period.to ? period.from : `${period.from}至${period.to}`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  // A town's name never holds a path: anything a file system refuses becomes a dash.
+  const safe = town.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-');
+  return `${safe}-${span}-${stamp}.zip`;
+}

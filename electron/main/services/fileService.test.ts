@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,6 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'eco-desk-files-'));
 });
 afterEach(async () => {
-  await chmod(dir, 0o755).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -114,15 +113,24 @@ describe('createFileService', () => {
     expect(await readFile(target, 'utf8')).toBe('旧内容');
   });
 
-  it('reports a folder it cannot write to', async () => {
-    if (process.getuid?.() === 0) return; // root ignores permissions; the rename test covers failure
-    await chmod(dir, 0o555);
+  it('reports a place it cannot write to, in Chinese, and writes nothing there', async () => {
+    // A "folder" that is a file: no one, root included, can write inside it.
+    const blocker = path.join(dir, '不是文件夹');
+    await writeFile(blocker, '原内容');
+    const target = path.join(blocker, 'x.txt');
     const service = createFileService({
-      dialogs: dialogs(path.join(dir, 'x.txt')),
+      dialogs: dialogs(target),
       defaultFolder: () => dir,
+      probe: async () => 10 * 1024 ** 3,
     });
     const result = await service.saveFile({ suggestedName: 'x.txt', data: bytes('x') });
-    expect(result.status).toBe('failed');
+    expect(result).toEqual({
+      status: 'failed',
+      reason: 'writeError',
+      message: `无法写入“${target}”：请确认该位置可写、文件没有被其他程序打开。`,
+    });
+    expect(await readFile(blocker, 'utf8')).toBe('原内容');
+    expect(await readdir(dir)).toEqual(['不是文件夹']);
   });
 
   it('opens a file and refuses one over the limit with its size in the message', async () => {

@@ -1,4 +1,4 @@
-import type { ExportChoice, HandoffLogInput } from '@shared/handoff/log';
+import { packageFileName, type ExportChoice, type HandoffLogInput } from '@shared/handoff/log';
 import type { Decision, MergePlan } from '@shared/handoff/merge';
 import type { RestorePreview } from '@shared/handoff/restorePreview';
 import { BACKUP_REASON_LABELS, type BackupReason } from '@shared/handoff/backups';
@@ -26,8 +26,6 @@ export type ExportOutcome =
     }
   | { status: 'canceled' }
   | { status: 'failed'; message: string };
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Builds a package of the chosen data, has the platform sign it (the key never reaches the page
@@ -60,7 +58,7 @@ export async function exportPackage(
     files,
   });
   onStep('write');
-  const name = `${built.manifest.town.name}-数据交换-${today()}.zip`;
+  const name = packageFileName(built.manifest.town.name, built.manifest.period, new Date());
   let place: string;
   if (drive) {
     const written = await platform.writeToDrive({ drive, name, data: built.data });
