@@ -73,6 +73,8 @@ export function packageFileName(
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
   // A town's name never holds a path: anything a file system refuses becomes a dash.
-  const safe = town.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-');
+  const safe = [...town]
+    .map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? '-' : c))
+    .join('');
   return `${safe}-${span}-${stamp}.zip`;
 }
