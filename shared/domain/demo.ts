@@ -373,3 +373,28 @@ export function demoWorkRecords(input: {
   }
   return out;
 }
+
+/**
+ * Which demo records carry photos, as an office's would: a closed item's after-photo (销号
+ * demands one) for about one in eight closed items, a site photo on about one deduction in
+ * twenty, and one on every patrol that found something. Drawn from its own seeded stream, so the
+ * rest of the demo is the same with or without photos. Ten years come to a few thousand photos.
+ */
+export function demoPhotoPlan(input: {
+  closedProblems: number;
+  deductions: number;
+  patrolsWithFindings: number;
+  seed?: number;
+}): { problems: Set<number>; deductions: Set<number>; patrols: Set<number> } {
+  const random = randomGenerator(input.seed ?? 20240101);
+  const pick = (n: number, share: number) => {
+    const out = new Set<number>();
+    for (let i = 0; i < n; i += 1) if (random() < share) out.add(i);
+    return out;
+  };
+  return {
+    problems: pick(input.closedProblems, 1 / 8),
+    deductions: pick(input.deductions, 1 / 20),
+    patrols: pick(input.patrolsWithFindings, 1),
+  };
+}

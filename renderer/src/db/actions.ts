@@ -184,8 +184,11 @@ export const actions = {
     rows: Parameters<typeof importCountyList>[1],
     remember: Parameters<typeof importCountyList>[2],
   ) => importCountyList(db, rows, remember),
-  loadDemoData: (years: number, onProgress?: Parameters<typeof loadDemoData>[2]) =>
-    loadDemoData(db, years, onProgress),
+  loadDemoData: (
+    years: number,
+    onProgress?: Parameters<typeof loadDemoData>[2],
+    images?: readonly Uint8Array[],
+  ) => loadDemoData(db, years, onProgress, images),
   saveStandard: (next: Parameters<typeof saveStandard>[1]) => saveStandard(db, next),
   addDeductionPhoto: (input: Parameters<typeof addDeductionPhoto>[1]) =>
     addDeductionPhoto(db, input),

@@ -77,7 +77,10 @@ const dump = async (db: EcoDeskDb, table: string) => {
 
 describe('export → import into an empty profile', () => {
   it('gives back every table exactly, photos included; a second import writes nothing', async () => {
-    await loadDemoData(source, 1);
+    // A year of the demo with its photos (after-photos, deduction and patrol photos).
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+    const { photos } = await loadDemoData(source, 1, undefined, [jpeg]);
+    expect(photos).toBeGreaterThan(100);
     const problem = await createProblem(source, {
       source: 'town',
       category: '人居环境',
@@ -123,7 +126,12 @@ describe('export → import into an empty profile', () => {
     // Every audit entry of the source is there (the target adds its own import entries).
     const targetAudit = new Set((await target.audit.toArray()).map((e) => e.id));
     expect((await source.audit.toArray()).every((e) => targetAudit.has(e.id))).toBe(true);
-    // Photos: the same bytes and type.
+    // Photos: every one arrives, with the same bytes and type.
+    expect(await target.attachments.count()).toBe(await source.attachments.count());
+    const demoPhoto = (await source.problems.toArray()).find((p) => p.afterPhotos.length > 0)!;
+    const arrived = await target.attachments.get(demoPhoto.afterPhotos[0]!.attachmentId);
+    expect(arrived?.blob.type).toBe('image/jpeg');
+    expect(new Uint8Array(await arrived!.blob.arrayBuffer())).toEqual(jpeg);
     const [before] = (await target.problems.get(problem.id))!.beforePhotos;
     const blob = (await target.attachments.get(before!.attachmentId))!.blob;
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(png);

@@ -3,6 +3,7 @@ import type {
   DueAction,
   Period,
   PeriodResult,
+  PhotoRef,
   VillageCheck,
 } from '@shared/domain/assessment';
 import { scorePeriod } from '@shared/domain/assessment';
@@ -10,6 +11,7 @@ import { toIsoDate } from '@shared/domain/dates';
 import {
   demoMonth,
   demoPatrols,
+  demoPhotoPlan,
   demoProblems,
   demoWorkRecords,
   type DemoPatrol,
@@ -29,7 +31,7 @@ import { TOWN_ID, type Town } from '@shared/domain/town';
 import type { Village } from '@shared/domain/village';
 import { DEFAULT_ELIMINATIONS, type WorkRecord } from '@shared/domain/workRecords';
 import { InputError } from '../errors';
-import type { EcoDeskDb } from '../schema';
+import type { Attachment, EcoDeskDb } from '../schema';
 import { OPERATOR_KEY, writeContext, type WriteContext } from '../writeContext';
 import { ensureStandards, getRules } from './assessmentRepo';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
@@ -50,6 +52,8 @@ export async function loadDemoData(
   db: EcoDeskDb,
   years: number,
   onProgress: DemoProgress = () => undefined,
+  /** Images (JPEG or PNG bytes) for the demo's photos; none: a demo without photos. */
+  images: readonly Uint8Array[] = [],
 ): Promise<{
   periods: number;
   deductions: number;
@@ -57,6 +61,7 @@ export async function loadDemoData(
   actions: number;
   problems: number;
   patrols: number;
+  photos: number;
 }> {
   if (!Number.isInteger(years) || years < 1 || years > DEMO_MAX_YEARS) {
     throw new InputError([
@@ -89,6 +94,7 @@ export async function loadDemoData(
     db.riverPatrols,
     db.forestPatrols,
     db.workRecords,
+    db.attachments,
     db.audit,
     db.settings,
   ];
@@ -237,6 +243,7 @@ export async function loadDemoData(
   });
 
   const grid = demoGrid(villages, months, random, ctx);
+  const attachments = demoPhotos(images, ctx, { problems, deductions, grid });
 
   onProgress('write', 0);
   await db.transaction('rw', tables, async () => {
@@ -261,6 +268,7 @@ export async function loadDemoData(
     await db.riverPatrols.bulkAdd(grid.riverPatrols);
     await db.forestPatrols.bulkAdd(grid.forestPatrols);
     await db.workRecords.bulkAdd(grid.records);
+    await db.attachments.bulkAdd(attachments);
     // One entry per table: a bulk load is recorded as what it was, not as thousands of edits.
     for (const [table, count] of [
       ['periods', periods.length],
@@ -271,7 +279,9 @@ export async function loadDemoData(
       ['riverPatrols', grid.riverPatrols.length],
       ['forestPatrols', grid.forestPatrols.length],
       ['workRecords', grid.records.length],
+      ['attachments', attachments.length],
     ] as const) {
+      if (count === 0) continue;
       await db.audit.add({
         id: ctx.newId(),
         at: ctx.now,
@@ -294,7 +304,55 @@ export async function loadDemoData(
     actions: actions.length,
     problems: problems.length,
     patrols: grid.riverPatrols.length + grid.forestPatrols.length,
+    photos: attachments.length,
   };
+}
+
+/**
+ * Puts photos on the demo's records as an office's would (`demoPhotoPlan`): after-photos on
+ * closed items, site photos on some deductions and on patrols that found something. Each photo
+ * is its own attachment (its own copy of one of `images`), serving as its own thumbnail.
+ */
+function demoPhotos(
+  images: readonly Uint8Array[],
+  ctx: WriteContext,
+  records: {
+    problems: Problem[];
+    deductions: Deduction[];
+    grid: { riverPatrols: RiverPatrol[]; forestPatrols: ForestPatrol[] };
+  },
+): Attachment[] {
+  if (images.length === 0) return [];
+  const closed = records.problems.filter((p) => p.status === 'closed');
+  const found = [...records.grid.riverPatrols, ...records.grid.forestPatrols].filter(
+    (p) => p.findings.length > 0,
+  );
+  const plan = demoPhotoPlan({
+    closedProblems: closed.length,
+    deductions: records.deductions.length,
+    patrolsWithFindings: found.length,
+  });
+  const attachments: Attachment[] = [];
+  const photo = (name: string): PhotoRef => {
+    const bytes = images[attachments.length % images.length]!;
+    const id = ctx.newId();
+    const type = bytes[0] === 0x89 ? 'image/png' : 'image/jpeg';
+    attachments.push({ id, blob: new Blob([bytes.slice().buffer], { type }) });
+    return { attachmentId: id, thumbnailId: id, name, size: bytes.length };
+  };
+  const ext = (i: number) => (images[i % images.length]![0] === 0x89 ? 'png' : 'jpg');
+  closed.forEach((p, i) => {
+    if (plan.problems.has(i))
+      p.afterPhotos = [photo(`整改后-${p.number}.${ext(attachments.length)}`)];
+  });
+  records.deductions.forEach((d, i) => {
+    if (plan.deductions.has(i))
+      d.photos = [photo(`扣分现场-${d.periodId}.${ext(attachments.length)}`)];
+  });
+  found.forEach((p, i) => {
+    if (plan.patrols.has(i)) p.photos = [photo(`巡查发现-${p.date}.${ext(attachments.length)}`)];
+  });
+  return attachments;
 }
 
 /**

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../app/notify';
 import { actions } from '../../db/actions';
+import { demoImages } from './demoImages';
 
 const PHASES = {
   generate: '正在生成示例数据……',
@@ -38,11 +39,13 @@ export function DemoPage() {
     setError(null);
     setProgress({ phase: 'generate', fraction: 0 });
     try {
-      const counts = await actions.loadDemoData(n, (phase, fraction) =>
-        setProgress({ phase, fraction }),
+      const counts = await actions.loadDemoData(
+        n,
+        (phase, fraction) => setProgress({ phase, fraction }),
+        await demoImages(),
       );
       setSummary(
-        `${counts.periods} 个月考核、${counts.deductions} 条扣分、${counts.actions} 项后续事项、${counts.problems} 个整改问题、${counts.patrols} 条巡河巡林记录`,
+        `${counts.periods} 个月考核、${counts.deductions} 条扣分、${counts.actions} 项后续事项、${counts.problems} 个整改问题、${counts.patrols} 条巡河巡林记录、${counts.photos} 张现场照片`,
       );
     } catch (e) {
       setProgress(null);
