@@ -108,9 +108,14 @@ test('export a package, check it with the command line, restore it into an empty
   await expect(review).toContainText('来自：');
   await expect(review).toContainText(fingerprint);
   await snap(other, '61-handoff-restore-preview');
+  // Who uses this PC is asked: the package's operator is the other PC's.
+  await review.getByRole('button', { name: /确认导入 \d+ 条/ }).click();
+  await expect(other.getByTestId('import-problem')).toContainText('您的姓名');
+  await other.getByLabel('您的姓名').fill('李干事');
   await review.getByRole('button', { name: /确认导入 \d+ 条/ }).click();
   await expect(other.getByRole('heading', { name: '总览' })).toBeVisible();
   expect(await screens(other)).toEqual(before);
+  await expect(other.getByText('操作员：李干事')).toBeVisible();
 
   // The same package again: nothing to write.
   await other

@@ -182,7 +182,8 @@ export function formatValue(table: string, field: string, value: unknown, names:
     if (value.length === 0) return EMPTY;
     if (value.every((v) => typeof v === 'object' && v !== null && 'attachmentId' in v))
       return `${value.length} 张照片`;
-    return value.map(elementText).join('；');
+    const plain = value.every((v) => typeof v === 'string' || typeof v === 'number');
+    return value.map(elementText).join(plain ? '、' : '；');
   }
   if (typeof value === 'object') {
     const e = value as Record<string, unknown>;
@@ -191,5 +192,5 @@ export function formatValue(table: string, field: string, value: unknown, names:
     if ('approver' in e) return `${text(e.reason)}（批准人 ${text(e.approver)}）`;
     return elementText(value) || EMPTY;
   }
-  return typeof value === 'number' ? String(value) : EMPTY;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : EMPTY;
 }

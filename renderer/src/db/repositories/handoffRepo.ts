@@ -497,7 +497,8 @@ export async function planRestore(
   tables: Record<string, unknown[]>,
 ): Promise<RestorePreview> {
   return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
-    const names = Object.keys(HANDOFF_TABLES);
+    // Settings are left out: counting them says nothing (this PC's own stay in any case).
+    const names = Object.keys(HANDOFF_TABLES).filter((t) => t !== 'settings');
     const counts = await Promise.all(names.map((t) => db.table(t).count()));
     const now = Object.fromEntries(names.map((t, i) => [t, counts[i]!]));
     const after = Object.fromEntries(names.map((t) => [t, (tables[t] ?? []).length]));

@@ -6,7 +6,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
   LinearProgress,
@@ -19,20 +18,12 @@ import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
 import { backupNow, commitReview, reviewPackage, type ImportReview } from './handoffFiles';
 import { ConflictList } from './ConflictList';
+import { MergeCountsTable } from './MergeCountsTable';
 import { RestorePreviewView } from './RestorePreviewView';
 import { useBackups } from './useBackups';
-import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
+import { HANDOFF, TABLE_LABELS } from './strings';
 
 const I = HANDOFF.import;
-const KINDS = [
-  'new',
-  'changed',
-  'unchanged',
-  'keptLocal',
-  'merged',
-  'conflict',
-  'rejected',
-] as const;
 
 /**
  * Choose a package, see what it would change (nothing is written yet), pick a side for each
@@ -46,6 +37,7 @@ export function ImportPanel(props: {
   const notify = useNotify();
   const [review, setReview] = useState<ImportReview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [commitProblem, setCommitProblem] = useState<string | null>(null);
   const [decisions, setDecisions] = useState<ReadonlyMap<string, Decision>>(new Map());
   const [phase, setPhase] = useState<keyof typeof I.phases | null>(null);
   const busy = phase !== null;
@@ -71,8 +63,9 @@ export function ImportPanel(props: {
 
   async function commit(current: ImportReview) {
     try {
+      setCommitProblem(null);
       const stop = (await props.beforeCommit?.()) ?? null;
-      if (stop) return setProblem(stop);
+      if (stop) return setCommitProblem(stop);
       const written = await commitReview(current, decisions, setPhase);
       notify.success(I.done(Object.values(written).reduce((s, n) => s + n, 0)));
       setReview(null);
@@ -125,30 +118,7 @@ export function ImportPanel(props: {
           {review.restore ? (
             <RestorePreviewView preview={review.restore} />
           ) : (
-            <Table size="small" aria-label="导入预览">
-              <TableHead>
-                <TableRow>
-                  <TableCell>数据</TableCell>
-                  {KINDS.map((k) => (
-                    <TableCell key={k} align="right">
-                      {I.counts[k]}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {inTableOrder(Object.keys(review.manifest.counts)).map((table) => (
-                  <TableRow key={table}>
-                    <TableCell>{TABLE_LABELS[table] ?? table}</TableCell>
-                    {KINDS.map((k) => (
-                      <TableCell key={k} align="right">
-                        {review.plan.items.filter((i) => i.table === table && i.kind === k).length}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <MergeCountsTable plan={review.plan} />
           )}
           {review.restore ? null : (
             <ConflictList items={review.plan.items} decisions={decisions} onDecide={setDecisions} />
@@ -175,6 +145,11 @@ export function ImportPanel(props: {
               {I.cancel}
             </Button>
           </Box>
+          {commitProblem ? (
+            <Alert severity="error" data-testid="commit-problem">
+              {commitProblem}
+            </Alert>
+          ) : null}
           {/* Beside the button that started it: the preview above may be long. */}
           {phase === 'backup' || phase === 'write' ? <Working text={I.phases[phase]} /> : null}
         </Box>

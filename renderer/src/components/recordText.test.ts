@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fieldLabel, formatValue, tableLabel } from './recordText';
+
+const names = new Map([
+  ['v1', '张家村'],
+  ['p1', '王建国'],
+]);
+
+describe('a record as people read it', () => {
+  it('names fields and tables in Chinese, never by their identifiers', () => {
+    expect(fieldLabel('villages', 'name')).toBe('名称');
+    expect(fieldLabel('problems', 'countyNumber')).toBe('上级问题编号');
+    expect(fieldLabel('problems', 'somethingNew')).toBe('其他内容');
+    expect(tableLabel('problems')).toBe('整改问题');
+    expect(tableLabel('ledgerTally')).toBe('其他数据');
+  });
+
+  it('shows values in words: texts, lists, codes, names, yes/no, photos, masked complainants', () => {
+    expect(formatValue('villages', 'name', '张家湾村', names)).toBe('张家湾村');
+    expect(formatValue('villages', 'groups', ['一组', '二组'], names)).toBe('一组、二组');
+    expect(formatValue('villages', 'leaderId', 'p1', names)).toBe('王建国');
+    expect(formatValue('problems', 'status', 'inProgress', names)).toBe('整改中');
+    expect(formatValue('problems', 'source', 'public', names)).toBe('群众申诉反映');
+    expect(formatValue('problems', 'supervised', true, names)).toBe('是');
+    expect(formatValue('problems', 'deadline', '', names)).toBe('（空）');
+    expect(
+      formatValue(
+        'problems',
+        'progress',
+        [
+          { at: '2026-11-01T00:00:00Z', by: '张', text: '已通知' },
+          { at: '2026-11-02T00:00:00Z', by: '李', text: '已清运' },
+        ],
+        names,
+      ),
+    ).toBe('已通知；已清运');
+    expect(
+      formatValue(
+        'problems',
+        'afterPhotos',
+        [{ attachmentId: 'a', thumbnailId: 'a', name: 'x.jpg', size: 1 }],
+        names,
+      ),
+    ).toBe('1 张照片');
+    expect(formatValue('problems', 'complainant', '王大妈 13900001111', names)).toBe(
+      '王＊＊＊＊＊＊（保密）',
+    );
+    expect(
+      formatValue(
+        'problems',
+        'verification',
+        { verifier: '赵', date: '2026-11-20', opinion: '到位' },
+        names,
+      ),
+    ).toBe('验收人 赵，2026-11-20，到位');
+  });
+});
