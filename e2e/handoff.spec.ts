@@ -196,7 +196,7 @@ test('a backup restores the data as it was; the state before the restore is back
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   await review.getByRole('button', { name: '确认恢复' }).click();
-  await expect(page.getByText(/导入完成/)).toBeVisible();
+  await expect(page.getByText(/恢复完成/)).toBeVisible();
   // It said what it was doing: first the backup of what is replaced, then the writing.
   expect(
     await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen),
@@ -209,7 +209,7 @@ test('a backup restores the data as it was; the state before the restore is back
   await page.goto('/#/handoff');
   await backups.getByRole('button', { name: /恢复… .* 恢复前/ }).click();
   await page.getByTestId('import-review').getByRole('button', { name: '确认恢复' }).click();
-  await expect(page.getByText(/导入完成/)).toBeVisible();
+  await expect(page.getByText(/恢复完成/)).toBeVisible();
   await page.goto('/#/ledger');
   await expect(page.getByTestId('ledger-count')).toHaveText('共 2 条');
 });

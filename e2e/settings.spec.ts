@@ -258,9 +258,7 @@ test('town details and operator: blank refused, change recorded under the new na
   await expect(page.getByTestId('town-title')).toHaveText('绿水县 · 青山镇人民政府');
 
   await page.getByRole('tab', { name: '操作记录' }).click();
-  await expect(
-    page.getByRole('row', { name: /李干事.*乡镇.*青山镇人民政府.*修改/ }),
-  ).toBeVisible();
+  await expect(page.getByRole('row', { name: /李干事.*乡镇.*青山镇人民政府.*修改/ })).toBeVisible();
   await page.getByRole('tab', { name: '关于' }).click();
   await expect(page.getByText('浏览器本地存储（IndexedDB）')).toBeVisible();
   await snap(page, '32-settings-about');

@@ -50,7 +50,7 @@ describe('npm run handoff -- verify', () => {
     expect(out).toContain('乡镇：青山镇');
     expect(out).toContain('时间范围：2026-01-01 至 2026-10-31');
     expect(out).toContain(`签名指纹：${fingerprint(keys.publicKey)}`);
-    expect(out).toContain('记录：problems 0，villages 1');
+    expect(out).toContain('记录：村 1，整改问题 0');
   });
 
   const hostile: [string, Uint8Array, string][] = [

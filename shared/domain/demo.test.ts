@@ -64,7 +64,11 @@ describe('demoProblems', () => {
 describe('demoPhotoPlan', () => {
   it('gives photos to about 1 in 8 closed items, 1 in 20 deductions and every patrol finding', () => {
     // Ten years of the demo: about 19,600 closed items, 13,800 deductions, 1,350 findings.
-    const plan = demoPhotoPlan({ closedProblems: 19_600, deductions: 13_800, patrolsWithFindings: 1_350 });
+    const plan = demoPhotoPlan({
+      closedProblems: 19_600,
+      deductions: 13_800,
+      patrolsWithFindings: 1_350,
+    });
     // 19,600 / 8 = 2,450 and 13,800 / 20 = 690, give or take the draw (±5 %).
     expect(plan.problems.size).toBeGreaterThan(2_450 * 0.95);
     expect(plan.problems.size).toBeLessThan(2_450 * 1.05);
@@ -72,7 +76,9 @@ describe('demoPhotoPlan', () => {
     expect(plan.deductions.size).toBeLessThan(690 * 1.1);
     expect(plan.patrols.size).toBe(1_350);
     // The same seed, the same choice.
-    expect([...demoPhotoPlan({ closedProblems: 100, deductions: 0, patrolsWithFindings: 0 }).problems]).toEqual([
+    expect([
+      ...demoPhotoPlan({ closedProblems: 100, deductions: 0, patrolsWithFindings: 0 }).problems,
+    ]).toEqual([
       ...demoPhotoPlan({ closedProblems: 100, deductions: 0, patrolsWithFindings: 0 }).problems,
     ]);
   });

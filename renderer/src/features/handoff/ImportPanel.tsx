@@ -67,7 +67,8 @@ export function ImportPanel(props: {
       const stop = (await props.beforeCommit?.()) ?? null;
       if (stop) return setCommitProblem(stop);
       const written = await commitReview(current, decisions, setPhase);
-      notify.success(I.done(Object.values(written).reduce((s, n) => s + n, 0)));
+      const count = Object.values(written).reduce((s, n) => s + n, 0);
+      notify.success(current.backup ? I.restored(count) : I.done(count));
       setReview(null);
       props.onImported?.();
     } catch (error) {

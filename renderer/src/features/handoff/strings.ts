@@ -92,6 +92,7 @@ export const HANDOFF = {
     commit: (n: number) => `确认导入 ${n} 条`,
     nothing: '没有需要写入的记录（这个包已经导入过，或内容与本机相同）。',
     done: (n: number) => `导入完成：写入 ${n} 条记录。`,
+    restored: (n: number) => `恢复完成：数据已回到备份时的样子（写入 ${n} 条记录）。`,
     /** What is happening now: checking can take seconds, writing 10 years half a minute. */
     phases: {
       check: '正在完整检查数据交换包并比对本机数据…',
