@@ -170,6 +170,27 @@ describe('what is private stays on this PC', () => {
     });
     expect(kinds(plan)).toEqual(['p2:unchanged']);
   });
+  it('a history entry that arrives without the complainant is the same entry', () => {
+    const entry = (after: Row) => ({
+      id: 'a1',
+      at: at(2),
+      table: 'problems',
+      recordId: 'p2',
+      before: null,
+      after,
+    });
+    const plan = planMerge({
+      incoming: { audit: [entry({ id: 'p2', description: '夜间偷倒' })] },
+      local: {
+        audit: new Map([
+          ['a1', entry({ id: 'p2', description: '夜间偷倒', complainant: '王大妈' })],
+        ]),
+      },
+      keyOf: { audit: 'id' },
+    });
+    expect(kinds(plan)).toEqual(['a1:unchanged']);
+  });
+
   it('a change from there keeps the complainant entered here', () => {
     const plan = planMerge({
       incoming: { problems: [rec('p2', { description: '夜间偷倒建筑垃圾' }, { A: 1, B: 1 })] },

@@ -1,4 +1,4 @@
-import { privateFieldsOf, withoutPrivate } from '../domain/privacy';
+import { auditWithoutPrivate, privateFieldsOf, withoutPrivate } from '../domain/privacy';
 import { compareRevisions, joinRevisions, type Revision } from '../domain/record';
 
 /**
@@ -82,11 +82,14 @@ const revOf = (r: Row): Revision | undefined =>
 /** Versioned records carry stamps; settings, attachments and log entries do not. */
 const isVersioned = (r: Row) => typeof r.updatedAt === 'string';
 
-/** The record's content: stamps and private fields left out. */
+/** The record's content: stamps and private fields (in a history entry too) left out. */
 function contentOf(table: string, r: Row): Row {
+  const plain =
+    table === 'audit' && typeof r.table === 'string'
+      ? auditWithoutPrivate(r as Row & { table: string; before: unknown; after: unknown })
+      : withoutPrivate(table, r);
   const out: Row = {};
-  for (const [k, v] of Object.entries(withoutPrivate(table, r)))
-    if (!STAMPS.has(k) && v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(plain)) if (!STAMPS.has(k) && v !== undefined) out[k] = v;
   return out;
 }
 

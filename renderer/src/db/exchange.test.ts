@@ -5,7 +5,7 @@ import { fingerprint, newKeyPair, signManifest, verifyPackage } from '@shared/ha
 import { decisionKey, type Decision } from '@shared/handoff/merge';
 import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
 import { listAudit } from './repositories/auditRepo';
-import { commitImport, commitRestore, planImport } from './repositories/handoffRepo';
+import { commitImport, commitRestore, logExport, planImport } from './repositories/handoffRepo';
 import {
   addProgress,
   applyWorkflow,
@@ -216,6 +216,20 @@ describe('restoring a backup', () => {
     const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
     if (!backup.ok) throw new Error(backup.problem);
     const before = (await pc1.settings.get(INSTALLATION_KEY))?.value;
+    // A package sent to the county after the backup: the log of it is never rewound.
+    const log = {
+      place: 'U盘/青山镇-2026-11-20261201-0900.zip',
+      sha256: 'ab'.repeat(32),
+      size: 1000,
+      period: { from: '2026-11', to: '2026-11' },
+      counts: {},
+      fingerprint: 'X',
+    };
+    await logExport(pc1, log);
+    // …nor does it travel to another PC.
+    const sent = verifyPackage(await handOff(pc1, signerOf(keys.pc1)));
+    if (!sent.ok) throw new Error(sent.problem);
+    expect(sent.tables.handoffs).toBeUndefined();
     await commitRestore(pc1, {
       tables: backup.tables,
       attachment: (id) => backup.entry(`attachments/${id}`),
@@ -231,8 +245,8 @@ describe('restoring a backup', () => {
     const after = (await pc1.settings.get(INSTALLATION_KEY))?.value;
     expect(typeof after).toBe('string');
     expect(after).not.toBe(before);
-    const log = await pc1.handoffs.toArray();
-    expect(log.map((e) => e.direction)).toEqual(['restore']);
+    const entries = await pc1.handoffs.orderBy('at').toArray();
+    expect(entries.map((e) => e.direction)).toEqual(['export', 'restore']);
     const [entry] = await listAudit(pc1, { limit: 1 });
     expect(entry?.action).toBe('restoreBackup');
     // The operator of this PC is still this PC's.

@@ -135,7 +135,7 @@ async function buildWith(
       read[table] = rows;
       readableCopies(table);
     },
-    { keepPrivate: backup },
+    { backup },
   );
   for (const [name, data] of Object.entries(contents.files))
     pack({ op: 'entry', name, data }, addFile, [data.buffer]);

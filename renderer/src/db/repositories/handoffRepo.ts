@@ -98,8 +98,11 @@ export async function collectExport(
   db: EcoDeskDb,
   choice: ExportChoice,
   onTable: (table: HandoffTable, rows: unknown[]) => void = () => undefined,
-  /** A backup is this PC's own and keeps everything; what leaves the PC has no private field. */
-  { keepPrivate = false }: { keepPrivate?: boolean } = {},
+  /**
+   * A backup is this PC's own and keeps everything. What leaves the PC has no private field and
+   * not this PC's hand-off log (what it sent and received is its own record, not the town's data).
+   */
+  { backup = false }: { backup?: boolean } = {},
 ): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
   // An older schema (a backup before a migration) may lack some tables: they are left out.
   const present = new Set(db.tables.map((t) => t.name));
@@ -111,7 +114,7 @@ export async function collectExport(
       if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
       const tables: Partial<Record<HandoffTable, unknown[]>> = {};
       const done = (table: HandoffTable, read: unknown[]) => {
-        const rows = keepPrivate
+        const rows = backup
           ? read
           : table === 'audit'
             ? (read as AuditEntry[]).map(auditWithoutPrivate)
@@ -159,7 +162,7 @@ export async function collectExport(
         whole('people'),
         whole('ruleDocuments'),
         whole('standards'),
-        whole('handoffs'),
+        ...(backup ? [whole('handoffs')] : []),
         whole('rivers'),
         whole('forestPlots'),
         whole('summaries'),
@@ -250,15 +253,18 @@ export async function planImport(
       );
     }
     const incoming = Object.fromEntries(
-      Object.entries(tables).map(([t, rows]) => [
-        t,
-        t === 'settings'
-          ? rows.filter((s) => {
-              const key = (s as { key?: unknown }).key;
-              return typeof key === 'string' && !isLocalSetting(key);
-            })
-          : rows,
-      ]),
+      Object.entries(tables)
+        // Another PC's hand-off log is its own (packages of earlier versions carried it).
+        .filter(([t]) => t !== 'handoffs')
+        .map(([t, rows]) => [
+          t,
+          t === 'settings'
+            ? rows.filter((s) => {
+                const key = (s as { key?: unknown }).key;
+                return typeof key === 'string' && !isLocalSetting(key);
+              })
+            : rows,
+        ]),
     );
     const bases = await commonVersions(db, incoming, local);
     return planMerge({
@@ -477,7 +483,8 @@ export async function commitRestore(
     const kept = (await db.settings.toArray())
       .filter((s) => isLocalSetting(s.key) && s.key !== INSTALLATION_KEY)
       .concat({ key: INSTALLATION_KEY, value: newInstallationId() });
-    for (const table of tables) await db.table(table).clear();
+    // The hand-off log is never rewound: what was sent and received stays on record.
+    for (const table of tables) if (table !== 'handoffs') await db.table(table).clear();
     const written = await writeTables(db, input.tables, input.attachment);
     await db.settings.bulkPut(kept);
     await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));

@@ -1,0 +1,138 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+
+/**
+ * Helpers for specs that work as an office does: a persistent Chromium profile per PC (data on
+ * disk, as on the office's PC), photos attached through the app's own buttons, files chosen and
+ * downloaded as a person does.
+ */
+
+/** A PC of the office: Chromium with its own on-disk profile, on the tests' address. */
+export async function officePc(testInfo: TestInfo, name: string): Promise<BrowserContext> {
+  const use = testInfo.project.use;
+  const dir = mkdtempSync(path.join(os.tmpdir(), `eco-desk-${name}-`));
+  return chromium.launchPersistentContext(dir, {
+    ...use.launchOptions,
+    headless: true,
+    baseURL: use.baseURL,
+    locale: use.locale,
+    timezoneId: use.timezoneId,
+    viewport: use.viewport,
+    acceptDownloads: true,
+  });
+}
+
+/** A real PNG: a corner of the page itself. */
+export const photoOf = (page: Page) =>
+  page.screenshot({ clip: { x: 0, y: 0, width: 96, height: 72 } });
+
+/** Adds a photo through the 添加照片 button inside `scope`, and waits for it to show. */
+export async function addPhoto(page: Page, scope: ReturnType<Page['locator']>, name: string) {
+  const png = await photoOf(page);
+  const chooser = page.waitForEvent('filechooser');
+  await scope.getByRole('button', { name: '添加照片' }).first().click();
+  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: png });
+  await expect(scope.getByRole('img', { name })).toBeVisible();
+}
+
+/** The section of the problem page under a heading. */
+export const section = (page: Page, heading: string) =>
+  page.getByRole('heading', { name: heading }).locator('..');
+
+/** Chooses a file in the app's file chooser opened by `click`. */
+export async function chooseFile(
+  page: Page,
+  click: () => Promise<void>,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+) {
+  const chooser = page.waitForEvent('filechooser');
+  await click();
+  await (await chooser).setFiles(file);
+}
+
+/** Saves what the app offers as a download (另存为) to `file`. */
+export async function download(page: Page, click: () => Promise<void>, file: string) {
+  const event = page.waitForEvent('download');
+  await click();
+  await (await event).saveAs(file);
+}
+
+/** Counts of every object store of the app's database, read straight from IndexedDB. */
+export function storeCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const name = localStorage.getItem('eco-desk.database') ?? 'eco-desk';
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(new Error('cannot open'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const counts: Record<string, number> = {};
+          for (const n of names) {
+            const c = tx.objectStore(n).count();
+            c.onsuccess = () => (counts[n] = c.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * The county's feedback list as the county sends it: a merged title, a line of who and when,
+ * the header, items with dates typed three ways, a village name with stray spaces, a blank row,
+ * a 合计 row and a note under the table.
+ */
+export async function deliveredCountyList(
+  items: {
+    no: string;
+    village: string;
+    text: string;
+    demand: string;
+    handed: Date | string;
+    due: string;
+    person: string;
+  }[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('问题清单');
+  sheet.addRow(['绿水县生态环境问题整改清单（第三批）']);
+  sheet.mergeCells(1, 1, 1, 8);
+  sheet.addRow(['填报单位：绿水县环委办', '', '', '', '', '日期：2026年7月16日']);
+  sheet.addRow([
+    '序号',
+    '问题编号',
+    '所在村',
+    '问题描述',
+    '整改要求',
+    '交办日期',
+    '整改时限',
+    '责任人',
+  ]);
+  items.forEach((item, i) => {
+    if (i === 2) sheet.addRow([]);
+    sheet.addRow([
+      i + 1,
+      item.no,
+      item.village,
+      item.text,
+      item.demand,
+      item.handed,
+      item.due,
+      item.person,
+    ]);
+  });
+  const total = sheet.addRow(['合计', '', '', `共 ${items.length} 个问题`]);
+  sheet.mergeCells(total.number, 1, total.number, 3);
+  const note = sheet.addRow(['注：请于每月25日前报送整改进展。']);
+  sheet.mergeCells(note.number, 1, note.number, 8);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
