@@ -55,7 +55,7 @@ async function scoreMonth(page: Page, month: string, piles: number[], photoOn: s
 async function newProblem(
   page: Page,
   item: { source: string; village: string; text: string; found: string; due: string },
-  extra: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined,
+  extra: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = () => Promise.resolve(),
 ) {
   await page.goto('/#/ledger');
   await page.getByRole('button', { name: '新增问题' }).click();
@@ -122,7 +122,8 @@ async function reviewPackage(page: Page, file: string) {
   return review;
 }
 
-test('an office’s quarter on two PCs: photos everywhere, the county’s list, exchanges both ways, a restore', async ({}, testInfo) => {
+test('an office’s quarter on two PCs: photos everywhere, the county’s list, exchanges both ways, a restore', async () => {
+  const testInfo = test.info();
   test.setTimeout(15 * 60_000);
   const pc1 = await officePc(testInfo, 'pc1');
   const page = await pc1.newPage();
