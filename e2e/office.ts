@@ -10,10 +10,22 @@ import { chromium, expect, type BrowserContext, type Page, type TestInfo } from 
  * downloaded as a person does.
  */
 
-/** A PC of the office: Chromium with its own on-disk profile, on the tests' address. */
-export async function officePc(testInfo: TestInfo, name: string): Promise<BrowserContext> {
+const profiles = new Map<string, string>();
+
+/**
+ * A PC of the office: Chromium with its own on-disk profile, on the tests' address. `reuse`
+ * starts the same PC again (its profile as it was left).
+ */
+export async function officePc(
+  testInfo: TestInfo,
+  name: string,
+  { reuse = false } = {},
+): Promise<BrowserContext> {
   const use = testInfo.project.use;
-  const dir = mkdtempSync(path.join(os.tmpdir(), `eco-desk-${name}-`));
+  const dir =
+    (reuse ? profiles.get(name) : undefined) ??
+    mkdtempSync(path.join(os.tmpdir(), `eco-desk-${name}-`));
+  profiles.set(name, dir);
   return chromium.launchPersistentContext(dir, {
     ...use.launchOptions,
     headless: true,
