@@ -110,7 +110,7 @@ test('export a package, check it with the command line, restore it into an empty
   await snap(other, '61-handoff-restore-preview');
   // Who uses this PC is asked: the package's operator is the other PC's.
   await review.getByRole('button', { name: /确认导入 \d+ 条/ }).click();
-  await expect(other.getByTestId('import-problem')).toContainText('您的姓名');
+  await expect(other.getByTestId('commit-problem')).toContainText('您的姓名');
   await other.getByLabel('您的姓名').fill('李干事');
   await review.getByRole('button', { name: /确认导入 \d+ 条/ }).click();
   await expect(other.getByRole('heading', { name: '总览' })).toBeVisible();
@@ -212,4 +212,33 @@ test('a backup restores the data as it was; the state before the restore is back
   await expect(page.getByText(/恢复完成/)).toBeVisible();
   await page.goto('/#/ledger');
   await expect(page.getByTestId('ledger-count')).toHaveText('共 2 条');
+});
+
+test('a backup that fails stays on the dashboard until a backup succeeds', async ({ page }) => {
+  await completeSetup(page, { villages: ['张家村'] });
+  // The browser's file storage refuses to write (a full disk, a broken profile).
+  await page.evaluate(() => {
+    navigator.storage.getDirectory = () => Promise.reject(new Error('磁盘已满'));
+  });
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '数据交换' })
+    .click();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText('手动备份没有完成：无法写入备份。').first()).toBeVisible();
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '总览' })
+    .click();
+  const alert = page.getByTestId('backup-failed');
+  await expect(alert).toContainText('备份没有完成');
+  await expect(alert).toContainText('手动备份没有完成：无法写入备份。');
+  // Not a passing notice: it is still there after the app is opened again.
+  await page.reload();
+  await expect(alert).toContainText('在备份成功之前，这条提示会一直显示');
+  await snap(page, '65-dashboard-backup-failed');
+  // The storage works again: one backup, and the warning goes.
+  await alert.getByRole('button', { name: '重新备份' }).click();
+  await expect(page.getByText(/^备份成功：eco-desk-backup-.*-manual\.zip$/)).toBeVisible();
+  await expect(alert).toHaveCount(0);
 });

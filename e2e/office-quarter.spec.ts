@@ -26,6 +26,9 @@ const VILLAGES = ['张家村', '李家村', '第三村', '王家村', '赵家村
 const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const year = today.slice(0, 4);
 
+/** Says in the test's output which part of the quarter is under way. */
+const step = (name: string) => console.log(`[quarter] ${name}`);
+
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
 
@@ -130,7 +133,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  // ——— Set-up and a quarter of scoring (July–September), a site photo each month ———
+  step('Set-up and a quarter of scoring (July–September), a site photo each month');
   await completeSetup(page, { villages: VILLAGES });
   // Piles of rubbish (A01, −1 each): July 99/98/97/96/100, August 100/99/98/97/96,
   // September 98/100/99/96/97. Three red flags each month (top three, all ≥ 90), no yellow.
@@ -142,7 +145,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await expect(september.getByRole('row').filter({ hasText: '李家村' })).toContainText('红旗');
   await expect(september.locator('[data-flag="yellow"]')).toHaveCount(0);
 
-  // ——— The ledger: one item of each source the office enters itself, each closed ———
+  step('The ledger: one item of each source the office enters itself, each closed');
   await newProblem(page, {
     source: '镇级督查发现',
     village: '张家村',
@@ -182,7 +185,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
     await fixAndClose(page, photo, '2026-09-28');
   }
 
-  // ——— The county's list, as the county sends it, imported twice ———
+  step('The county’s list, as the county sends it, imported twice');
   const list = await deliveredCountyList([
     {
       no: 'LS-2026-031',
@@ -242,7 +245,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await expect(page.getByText('立即清运，建立保洁制度')).toBeVisible();
   await fixAndClose(page, '村道清运后.png', '2026-08-14');
 
-  // ——— A river patrol finding with a photo, into the ledger in one step ———
+  step('A river patrol finding with a photo, into the ledger in one step');
   await page.goto('/#/settings/people');
   await page.getByRole('button', { name: '新增人员' }).click();
   dialog = page.getByRole('dialog');
@@ -287,7 +290,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   // Deductions: July 4 cells, August 4, September 4 (villages with piles) = 12.
   expect(counts.deductions).toBe(12);
 
-  // ——— A backup, then an export with every photo, checked as the county checks it ———
+  step('A backup, then an export with every photo, checked as the county checks it');
   await nav(page, '数据交换');
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(
@@ -317,7 +320,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
     if (!name.startsWith('attachments/') && !name.endsWith('.xlsx'))
       expect(strFromU8(bytes), name).not.toContain('王大妈');
 
-  // ——— The second PC starts from the package ———
+  step('The second PC starts from the package');
   const pc2 = await officePc(testInfo, 'pc2');
   const other = await pc2.newPage();
   other.on('pageerror', (e) => errors.push(e.message));
@@ -337,7 +340,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await openProblem(other, '2026-群诉-0001');
   await expect(other.getByText('王大妈')).toHaveCount(0);
 
-  // ——— The same item changed on both PCs ———
+  step('The same item changed on both PCs');
   // PC1: a progress note and an extension to 09-05. PC2: 开始整改 and an extension to 09-10.
   await openProblem(page, '2026-上督-0002');
   await page.getByLabel('记录进展').fill('已清理一半，剩余部分水深难以作业');
@@ -402,7 +405,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   const facts = (text: string) => text.slice(0, text.indexOf('操作记录（不可修改）'));
   expect(facts(await other.getByRole('main').innerText())).toBe(facts(atPc1));
 
-  // ——— Restoring the backup taken before the exchanges ———
+  step('Restoring the backup taken before the exchanges');
   await newProblem(page, {
     source: '镇级督查发现',
     village: '赵家村',

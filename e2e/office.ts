@@ -44,7 +44,7 @@ export const photoOf = (page: Page) =>
 /** Adds a photo through the 添加照片 button inside `scope`, and waits for it to show. */
 export async function addPhoto(page: Page, scope: ReturnType<Page['locator']>, name: string) {
   const png = await photoOf(page);
-  const chooser = page.waitForEvent('filechooser');
+  const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
   await scope.getByRole('button', { name: '添加照片' }).first().click();
   await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: png });
   await expect(scope.getByRole('img', { name })).toBeVisible();
@@ -60,14 +60,14 @@ export async function chooseFile(
   click: () => Promise<void>,
   file: string | { name: string; mimeType: string; buffer: Buffer },
 ) {
-  const chooser = page.waitForEvent('filechooser');
+  const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
   await click();
   await (await chooser).setFiles(file);
 }
 
 /** Saves what the app offers as a download (另存为) to `file`. */
 export async function download(page: Page, click: () => Promise<void>, file: string) {
-  const event = page.waitForEvent('download');
+  const event = page.waitForEvent('download', { timeout: 120_000 });
   await click();
   await (await event).saveAs(file);
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { activeDatabaseName, DATABASE_KEY } from './location';
 import { recoverIntoNewDatabase } from './recovery';
 import { collectExport } from './repositories/handoffRepo';
+import { addProblemPhoto, createProblem } from './repositories/problemRepo';
 import { completeSetup } from './repositories/townRepo';
 import { DATABASE_NAME, EcoDeskDb } from './schema';
 
@@ -30,18 +31,39 @@ const log = {
 };
 const AT = new Date('2026-11-29T10:15:00Z');
 
-/** A backup's tables: the town as it was, from a database of its own. */
-async function backupTables() {
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7]);
+
+/** A backup's tables: the town as it was, an item with its after-photo, from a database of its own. */
+async function backup() {
   const source = new EcoDeskDb('backup-source');
   await completeSetup(source, {
     town: { name: '青山镇', county: '绿水县' },
     operator: '张环保',
     villageNames: ['张家村', '李家村'],
   });
-  const { tables } = await collectExport(source, EVERYTHING);
+  const item = await createProblem(source, {
+    source: 'town',
+    category: '人居环境',
+    place: '',
+    description: '沟渠垃圾',
+    foundOn: '2026-11-01',
+    deadline: '2026-11-10',
+    responsiblePerson: '张三',
+    responsibleLeader: '',
+  });
+  await addProblemPhoto(source, item.id, {
+    kind: 'after',
+    file: { name: '清理后.png', data: PNG },
+    thumbnail: new Blob([PNG], { type: 'image/png' }),
+  });
+  const { tables, files } = await collectExport(source, EVERYTHING, undefined, { backup: true });
   source.close();
-  return tables as Record<string, unknown[]>;
+  return {
+    tables: tables as Record<string, unknown[]>,
+    attachment: (id: string) => files[`attachments/${id}`]!,
+  };
 }
+const backupTables = async () => (await backup()).tables;
 
 describe('recovering from a backup when the database cannot be opened', () => {
   it('restores into a new database that the app opens from then on; the damaged one is not touched', async () => {
@@ -50,10 +72,7 @@ describe('recovering from a backup when the database cannot be opened', () => {
     damaged.close();
     expect(activeDatabaseName()).toBe(DATABASE_NAME);
 
-    const result = await recoverIntoNewDatabase(
-      { tables: await backupTables(), attachment: () => new Uint8Array(), log },
-      AT,
-    );
+    const result = await recoverIntoNewDatabase({ ...(await backup()), log }, AT);
     expect(result).toEqual({
       damaged: 'eco-desk',
       recovered: 'eco-desk-recovered-20261129T101500',
@@ -66,6 +85,10 @@ describe('recovering from a backup when the database cannot be opened', () => {
       '张家村',
       '李家村',
     ]);
+    // The photo comes back with its bytes.
+    const [problem] = await recovered.problems.toArray();
+    const photo = await recovered.attachments.get(problem!.afterPhotos[0]!.attachmentId);
+    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(PNG);
     const [restored] = await recovered.handoffs.toArray();
     expect(restored?.place).toBe(
       'eco-desk-backup-20261128-daily.zip（原数据库“eco-desk”无法打开，保留未动）',

@@ -1,9 +1,7 @@
 import { Alert, AlertTitle, Button } from '@mui/material';
-import { useState } from 'react';
-import { useNotify } from '../../app/notify';
 import { formatTimestamp } from '../../components/format';
 import { useBackupFailure } from '../../db/hooks';
-import { backupNow } from './handoffFiles';
+import { useManualBackup } from './useBackups';
 import { HANDOFF } from './strings';
 
 const B = HANDOFF.backupFailed;
@@ -14,27 +12,16 @@ const B = HANDOFF.backupFailed;
  */
 export function BackupFailureAlert() {
   const failure = useBackupFailure();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
+  const retry = useManualBackup(B.done);
   if (!failure) return null;
-  const retry = async () => {
-    setBusy(true);
-    try {
-      notify.success(B.done(await backupNow('manual')));
-    } catch (error) {
-      notify.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Alert
       severity="error"
       sx={{ mb: 2 }}
       data-testid="backup-failed"
       action={
-        <Button color="inherit" size="small" disabled={busy} onClick={() => void retry()}>
-          {busy ? B.retrying : B.retry}
+        <Button color="inherit" size="small" disabled={retry.busy} onClick={retry.run}>
+          {retry.busy ? B.retrying : B.retry}
         </Button>
       }
     >

@@ -16,11 +16,11 @@ import { formatBytes } from '@shared/domain/attachment';
 import { BACKUP_REASON_LABELS } from '@shared/handoff/backups';
 import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
-import { backupNow, commitReview, reviewPackage, type ImportReview } from './handoffFiles';
+import { commitReview, reviewPackage, type ImportReview } from './handoffFiles';
 import { ConflictList } from './ConflictList';
 import { MergeCountsTable } from './MergeCountsTable';
 import { RestorePreviewView } from './RestorePreviewView';
-import { useBackups } from './useBackups';
+import { useBackups, useManualBackup } from './useBackups';
 import { HANDOFF, TABLE_LABELS } from './strings';
 
 const I = HANDOFF.import;
@@ -172,23 +172,12 @@ function Working({ text }: { text: string }) {
 /** The backups kept on this PC, newest first, each restorable after a preview. */
 function BackupList(props: { disabled: boolean; onRestore: (name: string) => void }) {
   const backups = useBackups();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  async function backup() {
-    setBusy(true);
-    try {
-      notify.success(I.backedUp(await backupNow('manual')));
-    } catch (error) {
-      notify.error(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const manual = useManualBackup(I.backedUp);
   return (
     <Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 0.5 }}>
         <Typography>{backups && backups.length > 0 ? I.backups : I.noBackups}</Typography>
-        <Button size="small" disabled={busy || props.disabled} onClick={() => void backup()}>
+        <Button size="small" disabled={manual.busy || props.disabled} onClick={manual.run}>
           {I.backupNow}
         </Button>
       </Box>

@@ -54,3 +54,23 @@ export function useDailyBackup(): void {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 }
+
+/**
+ * A backup the user asks for (立即备份, 重新备份): while it runs `busy`; then a notice with its
+ * name (`done` words it), or the reason it failed.
+ */
+export function useManualBackup(done: (name: string) => string) {
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      notify.success(done(await backupNow('manual')));
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run: () => void run() };
+}
