@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
+import { fixAndClose } from './office';
 
 /** A county feedback list as the county sends it: a title row above the header, real dates. */
 async function countyList(rows: (string | number | Date)[][]): Promise<Buffer> {
@@ -16,38 +17,6 @@ async function chooseFile(page: Page, name: string, buffer: Buffer) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入上级反馈清单' }).click();
   await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
-}
-
-async function addPhoto(page: Page, name: string) {
-  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 80, height: 60 } });
-  const chooser = page.waitForEvent('filechooser');
-  await page
-    .getByRole('heading', { name: '整改后照片或证明' })
-    .locator('..')
-    .getByRole('button', { name: '添加照片' })
-    .click();
-  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: png });
-  await expect(page.getByRole('img', { name })).toBeVisible();
-}
-
-/** From 待整改 to 已销号 on the problem page: a measure done, an after-photo, a verifier. */
-async function fixAndClose(page: Page, verifier: string) {
-  await page.getByRole('button', { name: '开始整改' }).click();
-  await expect(page.getByTestId('problem-status')).toHaveText('整改中');
-  await page.getByLabel('添加措施').fill('清理到位');
-  await page.getByRole('button', { name: '添加措施' }).click();
-  await page.getByLabel('清理到位').click();
-  await expect(page.getByLabel('清理到位')).toBeChecked();
-  await addPhoto(page, '整改后.png');
-  await page.getByRole('button', { name: '申请销号' }).click();
-  await expect(page.getByTestId('problem-status')).toHaveText('申请销号');
-  await page.getByRole('button', { name: '验收销号' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('验收人（谁验收、谁负责）').fill(verifier);
-  await dialog.getByLabel('验收日期').fill('2026-03-18');
-  await dialog.getByLabel('验收意见').fill('整改到位');
-  await dialog.getByRole('button', { name: '验收销号' }).click();
-  await expect(page.getByTestId('problem-status')).toHaveText('已销号');
 }
 
 test('a county list is checked row by row, imported once, and a second import adds nothing', async ({
@@ -124,7 +93,7 @@ test('a county list is checked row by row, imported once, and a second import ad
   // The imported item goes to 销号; its history says where it came from and every step.
   await grid.getByRole('gridcell', { name: '2026-上督-0001' }).click();
   await expect(page.getByText(/县级 县环委办〔2026〕3号/)).toBeVisible();
-  await fixAndClose(page, '县督查组');
+  await fixAndClose(page, { photo: '整改后.png', verifier: '县督查组', verifiedOn: '2026-03-18' });
   const history = page.getByRole('table', { name: '操作记录（不可修改）' });
   await expect(history).toContainText('导入上级反馈清单《第3批.xlsx》第 3 行');
   await expect(history.getByRole('row').filter({ hasText: '申请销号 → 已销号' })).toContainText(
@@ -212,7 +181,7 @@ test('items of every source end as they should; bulk 督办, saved views and the
   // 群众申诉: fixed and closed after being supervised.
   await grid.getByRole('gridcell', { name: '夜间焚烧垃圾' }).click();
   await expect(page.getByLabel('镇纪委督办')).toBeChecked();
-  await fixAndClose(page, '王副镇长');
+  await fixAndClose(page, { photo: '整改后.png', verifier: '王副镇长', verifiedOn: '2026-03-18' });
   await page.getByRole('link', { name: '返回台账' }).click();
   await expect(page.getByTestId('ledger-count')).toHaveText('共 1 条');
 

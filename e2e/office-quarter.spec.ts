@@ -8,8 +8,8 @@ import {
   chooseFile,
   deliveredCountyList,
   download,
+  fixAndClose,
   officePc,
-  section,
   storeCounts,
 } from './office';
 
@@ -74,26 +74,6 @@ async function newProblem(
   await dialog.getByLabel('整改责任人').fill('村支书');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
-}
-
-/** From 待整改 to 已销号 on the problem page: a measure done, an after-photo, a named verifier. */
-async function fixAndClose(page: Page, photo: string, verifiedOn: string) {
-  await page.getByRole('button', { name: '开始整改' }).click();
-  await expect(page.getByTestId('problem-status')).toHaveText('整改中');
-  await page.getByLabel('添加措施').fill('清理到位');
-  await page.getByRole('button', { name: '添加措施' }).click();
-  await page.getByLabel('清理到位').click();
-  await expect(page.getByLabel('清理到位')).toBeChecked();
-  await addPhoto(page, section(page, '整改后照片或证明'), photo);
-  await page.getByRole('button', { name: '申请销号' }).click();
-  await expect(page.getByTestId('problem-status')).toHaveText('申请销号');
-  await page.getByRole('button', { name: '验收销号' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('验收人（谁验收、谁负责）').fill('王副镇长');
-  await dialog.getByLabel('验收日期').fill(verifiedOn);
-  await dialog.getByLabel('验收意见').fill('现场核查，整改到位');
-  await dialog.getByRole('button', { name: '验收销号' }).click();
-  await expect(page.getByTestId('problem-status')).toHaveText('已销号');
 }
 
 async function openProblem(page: Page, number: string) {
@@ -182,7 +162,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
     ['2026-群诉-0001', '河道清理后.png'],
   ] as const) {
     await openProblem(page, number);
-    await fixAndClose(page, photo, '2026-09-28');
+    await fixAndClose(page, { photo, verifier: '王副镇长', verifiedOn: '2026-09-28' });
   }
 
   step('The county’s list, as the county sends it, imported twice');
@@ -243,7 +223,11 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await openProblem(page, '2026-上督-0001');
   await expect(page.getByText('LS-2026-031')).toBeVisible();
   await expect(page.getByText('立即清运，建立保洁制度')).toBeVisible();
-  await fixAndClose(page, '村道清运后.png', '2026-08-14');
+  await fixAndClose(page, {
+    photo: '村道清运后.png',
+    verifier: '王副镇长',
+    verifiedOn: '2026-08-14',
+  });
 
   step('A river patrol finding with a photo, into the ledger in one step');
   await page.goto('/#/settings/people');

@@ -54,6 +54,29 @@ export async function addPhoto(page: Page, scope: ReturnType<Page['locator']>, n
 export const section = (page: Page, heading: string) =>
   page.getByRole('heading', { name: heading }).locator('..');
 
+/** From 待整改 to 已销号 on the problem page: a measure done, an after-photo, a named verifier. */
+export async function fixAndClose(
+  page: Page,
+  { photo, verifier, verifiedOn }: { photo: string; verifier: string; verifiedOn: string },
+) {
+  await page.getByRole('button', { name: '开始整改' }).click();
+  await expect(page.getByTestId('problem-status')).toHaveText('整改中');
+  await page.getByLabel('添加措施').fill('清理到位');
+  await page.getByRole('button', { name: '添加措施' }).click();
+  await page.getByLabel('清理到位').click();
+  await expect(page.getByLabel('清理到位')).toBeChecked();
+  await addPhoto(page, section(page, '整改后照片或证明'), photo);
+  await page.getByRole('button', { name: '申请销号' }).click();
+  await expect(page.getByTestId('problem-status')).toHaveText('申请销号');
+  await page.getByRole('button', { name: '验收销号' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('验收人（谁验收、谁负责）').fill(verifier);
+  await dialog.getByLabel('验收日期').fill(verifiedOn);
+  await dialog.getByLabel('验收意见').fill('现场核查，整改到位');
+  await dialog.getByRole('button', { name: '验收销号' }).click();
+  await expect(page.getByTestId('problem-status')).toHaveText('已销号');
+}
+
 /** Chooses a file in the app's file chooser opened by `click`. */
 export async function chooseFile(
   page: Page,
