@@ -5,6 +5,7 @@ import {
   nextReportDue,
   nextSequence,
   problemNumber,
+  renumberClashes,
   transition,
   type WorkflowState,
 } from './ledger';
@@ -177,5 +178,36 @@ describe('nextReportDue', () => {
   it('is 7 days after the last report, or after receipt: received 05-01 → 05-08; reported 05-06 → 05-13', () => {
     expect(nextReportDue('2026-05-01', [], 7)).toBe('2026-05-08');
     expect(nextReportDue('2026-05-01', ['2026-05-06', '2026-05-03'], 7)).toBe('2026-05-13');
+  });
+});
+
+describe('renumberClashes (two PCs numbering independently)', () => {
+  it('keeps the numbers here and gives an arriving item that clashes the next free number', () => {
+    // Here: 0001–0004 (0004 deleted: still issued). PC2 made its own 0004 and 0005 meanwhile,
+    // and changed our 0002 (same id, same number).
+    const local = [
+      { id: 'a', number: '2026-镇督-0001' },
+      { id: 'b', number: '2026-镇督-0002' },
+      { id: 'c', number: '2026-镇督-0003' },
+      { id: 'd', number: '2026-镇督-0004' },
+    ];
+    const arriving = [
+      { id: 'b', number: '2026-镇督-0002' },
+      { id: 'x', number: '2026-镇督-0004' },
+      { id: 'y', number: '2026-镇督-0005' },
+      { id: 'z', number: '2026-村查-0001' },
+    ];
+    // x clashes with d → the next free after 0005 (issued over there) is 0006; y and z are free.
+    expect([...renumberClashes(local, arriving)]).toEqual([['x', '2026-镇督-0006']]);
+  });
+
+  it('an item here that arrives with another number frees its old one', () => {
+    // Our 0007 was renumbered over there to 0012; their new item took 0007.
+    const local = [{ id: 'mine', number: '2026-镇督-0007' }];
+    const arriving = [
+      { id: 'theirs', number: '2026-镇督-0007' },
+      { id: 'mine', number: '2026-镇督-0012' },
+    ];
+    expect(renumberClashes(local, arriving).size).toBe(0);
   });
 });

@@ -154,3 +154,44 @@ export function nextReportDue(
   const last = [...reports].sort().at(-1) ?? received;
   return addDays(last, intervalDays);
 }
+
+const NUMBER = /^(\d{4})-(.+)-(\d+)$/;
+
+/**
+ * Two PCs of one office number their new items independently, so both may issue
+ * 2026-镇督-0005. When one PC's items arrive at the other, every number must still name one item:
+ * an item here keeps its number, and an arriving one whose number another item holds gets the
+ * next free number of its year and source (the old one stays in its history). `arriving` are the
+ * items an import writes (new ones and changed ones, by id), `local` every item here, deleted
+ * ones too (a number is never reused). Returns the new number for each renumbered id.
+ */
+export function renumberClashes(
+  local: readonly { id: string; number: string }[],
+  arriving: readonly { id: string; number: string }[],
+): Map<string, string> {
+  const holder = new Map<string, string>();
+  for (const p of local) holder.set(p.number, p.id);
+  // The arriving items' numbers replace their own old ones here.
+  const arrivingIds = new Set(arriving.map((p) => p.id));
+  for (const [number, id] of [...holder]) if (arrivingIds.has(id)) holder.delete(number);
+  const issued = new Set([...local.map((p) => p.number), ...arriving.map((p) => p.number)]);
+  const renumbered = new Map<string, string>();
+  // Items already here keep their numbers first; then the new ones, in the order they come.
+  const byId = new Map(local.map((p) => [p.id, p.number] as const));
+  const order = [...arriving].sort((a, b) => Number(!byId.has(a.id)) - Number(!byId.has(b.id)));
+  for (const p of order) {
+    const taken = holder.get(p.number);
+    if (taken === undefined || taken === p.id) {
+      holder.set(p.number, p.id);
+      continue;
+    }
+    const m = NUMBER.exec(p.number);
+    const year = m ? Number(m[1]) : new Date().getFullYear();
+    const code = m ? m[2]! : '其他';
+    const next = problemNumber(year, code, nextSequence([...issued], year, code));
+    issued.add(next);
+    holder.set(next, p.id);
+    renumbered.set(p.id, next);
+  }
+  return renumbered;
+}

@@ -50,6 +50,11 @@ export interface MergePlan {
 
 export type Row = Record<string, unknown>;
 
+/** An import's dry run, with the arriving ledger items that will get another number here. */
+export type ImportPlan = MergePlan & {
+  renumbered: { id: string; from: string; to: string; description: string }[];
+};
+
 /** Equal as JSON values (key order ignored): what a round trip through a package preserves. */
 export function sameRecord(a: unknown, b: unknown): boolean {
   if (a === b) return true;

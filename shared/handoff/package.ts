@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { Inflate, inflateSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { Inflate, inflateSync, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
 import { z } from 'zod';
 import { isSafeEntryName, readZipIndex, ZipFormatError, type ZipEntry } from './zipIndex';
 
@@ -82,6 +82,8 @@ export interface PackedEntry {
   size: number;
   sha256: string;
   crc: number;
+  /** 8: deflated; 0: stored as it is (a photo or a Word file is compressed already). */
+  method: 0 | 8;
   compressed: Uint8Array<ArrayBuffer>;
 }
 
@@ -124,10 +126,36 @@ interface SubtleDigest {
 }
 
 function deflateChecked(name: string, data: Uint8Array, level: 1 | 6) {
+  if (compressedAlready(data)) {
+    // Deflating a JPEG gains nothing and, for thousands of photos, cost most of an export.
+    const pass = new ZipPassThrough(name);
+    pass.ondata = (error) => {
+      if (error) throw error;
+    };
+    pass.push(data, true);
+    return {
+      name,
+      size: data.length,
+      crc: pass.crc >>> 0,
+      method: 0 as const,
+      compressed: data.slice(),
+    };
+  }
   const { crc, compressed } = deflateEntry(name, data, level);
   if (!sameBytes(inflateSync(compressed, { out: new Uint8Array(data.length) }), data))
     throw new Error(`deflate check failed: ${name}`);
-  return { name, size: data.length, crc, compressed };
+  return { name, size: data.length, crc, method: 8 as const, compressed };
+}
+
+/** JPEG, PNG, GIF and zip-based files (.docx, .xlsx): their bytes do not deflate. */
+function compressedAlready(data: Uint8Array): boolean {
+  const [a, b, c, d] = data;
+  return (
+    (a === 0xff && b === 0xd8 && c === 0xff) ||
+    (a === 0x89 && b === 0x50 && c === 0x4e && d === 0x47) ||
+    (a === 0x47 && b === 0x49 && c === 0x46) ||
+    (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04)
+  );
 }
 
 /**
@@ -219,7 +247,7 @@ export class PackageWriter {
         filename: e.name,
         size: e.size,
         crc: e.crc,
-        compression: 8,
+        compression: e.method,
         mtime: MTIME,
       };
       zip.add(file);
@@ -236,7 +264,7 @@ export class PackageWriter {
       const z = byName.get(e.name);
       if (
         !z ||
-        z.method !== 8 ||
+        z.method !== e.method ||
         z.size !== e.size ||
         z.crc32 !== e.crc ||
         !sameBytes(data.subarray(z.dataOffset, z.dataOffset + z.compressedSize), e.compressed)

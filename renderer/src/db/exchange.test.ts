@@ -158,6 +158,41 @@ describe('an item changed on both PCs since their last exchange', () => {
   });
 });
 
+describe('two PCs numbering their new items independently', () => {
+  it('keeps every item: the one arriving with a number taken here gets the next free one', async () => {
+    await createProblem(pc1, problemForm);
+    await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    // Meanwhile each PC enters a new item: both are 2026-镇督-0002.
+    const mine = await createProblem(pc1, { ...problemForm, description: '本机新增：村道垃圾' });
+    const theirs = await createProblem(pc2, { ...problemForm, description: '对方新增：河边垃圾' });
+    expect([mine.number, theirs.number]).toEqual(['2026-镇督-0002', '2026-镇督-0002']);
+
+    const { plan } = await receive(pc1, await handOff(pc2, signerOf(keys.pc2)));
+    expect((plan as { renumbered: unknown[] }).renumbered).toEqual([
+      {
+        id: theirs.id,
+        from: '2026-镇督-0002',
+        to: '2026-镇督-0003',
+        description: '对方新增：河边垃圾',
+      },
+    ]);
+    const numbers = async (db: EcoDeskDb) =>
+      (await db.problems.toArray()).map((p) => `${p.number} ${p.description}`).sort();
+    expect(await numbers(pc1)).toEqual([
+      '2026-镇督-0001 沟渠旁积存建筑垃圾',
+      '2026-镇督-0002 本机新增：村道垃圾',
+      '2026-镇督-0003 对方新增：河边垃圾',
+    ]);
+    const [renumbering] = await listAudit(pc1, { table: 'problems', recordId: theirs.id });
+    expect(renumbering?.reason).toBe(
+      '两台电脑各自编了 2026-镇督-0002：本机已有这个编号，对方的这条改为 2026-镇督-0003',
+    );
+    // Back at PC2: its own item takes the new number, PC1's takes 0002; the two PCs agree.
+    await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    expect(await numbers(pc2)).toEqual(await numbers(pc1));
+  });
+});
+
 describe('the default 五十条标准', () => {
   it('is one standard on every PC: another PC’s arrives as the same, not as an extra version', async () => {
     await completeSetup(pc2, {

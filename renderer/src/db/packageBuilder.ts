@@ -135,10 +135,12 @@ async function buildWith(
       read[table] = rows;
       readableCopies(table);
     },
-    { backup },
+    {
+      backup,
+      // Each photo is packed the moment its bytes are read.
+      onFile: (name, data) => pack({ op: 'entry', name, data }, addFile, [data.buffer]),
+    },
   );
-  for (const [name, data] of Object.entries(contents.files))
-    pack({ op: 'entry', name, data }, addFile, [data.buffer]);
   // Copied, not moved: the caller keeps its bytes (a second try in this thread needs them).
   for (const [name, data] of Object.entries(files)) pack({ op: 'entry', name, data }, addFile);
   onStep('pack');

@@ -10,6 +10,7 @@ import {
   recordsToWrite,
   wantsBase,
   type Decision,
+  type ImportPlan,
   type MergePlan,
   type Row,
 } from '@shared/handoff/merge';
@@ -26,6 +27,7 @@ import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Problem } from '@shared/domain/problem';
+import { renumberClashes } from '@shared/domain/ledger';
 import { auditWithoutPrivate, withoutPrivate } from '@shared/domain/privacy';
 import { restorePreview, type RestorePreview } from '@shared/handoff/restorePreview';
 import type { BackupReason } from '@shared/handoff/backups';
@@ -35,6 +37,7 @@ import {
   INSTALLATION_KEY,
   newInstallationId,
   OPERATOR_KEY,
+  recordAudit,
   writeContext,
   type WriteContext,
 } from '../writeContext';
@@ -102,8 +105,17 @@ export async function collectExport(
    * A backup is this PC's own and keeps everything. What leaves the PC has no private field and
    * not this PC's hand-off log (what it sent and received is its own record, not the town's data).
    */
-  { backup = false }: { backup?: boolean } = {},
+  {
+    backup = false,
+    onFile,
+  }: {
+    backup?: boolean;
+    /** Each attachment's bytes as soon as they are read (else they come back in `files`). */
+    onFile?: (name: string, bytes: Uint8Array) => void;
+  } = {},
 ): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
+  const files: Record<string, Uint8Array> = {};
+  const give = onFile ?? ((name: string, bytes: Uint8Array) => (files[name] = bytes));
   // An older schema (a backup before a migration) may lack some tables: they are left out.
   const present = new Set(db.tables.map((t) => t.name));
   const read = await db.transaction(
@@ -172,8 +184,9 @@ export async function collectExport(
         }),
         where('briefings', (b) => inRange(String(b.month), choice)),
       );
-      // The attachments' records (their blobs stay valid after the transaction; their bytes are
-      // read outside it, since waiting for anything but the database would end it).
+      // The attachments' records, last: their blobs stay valid after the transaction, and their
+      // bytes are read outside it (waiting for anything but the database would end it; reading
+      // them alongside the tables slowed the tables down).
       const attachments = choice.attachments ? db.attachments.toArray() : Promise.resolve([]);
       await Promise.all(reads);
       // The history of what is exported (and of whole-table events).
@@ -184,11 +197,10 @@ export async function collectExport(
       return { town, tables, attachments: await attachments };
     },
   );
-  const files: Record<string, Uint8Array> = {};
   const attachmentRows = await Promise.all(
     read.attachments.map(async (a) => {
       const bytes = new Uint8Array(await a.blob.arrayBuffer());
-      files[`attachments/${a.id}`] = bytes;
+      give(`attachments/${a.id}`, bytes);
       return { id: a.id, type: a.blob.type, size: bytes.length };
     }),
   );
@@ -237,7 +249,7 @@ function packagePeriod(
 export async function planImport(
   db: EcoDeskDb,
   tables: Record<string, unknown[]>,
-): Promise<MergePlan> {
+): Promise<ImportPlan> {
   return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
     const local: Record<string, Map<string, Row>> = {};
     for (const [table, key] of Object.entries(HANDOFF_TABLES)) {
@@ -267,13 +279,32 @@ export async function planImport(
         ]),
     );
     const bases = await commonVersions(db, incoming, local);
-    return planMerge({
+    const plan = planMerge({
       incoming,
       local,
       keyOf: HANDOFF_TABLES,
       base: (table, id) => bases.get(`${table}/${id}`),
     });
+    return { ...plan, renumbered: clashes(plan, local.problems ?? new Map()) };
   });
+}
+
+/** The arriving ledger items whose number an item here already holds (two PCs numbering). */
+function clashes(plan: MergePlan, local: ReadonlyMap<string, Row>): ImportPlan['renumbered'] {
+  const arriving = plan.items
+    .filter((i) => i.table === 'problems' && i.incoming)
+    .filter((i) => i.kind === 'new' || i.kind === 'changed')
+    .map((i) => i.incoming as unknown as Problem);
+  const here = [...local.values()].map((p) => ({ id: String(p.id), number: String(p.number) }));
+  const renumbered = renumberClashes(here, arriving);
+  return arriving
+    .filter((p) => renumbered.has(p.id))
+    .map((p) => ({
+      id: p.id,
+      from: p.number,
+      to: renumbered.get(p.id)!,
+      description: p.description,
+    }));
 }
 
 /**
@@ -333,6 +364,7 @@ export async function commitImport(
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
+    if (taken.problems) taken.problems = await numbered(db, ctx, taken.problems);
     const written = await writeTables(db, taken, input.attachment);
     for (const { item, record } of merged) {
       const after = stamp<BaseRecord>(
@@ -367,6 +399,38 @@ export async function commitImport(
     await addLogEntry(db, ctx, 'import', input.log);
     return written;
   });
+}
+
+/**
+ * The arriving ledger items as they are written here: one whose number an item here holds gets
+ * the next free number (its history says why), and items already here are written first, so
+ * that a number one of them gives up is free for a new one. Inside the import's transaction.
+ */
+async function numbered(db: EcoDeskDb, ctx: WriteContext, rows: Row[]): Promise<Row[]> {
+  const here = (await db.problems.toArray()).map((p) => ({ id: p.id, number: p.number }));
+  const known = new Set(here.map((p) => p.id));
+  const renumbered = renumberClashes(here, rows as unknown as Problem[]);
+  const out: Row[] = [];
+  for (const row of rows) {
+    const to = renumbered.get(String(row.id));
+    if (!to) {
+      out.push(row);
+      continue;
+    }
+    const before = row as unknown as Problem;
+    const after = stamp<Problem>({ ...before, number: to }, { ...ctx, existing: before });
+    await recordAudit(
+      db,
+      ctx,
+      'problems',
+      before,
+      after,
+      after.number,
+      `两台电脑各自编了 ${before.number}：本机已有这个编号，对方的这条改为 ${to}`,
+    );
+    out.push(after as unknown as Row);
+  }
+  return out.sort((a, b) => Number(!known.has(String(a.id))) - Number(!known.has(String(b.id))));
 }
 
 /** The history's label of a merged record: its own name, and that both PCs' changes are in it. */

@@ -132,6 +132,15 @@ export function ImportPanel(props: {
                 .join('；')}
             </Alert>
           ) : null}
+          {!review.restore && review.plan.renumbered.length > 0 ? (
+            <Alert severity="info" data-testid="renumbered">
+              {I.renumbered(review.plan.renumbered.length)}
+              {review.plan.renumbered
+                .slice(0, 10)
+                .map((r) => `${r.from} → ${r.to}（${r.description}）`)
+                .join('；')}
+            </Alert>
+          ) : null}
           {review.backup ? <Alert severity="warning">{I.restoreWarning}</Alert> : null}
           {toWrite === 0 ? <Alert severity="info">{I.nothing}</Alert> : null}
           <Box sx={{ display: 'flex', gap: 1 }}>

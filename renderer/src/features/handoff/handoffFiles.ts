@@ -1,5 +1,5 @@
 import { packageFileName, type ExportChoice, type HandoffLogInput } from '@shared/handoff/log';
-import type { Decision, MergePlan } from '@shared/handoff/merge';
+import type { Decision, ImportPlan } from '@shared/handoff/merge';
 import type { RestorePreview } from '@shared/handoff/restorePreview';
 import { BACKUP_REASON_LABELS, type BackupReason } from '@shared/handoff/backups';
 import { sha256Hex, verifyPackage, type Manifest } from '@shared/handoff/package';
@@ -128,7 +128,7 @@ export interface ImportReview {
   /** What the hand-off log will keep of the file: its name, hash, size, period, counts, maker. */
   log: HandoffLogInput;
   manifest: Manifest;
-  plan: MergePlan;
+  plan: ImportPlan;
   /** For a backup: what the restore replaces (counts now and after, items lost). */
   restore?: RestorePreview;
   attachment: (id: string) => Uint8Array;

@@ -116,6 +116,8 @@ export const HANDOFF = {
       more: (n: number) => `……还有 ${n} 条`,
       same: '与现有数据条数相同。',
     },
+    renumbered: (n: number) =>
+      `对方电脑新增的 ${n} 条问题与本机的编号重复（两台电脑各自编号），导入后改用新编号，原编号记在它的操作记录里：`,
     restoreWarning:
       '恢复会用这个备份替换现有的全部数据。恢复前会先自动备份现有数据，需要时可以再恢复回来。',
     backupNow: '立即备份',
