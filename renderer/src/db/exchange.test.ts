@@ -7,6 +7,7 @@ import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
 import { listAudit } from './repositories/auditRepo';
 import { commitImport, commitRestore, logExport, planImport } from './repositories/handoffRepo';
 import {
+  addProblemPhoto,
   addProgress,
   applyWorkflow,
   createProblem,
@@ -155,6 +156,32 @@ describe('an item changed on both PCs since their last exchange', () => {
     expect(stored.progress.map((n) => n.text)).toEqual(['已联系施工队']);
     const [newest] = await listAudit(pc1, { table: 'problems', recordId: item.id });
     expect(newest?.after).toEqual(stored);
+  });
+});
+
+describe('photos', () => {
+  it('travel with their size and type, and the same photos coming back are the same', async () => {
+    const item = await createProblem(pc1, problemForm);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
+    await addProblemPhoto(pc1, item.id, {
+      kind: 'before',
+      file: { name: '现场.png', data: png },
+      thumbnail: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9])], { type: 'image/jpeg' }),
+    });
+    const sent = await handOff(pc1, signerOf(keys.pc1));
+    const verified = verifyPackage(sent);
+    if (!verified.ok) throw new Error(verified.problem);
+    expect(
+      (verified.tables.attachments as { type: string; size: number }[])
+        .map((a) => `${a.type} ${a.size}`)
+        .sort(),
+    ).toEqual(['image/jpeg 5', 'image/png 13']);
+    await receive(pc2, sent);
+    const back = await receive(pc1, await handOff(pc2, signerOf(keys.pc2)));
+    expect(back.plan.items.filter((i) => i.table === 'attachments').map((i) => i.kind)).toEqual([
+      'unchanged',
+      'unchanged',
+    ]);
   });
 });
 

@@ -200,8 +200,10 @@ export async function collectExport(
   const attachmentRows = await Promise.all(
     read.attachments.map(async (a) => {
       const bytes = new Uint8Array(await a.blob.arrayBuffer());
+      // Its size before it is given away (a transfer to a worker empties it here).
+      const row = { id: a.id, type: a.blob.type, size: bytes.length };
       give(`attachments/${a.id}`, bytes);
-      return { id: a.id, type: a.blob.type, size: bytes.length };
+      return row;
     }),
   );
   read.tables.attachments = attachmentRows;
