@@ -59,6 +59,36 @@ test('a deduction keeps its note, place and site photos; a program renamed .jpg 
   await expect(page.getByTestId('score-王家村')).toHaveText('97.5');
 });
 
+test('what is typed in a cell’s panel is kept when a photo is added or another cell is chosen', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村', '李家村'] });
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 90 } });
+  await page.goto('/#/assessment/2026-03/scoring');
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+  const panel = page.getByTestId('cell-panel');
+  // A note and a place, then straight to 添加照片 (no 保存本格).
+  await page.getByRole('gridcell', { name: '张家村 A06', exact: true }).click();
+  await panel.getByLabel('情况说明').fill('村口垃圾箱满溢');
+  await panel.getByLabel('地点').fill('张家村村口');
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: '添加照片' }).click();
+  await (await chooser).setFiles({ name: '垃圾箱.png', mimeType: 'image/png', buffer: png });
+  await expect(panel.getByRole('img', { name: '垃圾箱.png' })).toBeVisible();
+  await expect(panel.getByLabel('情况说明')).toHaveValue('村口垃圾箱满溢');
+  await expect(panel.getByLabel('地点')).toHaveValue('张家村村口');
+  // A note in another cell, then a third cell chosen: the note is there when it comes back.
+  await page.getByRole('gridcell', { name: '李家村 B01', exact: true }).click();
+  await panel.getByLabel('情况说明').fill('检查井堵塞');
+  await page.getByRole('gridcell', { name: '李家村 C01', exact: true }).click();
+  await expect(panel).toContainText('李家村 · C01');
+  await page.getByRole('gridcell', { name: '李家村 B01', exact: true }).click();
+  await expect(panel.getByLabel('情况说明')).toHaveValue('检查井堵塞');
+  await page.reload();
+  await page.getByRole('gridcell', { name: '张家村 A06', exact: true }).click();
+  await expect(panel.getByLabel('情况说明')).toHaveValue('村口垃圾箱满溢');
+});
+
 test('the flag rules are set under 设置 and used at the next close', async ({ page }) => {
   await completeSetup(page, { villages: ['甲村', '乙村', '丙村', '丁村'] });
   await page.goto('/#/settings/rules');

@@ -9,7 +9,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Deduction, PhotoRef, VillageCheck } from '@shared/domain/assessment';
 import type { VillageScore } from '@shared/domain/scoring';
@@ -19,6 +19,20 @@ import { PhotoStrip } from './PhotoStrip';
 import { ASSESSMENT } from './strings';
 
 const P = ASSESSMENT.panel;
+
+/**
+ * A field's value that starts as `stored` and follows later changes of it — unless the user has
+ * changed the field since the last stored value, which is then kept as typed.
+ */
+function useStored<T>(stored: T): [T, (value: T) => void] {
+  const [value, setValue] = useState(stored);
+  const [last, setLast] = useState(stored);
+  if (stored !== last) {
+    setLast(stored);
+    if (value === last) setValue(stored);
+  }
+  return [value, setValue];
+}
 
 /** Details of the selected cell (rule, points, note, place) and of the village's period. */
 export function CellPanel(props: {
@@ -47,26 +61,61 @@ export function CellPanel(props: {
   const { item, deduction, score } = props;
   const category = props.standard.categories.find((c) => c.name === item.category);
   const itemPoints = score?.items.find((i) => i.itemCode === item.code);
-  // Keyed by the parent on the cell and its saved version, so these start from what is stored.
-  const [note, setNote] = useState(deduction?.note ?? '');
-  const [place, setPlace] = useState(deduction?.place ?? '');
-  const [points, setPoints] = useState(
+  // Keyed by the parent on the cell: each field starts from what is stored and follows what is
+  // stored later (a save, the grid) unless the user has typed in it since.
+  const [note, setNote] = useStored(deduction?.note ?? '');
+  const [place, setPlace] = useStored(deduction?.place ?? '');
+  const [points, setPoints] = useStored(
     deduction?.count === null && deduction.points !== null ? String(deduction.points) : '',
   );
-  const [skipped, setSkipped] = useState(props.check?.skipped ?? false);
-  const [bonus, setBonus] = useState(String(props.check?.bonus ?? 0));
-  const [bonusReason, setBonusReason] = useState(props.check?.bonusReason ?? '');
+  const [skipped, setSkipped] = useStored(props.check?.skipped ?? false);
+  const [bonus, setBonus] = useStored(String(props.check?.bonus ?? 0));
+  const [bonusReason, setBonusReason] = useStored(props.check?.bonusReason ?? '');
   const [error, setError] = useState<string | null>(null);
+  const saving = useRef<Promise<string | null> | null>(null);
+
+  const storedPoints =
+    deduction?.count === null && deduction.points !== null ? String(deduction.points) : '';
+  const dirty = () =>
+    note !== (deduction?.note ?? '') ||
+    place !== (deduction?.place ?? '') ||
+    points !== storedPoints;
+
+  /** Saves what is typed; resolves with the reason when it cannot be saved. */
+  async function save(): Promise<string | null> {
+    const direct = points.trim() === '' ? null : Number(points);
+    if (direct !== null && !Number.isFinite(direct)) return '扣分应是数字。';
+    const count = direct === null ? (deduction?.count ?? 0) : null;
+    return props.onSaveCell({ count, points: direct, note, place });
+  }
+
+  /**
+   * Saved as soon as the user leaves a field (another cell, 添加照片, anywhere): what was typed
+   * is never lost by moving on ("每一格自动保存").
+   */
+  function autoSave(): Promise<string | null> {
+    // Leaving a field for the 添加照片 button saves once, not twice.
+    if (saving.current) return saving.current;
+    if (props.readOnly || !dirty()) return Promise.resolve(null);
+    saving.current = save().then((problem) => {
+      saving.current = null;
+      if (problem) setError(problem);
+      return problem;
+    });
+    return saving.current;
+  }
+
+  // Another cell chosen (the grid keeps the focus, so no field may lose it first): what was
+  // typed here is saved as the panel goes.
+  const leaving = useRef(autoSave);
+  useEffect(() => {
+    leaving.current = autoSave;
+  });
+  useEffect(() => () => void leaving.current(), []);
 
   async function saveCell(event: FormEvent) {
     event.preventDefault();
-    const direct = points.trim() === '' ? null : Number(points);
-    if (direct !== null && !Number.isFinite(direct)) {
-      setError('扣分应是数字。');
-      return;
-    }
-    const count = direct === null ? (deduction?.count ?? 0) : null;
-    setError(await props.onSaveCell({ count, points: direct, note, place }));
+    setError(await save());
   }
 
   async function saveVillage(event: FormEvent) {
@@ -114,12 +163,14 @@ export function CellPanel(props: {
             label={P.note}
             value={note}
             onChange={(e) => setNote(e.target.value)}
+            onBlur={() => void autoSave()}
             disabled={props.readOnly}
           />
           <TextField
             label={P.place}
             value={place}
             onChange={(e) => setPlace(e.target.value)}
+            onBlur={() => void autoSave()}
             disabled={props.readOnly}
           />
           {!item.zeroesCategory ? (
@@ -128,6 +179,7 @@ export function CellPanel(props: {
               helperText={P.pointsHelp}
               value={points}
               onChange={(e) => setPoints(e.target.value)}
+              onBlur={() => void autoSave()}
               disabled={props.readOnly}
               slotProps={{ htmlInput: { inputMode: 'decimal' } }}
             />
@@ -149,7 +201,12 @@ export function CellPanel(props: {
         <PhotoStrip
           photos={deduction?.photos ?? []}
           readOnly={props.readOnly}
-          onAdd={() => void props.onAddPhoto().then(setError)}
+          onAdd={() =>
+            void autoSave().then(async (problem) => {
+              // A photo goes on the cell as typed: what could not be saved is said first.
+              if (!problem) setError(await props.onAddPhoto());
+            })
+          }
           onRemove={(photo) => void props.onRemovePhoto(photo).then(setError)}
         />
         {!props.readOnly ? (

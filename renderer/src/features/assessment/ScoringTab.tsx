@@ -182,7 +182,7 @@ export function ScoringTab({
       />
       {village && item ? (
         <CellPanel
-          key={`${village.id}:${item.code}:${deduction?.updatedAt ?? ''}:${view.checks.get(village.id)?.updatedAt ?? ''}`}
+          key={`${village.id}:${item.code}`}
           standard={standard}
           village={village}
           item={item}
