@@ -164,6 +164,10 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
     await openProblem(page, number);
     await fixAndClose(page, { photo, verifier: '王副镇长', verifiedOn: '2026-09-28' });
   }
+  // On this PC the complainant is on the item, masked until asked for.
+  await expect(page.getByTestId('complainant')).toHaveText(/^王＊+$/);
+  await page.getByRole('button', { name: '显示', exact: true }).click();
+  await expect(page.getByTestId('complainant')).toHaveText('王大妈 13900001111');
 
   step('The county’s list, as the county sends it, imported twice');
   const list = await deliveredCountyList([
@@ -411,7 +415,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await expect(preview.getByRole('row').filter({ hasText: '整改问题' })).toContainText('87−1');
   await expect(review.getByTestId('restore-lost')).toContainText('备份之后新增的问题');
   await expect(review.getByTestId('restore-reverted')).toContainText(
-    '2026-上督-0002：整改中 → 待整改',
+    '2026-上督-0002：状态 整改中 → 待整改',
   );
   await snap(page, '93-quarter-restore-preview');
   await review.getByRole('button', { name: '确认恢复' }).click();

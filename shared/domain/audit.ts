@@ -30,18 +30,28 @@ export interface AuditEntry {
   reason?: string | undefined;
 }
 
-/** Stamps that change on every write and say nothing about what changed. */
-const STAMP_FIELDS = new Set(['updatedAt', 'updatedBy', 'createdAt', 'rev']);
+/**
+ * Stamps that change on every write, and keys for the software's own use (the record's id, the
+ * key of an upper-level list): they say nothing to a reader about what changed.
+ */
+const STAMP_FIELDS = new Set([
+  'updatedAt',
+  'updatedBy',
+  'createdAt',
+  'createdBy',
+  'rev',
+  'id',
+  'externalKey',
+]);
 
-/** The fields whose values differ, in a stable order; stamps left out. */
-export function changedFields(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): string[] {
+/** The fields whose values differ, in a stable order; stamps and internal keys left out. */
+export function changedFields(before: object | null, after: object | null): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys]
     .filter((key) => !STAMP_FIELDS.has(key))
-    .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]))
+    .filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]))
     .sort();
 }
 

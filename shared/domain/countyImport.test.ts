@@ -259,6 +259,18 @@ describe('the county’s list as the county sends it', () => {
     expect(again.present.map((r) => r.row)).toEqual([4, 5, 7]);
   });
 
+  it('an item the county numbered and already imported stays 已导入过 even if its row has a fault now', () => {
+    const mapping = guessMapping(delivered[2]!.map(String));
+    const first = planImport(delivered, 2, mapping, villages, new Set());
+    // Row 4 again, its village now misspelt and its deadline emptied; row 5 as it was.
+    const changed = delivered.map((r, i) =>
+      i === 3 ? r.map((c, j) => (j === 2 ? '张家材' : j === 6 ? '' : c)) : r,
+    );
+    const again = planImport(changed, 2, mapping, villages, new Set(first.fresh.map((r) => r.key)));
+    expect(again.rejected).toEqual([]);
+    expect(again.present.map((r) => r.row)).toEqual([4, 5, 7]);
+  });
+
   it('a village one character off is refused with the village it probably means', () => {
     const typo = delivered
       .slice(0, 4)

@@ -375,6 +375,19 @@ export function planImport(
     const reject = (field: ImportField | '', message: string) =>
       plan.rejected.push({ row, column: field ? where(field) : '', message });
 
+    // An item the county numbered and this PC already has is already present, whatever else the
+    // row says now (a village renamed since, a cell emptied): nothing of it is imported again.
+    const numbered = text('externalNo');
+    if (isCountyNumber(numbered)) {
+      const key = externalKey(options.level, numbered, '', '', '');
+      if (existingKeys.has(key)) {
+        if (seen.has(key))
+          return reject('', `与第 ${seen.get(key)} 行是同一个问题（编号或内容相同）。`);
+        seen.set(key, row);
+        return plan.present.push({ row, key });
+      }
+    }
+
     const description = text('description');
     if (description === '') return reject('description', '问题描述是空的。');
     const foundOn = parseCellDate(get('foundOn'));

@@ -100,6 +100,14 @@ describe('transition', () => {
       ok: false,
       message: '验收日期“2026-02-30”不是有效的日期。',
     });
+    expect(
+      transition(state('closeRequested'), {
+        type: 'close',
+        verifier: '李',
+        date: '',
+        opinion: '好',
+      }),
+    ).toEqual({ ok: false, message: '请填写验收日期。' });
   });
 
   it('refuses illegal moves: closing a pending item, starting a closed one, returning an item in progress', () => {

@@ -95,6 +95,7 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Transiti
       if (from !== 'closeRequested') return illegal();
       if (cleanText(event.verifier) === '')
         return refuse('销号需要写明现场验收人（谁验收、谁负责）。');
+      if (cleanText(event.date) === '') return refuse('请填写验收日期。');
       if (!isValidIsoDate(event.date)) return refuse(`验收日期“${event.date}”不是有效的日期。`);
       if (cleanText(event.opinion) === '') return refuse('销号需要填写验收意见。');
       return { ok: true, status: 'closed' };

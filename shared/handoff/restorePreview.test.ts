@@ -47,7 +47,45 @@ describe('the preview of a restore', () => {
       { number: '2026-群诉-0001', description: '问题d', status: '待整改' },
     ]);
     expect(preview.reverted).toEqual([
-      { number: '2026-镇督-0002', description: '问题b', status: '已销号', to: '整改中' },
+      {
+        number: '2026-镇督-0002',
+        description: '问题b',
+        status: '已销号',
+        to: '整改中',
+        fields: [],
+      },
+    ]);
+  });
+
+  it('names an item whose notes or deadline go back even when its state does not', () => {
+    const now = {
+      ...p('a', '2026-镇督-0001', 'inProgress'),
+      progress: [{ text: '已清运' }, { text: '已复查' }],
+      deadline: '2026-12-31',
+      updatedAt: '2026-11-30T08:00:00.000Z',
+    };
+    const then = {
+      ...p('a', '2026-镇督-0001', 'inProgress'),
+      progress: [{ text: '已清运' }],
+      deadline: '2026-12-15',
+      updatedAt: '2026-11-20T08:00:00.000Z',
+    };
+    const same = { ...p('b', '2026-镇督-0002', 'pending'), updatedAt: '2026-11-01T00:00:00.000Z' };
+    const preview = restorePreview({
+      now: { problems: 2 },
+      after: { problems: 2 },
+      problemsNow: [now, same],
+      problemsAfter: [then, { ...same }],
+    });
+    expect(preview.lost).toEqual([]);
+    expect(preview.reverted).toEqual([
+      {
+        number: '2026-镇督-0001',
+        description: '问题a',
+        status: '整改中',
+        to: '整改中',
+        fields: ['deadline', 'progress'],
+      },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { changedFields } from '../domain/audit';
 import { STATUS_LABELS, type ProblemStatus } from '../domain/ledger';
 
 /**
@@ -10,8 +11,11 @@ export interface RestorePreview {
   tables: { table: string; now: number; after: number }[];
   /** Ledger items here now that the backup does not have (entered after it). */
   lost: ProblemLine[];
-  /** Ledger items whose state in the backup is another than now. */
-  reverted: (ProblemLine & { to: string })[];
+  /**
+   * Ledger items that the backup has otherwise than now: `to` is the state it goes back to, and
+   * `fields` the fields whose content goes back besides the state (notes, deadlines, photos…).
+   */
+  reverted: (ProblemLine & { to: string; fields: string[] })[];
 }
 
 export interface ProblemLine {
@@ -56,7 +60,11 @@ export function restorePreview(input: {
     const line = { number: p.number, description: p.description, status: statusOf(p) };
     const then = inBackup.get(p.id);
     if (!then || !isLive(then)) lost.push(line);
-    else if (then.status !== p.status) reverted.push({ ...line, to: statusOf(then) });
+    else {
+      const fields = changedFields(p, then).filter((f) => f !== 'status');
+      if (then.status !== p.status || fields.length > 0)
+        reverted.push({ ...line, to: statusOf(then), fields });
+    }
   }
   const byNumber = (a: ProblemLine, b: ProblemLine) => a.number.localeCompare(b.number);
   return { tables, lost: lost.sort(byNumber), reverted: reverted.sort(byNumber) };

@@ -9,7 +9,7 @@ export const TABLE_LABELS: Record<string, string> = {
   deductions: '扣分记录',
   villageChecks: '村考核情况',
   results: '红黄榜',
-  dueActions: '整改约谈事项',
+  dueActions: '后续事项',
   problems: '整改问题',
   audit: '操作记录',
   settings: '设置',

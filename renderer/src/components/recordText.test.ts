@@ -54,4 +54,15 @@ describe('a record as people read it', () => {
       ),
     ).toBe('验收人 赵，2026-11-20，到位');
   });
+
+  it('says a month is 已关闭 (an item is 已销号), a due action by its kind, and a moment in local time', () => {
+    expect(formatValue('periods', 'status', 'closed', names)).toBe('已关闭');
+    expect(formatValue('problems', 'status', 'closed', names)).toBe('已销号');
+    expect(formatValue('dueActions', 'kind', 'interview', names)).toBe('镇纪委约谈');
+    expect(tableLabel('dueActions')).toBe('后续事项');
+    expect(fieldLabel('dueActions', 'dueDate')).toBe('完成期限');
+    const at = formatValue('periods', 'closedAt', '2026-11-30T02:05:00.000Z', names);
+    expect(at).not.toContain('T');
+    expect(at).toMatch(/^2026\/11\/30 \d\d:05:00$/);
+  });
 });

@@ -1,4 +1,5 @@
 import { ACCOUNTABILITY_LABELS, CHANNEL_LABELS, UPPER_LEVEL_LABELS } from '@shared/domain/problem';
+import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
 import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
 import { GROUP_POSITION_LABELS, PERSON_ROLE_LABELS, type PersonRole } from '@shared/domain/person';
 import { isPrivateField, maskPrivate } from '@shared/domain/privacy';
@@ -60,11 +61,17 @@ const FIELDS: Record<string, string> = {
   effectiveFrom: '启用月份',
   items: '条目',
   categories: '类别',
+  periodKey: '考核月份',
+  reason: '原因',
+  dueDate: '完成期限',
+  amountYuan: '金额（元）',
 };
 
 const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
   people: { title: '职务' },
   ruleDocuments: { title: '文件名称' },
+  periods: { status: '状态' },
+  dueActions: { kind: '事项', title: '内容' },
   problems: {
     number: '编号',
     source: '问题来源',
@@ -102,6 +109,12 @@ export function fieldLabel(table: string, field: string): string {
   return FIELDS_BY_TABLE[table]?.[field] ?? FIELDS[field] ?? '其他内容';
 }
 
+/** Codes whose words depend on the table: a month is 已关闭, an item 已销号. */
+const CODE_LABELS_BY_TABLE: Record<string, Record<string, Record<string, string>>> = {
+  periods: { status: { open: '评分中', closed: '已关闭' } },
+  dueActions: { kind: CONSEQUENCE_LABELS },
+};
+
 const CODE_LABELS: Record<string, Record<string, string>> = {
   status: { ...STATUS_LABELS, open: '评分中' },
   source: SOURCE_LABELS,
@@ -138,12 +151,15 @@ export function formatValue(table: string, field: string, value: unknown, names:
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (field === 'roles' && Array.isArray(value))
     return value.map((role: PersonRole) => PERSON_ROLE_LABELS[role] ?? '').join('、') || EMPTY;
-  const codes = CODE_LABELS[field];
+  const codes = CODE_LABELS_BY_TABLE[table]?.[field] ?? CODE_LABELS[field];
   if (codes && typeof value === 'string') return codes[value] ?? value;
   if ((field === 'leaderId' || field === 'villageId') && typeof value === 'string')
     return names.get(value) ?? '（已不存在）';
   if (field === 'deletedAt' && typeof value === 'string')
     return `已删除（${formatTimestamp(value)}）`;
+  // A moment stored as an ISO timestamp (关闭时间, 完成时间…) in the office's local time.
+  if (field.endsWith('At') && typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value))
+    return formatTimestamp(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return EMPTY;
     if (value.every((v) => typeof v === 'object' && v !== null && 'attachmentId' in v))

@@ -5,7 +5,13 @@ import { fingerprint, newKeyPair, signManifest, verifyPackage } from '@shared/ha
 import { decisionKey, type Decision } from '@shared/handoff/merge';
 import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
 import { listAudit } from './repositories/auditRepo';
-import { commitImport, commitRestore, logExport, planImport } from './repositories/handoffRepo';
+import {
+  commitImport,
+  commitRestore,
+  logExport,
+  planImport,
+  planRestore,
+} from './repositories/handoffRepo';
 import {
   addProblemPhoto,
   addProgress,
@@ -313,5 +319,37 @@ describe('restoring a backup', () => {
     expect(entry?.action).toBe('restoreBackup');
     // The operator of this PC is still this PC's.
     expect((await pc1.settings.get('operator'))?.value).toBe('张环保');
+  });
+
+  it('never rewinds the history: what was done after the backup stays in it, and the preview counts what will be there', async () => {
+    const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
+    if (!backup.ok) throw new Error(backup.problem);
+    const later = await createProblem(pc1, { ...problemForm, description: '备份之后才登记的问题' });
+    const historyBefore = await pc1.audit.count();
+    const preview = await planRestore(pc1, backup.tables);
+    const line = (t: string) => preview.tables.find((r) => r.table === t)!;
+    expect(line('problems')).toEqual({ table: 'problems', now: 1, after: 0 });
+    expect(preview.lost.map((p) => p.description)).toEqual(['备份之后才登记的问题']);
+    // The history keeps all it has and gains the restore itself.
+    expect(line('audit')).toEqual({ table: 'audit', now: historyBefore, after: historyBefore + 1 });
+    expect(line('handoffs').after).toBe(line('handoffs').now + 1);
+
+    await commitRestore(pc1, {
+      tables: backup.tables,
+      attachment: (id) => backup.entry(`attachments/${id}`),
+      log: {
+        place: 'eco-desk-backup.zip',
+        sha256: '',
+        size: 1,
+        period: backup.manifest.period,
+        counts: backup.manifest.counts,
+        fingerprint: backup.fingerprint,
+      },
+    });
+    expect(await pc1.problems.get(later.id)).toBeUndefined();
+    for (const { table, after } of preview.tables)
+      expect(await pc1.table(table).count(), table).toBe(after);
+    const created = await pc1.audit.where({ table: 'problems', recordId: later.id }).toArray();
+    expect(created.map((e) => e.action)).toContain('create');
   });
 });

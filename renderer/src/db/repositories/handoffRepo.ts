@@ -529,6 +529,9 @@ export async function loadHandoffDue(db: EcoDeskDb, now: Date) {
   return { intervalDays, due: handoffDue(log, setUpAt, now, intervalDays) };
 }
 
+/** Tables a restore adds the backup's rows to instead of replacing. */
+const NEVER_REWOUND: ReadonlySet<string> = new Set(['handoffs', 'audit']);
+
 /**
  * Restores a backup: the town's data becomes exactly the backup's, in one strict transaction
  * (settings that describe this PC stay). Take a backup of the current data first.
@@ -549,8 +552,9 @@ export async function commitRestore(
     const kept = (await db.settings.toArray())
       .filter((s) => isLocalSetting(s.key) && s.key !== INSTALLATION_KEY)
       .concat({ key: INSTALLATION_KEY, value: newInstallationId() });
-    // The hand-off log is never rewound: what was sent and received stays on record.
-    for (const table of tables) if (table !== 'handoffs') await db.table(table).clear();
+    // The history and the hand-off log are never rewound: what was done, sent and received
+    // stays on record (the backup's entries join them), and the restore is added to both.
+    for (const table of tables) if (!NEVER_REWOUND.has(table)) await db.table(table).clear();
     const written = await writeTables(db, input.tables, input.attachment);
     await db.settings.bulkPut(kept);
     await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
@@ -574,7 +578,16 @@ export async function planRestore(
     const names = Object.keys(HANDOFF_TABLES).filter((t) => t !== 'settings');
     const counts = await Promise.all(names.map((t) => db.table(t).count()));
     const now = Object.fromEntries(names.map((t, i) => [t, counts[i]!]));
-    const after = Object.fromEntries(names.map((t) => [t, (tables[t] ?? []).length]));
+    const after: Record<string, number> = {};
+    for (const [i, t] of names.entries()) {
+      const rows = (tables[t] ?? []) as { id?: unknown }[];
+      if (!NEVER_REWOUND.has(t)) after[t] = rows.length;
+      else {
+        // Kept and joined by the backup's rows, plus the restore's own entry.
+        const here = new Set((await db.table(t).toCollection().primaryKeys()).map(String));
+        after[t] = counts[i]! + rows.filter((r) => !here.has(String(r.id))).length + 1;
+      }
+    }
     return restorePreview({
       now,
       after,

@@ -9,6 +9,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { RestorePreview } from '@shared/handoff/restorePreview';
+import { fieldLabel } from '../../components/recordText';
 import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
 
 const R = HANDOFF.import.restorePreview;
@@ -55,6 +56,9 @@ export function RestorePreviewView({ preview }: { preview: RestorePreview }) {
           })}
         </TableBody>
       </Table>
+      <Typography variant="body2" color="text.secondary">
+        {R.historyKept}
+      </Typography>
       {preview.lost.length > 0 ? (
         <Alert severity="warning" data-testid="restore-lost">
           <Typography>{R.lost(preview.lost.length)}</Typography>
@@ -65,9 +69,15 @@ export function RestorePreviewView({ preview }: { preview: RestorePreview }) {
         <Alert severity="info" data-testid="restore-reverted">
           <Typography>{R.reverted(preview.reverted.length)}</Typography>
           <Lines
-            lines={preview.reverted.map(
-              (p) => `${p.number}：${p.status} → ${p.to}，${p.description}`,
-            )}
+            lines={preview.reverted.map((p) => {
+              const what = [
+                ...(p.status !== p.to ? [R.status(p.status, p.to)] : []),
+                ...(p.fields.length > 0
+                  ? [R.fields([...new Set(p.fields.map((f) => fieldLabel('problems', f)))])]
+                  : []),
+              ];
+              return `${p.number}：${what.join('，')}；${p.description}`;
+            })}
           />
         </Alert>
       ) : null}

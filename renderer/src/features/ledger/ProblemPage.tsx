@@ -20,7 +20,7 @@ import {
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { AUDIT_ACTION_LABELS, changedFields } from '@shared/domain/audit';
+import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
 import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
 import {
   nextReportDue,
@@ -39,6 +39,7 @@ import {
 import { AddLineForm } from '../../components/AddLineForm';
 import { FormDialog, PromptDialog } from '../../components/FormDialog';
 import { formatTimestamp } from '../../components/format';
+import { maskPrivate } from '@shared/domain/privacy';
 import { fieldLabel } from '../../components/recordText';
 import { PageHeader } from '../../components/PageHeader';
 import { issuesOf } from '../../components/issues';
@@ -208,6 +209,12 @@ export function ProblemPage() {
       : []),
     ...(problem.requirement
       ? ([[fieldLabel('problems', 'requirement'), problem.requirement]] as [string, ReactNode][])
+      : []),
+    ...(problem.complainant
+      ? ([[P.complainant, <Complainant key="c" value={problem.complainant} />]] as [
+          string,
+          ReactNode,
+        ][])
       : []),
     [LEDGER.form.category, problem.category],
     [LEDGER.form.village, village?.name ?? '—'],
@@ -427,18 +434,7 @@ export function ProblemPage() {
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(entry.at)}</TableCell>
                   <TableCell>{entry.actor}</TableCell>
                   <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
-                  <TableCell>
-                    {entry.before && entry.after && entry.before.status !== entry.after.status
-                      ? `${STATUS_LABELS[entry.before.status as Problem['status']]} → ${STATUS_LABELS[entry.after.status as Problem['status']]}`
-                      : changedFields(entry.before, entry.after)
-                          .filter(
-                            (f) =>
-                              f !== 'status' &&
-                              (entry.action === 'update' || entry.action === 'merge'),
-                          )
-                          .map((f) => fieldLabel('problems', f))
-                          .join('、')}
-                  </TableCell>
+                  <TableCell>{historyChange(entry)}</TableCell>
                   <TableCell>{entry.reason ?? ''}</TableCell>
                 </TableRow>
               ))}
@@ -541,4 +537,38 @@ export function ProblemPage() {
       ) : null}
     </>
   );
+}
+
+/** A complainant's name and number: masked until someone at this PC asks to see them. */
+function Complainant({ value }: { value: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+      <span data-testid="complainant">{shown ? value : maskPrivate(value)}</span>
+      <Button size="small" onClick={() => setShown(!shown)}>
+        {shown ? P.conceal : P.reveal}
+      </Button>
+    </Box>
+  );
+}
+
+/**
+ * What one history entry changed, in words: the state's step first, then the other fields an
+ * edit or a merge changed (a merge may bring both a step and a note).
+ */
+function historyChange(entry: AuditEntry): string {
+  const { before, after } = entry;
+  const step =
+    before && after && before.status !== after.status
+      ? [
+          `${STATUS_LABELS[before.status as Problem['status']]} → ${STATUS_LABELS[after.status as Problem['status']]}`,
+        ]
+      : [];
+  const fields =
+    entry.action === 'update' || entry.action === 'merge'
+      ? changedFields(before, after)
+          .filter((f) => f !== 'status')
+          .map((f) => fieldLabel('problems', f))
+      : [];
+  return [...step, ...(fields.length > 0 ? [[...new Set(fields)].join('、')] : [])].join('；');
 }

@@ -91,6 +91,9 @@ export const LEDGER = {
   },
   page: {
     back: '返回台账',
+    complainant: '反映人（保密）',
+    reveal: '显示',
+    conceal: '隐藏',
     notFound: '找不到这个问题。',
     original: (d: string) => `原时限 ${d}`,
     start: '开始整改',
