@@ -184,7 +184,9 @@ test('a backup restores the data as it was; the state before the restore is back
   const backups = page.getByRole('table', { name: '本机的备份' });
   await backups.getByRole('button', { name: /恢复… .* 手动/ }).click();
   const review = page.getByTestId('import-review');
-  await expect(review).toContainText('恢复会用这个备份替换现有的数据（操作记录和数据交换记录除外）');
+  await expect(review).toContainText(
+    '恢复会用这个备份替换现有的数据（操作记录和数据交换记录除外）',
+  );
   await snap(page, '64-handoff-restore-backup');
   // Every notice the page shows while it works, however briefly.
   await page.evaluate(() => {
