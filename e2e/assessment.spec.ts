@@ -80,10 +80,10 @@ test('score a whole month for 27 villages, close it, and read the 红黄榜 and 
 
   // An impossible entry is refused with the reason, and the saved value stays.
   await page.getByRole('gridcell', { name: '村庄02 A01', exact: true }).click();
-  await page.keyboard.press('Enter'); // edit the saved "2"
+  await page.keyboard.press('F2'); // edit the saved "2" in place
   await page.keyboard.type('x');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('请输入 0 或正整数（处数）。');
+  await expect(page.getByRole('alert')).toContainText('“2x”不是处数：请输入 0 到 99 之间的整数。');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('gridcell', { name: '村庄02 A01', exact: true })).toHaveText('2');
 

@@ -9,7 +9,10 @@ import {
   deliveredCountyList,
   download,
   fixAndClose,
+  nav,
+  newProblem,
   officePc,
+  openProblem,
   storeCounts,
 } from './office';
 
@@ -28,9 +31,6 @@ const year = today.slice(0, 4);
 
 /** Says in the test's output which part of the quarter is under way. */
 const step = (name: string) => console.log(`[quarter] ${name}`);
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
 
 /** A month: A01 (1 point per pile, at most 4) typed for each village; one cell gets a photo. */
 async function scoreMonth(page: Page, month: string, piles: number[], photoOn: string) {
@@ -52,35 +52,6 @@ async function scoreMonth(page: Page, month: string, piles: number[], photoOn: s
   await page.getByRole('button', { name: '关闭本月考核并发布结果' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '关闭并发布' }).click();
   await expect(page.getByRole('tab', { name: '红黄榜', selected: true })).toBeVisible();
-}
-
-/** A new ledger item through the 新增问题 dialog; resolves on its page. */
-async function newProblem(
-  page: Page,
-  item: { source: string; village: string; text: string; found: string; due: string },
-  extra: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = () => Promise.resolve(),
-) {
-  await page.goto('/#/ledger');
-  await page.getByRole('button', { name: '新增问题' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('combobox', { name: '问题来源' }).click();
-  await page.getByRole('option', { name: item.source }).click();
-  await extra(dialog);
-  await dialog.getByRole('combobox', { name: '所在村' }).click();
-  await page.getByRole('option', { name: item.village, exact: true }).click();
-  await dialog.getByLabel('问题描述').fill(item.text);
-  await dialog.getByLabel('发现日期').fill(item.found);
-  await dialog.getByLabel('整改时限').fill(item.due);
-  await dialog.getByLabel('整改责任人').fill('村支书');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-async function openProblem(page: Page, number: string) {
-  await page.goto('/#/ledger');
-  await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部' });
-  await page.getByRole('grid').getByRole('row').filter({ hasText: number }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(number);
 }
 
 /** The ledger lists `count` items of a status (全部 by default). */

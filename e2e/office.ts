@@ -121,6 +121,28 @@ export function storeCounts(page: Page): Promise<Record<string, number>> {
   );
 }
 
+/** Every row of one object store of the app's database, read straight from IndexedDB. */
+export function storedRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<T[]>((resolve, reject) => {
+        const name = localStorage.getItem('eco-desk.database') ?? 'eco-desk';
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(new Error('cannot open'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => reject(new Error(`cannot read ${store}`));
+        };
+      }),
+    table,
+  );
+}
+
 /**
  * The county's feedback list as the county sends it: a merged title, a line of who and when,
  * the header, items with dates typed three ways, a village name with stray spaces, a blank row,
@@ -170,4 +192,38 @@ export async function deliveredCountyList(
   const note = sheet.addRow(['注：请于每月25日前报送整改进展。']);
   sheet.mergeCells(note.number, 1, note.number, 8);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Goes to a screen through the main navigation. */
+export const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
+
+/** A new ledger item through the 新增问题 dialog; resolves on its page. */
+export async function newProblem(
+  page: Page,
+  item: { source: string; village: string; text: string; found: string; due: string },
+  extra: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = () => Promise.resolve(),
+) {
+  await page.goto('/#/ledger');
+  await page.getByRole('button', { name: '新增问题' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '问题来源' }).click();
+  await page.getByRole('option', { name: item.source }).click();
+  await extra(dialog);
+  await dialog.getByRole('combobox', { name: '所在村' }).click();
+  await page.getByRole('option', { name: item.village, exact: true }).click();
+  await dialog.getByLabel('问题描述').fill(item.text);
+  await dialog.getByLabel('发现日期').fill(item.found);
+  await dialog.getByLabel('整改时限').fill(item.due);
+  await dialog.getByLabel('整改责任人').fill('村支书');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Opens a ledger item's page from the ledger (all states shown). */
+export async function openProblem(page: Page, number: string) {
+  await page.goto('/#/ledger');
+  await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部' });
+  await page.getByRole('grid').getByRole('row').filter({ hasText: number }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(number);
 }

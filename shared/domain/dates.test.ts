@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatChineseDate, isValidIsoDate, toIsoDate } from './dates';
+import {
+  checkDate,
+  dateBounds,
+  daysInMonth,
+  formatChineseDate,
+  isValidIsoDate,
+  normalizeTypedDate,
+  toIsoDate,
+} from './dates';
 
 describe('isValidIsoDate', () => {
   it.each([
@@ -35,5 +43,47 @@ describe('toIsoDate / formatChineseDate', () => {
   });
   it('writes 2026-03-05 as 2026年3月5日', () => {
     expect(formatChineseDate('2026-03-05')).toBe('2026年3月5日');
+  });
+});
+
+describe('dates as typed and checked', () => {
+  it('reads the ways people type a date into YYYY-MM-DD', () => {
+    expect(normalizeTypedDate('2026-3-5')).toBe('2026-03-05');
+    expect(normalizeTypedDate('2026/3/16')).toBe('2026-03-16');
+    expect(normalizeTypedDate('2026.3.16')).toBe('2026-03-16');
+    expect(normalizeTypedDate('2026年4月30日')).toBe('2026-04-30');
+    expect(normalizeTypedDate('20260430')).toBe('2026-04-30');
+    expect(normalizeTypedDate('２０２６－０２－３０'.replace(/－/g, '-'))).toBe('2026-02-30');
+    expect(normalizeTypedDate('昨天')).toBe('昨天');
+  });
+
+  // Set up on 2026-06-15, today 2026-12-02, ten years: 2016-06-15 … 2026-12-02.
+  const bounds = dateBounds('2026-12-02', '2026-06-15');
+  it('bounds what happened between set-up less ten years and today', () => {
+    expect(bounds).toEqual({ today: '2026-12-02', earliest: '2016-06-15' });
+    // 29 February less one year is the 28th.
+    expect(dateBounds('2025-01-01', '2024-02-29', 1).earliest).toBe('2023-02-28');
+  });
+
+  it('says a date is missing, not a date, does not exist, is in the future or too early', () => {
+    expect(checkDate('验收日期', '', bounds)).toBe('请填写验收日期。');
+    expect(checkDate('日期', '3月5日', bounds)).toBe(
+      '日期“3月5日”不是日期，请按 2026-03-05 的样子填写。',
+    );
+    expect(checkDate('日期', '2026-02-30', bounds)).toBe(
+      '日期“2026-02-30”不存在：2026年2月只有 28 天。',
+    );
+    expect(checkDate('日期', '2024-02-30')).toBe('日期“2024-02-30”不存在：2024年2月只有 29 天。');
+    expect(checkDate('日期', '2026-13-01')).toBe('日期“2026-13-01”不存在：没有 13 月。');
+    expect(checkDate('验收日期', '2026-12-03', bounds)).toBe(
+      '验收日期“2026-12-03”还没到（今天是 2026-12-02），请核对。',
+    );
+    expect(checkDate('发现日期', '1900-01-01', bounds)).toBe(
+      '发现日期“1900-01-01”太早（早于 2016-06-15），请核对。',
+    );
+    expect(checkDate('发现日期', '2026-12-02', bounds)).toBeNull();
+    expect(checkDate('发现日期', '2016-06-15', bounds)).toBeNull();
+    // A deadline may be in the future.
+    expect(checkDate('整改时限', '2027-06-01')).toBeNull();
   });
 });

@@ -35,3 +35,67 @@ export function formatChineseDate(value: string): string {
   if (!match) return value;
   return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
 }
+
+/**
+ * A date as people type it — 2026-3-5, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305, with
+ * full-width digits — in the stored `YYYY-MM-DD` shape. The day is not checked here (2026-02-30
+ * stays 2026-02-30, for `checkDate` to say it does not exist); text that is no date at all is
+ * returned as typed.
+ */
+export function normalizeTypedDate(typed: string): string {
+  const text = typed
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+  const parts =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!parts) return typed.trim();
+  return `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}`;
+}
+
+/** The span a date may lie in: not after today, not long before the town began using the app. */
+export interface DateBounds {
+  /** Today, `YYYY-MM-DD`. */
+  today: string;
+  /** The earliest date accepted for what happened (set-up less the office's span). */
+  earliest: string;
+}
+
+/** How many years before set-up a date may lie (items carried over from earlier years). */
+export const DEFAULT_EARLIEST_YEARS = 10;
+
+/** The bounds for a town set up on `setUpOn`, `years` before it accepted. */
+export function dateBounds(
+  today: string,
+  setUpOn: string,
+  years = DEFAULT_EARLIEST_YEARS,
+): DateBounds {
+  const start = isValidIsoDate(setUpOn) && setUpOn < today ? setUpOn : today;
+  const year = Number(start.slice(0, 4)) - years;
+  const month = Number(start.slice(5, 7));
+  const day = Math.min(Number(start.slice(8, 10)), daysInMonth(year, month));
+  const earliest = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { today, earliest };
+}
+
+/**
+ * Why a typed date cannot be taken, in words, or null. `past` bounds a date of something that
+ * happened (found, verified, patrolled, recorded): not in the future, not before `earliest`.
+ * Without bounds (a deadline) only its being a real date is checked.
+ */
+export function checkDate(label: string, value: string, past?: DateBounds): string | null {
+  const text = value.trim();
+  if (text === '') return `请填写${label}。`;
+  const match = ISO_DATE.exec(text);
+  if (!match) return `${label}“${text}”不是日期，请按 2026-03-05 的样子填写。`;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `${label}“${text}”不存在：没有 ${month} 月。`;
+  if (day < 1 || day > daysInMonth(year, month))
+    return `${label}“${text}”不存在：${year}年${month}月只有 ${daysInMonth(year, month)} 天。`;
+  if (!isValidIsoDate(text)) return `${label}“${text}”不在 1900 至 2100 年之间，请核对。`;
+  if (past && text > past.today) return `${label}“${text}”还没到（今天是 ${past.today}），请核对。`;
+  if (past && text < past.earliest)
+    return `${label}“${text}”太早（早于 ${past.earliest}），请核对。`;
+  return null;
+}

@@ -98,7 +98,7 @@ describe('transition', () => {
       }),
     ).toEqual({
       ok: false,
-      message: '验收日期“2026-02-30”不是有效的日期。',
+      message: '验收日期“2026-02-30”不存在：2026年2月只有 28 天。',
     });
     expect(
       transition(state('closeRequested'), {

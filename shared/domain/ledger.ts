@@ -1,4 +1,4 @@
-import { isValidIsoDate } from './dates';
+import { checkDate, isValidIsoDate, type DateBounds } from './dates';
 import { addDays } from './period';
 import { cleanText } from './validation';
 
@@ -71,7 +71,12 @@ const refuse = (message: string): TransitionResult => ({ ok: false, message });
  * any open state can end as 无法整改 with a reason and an approver. Everything else is refused,
  * with the reason in Chinese.
  */
-export function transition(state: WorkflowState, event: WorkflowEvent): TransitionResult {
+/** `past` bounds the date of a 销号 (it happened: not in the future, not long before set-up). */
+export function transition(
+  state: WorkflowState,
+  event: WorkflowEvent,
+  past?: DateBounds,
+): TransitionResult {
   const from = state.status;
   const illegal = () => refuse(`“${STATUS_LABELS[from]}”的问题不能${EVENT_LABELS[event.type]}。`);
   switch (event.type) {
@@ -95,8 +100,10 @@ export function transition(state: WorkflowState, event: WorkflowEvent): Transiti
       if (from !== 'closeRequested') return illegal();
       if (cleanText(event.verifier) === '')
         return refuse('销号需要写明现场验收人（谁验收、谁负责）。');
-      if (cleanText(event.date) === '') return refuse('请填写验收日期。');
-      if (!isValidIsoDate(event.date)) return refuse(`验收日期“${event.date}”不是有效的日期。`);
+      {
+        const problem = checkDate('验收日期', event.date, past);
+        if (problem) return refuse(problem);
+      }
       if (cleanText(event.opinion) === '') return refuse('销号需要填写验收意见。');
       return { ok: true, status: 'closed' };
     case 'markUnfixable':

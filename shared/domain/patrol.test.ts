@@ -26,6 +26,9 @@ const river: River = {
   ],
 };
 
+/** Today 2026-11-28; the town set up a year ago, dates back to 2015 accepted. */
+const past = { today: '2026-11-28', earliest: '2015-11-28' };
+
 describe('seasons', () => {
   it('runs the fire season over New Year', () => {
     const season = DEFAULT_PATROL_RULES.fireSeason; // 11-15 → 04-15
@@ -134,7 +137,7 @@ describe('validation', () => {
     action: '',
   };
   it('accepts a complete river patrol and names every problem of a bad one', () => {
-    expect(validateRiverPatrol(river, '2026-11-28')).toEqual([]);
+    expect(validateRiverPatrol(river, past)).toEqual([]);
     const issues = validateRiverPatrol(
       {
         ...river,
@@ -143,18 +146,18 @@ describe('validation', () => {
         routeTo: ' ',
         findings: [{ kind: '乱倒', note: '' }],
       },
-      '2026-11-28',
+      past,
     ).map((i) => i.message);
     expect(issues).toEqual([
-      '巡河日期不是有效日期。',
+      '巡河日期“2026-11-31”不存在：2026年11月只有 30 天。',
       '结束时间应晚于开始时间。',
       '请填写巡河起点和终点。',
       '第 1 个发现问题请选择类型。',
       '第 1 个发现问题请写明情况。',
       '发现问题时请填写处理情况。',
     ]);
-    expect(validateRiverPatrol({ ...river, date: '2026-12-01' }, '2026-11-28')[0]?.message).toBe(
-      '巡河日期不能晚于今天。',
+    expect(validateRiverPatrol({ ...river, date: '2026-12-01' }, past)[0]?.message).toBe(
+      '巡河日期“2026-12-01”还没到（今天是 2026-11-28），请核对。',
     );
   });
 
@@ -162,13 +165,13 @@ describe('validation', () => {
     expect(
       validateForestPatrol(
         { plotId: 'f1', date: '2026-11-20', weather: '晴', findings: [], note: '' },
-        '2026-11-28',
+        past,
       ),
     ).toEqual([]);
     expect(
       validateForestPatrol(
         { plotId: '', date: '2026-11-20', weather: '台风', findings: [], note: '' },
-        '2026-11-28',
+        past,
       ).map((i) => i.message),
     ).toEqual(['请选择山头地块。', '请选择天气。']);
     expect(validatePatrolRules(DEFAULT_PATROL_RULES)).toEqual([]);

@@ -1,5 +1,5 @@
 import type { PhotoRef } from './assessment';
-import { daysInMonth, isValidIsoDate } from './dates';
+import { checkDate, daysInMonth, type DateBounds } from './dates';
 import { parseMonthKey } from './period';
 import type { BaseRecord } from './record';
 import { charLength, cleanText, type ValidationIssue } from './validation';
@@ -277,11 +277,11 @@ export type RiverPatrolForm = Omit<
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export function validateRiverPatrol(form: RiverPatrolForm, today: string): ValidationIssue[] {
+export function validateRiverPatrol(form: RiverPatrolForm, past: DateBounds): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!form.riverId || !form.segmentId)
     issues.push({ field: 'segmentId', message: '请选择河流和河段。' });
-  checkDate(form.date, today, '巡河日期', issues);
+  checkPatrolDate(form.date, past, '巡河日期', issues);
   if (!TIME.test(form.startTime) || !TIME.test(form.endTime))
     issues.push({ field: 'startTime', message: '开始和结束时间应写成“08:30”这样的时:分。' });
   else if (form.endTime <= form.startTime)
@@ -308,10 +308,10 @@ export type ForestPatrolForm = Omit<
   findings: FindingForm[];
 };
 
-export function validateForestPatrol(form: ForestPatrolForm, today: string): ValidationIssue[] {
+export function validateForestPatrol(form: ForestPatrolForm, past: DateBounds): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!form.plotId) issues.push({ field: 'plotId', message: '请选择山头地块。' });
-  checkDate(form.date, today, '巡林日期', issues);
+  checkPatrolDate(form.date, past, '巡林日期', issues);
   if (!(WEATHER as readonly string[]).includes(form.weather))
     issues.push({ field: 'weather', message: '请选择天气。' });
   checkFindings(form.findings, FOREST_FINDINGS, issues);
@@ -320,9 +320,9 @@ export function validateForestPatrol(form: ForestPatrolForm, today: string): Val
   return issues;
 }
 
-function checkDate(date: string, today: string, label: string, issues: ValidationIssue[]) {
-  if (!isValidIsoDate(date)) issues.push({ field: 'date', message: `${label}不是有效日期。` });
-  else if (date > today) issues.push({ field: 'date', message: `${label}不能晚于今天。` });
+function checkPatrolDate(date: string, past: DateBounds, label: string, issues: ValidationIssue[]) {
+  const problem = checkDate(label, date, past);
+  if (problem) issues.push({ field: 'date', message: problem });
 }
 
 function checkFindings(

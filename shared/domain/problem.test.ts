@@ -27,7 +27,16 @@ describe('validateProblemForm', () => {
   });
   it('refuses an impossible date and a deadline before the finding', () => {
     expect(validateProblemForm({ ...form, foundOn: '2026-02-30' })[0]?.message).toBe(
-      '发现日期“2026-02-30”不是有效的日期。',
+      '发现日期“2026-02-30”不存在：2026年2月只有 28 天。',
+    );
+    // Found in the future, or a century ago: refused once bounded (today 2026-12-02).
+    const past = { today: '2026-12-02', earliest: '2016-06-15' };
+    expect(
+      validateProblemForm({ ...form, foundOn: '2027-06-01', deadline: '2027-07-01' }, past)[0]
+        ?.message,
+    ).toBe('发现日期“2027-06-01”还没到（今天是 2026-12-02），请核对。');
+    expect(validateProblemForm({ ...form, foundOn: '1900-01-01' }, past)[0]?.message).toBe(
+      '发现日期“1900-01-01”太早（早于 2016-06-15），请核对。',
     );
     expect(validateProblemForm({ ...form, deadline: '2026-04-30' })[0]?.message).toBe(
       '整改时限不能早于发现日期。',

@@ -1,5 +1,5 @@
 import type { PhotoRef } from './assessment';
-import { isValidIsoDate } from './dates';
+import { checkDate, isValidIsoDate, type DateBounds } from './dates';
 import type { ProblemSource, ProblemStatus } from './ledger';
 import type { BaseRecord } from './record';
 import { charLength, cleanText, requireText, type ValidationIssue } from './validation';
@@ -115,16 +115,17 @@ export interface ProblemForm {
   responsibleLeader: string;
 }
 
-export function validateProblemForm(form: ProblemForm): ValidationIssue[] {
+/** `past` bounds the 发现日期 (it happened); without it only its being a real date is checked. */
+export function validateProblemForm(form: ProblemForm, past?: DateBounds): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const description = requireText(form.description, 'description', '问题描述', 500);
   if (description) issues.push(description);
   if (cleanText(form.category) === '')
     issues.push({ field: 'category', message: '请选择问题类别。' });
-  if (!isValidIsoDate(form.foundOn))
-    issues.push({ field: 'foundOn', message: `发现日期“${form.foundOn}”不是有效的日期。` });
-  if (!isValidIsoDate(form.deadline))
-    issues.push({ field: 'deadline', message: `整改时限“${form.deadline}”不是有效的日期。` });
+  const found = checkDate('发现日期', form.foundOn, past);
+  if (found) issues.push({ field: 'foundOn', message: found });
+  const deadline = checkDate('整改时限', form.deadline);
+  if (deadline) issues.push({ field: 'deadline', message: deadline });
   else if (isValidIsoDate(form.foundOn) && form.deadline < form.foundOn) {
     issues.push({ field: 'deadline', message: '整改时限不能早于发现日期。' });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntry, scoreVillage, type DeductionEntry } from './scoring';
+import { checkEntry, readCount, scoreVillage, type DeductionEntry } from './scoring';
 import { DEFAULT_CATEGORIES as categories, DEFAULT_ITEMS as items } from './standardDefault';
 
 const count = (itemCode: string, n: number): DeductionEntry => ({
@@ -81,5 +81,46 @@ describe('checkEntry', () => {
     expect(checkEntry(a03, count('A03', -1))).toContain('0 或正整数');
     expect(checkEntry(a03, count('A03', 1.5))).toContain('0 或正整数');
     expect(checkEntry(a03, count('A03', 20))).toBeNull(); // over the cap by count is allowed: it is capped
+  });
+});
+
+describe('readCount: what was typed into a grid cell', () => {
+  const a03 = items.find((i) => i.code === 'A03')!; // 0.5 per 处, cap 3
+  const a01 = items.find((i) => i.code === 'A01')!; // 1 per 处, cap 4
+  it('reads blank as 0, whole numbers and full-width digits as counts', () => {
+    expect(readCount(a01, '')).toEqual({ ok: true, count: 0, capped: null });
+    expect(readCount(a01, ' 3 ')).toEqual({ ok: true, count: 3, capped: null });
+    expect(readCount(a01, '４')).toEqual({ ok: true, count: 4, capped: null });
+  });
+
+  it('refuses a negative count, a fraction, a word and 999, each with its reason', () => {
+    expect(readCount(a01, '-1')).toEqual({
+      ok: false,
+      message: '处数不能是负数：请输入 0 到 99 之间的整数。',
+    });
+    expect(readCount(a01, '1.5')).toEqual({
+      ok: false,
+      message: '处数应是整数（几处）：请输入 0 到 99 之间的整数。',
+    });
+    expect(readCount(a01, 'abc')).toEqual({
+      ok: false,
+      message: '“abc”不是处数：请输入 0 到 99 之间的整数。',
+    });
+    expect(readCount(a01, '999')).toEqual({
+      ok: false,
+      message: '处数最多 99，999 太大，请核对。',
+    });
+    expect(readCount(a01, '99')).toMatchObject({ ok: true, count: 99 });
+    expect(checkEntry(a01, count('A01', 100))).toBe('“A01”的处数最多 99，100 太大，请核对。');
+  });
+
+  it('says the cap applies when the count goes past it: 8 × 0.5 = 4 > 3; 6 × 0.5 = 3 does not', () => {
+    expect(readCount(a03, '8')).toEqual({
+      ok: true,
+      count: 8,
+      capped: '8 处 × 0.5 分 = 4 分，超过本条上限 3 分：扣完为止，按 3 分计。',
+    });
+    expect(readCount(a03, '6')).toEqual({ ok: true, count: 6, capped: null });
+    expect(readCount(a01, '5').ok && readCount(a01, '5')).toMatchObject({ count: 5 });
   });
 });

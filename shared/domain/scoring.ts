@@ -107,7 +107,8 @@ export function checkEntry(item: StandardItem, entry: DeductionEntry): string | 
   if (entry.count !== null) {
     if (!Number.isInteger(entry.count) || entry.count < 0)
       return `“${item.code} ${item.title}”的处数应为 0 或正整数。`;
-    if (entry.count > 999) return `“${item.code}”的处数过大，请核对。`;
+    if (entry.count > MAX_COUNT)
+      return `“${item.code}”的处数最多 ${MAX_COUNT}，${entry.count} 太大，请核对。`;
     return null;
   }
   if (entry.points !== null) {
@@ -118,4 +119,42 @@ export function checkEntry(item: StandardItem, entry: DeductionEntry): string | 
     }
   }
   return null;
+}
+
+/** The most instances one item can be counted in one village and month: more is a typing slip. */
+export const MAX_COUNT = 99;
+
+export type CountReading =
+  | {
+      ok: true;
+      count: number;
+      /** Said before saving when the cap applies (扣完为止). */ capped: string | null;
+    }
+  | { ok: false; message: string };
+
+/**
+ * What was typed into a grid cell, read as a count of instances the way a person means it
+ * (blank is 0, full-width digits are digits), or the reason it is not one. A count whose points
+ * go past the item's cap is a count all the same; the reading says the cap applies.
+ */
+export function readCount(item: StandardItem, typed: string): CountReading {
+  const text = typed
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/^[－—]/, '-');
+  if (text === '') return { ok: true, count: 0, capped: null };
+  const range = `请输入 0 到 ${MAX_COUNT} 之间的整数。`;
+  if (/^-\s*\d/.test(text)) return { ok: false, message: `处数不能是负数：${range}` };
+  if (/^\d+[.．。]\d*$/.test(text))
+    return { ok: false, message: `处数应是整数（几${item.unit || '处'}）：${range}` };
+  if (!/^\d+$/.test(text)) return { ok: false, message: `“${typed.trim()}”不是处数：${range}` };
+  const count = Number(text);
+  if (count > MAX_COUNT)
+    return { ok: false, message: `处数最多 ${MAX_COUNT}，${count} 太大，请核对。` };
+  const points = round2(count * item.perInstance);
+  const capped =
+    !item.zeroesCategory && points > item.cap
+      ? `${count} ${item.unit || '处'} × ${item.perInstance} 分 = ${points} 分，超过本条上限 ${item.cap} 分：扣完为止，按 ${item.cap} 分计。`
+      : null;
+  return { ok: true, count, capped };
 }

@@ -9,7 +9,7 @@ import {
 } from './workRecords';
 
 const context = {
-  today: '2026-11-28',
+  past: { today: '2026-11-28', earliest: '2015-11-28' },
   villageIds: new Set(['v1']),
   eliminations: DEFAULT_ELIMINATIONS,
 };
@@ -52,7 +52,7 @@ describe('checkRecord', () => {
       context,
     );
     expect(issues.map((i) => i.message)).toEqual([
-      '登记日期不是有效日期。',
+      '登记日期“2026-02-30”不存在：2026年2月只有 28 天。',
       '请选择村。',
       '完成（座）应为不小于 0 的整数。',
       '请填写使用情况。',
@@ -87,7 +87,7 @@ describe('checkRecord', () => {
         { date: '2026-12-01', villageId: 'v1', item: '乱扔烟头', count: '3' },
         context,
       ).issues.map((i) => i.message),
-    ).toEqual(['日期不能晚于今天。', '请选择消除项目。']);
+    ).toEqual(['日期“2026-12-01”还没到（今天是 2026-11-28），请核对。', '请选择消除项目。']);
     expect(
       checkRecord(
         'campaign',

@@ -1,4 +1,4 @@
-import { isValidIsoDate } from './dates';
+import { checkDate, type DateBounds } from './dates';
 import type { BaseRecord } from './record';
 import { charLength, cleanText, type ValidationIssue } from './validation';
 
@@ -163,7 +163,11 @@ export interface WorkRecord extends BaseRecord {
 export function checkRecord(
   kind: RecordKind,
   raw: Record<string, string>,
-  context: { today: string; villageIds: ReadonlySet<string>; eliminations: readonly string[] },
+  context: {
+    past: DateBounds;
+    villageIds: ReadonlySet<string>;
+    eliminations: readonly string[];
+  },
 ): { values: RecordValues; issues: ValidationIssue[] } {
   const def = RECORD_DEFS[kind];
   const values: RecordValues = {};
@@ -177,9 +181,11 @@ export function checkRecord(
     }
     switch (field.type) {
       case 'date':
-        if (!isValidIsoDate(text)) fail(`${field.label}不是有效日期。`);
-        else if (text > context.today) fail(`${field.label}不能晚于今天。`);
-        else values[field.key] = text;
+        {
+          const problem = checkDate(field.label, text, context.past);
+          if (problem) fail(problem);
+          else values[field.key] = text;
+        }
         break;
       case 'count':
       case 'decimal': {

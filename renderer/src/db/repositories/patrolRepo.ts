@@ -1,6 +1,5 @@
 import type { Table } from 'dexie';
 import { PHOTOS_PER_CELL } from '@shared/domain/assessment';
-import { toIsoDate } from '@shared/domain/dates';
 import { addDays } from '@shared/domain/period';
 import {
   DEFAULT_PATROL_RULES,
@@ -27,6 +26,7 @@ import { checkPhoto, storePhoto, type PhotoInput } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext } from '../writeContext';
 import { createProblem } from './problemRepo';
+import { pastDateBounds } from './settingsRepo';
 
 export const PATROL_RULES_KEY = 'patrolRules';
 
@@ -95,7 +95,7 @@ export async function saveRiver(
 
 /** Logs a river patrol: the chief is the segment's chief. */
 export async function saveRiverPatrol(db: EcoDeskDb, form: RiverPatrolForm): Promise<RiverPatrol> {
-  assertValid(validateRiverPatrol(form, toIsoDate(new Date())));
+  assertValid(validateRiverPatrol(form, await pastDateBounds(db)));
   return db.transaction('rw', [db.rivers, db.riverPatrols, db.audit, db.settings], async () => {
     const river = await db.rivers.get(form.riverId);
     const segment = river?.segments.find((s) => s.id === form.segmentId);
@@ -174,7 +174,7 @@ export async function saveForestPatrol(
   db: EcoDeskDb,
   form: ForestPatrolForm,
 ): Promise<ForestPatrol> {
-  assertValid(validateForestPatrol(form, toIsoDate(new Date())));
+  assertValid(validateForestPatrol(form, await pastDateBounds(db)));
   return db.transaction(
     'rw',
     [db.forestPlots, db.forestPatrols, db.audit, db.settings],

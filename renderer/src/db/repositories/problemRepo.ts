@@ -38,6 +38,7 @@ import { checkPhoto, storePhoto } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { changeTally } from './ledgerTally';
 import { putAudited, writeContext, type WriteContext } from '../writeContext';
+import { pastDateBounds } from './settingsRepo';
 
 const refuse = (message: string, field = ''): never => {
   throw new InputError([{ field, message }]);
@@ -135,7 +136,7 @@ export async function createProblem(
   form: ProblemForm,
   link: { deductionId?: string; patrol?: Problem['patrol'] } = {},
 ): Promise<Problem> {
-  assertValid(validateProblemForm(form));
+  assertValid(validateProblemForm(form, await pastDateBounds(db)));
   const tables = [
     db.problems,
     db.ledgerTally,
@@ -222,7 +223,12 @@ async function update(
 }
 
 /** A step of the workflow (开始整改, 申请销号, 退回, 销号, 无法整改), refused unless the rules allow it. */
-export function applyWorkflow(db: EcoDeskDb, id: string, event: WorkflowEvent): Promise<Problem> {
+export async function applyWorkflow(
+  db: EcoDeskDb,
+  id: string,
+  event: WorkflowEvent,
+): Promise<Problem> {
+  const past = event.type === 'close' ? await pastDateBounds(db) : undefined;
   const reason =
     event.type === 'return' || event.type === 'markUnfixable' ? cleanText(event.reason) : undefined;
   return update(
@@ -232,6 +238,7 @@ export function applyWorkflow(db: EcoDeskDb, id: string, event: WorkflowEvent): 
       const result = transition(
         { status: p.status, measures: p.measures, afterEvidence: p.afterPhotos.length },
         event,
+        past,
       );
       if (!result.ok) return refuse(result.message, 'status');
       return {

@@ -1,5 +1,4 @@
 import type { PeriodResult } from '@shared/domain/assessment';
-import { toIsoDate } from '@shared/domain/dates';
 import { isLive, stamp } from '@shared/domain/record';
 import {
   checkRecord,
@@ -18,6 +17,7 @@ import {
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, writeContext } from '../writeContext';
+import { pastDateBounds } from './settingsRepo';
 
 export const ELIMINATIONS_KEY = 'eliminations';
 
@@ -62,9 +62,13 @@ export async function saveRecord(
   id: string | undefined,
   raw: Record<string, string>,
 ): Promise<WorkRecord> {
-  const [villages, eliminations] = await Promise.all([db.villages.toArray(), getEliminations(db)]);
+  const [villages, eliminations, past] = await Promise.all([
+    db.villages.toArray(),
+    getEliminations(db),
+    pastDateBounds(db),
+  ]);
   const { values, issues } = checkRecord(kind, raw, {
-    today: toIsoDate(new Date()),
+    past,
     villageIds: new Set(villages.filter(isLive).map((v) => v.id)),
     eliminations,
   });

@@ -1,3 +1,9 @@
+import {
+  dateBounds,
+  DEFAULT_EARLIEST_YEARS,
+  toIsoDate,
+  type DateBounds,
+} from '@shared/domain/dates';
 import { validateOperatorName } from '@shared/domain/town';
 import { cleanText } from '@shared/domain/validation';
 import { assertValid } from '../errors';
@@ -33,4 +39,25 @@ export async function requestPersistentStorage(db: EcoDeskDb): Promise<boolean> 
 
 export async function isStoragePersisted(): Promise<boolean> {
   return navigator.storage?.persisted ? navigator.storage.persisted() : false;
+}
+
+/** How many years before set-up a date of something that happened may lie (设置). */
+export const EARLIEST_YEARS_KEY = 'dates.earliestYears';
+
+/**
+ * The span a date of something that happened may lie in here: not after today (this PC's
+ * calendar), not more than the office's span before the town was set up.
+ */
+export async function pastDateBounds(db: EcoDeskDb, now = new Date()): Promise<DateBounds> {
+  const [setUp, years] = await Promise.all([
+    db.settings.get(SETUP_COMPLETED_KEY),
+    db.settings.get(EARLIEST_YEARS_KEY),
+  ]);
+  const today = toIsoDate(now);
+  const setUpOn = typeof setUp?.value === 'string' ? toIsoDate(new Date(setUp.value)) : today;
+  const span =
+    typeof years?.value === 'number' && Number.isInteger(years.value) && years.value >= 0
+      ? years.value
+      : DEFAULT_EARLIEST_YEARS;
+  return dateBounds(today, setUpOn, span);
 }

@@ -1,4 +1,4 @@
-import { Box, Tab, Tabs, TextField } from '@mui/material';
+import { Box, Tab, Tabs } from '@mui/material';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { toIsoDate } from '@shared/domain/dates';
 import { isMonthKey } from '@shared/domain/period';
@@ -9,6 +9,7 @@ import { ResultsTab } from './ResultsTab';
 import { ScoringTab } from './ScoringTab';
 import { ASSESSMENT } from './strings';
 import { usePeriodView } from './useAssessment';
+import { DateField } from '../../components/DateField';
 
 const TABS = ['scoring', 'results', 'actions'] as const;
 type TabKey = (typeof TABS)[number];
@@ -24,12 +25,11 @@ function MonthPage({ month, tab }: { month: string; tab: TabKey }) {
         title={ASSESSMENT.title}
         subtitle={ASSESSMENT.subtitle}
         actions={
-          <TextField
-            type="month"
+          <DateField
+            kind="month"
             label={ASSESSMENT.month}
             value={month}
-            onChange={(e) => isMonthKey(e.target.value) && go(e.target.value, tab)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(value) => isMonthKey(value) && go(value, tab)}
             sx={{ width: 180 }}
           />
         }

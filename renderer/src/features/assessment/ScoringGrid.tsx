@@ -2,7 +2,7 @@ import { Box, Tooltip } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Deduction } from '@shared/domain/assessment';
-import type { VillageScore } from '@shared/domain/scoring';
+import { readCount, type VillageScore } from '@shared/domain/scoring';
 import type { StandardItem, StandardVersion } from '@shared/domain/standard';
 import type { Village } from '@shared/domain/village';
 import { statusColors } from '../../theme/tokens';
@@ -24,11 +24,13 @@ function cellText(d: Deduction | undefined, pending: number | undefined): string
   return d.points ? `${d.points}分` : '';
 }
 
-/** Parses what was typed into a cell: blank is 0, otherwise a whole number of instances. */
-export function parseCount(text: string): number | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  return /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : null;
+/** A cell being typed into; `confirmed` is the text whose 扣完为止 notice was shown already. */
+interface Editing {
+  row: number;
+  col: number;
+  text: string;
+  invalid: boolean;
+  confirmed: string | null;
 }
 
 const Row = memo(function Row(props: {
@@ -40,10 +42,11 @@ const Row = memo(function Row(props: {
   score: VillageScore | undefined;
   skipped: boolean;
   activeCol: number | null;
-  editing: { col: number; text: string } | null;
+  editing: { col: number; text: string; invalid: boolean } | null;
   onEditText: (text: string) => void;
   onEditKey: (event: KeyboardEvent<HTMLInputElement>) => void;
   onPick: (cell: Cell) => void;
+  onEditCell: (cell: Cell) => void;
 }) {
   const deducted = new Map(props.score?.items.map((i) => [i.itemCode, i.points]) ?? []);
   return (
@@ -101,6 +104,7 @@ const Row = memo(function Row(props: {
             data-row={props.row}
             data-col={col}
             onMouseDown={() => props.onPick({ row: props.row, col })}
+            onDoubleClick={() => props.onEditCell({ row: props.row, col })}
             sx={{
               width: CELL_W,
               minWidth: CELL_W,
@@ -112,7 +116,11 @@ const Row = memo(function Row(props: {
               cursor: 'cell',
               fontVariantNumeric: 'tabular-nums',
               bgcolor: points > 0 ? alpha(statusColors.bad, 0.1) : undefined,
-              outline: active ? `2px solid ${statusColors.good}` : undefined,
+              outline: editing?.invalid
+                ? `2px solid ${statusColors.bad}`
+                : active
+                  ? `2px solid ${statusColors.good}`
+                  : undefined,
               outlineOffset: -2,
               p: 0,
             }}
@@ -121,6 +129,7 @@ const Row = memo(function Row(props: {
               <input
                 autoFocus
                 aria-label={`${props.village.name} ${item.code} 处数`}
+                aria-invalid={editing.invalid}
                 value={editing.text}
                 onChange={(e) => props.onEditText(e.target.value)}
                 onKeyDown={props.onEditKey}
@@ -148,8 +157,11 @@ const Row = memo(function Row(props: {
 });
 
 /**
- * The month's scoring grid: villages down, the standard's items across. Keyboard first: arrows
- * move, digits start typing a count, Enter saves and moves down, Tab saves and moves right.
+ * The month's scoring grid: villages down, the standard's items across. Keyboard first, as in
+ * WPS/Excel: arrows move; typing on a selected cell replaces its value; Enter saves and moves
+ * down (and only moves when not typing); Tab saves and moves right; F2 or a double-click edits
+ * the value in place; Delete clears. What is not a count is refused in the cell with the reason,
+ * and a count past the item's cap says 扣完为止 and waits for a second Enter.
  */
 export function ScoringGrid(props: {
   standard: StandardVersion;
@@ -162,12 +174,13 @@ export function ScoringGrid(props: {
   onActiveChange: (cell: Cell) => void;
   /** Saves a count; resolves with an error message, or null when saved. */
   onCommit: (villageId: string, itemCode: string, count: number) => Promise<string | null>;
-  onError: (message: string | null) => void;
+  /** What the grid has to say (a refusal, or the cap's notice); null clears it. */
+  onError: (message: string | null, severity?: 'error' | 'warning') => void;
 }) {
   const { villages, standard, active } = props;
   const items = standard.items;
   const gridRef = useRef<HTMLDivElement>(null);
-  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const [pending, setPending] = useState<Map<string, number>>(new Map());
 
   useEffect(() => {
@@ -194,14 +207,23 @@ export function ScoringGrid(props: {
     const village = villages[target.row];
     const item = items[target.col];
     if (!village || !item) return;
-    const count = parseCount(text);
-    if (count === null) {
-      props.onError(ASSESSMENT.grid.notNumber);
+    const reading = readCount(item, text);
+    if (!reading.ok) {
+      // Refused where it was typed: the cell stays open, marked, with the reason above.
+      setEditing((e) => (e ? { ...e, invalid: true } : e));
+      props.onError(reading.message);
       return;
     }
+    if (reading.capped && editing?.confirmed !== text) {
+      setEditing((e) => (e ? { ...e, confirmed: text } : e));
+      props.onError(ASSESSMENT.grid.capped(reading.capped), 'warning');
+      return;
+    }
+    const count = reading.count;
     const key = `${village.id}:${item.code}`;
     setPending((p) => new Map(p).set(key, count));
     setEditing(null);
+    props.onError(null);
     then();
     gridRef.current?.focus();
     void props.onCommit(village.id, item.code, count).then((error) => {
@@ -234,18 +256,31 @@ export function ScoringGrid(props: {
       move(0, event.shiftKey ? -1 : 1);
       return;
     }
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      move(event.shiftKey ? -1 : 1, 0);
+      return;
+    }
     if (props.readOnly) return;
-    if (/^[0-9]$/.test(event.key)) {
+    const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (typed && event.key !== ' ') {
+      // Typing replaces what the cell holds, as in a spreadsheet.
       event.preventDefault();
-      setEditing({ ...active, text: event.key });
-    } else if (event.key === 'Enter' || event.key === 'F2') {
+      setEditing({ ...active, text: event.key, invalid: false, confirmed: null });
+    } else if (event.key === 'F2') {
       event.preventDefault();
-      const d = props.cells.get(`${villages[active.row]?.id}:${items[active.col]?.code}`);
-      setEditing({ ...active, text: d?.count ? String(d.count) : '' });
+      editInPlace(active);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       commit('0', () => undefined);
     }
+  }
+
+  /** F2 or a double-click: the cell's value to change, the caret after it. */
+  function editInPlace(cell: Cell) {
+    if (props.readOnly) return;
+    const d = props.cells.get(`${villages[cell.row]?.id}:${items[cell.col]?.code}`);
+    setEditing({ ...cell, text: d?.count ? String(d.count) : '', invalid: false, confirmed: null });
   }
 
   function onEditKey(event: KeyboardEvent<HTMLInputElement>) {
@@ -406,13 +441,24 @@ export function ScoringGrid(props: {
               skipped={props.skipped.has(village.id)}
               activeCol={row === active.row ? active.col : null}
               editing={
-                editing && editing.row === row ? { col: editing.col, text: editing.text } : null
+                editing && editing.row === row
+                  ? { col: editing.col, text: editing.text, invalid: editing.invalid }
+                  : null
               }
-              onEditText={(text) => setEditing((e) => (e ? { ...e, text } : e))}
+              onEditText={(text) =>
+                setEditing((e) => (e ? { ...e, text, invalid: false, confirmed: null } : e))
+              }
+              onEditCell={(cell) => {
+                props.onActiveChange(cell);
+                editInPlace(cell);
+              }}
               onEditKey={onEditKey}
               onPick={(cell) => {
-                if (editing) setEditing(null);
-                props.onActiveChange(cell);
+                if (!editing) return props.onActiveChange(cell);
+                if (editing.row === cell.row && editing.col === cell.col) return;
+                // Clicking elsewhere saves what was typed, as Enter would (or keeps the cell open
+                // with the reason when it is not a count).
+                commit(editing.text, () => props.onActiveChange(cell));
               }}
             />
           ))}

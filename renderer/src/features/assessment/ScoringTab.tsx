@@ -14,6 +14,7 @@ import { pickPhoto } from './photos';
 import { ScoringGrid, type Cell } from './ScoringGrid';
 import { ASSESSMENT } from './strings';
 import type { PeriodView } from './useAssessment';
+import { DateField } from '../../components/DateField';
 
 function StartForm({ month }: { month: string }) {
   const notify = useNotify();
@@ -49,12 +50,11 @@ function StartForm({ month }: { month: string }) {
         onChange={(e) => setInspectors(e.target.value)}
         autoFocus
       />
-      <TextField
-        type="date"
+      <DateField
         label={ASSESSMENT.start.inspectedOn}
         value={inspectedOn}
-        onChange={(e) => setInspectedOn(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true } }}
+        onChange={setInspectedOn}
+        disableFuture
       />
       {error ? <Alert severity="error">{error}</Alert> : null}
       <Box>
@@ -94,7 +94,10 @@ export function ScoringTab({
 }) {
   const notify = useNotify();
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
-  const [gridError, setGridError] = useState<string | null>(null);
+  const [gridError, setGridError] = useState<{
+    text: string;
+    severity: 'error' | 'warning';
+  } | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [reopening, setReopening] = useState(false);
@@ -164,8 +167,8 @@ export function ScoringTab({
         </Box>
       )}
       {gridError ? (
-        <Alert severity="error" role="alert">
-          {gridError}
+        <Alert severity={gridError.severity} role="alert" data-testid="grid-message">
+          {gridError.text}
         </Alert>
       ) : null}
       <ScoringGrid
@@ -178,7 +181,7 @@ export function ScoringTab({
         active={active}
         onActiveChange={setActive}
         onCommit={commitCell}
-        onError={setGridError}
+        onError={(text, severity = 'error') => setGridError(text ? { text, severity } : null)}
       />
       {village && item ? (
         <CellPanel

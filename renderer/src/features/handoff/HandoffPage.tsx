@@ -28,6 +28,7 @@ import { platform } from '../../platform';
 import { exportPackage, type ExportOutcome, type ExportStep } from './handoffFiles';
 import { ImportPanel } from './ImportPanel';
 import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
+import { DateField } from '../../components/DateField';
 
 const E = HANDOFF.export;
 const R = HANDOFF.receipt;
@@ -108,21 +109,19 @@ export function HandoffPage() {
         <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
           <Typography variant="h4">{E.title}</Typography>
           <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
-            <TextField
-              type="month"
+            <DateField
+              kind="month"
               label={E.from}
               value={choice.from}
-              onChange={(e) => setChoice({ ...choice, from: e.target.value })}
-              slotProps={{ inputLabel: { shrink: true } }}
+              onChange={(from) => setChoice({ ...choice, from })}
               helperText=" "
               sx={{ width: 200 }}
             />
-            <TextField
-              type="month"
+            <DateField
+              kind="month"
               label={E.to}
               value={choice.to}
-              onChange={(e) => setChoice({ ...choice, to: e.target.value })}
-              slotProps={{ inputLabel: { shrink: true } }}
+              onChange={(to) => setChoice({ ...choice, to })}
               sx={{ width: 200 }}
               error={badRange}
               helperText={badRange ? E.badRange : ' '}

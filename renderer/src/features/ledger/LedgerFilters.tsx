@@ -10,6 +10,7 @@ import type { LedgerFilter } from '@shared/domain/ledgerFilter';
 import type { Village } from '@shared/domain/village';
 import { NATIVE_SELECT } from '../../components/nativeSelect';
 import { LEDGER } from './strings';
+import { DateField } from '../../components/DateField';
 
 const F = LEDGER.filters;
 // Native selects: light to draw (the ledger opens faster) and chosen with the keyboard by typing.
@@ -87,21 +88,17 @@ export function LedgerFilters(props: {
           </option>
         ))}
       </TextField>
-      <TextField
-        type="date"
+      <DateField
         label={F.foundFrom}
         value={filter.foundFrom}
-        onChange={(e) => onChange({ foundFrom: e.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: 150 }}
+        onChange={(foundFrom) => onChange({ foundFrom })}
+        sx={{ width: 170 }}
       />
-      <TextField
-        type="date"
+      <DateField
         label={F.foundTo}
         value={filter.foundTo}
-        onChange={(e) => onChange({ foundTo: e.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: 150 }}
+        onChange={(foundTo) => onChange({ foundTo })}
+        sx={{ width: 170 }}
       />
       <TextField
         type="search"

@@ -21,6 +21,7 @@ import { actions } from '../../db/actions';
 import { useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { LEDGER } from './strings';
+import { DateField } from '../../components/DateField';
 
 const F = LEDGER.form;
 
@@ -178,20 +179,17 @@ export function NewProblemDialog(props: {
         required
         {...field('description')}
       />
-      <TextField
-        type="date"
+      <DateField
         label={F.foundOn}
         value={form.foundOn}
-        onChange={(e) => set({ foundOn: e.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
+        onChange={(foundOn) => set({ foundOn })}
+        disableFuture
         {...field('foundOn')}
       />
-      <TextField
-        type="date"
+      <DateField
         label={F.deadline}
         value={form.deadline}
-        onChange={(e) => set({ deadline: e.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
+        onChange={(deadline) => set({ deadline })}
         {...field('deadline')}
       />
       <TextField

@@ -50,6 +50,7 @@ import { PhotoStrip } from '../assessment/PhotoStrip';
 import { pickPhoto } from '../assessment/photos';
 import { DeadlineChip } from './DeadlineChip';
 import { LEDGER } from './strings';
+import { DateField } from '../../components/DateField';
 
 const P = LEDGER.page;
 /** Upper-level feedback usually asks for a progress report every 7 days. */
@@ -95,17 +96,25 @@ function FieldsDialog(props: {
       }}
     >
       {props.extra}
-      {props.fields.map((f, i) => (
-        <TextField
-          key={f.key}
-          label={f.label}
-          type={f.type ?? 'text'}
-          autoFocus={i === 0}
-          value={values[f.key] ?? ''}
-          onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
-          slotProps={f.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
-        />
-      ))}
+      {props.fields.map((f, i) =>
+        f.type === 'date' ? (
+          <DateField
+            key={f.key}
+            label={f.label}
+            autoFocus={i === 0}
+            value={values[f.key] ?? ''}
+            onChange={(value) => setValues({ ...values, [f.key]: value })}
+          />
+        ) : (
+          <TextField
+            key={f.key}
+            label={f.label}
+            autoFocus={i === 0}
+            value={values[f.key] ?? ''}
+            onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+          />
+        ),
+      )}
       {error ? <Alert severity="error">{error}</Alert> : null}
     </FormDialog>
   );

@@ -14,6 +14,7 @@ import { FindingsEditor } from './FindingsEditor';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
 import { plainOptions, SelectField } from '../../components/SelectField';
+import { DateField } from '../../components/DateField';
 
 const S = PATROLS.form;
 const DATE = { inputLabel: { shrink: true } } as const;
@@ -59,7 +60,12 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
         options={segments}
       />
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField label={S.date} type="date" {...text('date')} slotProps={DATE} />
+        <DateField
+          label={S.date}
+          value={form.date}
+          onChange={(date) => set({ date })}
+          disableFuture
+        />
         <TextField label={S.start} type="time" {...text('startTime')} slotProps={DATE} />
         <TextField label={S.end} type="time" {...text('endTime')} slotProps={DATE} />
       </Box>
@@ -102,7 +108,12 @@ export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClos
         }))}
       />
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <TextField label={S.date} type="date" {...text('date')} slotProps={DATE} />
+        <DateField
+          label={S.date}
+          value={form.date}
+          onChange={(date) => set({ date })}
+          disableFuture
+        />
         <SelectField
           label={S.weather}
           value={form.weather}

@@ -2,6 +2,7 @@ import { TextField } from '@mui/material';
 import type { RecordField } from '@shared/domain/workRecords';
 import type { ValidationIssue } from '@shared/domain/validation';
 import { SelectField } from '../../components/SelectField';
+import { DateField } from '../../components/DateField';
 
 /** The inputs of one record kind, drawn from its field list; the first gets the focus. */
 export function RecordFields({
@@ -53,15 +54,22 @@ export function RecordFields({
             />
           );
         }
+        if (field.type === 'date')
+          return (
+            <DateField
+              key={field.key}
+              {...common}
+              onChange={(value) => onChange(field.key, value)}
+              disableFuture
+            />
+          );
         return (
           <TextField
             key={field.key}
             {...common}
-            type={field.type === 'date' ? 'date' : 'text'}
             multiline={field.type === 'longText'}
             minRows={field.type === 'longText' ? 3 : undefined}
             slotProps={{
-              inputLabel: field.type === 'date' ? { shrink: true } : undefined,
               htmlInput:
                 field.type === 'count' || field.type === 'decimal'
                   ? { inputMode: field.type === 'count' ? 'numeric' : 'decimal' }

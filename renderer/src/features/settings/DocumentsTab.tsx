@@ -29,6 +29,7 @@ import { useRuleDocuments } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
 import { ruleDocumentFiles } from './useRuleDocumentFile';
+import { DateField } from '../../components/DateField';
 
 const S = SETTINGS.documents;
 
@@ -90,17 +91,12 @@ function AddDocumentDialog({
           />
         )}
       />
-      <TextField
-        type="date"
+      <DateField
         label={S.issuedOn}
         value={issuedOn}
-        onChange={(e) => setIssuedOn(e.target.value)}
+        onChange={setIssuedOn}
         error={Boolean(fieldMessage(issues, 'issuedOn'))}
         helperText={fieldMessage(issues, 'issuedOn')}
-        slotProps={{
-          inputLabel: { shrink: true },
-          htmlInput: { min: '1990-01-01', max: '2100-12-31' },
-        }}
         required
       />
       <Box>

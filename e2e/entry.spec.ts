@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import { completeSetup, snap } from './helpers';
+import { fixAndClose, openProblem, storedRows } from './office';
+
+/**
+ * Entry that cannot silently go wrong: what a new office user typed in the scoring grid, typed
+ * the same way here, and what the screen says and what is stored afterwards.
+ */
+
+/** Today as the app sees it (the tests run in Asia/Shanghai), and the days around it. */
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+  });
+const today = day(0);
+
+const cell = (page: Page, village: string, code: string) =>
+  page.getByRole('gridcell', { name: `${village} ${code}`, exact: true });
+
+async function storedCount(page: Page, village: string, code: string) {
+  const villages = await storedRows<{ id: string; name: string }>(page, 'villages');
+  const id = villages.find((v) => v.name === village)?.id;
+  const rows = await storedRows<{ villageId: string; itemCode: string; count: number | null }>(
+    page,
+    'deductions',
+  );
+  return rows.find((r) => r.villageId === id && r.itemCode === code)?.count ?? null;
+}
+
+test('the scoring grid behaves like a spreadsheet: typing replaces, Enter moves down, F2 edits; -1 and 999 are refused; past the cap says 扣完为止', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村', '李家村', '王家村', '赵家村'] });
+  await page.goto('/#/assessment/2026-11/scoring');
+  await page.getByLabel('检查人员').fill('张环保、李干事');
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+  const grid = page.getByRole('grid', { name: '打分表' });
+  await expect(grid).toBeVisible();
+
+  // 6 Enter 2 Enter: 6 in 张家村, 2 in 李家村 — never 62.
+  await cell(page, '张家村', 'A03').click();
+  await page.keyboard.type('6');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, '张家村', 'A03')).toHaveText('6');
+  await expect(cell(page, '李家村', 'A03')).toHaveText('2');
+  await expect(cell(page, '王家村', 'A03')).toHaveAttribute('aria-selected', 'true');
+  // Enter on a cell that is not being typed into only moves.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, '王家村', 'A03')).toHaveAttribute('aria-selected', 'true');
+  await expect(cell(page, '李家村', 'A03')).toHaveText('2');
+  // Typing on a filled cell replaces its value.
+  await cell(page, '张家村', 'A03').click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, '张家村', 'A03')).toHaveText('5');
+  await expect.poll(() => storedCount(page, '张家村', 'A03')).toBe(5);
+  await expect.poll(() => storedCount(page, '李家村', 'A03')).toBe(2);
+
+  // -1 and 999 are refused in the cell, with the reason; nothing is saved.
+  await cell(page, '赵家村', 'A01').click();
+  await page.keyboard.type('-1');
+  await page.keyboard.press('Enter');
+  const message = page.getByTestId('grid-message');
+  await expect(message).toHaveText('处数不能是负数：请输入 0 到 99 之间的整数。');
+  await expect(page.getByRole('textbox', { name: '赵家村 A01 处数' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await snap(page, '45-grid-refused');
+  await page.keyboard.press('Escape');
+  await expect(message).toHaveCount(0);
+  await page.keyboard.type('999');
+  await page.keyboard.press('Enter');
+  await expect(message).toHaveText('处数最多 99，999 太大，请核对。');
+  await page.keyboard.press('Escape');
+  await expect(cell(page, '赵家村', 'A01')).toHaveText('');
+  expect(await storedCount(page, '赵家村', 'A01')).toBeNull();
+
+  // F2 edits in place: 5 becomes 58 — past A03's cap of 3 points (0.5 each). Said first, then
+  // saved on the second Enter; the village loses 3 points, not 29.
+  await cell(page, '张家村', 'A03').click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('8');
+  await page.keyboard.press('Enter');
+  await expect(message).toContainText(
+    '58 处 × 0.5 分 = 29 分，超过本条上限 3 分：扣完为止，按 3 分计。再按一次回车确认',
+  );
+  expect(await storedCount(page, '张家村', 'A03')).toBe(5);
+  await snap(page, '46-grid-capped');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, '张家村', 'A03')).toHaveText('58');
+  await expect.poll(() => storedCount(page, '张家村', 'A03')).toBe(58);
+  await expect(page.getByTestId('score-张家村')).toHaveText('97');
+  // A double-click edits in place too.
+  await cell(page, '李家村', 'A03').dblclick();
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await expect(message).toContainText('20 处 × 0.5 分 = 10 分');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storedCount(page, '李家村', 'A03')).toBe(20);
+  await expect(page.getByTestId('score-李家村')).toHaveText('97');
+});
+
+test('dates: one that does not exist, one in the future and one a century ago are refused with the reason; typed the Chinese way they are read', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村', '李家村'] });
+
+  // A new item: 发现日期 1900-01-01, then next year; 整改时限 2026-02-30.
+  await page.goto('/#/ledger');
+  await page.getByRole('button', { name: '新增问题' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '问题来源' }).click();
+  await page.getByRole('option', { name: '镇级督查' }).click();
+  await dialog.getByRole('combobox', { name: '所在村' }).click();
+  await page.getByRole('option', { name: '张家村', exact: true }).click();
+  await dialog.getByLabel('问题描述').fill('河道有漂浮垃圾');
+  await dialog.getByLabel('整改责任人').fill('村支书');
+  const found = dialog.getByLabel('发现日期');
+  await found.fill('1900-01-01');
+  await dialog.getByLabel('整改时限').fill('2026-02-30');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('发现日期“1900-01-01”太早');
+  await expect(dialog).toContainText('整改时限“2026-02-30”不存在：2026年2月只有 28 天。');
+  const nextYear = `${Number(today.slice(0, 4)) + 1}-06-01`;
+  await found.fill(nextYear);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText(`发现日期“${nextYear}”还没到（今天是 ${today}）`);
+  await snap(page, '47-dates-refused');
+  expect(await storedRows(page, 'problems')).toEqual([]);
+  // Typed as people write dates: read, and shown the one way the app shows dates.
+  const [y, m, d] = today.split('-').map(Number);
+  await found.fill(`${y}年${m}月${d}日`);
+  await found.blur();
+  await expect(found).toHaveValue(today);
+  await dialog.getByLabel('整改时限').fill(day(20).replace(/-/g, '.'));
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const [item] = await storedRows<{ number: string; foundOn: string; deadline: string }>(
+    page,
+    'problems',
+  );
+  expect(item).toMatchObject({ foundOn: today, deadline: day(20) });
+  // The number takes the year it was found, not a year typed by mistake.
+  expect(item!.number).toBe(`${today.slice(0, 4)}-镇督-0001`);
+
+  // A 验收日期 of tomorrow is refused; today closes it.
+  await openProblem(page, item!.number);
+  await expect(
+    fixAndClose(page, { photo: '清理后.png', verifier: '王副镇长', verifiedOn: day(1) }),
+  ).rejects.toThrow();
+  const close = page.getByRole('dialog');
+  await expect(close).toContainText(`验收日期“${day(1)}”还没到（今天是 ${today}），请核对。`);
+  await close.getByLabel('验收日期').fill(today);
+  await close.getByRole('button', { name: '验收销号' }).click();
+  await expect(page.getByTestId('problem-status')).toHaveText('已销号');
+
+  // A work record dated 2026-02-30: said not to exist (a browser's date box dropped it).
+  await page.goto('/#/records');
+  await page.getByRole('button', { name: '新增理论学习' }).click();
+  const record = page.getByRole('dialog');
+  await record.getByLabel(/^日期/).fill('2026-02-30');
+  await record.getByRole('combobox', { name: /^会议类型/ }).selectOption('镇党委会议');
+  await record.getByLabel(/^学习内容/).fill('学习环境保护法');
+  await record.getByLabel(/^参加人数/).fill('12');
+  await record.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(record).toContainText('日期“2026-02-30”不存在：2026年2月只有 28 天。');
+  // The calendar is in Chinese whatever the PC's language.
+  await record.getByRole('button', { name: '打开日历' }).click();
+  const calendar = page.getByRole('dialog', { name: '日历' });
+  await expect(calendar).toContainText('2026年2月');
+  await snap(page, '48-dates-calendar');
+  await calendar.getByRole('gridcell', { name: '27' }).click();
+  await expect(record.getByLabel(/^日期/)).toHaveValue('2026-02-27');
+  await record.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(record).toBeHidden();
+});
