@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
-import { fixAndClose, openProblem, storedRows } from './office';
+import { fixAndClose, newProblem, openProblem, storedRows } from './office';
+import { pdfInfo, pdfText, printToPdf } from './pdf';
 
 /**
  * Entry that cannot silently go wrong: what a new office user typed in the scoring grid, typed
@@ -177,4 +178,61 @@ test('dates: one that does not exist, one in the future and one a century ago ar
   await expect(record.getByLabel(/^日期/)).toHaveValue('2026-02-27');
   await record.getByRole('button', { name: '保存', exact: true }).click();
   await expect(record).toBeHidden();
+});
+
+test('every free text has a limit the user sees: a 3,000-character note is refused with the reason, the longest allowed note keeps the report card on one page', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村', '李家村'] });
+  await newProblem(page, {
+    source: '镇级督查',
+    village: '张家村',
+    text: '河道有漂浮垃圾',
+    found: today,
+    due: day(10),
+  });
+  const number = `${today.slice(0, 4)}-镇督-0001`;
+  await openProblem(page, number);
+  const progress = page.getByLabel('记录进展');
+  await progress.fill('进'.repeat(450));
+  await expect(page.getByText('450/500')).toBeVisible();
+  await progress.fill('进'.repeat(3000));
+  await expect(page.getByText('3000/500')).toBeVisible();
+  await page.getByRole('button', { name: '记录进展' }).click();
+  await expect(page.getByText('进展情况最多 500 个字，现在是 3000 个字。')).toBeVisible();
+  // What was typed stays, to be shortened.
+  await expect(progress).toHaveValue('进'.repeat(3000));
+  await snap(page, '49-text-too-long');
+  // An empty measure says why, on screen.
+  await page.getByRole('button', { name: '添加措施' }).click();
+  await expect(page.getByText('整改措施不能为空。')).toBeVisible();
+  const [item] = await storedRows<{ progress: unknown[]; measures: unknown[] }>(page, 'problems');
+  expect(item).toMatchObject({ progress: [], measures: [] });
+
+  // A deduction note of 2,200 characters is refused; the longest allowed (200) is kept, and the
+  // village's report card still prints on one A4 page.
+  await page.goto(`/#/assessment/${today.slice(0, 7)}/scoring`);
+  await page.getByLabel('检查人员').fill('张环保、李干事');
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+  await page.getByRole('gridcell', { name: '张家村 A01', exact: true }).click();
+  await page.keyboard.type('2');
+  await page.keyboard.press('ArrowUp');
+  const panel = page.getByTestId('cell-panel');
+  const note = panel.getByLabel('情况说明');
+  await note.fill('垃'.repeat(2200));
+  await panel.getByLabel('地点').click();
+  await expect(panel).toContainText('情况说明最多 200 个字，现在是 2200 个字。');
+  const longest = '村口垃圾收集点周边散落生活垃圾，已责令当日清理。'.repeat(10).slice(0, 200);
+  await note.fill(longest);
+  await panel.getByLabel('地点').fill('村口'.repeat(25));
+  await panel.getByRole('button', { name: '保存本格' }).click();
+  await expect
+    .poll(async () => (await storedRows<{ note: string }>(page, 'deductions'))[0]?.note)
+    .toBe(longest);
+  const villages = await storedRows<{ id: string; name: string }>(page, 'villages');
+  const id = villages.find((v) => v.name === '张家村')!.id;
+  await page.goto(`/#/print/village/${id}/${today.slice(0, 7)}`);
+  const file = await printToPdf(page, 'entry-report-card-longest-note');
+  expect(pdfInfo(file).pages).toBe(1);
+  expect(pdfText(file).replace(/\s+/g, '')).toContain(longest.slice(0, 40));
 });

@@ -1,3 +1,4 @@
+import { checkText, TEXT_LIMITS } from './textLimits';
 import { checkDate, isValidIsoDate, type DateBounds } from './dates';
 import { addDays } from './period';
 import { cleanText } from './validation';
@@ -95,7 +96,10 @@ export function transition(
       if (from !== 'closeRequested') return illegal();
       return cleanText(event.reason).length < 4
         ? refuse('退回需要写明原因（至少 4 个字）。')
-        : { ok: true, status: 'inProgress' };
+        : (overLong([['退回原因', event.reason, TEXT_LIMITS.reason]]) ?? {
+            ok: true,
+            status: 'inProgress',
+          });
     case 'close':
       if (from !== 'closeRequested') return illegal();
       if (cleanText(event.verifier) === '')
@@ -105,14 +109,35 @@ export function transition(
         if (problem) return refuse(problem);
       }
       if (cleanText(event.opinion) === '') return refuse('销号需要填写验收意见。');
-      return { ok: true, status: 'closed' };
+      return (
+        overLong([
+          ['验收人', event.verifier, TEXT_LIMITS.person],
+          ['验收意见', event.opinion, TEXT_LIMITS.opinion],
+        ]) ?? { ok: true, status: 'closed' }
+      );
     case 'markUnfixable':
       if (from === 'closed' || from === 'unfixable') return illegal();
       if (cleanText(event.reason).length < 4)
         return refuse('无法整改需要写明原因（至少 4 个字）。');
       if (cleanText(event.approver) === '') return refuse('无法整改需要写明批准人。');
-      return { ok: true, status: 'unfixable' };
+      return (
+        overLong([
+          ['原因', event.reason, TEXT_LIMITS.reason],
+          ['批准人', event.approver, TEXT_LIMITS.person],
+        ]) ?? { ok: true, status: 'unfixable' }
+      );
   }
+}
+
+/** The first text over its limit, refused; undefined when all fit. */
+function overLong(
+  texts: [label: string, text: string, max: number][],
+): TransitionResult | undefined {
+  for (const [label, text, max] of texts) {
+    const problem = checkText(label, text, max);
+    if (problem) return refuse(problem);
+  }
+  return undefined;
 }
 
 const EVENT_LABELS: Record<WorkflowEvent['type'], string> = {
@@ -147,7 +172,7 @@ export function checkExtension(current: string, next: string, reason: string): s
   if (!isValidIsoDate(next)) return `新的整改时限“${next}”不是有效的日期。`;
   if (next <= current) return '延期后的时限应晚于当前时限。';
   if (cleanText(reason).length < 4) return '延期需要写明理由（至少 4 个字）。';
-  return null;
+  return checkText('延期理由', reason, TEXT_LIMITS.reason);
 }
 
 /**

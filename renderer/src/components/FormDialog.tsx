@@ -9,6 +9,7 @@ import {
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { issuesOf } from './issues';
+import { limitHelp } from './limitHelp';
 
 /** A dialog holding a form: Enter submits, Esc and 取消 close, the fields stack in a grid. */
 export function FormDialog(props: {
@@ -72,6 +73,8 @@ export function PromptDialog(props: {
   message?: string;
   submitLabel: string;
   danger?: boolean;
+  /** The most characters the text may have (a counter shows as it nears it). */
+  max?: number;
   onSubmit: (text: string) => Promise<void>;
   onClose: () => void;
 }) {
@@ -103,8 +106,7 @@ export function PromptDialog(props: {
         value={text}
         onChange={(e) => setText(e.target.value)}
         autoFocus
-        error={Boolean(error)}
-        helperText={error}
+        {...limitHelp(text, props.max, error)}
       />
     </FormDialog>
   );

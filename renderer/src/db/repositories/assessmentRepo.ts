@@ -37,6 +37,7 @@ import { InputError } from '../errors';
 import { checkPhoto, storePhoto } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, recordAudit, writeContext, type WriteContext } from '../writeContext';
+import { checkText, TEXT_LIMITS } from '@shared/domain/textLimits';
 
 export const FLAG_RULES_KEY = 'flagRules';
 export const CONSEQUENCE_RULES_KEY = 'consequenceRules';
@@ -194,6 +195,10 @@ export async function saveDeduction(
         points: cell.points,
       });
       if (problem) refuse(problem, 'count');
+      const note = checkText('情况说明', cell.note ?? '', TEXT_LIMITS.deductionNote);
+      if (note) refuse(note, 'note');
+      const place = checkText('地点', cell.place ?? '', TEXT_LIMITS.deductionPlace);
+      if (place) refuse(place, 'place');
       const ctx = await writeContext(db);
       const id = deductionId(cell.periodId, cell.villageId, cell.itemCode);
       const before = await db.deductions.get(id);
@@ -246,6 +251,8 @@ export async function saveVillageCheck(
       }
       if (check.bonus > 0 && cleanText(check.bonusReason) === '')
         refuse('加分需要写明理由。', 'bonusReason');
+      const reason = checkText('加分理由', check.bonusReason, TEXT_LIMITS.bonusReason);
+      if (reason) refuse(reason, 'bonusReason');
       const village = await db.villages.get(check.villageId);
       const ctx = await writeContext(db);
       const id = `${check.periodId}:${check.villageId}`;
@@ -456,6 +463,10 @@ export async function setActionDone(
   await db.transaction('rw', db.dueActions, db.audit, db.settings, async () => {
     const before = await db.dueActions.get(id);
     if (!before || !isLive(before)) return refuse('这个事项已不存在。');
+    const problem = done
+      ? checkText('完成情况', note, TEXT_LIMITS.doneNote, { required: true })
+      : null;
+    if (problem) refuse(problem, 'doneNote');
     const ctx = await writeContext(db);
     const after = stamp<DueAction>(
       {

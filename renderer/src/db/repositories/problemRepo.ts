@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { Deduction } from '@shared/domain/assessment';
 import { RIVER_PROBLEM_CATEGORY, type ForestPatrol, type RiverPatrol } from '@shared/domain/patrol';
-import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
+import { checkDate, toIsoDate } from '@shared/domain/dates';
 import {
   checkExtension,
   DEFAULT_SOURCE_CODES,
@@ -39,6 +39,7 @@ import type { EcoDeskDb } from '../schema';
 import { changeTally } from './ledgerTally';
 import { putAudited, writeContext, type WriteContext } from '../writeContext';
 import { pastDateBounds } from './settingsRepo';
+import { checkText, TEXT_LIMITS } from '@shared/domain/textLimits';
 
 const refuse = (message: string, field = ''): never => {
   throw new InputError([{ field, message }]);
@@ -269,9 +270,11 @@ export async function applyWorkflow(
   );
 }
 
-export function addMeasure(db: EcoDeskDb, id: string, text: string): Promise<Problem> {
+export async function addMeasure(db: EcoDeskDb, id: string, text: string): Promise<Problem> {
   const clean = cleanText(text);
   if (clean === '') refuse('整改措施不能为空。', 'measure');
+  const long = checkText('整改措施', clean, TEXT_LIMITS.measure);
+  if (long) refuse(long, 'measure');
   return update(db, id, (p, ctx) => ({
     ...p,
     measures: [...p.measures, { id: ctx.newId(), text: clean, done: false }],
@@ -291,9 +294,11 @@ export function setMeasureDone(
   });
 }
 
-export function addProgress(db: EcoDeskDb, id: string, text: string): Promise<Problem> {
+export async function addProgress(db: EcoDeskDb, id: string, text: string): Promise<Problem> {
   const clean = cleanText(text);
   if (clean === '') refuse('进展情况不能为空。', 'progress');
+  const long = checkText('进展情况', clean, TEXT_LIMITS.progress);
+  if (long) refuse(long, 'progress');
   return update(db, id, (p, ctx) => ({
     ...p,
     progress: [...p.progress, { at: ctx.now, by: ctx.actor, text: clean }],
@@ -347,7 +352,7 @@ export async function listExposureCandidates(db: EcoDeskDb): Promise<Problem[]> 
     .sort((a, b) => b.foundOn.localeCompare(a.foundOn) || a.number.localeCompare(b.number));
 }
 
-export function addAccountability(
+export async function addAccountability(
   db: EcoDeskDb,
   id: string,
   record: { kind: AccountabilityKind; person: string; note: string },
@@ -401,8 +406,9 @@ export async function addProblemPhoto(
 }
 
 /** Records that a progress report went up to the upper level on `date`. */
-export function addReport(db: EcoDeskDb, id: string, date: string): Promise<Problem> {
-  if (!isValidIsoDate(date)) refuse(`报送日期“${date}”不是有效的日期。`, 'report');
+export async function addReport(db: EcoDeskDb, id: string, date: string): Promise<Problem> {
+  const problem = checkDate('报送日期', date, await pastDateBounds(db));
+  if (problem) refuse(problem, 'report');
   return update(db, id, (p) => {
     if (p.source !== 'upper') refuse('只有上级督查反馈的问题需要报送进展。');
     return { ...p, reports: [...p.reports, date].sort() };

@@ -23,6 +23,7 @@ import { actions } from '../../db/actions';
 import { useDueActions, useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { ASSESSMENT } from './strings';
+import { TEXT_LIMITS } from '@shared/domain/textLimits';
 
 const A = ASSESSMENT.actions;
 /** The order the office deals with them: discipline first, then speeches, then money. */
@@ -33,6 +34,7 @@ function DoneDialog({ action, onClose }: { action: DueAction; onClose: () => voi
     <PromptDialog
       title={A.doneTitle}
       label={A.doneNote}
+      max={TEXT_LIMITS.doneNote}
       submitLabel={A.markDone}
       onSubmit={(note) => actions.setActionDone(action.id, true, note)}
       onClose={onClose}

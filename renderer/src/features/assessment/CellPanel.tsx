@@ -17,6 +17,8 @@ import type { StandardItem, StandardVersion } from '@shared/domain/standard';
 import type { Village } from '@shared/domain/village';
 import { PhotoStrip } from './PhotoStrip';
 import { ASSESSMENT } from './strings';
+import { TEXT_LIMITS } from '@shared/domain/textLimits';
+import { limitHelp } from '../../components/limitHelp';
 
 const P = ASSESSMENT.panel;
 
@@ -161,6 +163,9 @@ export function CellPanel(props: {
         <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: '1fr 1fr' }}>
           <TextField
             label={P.note}
+            multiline
+            maxRows={4}
+            {...limitHelp(note, TEXT_LIMITS.deductionNote)}
             value={note}
             onChange={(e) => setNote(e.target.value)}
             onBlur={() => void autoSave()}
@@ -168,6 +173,7 @@ export function CellPanel(props: {
           />
           <TextField
             label={P.place}
+            {...limitHelp(place, TEXT_LIMITS.deductionPlace)}
             value={place}
             onChange={(e) => setPlace(e.target.value)}
             onBlur={() => void autoSave()}
@@ -193,7 +199,14 @@ export function CellPanel(props: {
           </Box>
         ) : itemPoints ? (
           <Box>
-            <Button size="small" variant="outlined" onClick={props.onOpenProblem}>
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() =>
+                // The item is opened from the cell as typed: saved first.
+                void autoSave().then((problem) => !problem && props.onOpenProblem())
+              }
+            >
               {P.openProblem}
             </Button>
           </Box>
@@ -252,6 +265,7 @@ export function CellPanel(props: {
           />
           <TextField
             label={P.bonusReason}
+            {...limitHelp(bonusReason, TEXT_LIMITS.bonusReason)}
             value={bonusReason}
             onChange={(e) => setBonusReason(e.target.value)}
             disabled={props.readOnly || skipped}

@@ -258,6 +258,8 @@ export function ScoringTab({
       {reopening ? <ReopenDialog month={month} onClose={() => setReopening(false)} /> : null}
       {opening && village && item && deduction ? (
         <NewProblemDialog
+          // Filled from the cell as saved: a note saved as the dialog opens fills it too.
+          key={deduction.updatedAt}
           today={period.inspectedOn || toIsoDate(new Date())}
           deductionId={deduction.id}
           initial={{

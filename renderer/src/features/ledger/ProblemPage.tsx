@@ -40,6 +40,7 @@ import { AddLineForm } from '../../components/AddLineForm';
 import { FormDialog, PromptDialog } from '../../components/FormDialog';
 import { formatTimestamp } from '../../components/format';
 import { maskPrivate } from '@shared/domain/privacy';
+import { TEXT_LIMITS } from '@shared/domain/textLimits';
 import { fieldLabel } from '../../components/recordText';
 import { PageHeader } from '../../components/PageHeader';
 import { issuesOf } from '../../components/issues';
@@ -187,11 +188,6 @@ export function ProblemPage() {
   const ended = problem.status === 'closed' || problem.status === 'unfixable';
   const run = (work: Promise<unknown>) => void work.catch((e: unknown) => notify.error(e));
   /** Shows a refusal and rejects again, so that a form keeps what was typed. */
-  const catchInto = (work: Promise<unknown>) =>
-    work.catch((e: unknown) => {
-      notify.error(e);
-      throw e;
-    });
 
   async function addPhoto(kindOf: 'before' | 'after') {
     const picked = await pickPhoto();
@@ -328,7 +324,8 @@ export function ProblemPage() {
             <AddLineForm
               label={P.addMeasure}
               placeholder={P.measurePlaceholder}
-              onAdd={(text) => catchInto(actions.addMeasure(problem.id, text))}
+              max={TEXT_LIMITS.measure}
+              onAdd={(text) => actions.addMeasure(problem.id, text)}
             />
           ) : null}
         </Section>
@@ -360,7 +357,8 @@ export function ProblemPage() {
           {!ended ? (
             <AddLineForm
               label={P.addProgress}
-              onAdd={(text) => catchInto(actions.addProgress(problem.id, text))}
+              max={TEXT_LIMITS.progress}
+              onAdd={(text) => actions.addProgress(problem.id, text)}
             />
           ) : null}
         </Section>
@@ -455,6 +453,7 @@ export function ProblemPage() {
         <PromptDialog
           title={P.returnTitle}
           label={P.returnReason}
+          max={TEXT_LIMITS.reason}
           submitLabel={P.returnIt}
           onSubmit={async (reason) =>
             void (await actions.applyWorkflow(problem.id, { type: 'return', reason }))
