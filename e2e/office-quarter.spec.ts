@@ -400,6 +400,28 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await expect(page.getByRole('table', { name: '本机的备份' })).toContainText('恢复前');
   await expect(page.getByRole('table', { name: '本机的备份' })).toContainText('手动');
 
+  step('The history the discipline committee reads, every change opened');
+  await nav(page, '设置');
+  await page.getByRole('tab', { name: '操作记录' }).click();
+  const log = page.getByRole('table', { name: '操作记录' });
+  await expect(log.getByRole('button', { name: '查看改动' }).first()).toBeVisible();
+  for (const button of await log.getByRole('button', { name: '查看改动' }).all())
+    await button.click();
+  const text = await log.innerText();
+  expect(text).toContain('从备份恢复');
+  // No identifier of a table, field or value: only Chinese, names, numbers, the standard's item
+  // codes (A01) and file names as the office named them.
+  const words = text
+    // File names are the office's own (《pc1-first.zip》, 河岸垃圾.png).
+    .replace(/《[^》]*》/g, '')
+    .replace(/\S+\.(png|jpg|zip|xlsx|pdf)/g, '')
+    .match(/[A-Za-z_]{3,}/g);
+  for (const line of text.split('\n'))
+    if (/[A-Za-z_]{3,}/.test(line.replace(/《[^》]*》/g, '')))
+      console.log('[quarter] English:', line);
+  expect([...new Set(words ?? [])]).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/94-quarter-history.png' });
+
   expect(errors).toEqual([]);
   await pc2.close();
   await pc1.close();

@@ -65,4 +65,28 @@ describe('a record as people read it', () => {
     expect(at).not.toContain('T');
     expect(at).toMatch(/^2026\/11\/30 \d\d:05:00$/);
   });
+
+  it('never shows an id or a code inside a list or a link: names, 红旗, the cell an item came from', () => {
+    const rows = [
+      { villageId: 'v1', name: '张家村', score: 99, flag: 'red', flagReason: '得分 99 分' },
+      { villageId: 'v2', name: '王家村', score: 80, flag: null, flagReason: '' },
+    ];
+    expect(formatValue('results', 'rows', rows, names)).toBe('张家村，红旗，得分 99 分；王家村');
+    expect(
+      formatValue(
+        'rivers',
+        'segments',
+        [{ id: 's1', name: '张家村段', level: 'village', chiefId: 'p1', villageId: 'v1' }],
+        names,
+      ),
+    ).toBe('张家村段，村级，王建国，张家村');
+    expect(formatValue('problems', 'deductionId', '2026-07:v1:A01', names)).toBe(
+      '2026-07 张家村 A01',
+    );
+    expect(formatValue('problems', 'patrol', { table: 'riverPatrols', id: 'x' }, names)).toBe(
+      '巡河记录',
+    );
+    expect(formatValue('periods', 'standardId', 'gone', names)).toBe('（已不存在）');
+    expect(formatValue('periods', 'cadence', 'month', names)).toBe('按月');
+  });
 });

@@ -11,6 +11,8 @@ import { formatTimestamp } from './format';
  * words instead of codes, private values masked. No table, field or status identifier shows.
  */
 
+import { tableLabel } from '@shared/handoff/tables';
+
 export { inTableOrder, TABLE_LABELS, tableLabel } from '@shared/handoff/tables';
 
 const FIELDS: Record<string, string> = {
@@ -62,6 +64,17 @@ const FIELDS: Record<string, string> = {
   items: '条目',
   categories: '类别',
   periodKey: '考核月份',
+  standardId: '考核标准',
+  cadence: '评比周期',
+  riverId: '河流',
+  segmentId: '河段',
+  plotId: '山头地块',
+  chiefId: '河长',
+  rangerId: '护林员',
+  cadreId: '包片干部',
+  segments: '河段',
+  unscored: '未参加排名的村',
+  flagsAwarded: '评定红黄旗',
   reason: '原因',
   dueDate: '完成期限',
   amountYuan: '金额（元）',
@@ -117,6 +130,7 @@ const CODE_LABELS_BY_TABLE: Record<string, Record<string, Record<string, string>
 
 const CODE_LABELS: Record<string, Record<string, string>> = {
   status: { ...STATUS_LABELS, open: '评分中' },
+  cadence: { month: '按月', quarter: '按季度' },
   source: SOURCE_LABELS,
   channel: CHANNEL_LABELS,
   upperLevel: UPPER_LEVEL_LABELS,
@@ -128,8 +142,11 @@ type Names = ReadonlyMap<string, string>;
 
 const EMPTY = '（空）';
 
+/** Keys of the software's own: ids resolved to names where there is one, else left out. */
+const isIdKey = (key: string) => key === 'id' || key.endsWith('Id');
+
 /** One element of a list field, in words. */
-function elementText(value: unknown): string {
+function elementText(value: unknown, names: Names): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (typeof value !== 'object' || value === null) return '';
   const e = value as Record<string, unknown>;
@@ -138,10 +155,26 @@ function elementText(value: unknown): string {
     return `延至 ${e.to}（${e.reason}）`;
   if (typeof e.kind === 'string' && typeof e.person === 'string')
     return `${CODE_LABELS.kind?.[e.kind] ?? ''} ${e.person}${typeof e.note === 'string' && e.note ? `：${e.note}` : ''}`;
-  return Object.values(e)
-    .filter((v) => typeof v === 'string' && v)
-    .join('，');
+  const parts: string[] = [];
+  for (const [key, v] of Object.entries(e)) {
+    if (typeof v !== 'string' || v === '') continue;
+    if (isIdKey(key)) {
+      // A village named beside its id (a result row) is said once.
+      const name = names.get(v);
+      if (name && !Object.values(e).includes(name)) parts.push(name);
+      continue;
+    }
+    if (key.endsWith('At') && /^\d{4}-\d\d-\d\dT/.test(v)) continue;
+    parts.push(ELEMENT_CODES[key]?.[v] ?? v);
+  }
+  return parts.join('，');
 }
+
+/** Codes inside list elements: a result row's flag, a river segment's level. */
+const ELEMENT_CODES: Record<string, Record<string, string>> = {
+  flag: { red: '红旗', yellow: '黄旗' },
+  level: { town: '镇级', village: '村级' },
+};
 
 /** A stored value as a person reads it: names instead of ids, Chinese labels for codes. */
 export function formatValue(table: string, field: string, value: unknown, names: Names): string {
@@ -153,8 +186,16 @@ export function formatValue(table: string, field: string, value: unknown, names:
     return value.map((role: PersonRole) => PERSON_ROLE_LABELS[role] ?? '').join('、') || EMPTY;
   const codes = CODE_LABELS_BY_TABLE[table]?.[field] ?? CODE_LABELS[field];
   if (codes && typeof value === 'string') return codes[value] ?? value;
-  if ((field === 'leaderId' || field === 'villageId') && typeof value === 'string')
-    return names.get(value) ?? '（已不存在）';
+  if (field === 'deductionId' && typeof value === 'string') {
+    // `<month>:<village>:<item>`, the cell the item was opened from.
+    const [month = '', village = '', code = ''] = value.split(':');
+    return `${month} ${names.get(village) ?? ''} ${code}`.replace(/\s+/g, ' ').trim();
+  }
+  if (isIdKey(field) && typeof value === 'string') return names.get(value) ?? '（已不存在）';
+  if (field === 'patrol' && typeof value === 'object' && value !== null) {
+    const table = (value as { table?: unknown }).table;
+    return typeof table === 'string' ? tableLabel(table) : EMPTY;
+  }
   if (field === 'deletedAt' && typeof value === 'string')
     return `已删除（${formatTimestamp(value)}）`;
   // A moment stored as an ISO timestamp (关闭时间, 完成时间…) in the office's local time.
@@ -165,14 +206,14 @@ export function formatValue(table: string, field: string, value: unknown, names:
     if (value.every((v) => typeof v === 'object' && v !== null && 'attachmentId' in v))
       return `${value.length} 张照片`;
     const plain = value.every((v) => typeof v === 'string' || typeof v === 'number');
-    return value.map(elementText).join(plain ? '、' : '；');
+    return value.map((v) => elementText(v, names)).join(plain ? '、' : '；');
   }
   if (typeof value === 'object') {
     const e = value as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
     if ('verifier' in e) return `验收人 ${text(e.verifier)}，${text(e.date)}，${text(e.opinion)}`;
     if ('approver' in e) return `${text(e.reason)}（批准人 ${text(e.approver)}）`;
-    return elementText(value) || EMPTY;
+    return elementText(value, names) || EMPTY;
   }
   return typeof value === 'string' || typeof value === 'number' ? String(value) : EMPTY;
 }

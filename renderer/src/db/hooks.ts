@@ -58,14 +58,29 @@ export const useVillages = (includeDeleted = false) =>
   useLiveQuery(() => listVillages(db, includeDeleted), [includeDeleted]);
 export const usePeople = () => useLiveQuery(() => listPeople(db), []);
 export const useRuleDocuments = () => useLiveQuery(() => listRuleDocuments(db), []);
-/** Names of every village and person ever stored (deleted ones too), by id, for reading the log. */
+/**
+ * Names of whatever an id in the log may point at, deleted ones too: villages, people, rivers and
+ * their segments, plots, ledger items (by number) and standards (by version).
+ */
 export const useRecordNames = () =>
   useLiveQuery(
     async () => {
-      const [villages, people] = await Promise.all([db.villages.toArray(), db.people.toArray()]);
+      const [villages, people, rivers, plots, problems, standards] = await Promise.all([
+        db.villages.toArray(),
+        db.people.toArray(),
+        db.rivers.toArray(),
+        db.forestPlots.toArray(),
+        db.problems.toArray(),
+        db.standards.toArray(),
+      ]);
       return new Map<string, string>([
         ...villages.map((v) => [v.id, v.name] as [string, string]),
         ...people.map((p) => [p.id, p.name] as [string, string]),
+        ...rivers.map((r) => [r.id, r.name] as [string, string]),
+        ...rivers.flatMap((r) => r.segments.map((g) => [g.id, g.name] as [string, string])),
+        ...plots.map((f) => [f.id, f.name] as [string, string]),
+        ...problems.map((p) => [p.id, p.number] as [string, string]),
+        ...standards.map((v) => [v.id, `第 ${v.version} 版考核标准`] as [string, string]),
       ]);
     },
     [],
