@@ -9,6 +9,7 @@ test('a deduction keeps its note, place and site photos; a program renamed .jpg 
   // A real PNG to upload: a small screenshot of the page itself.
   const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 90 } });
   await page.goto('/#/assessment/2026-03/scoring');
+  await page.getByLabel('检查人员').fill('张环保、李干事');
   await page.getByRole('button', { name: '开始本月考核' }).click();
 
   await page.getByRole('gridcell', { name: '李家村 A06', exact: true }).click();
@@ -65,6 +66,7 @@ test('what is typed in a cell’s panel is kept when a photo is added or another
   await completeSetup(page, { villages: ['张家村', '李家村'] });
   const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 90 } });
   await page.goto('/#/assessment/2026-03/scoring');
+  await page.getByLabel('检查人员').fill('张环保、李干事');
   await page.getByRole('button', { name: '开始本月考核' }).click();
   const panel = page.getByTestId('cell-panel');
   // A note and a place, then straight to 添加照片 (no 保存本格).
@@ -105,6 +107,7 @@ test('the flag rules are set under 设置 and used at the next close', async ({ 
   await expect(page.getByLabel('黄旗分数线（低于）')).toHaveValue('95');
 
   await page.goto('/#/assessment/2026-04/scoring');
+  await page.getByLabel('检查人员').fill('张环保、李干事');
   await page.getByRole('button', { name: '开始本月考核' }).click();
   await page.getByRole('gridcell', { name: '乙村 A01', exact: true }).click();
   await page.keyboard.type('2'); // 98
@@ -185,6 +188,7 @@ test('the standard: edited in the app, exported and imported from Excel; bad row
 
   // Use version 1 for a month, then edit an item: a new version, January keeps version 1.
   await page.goto('/#/assessment/2026-01/scoring');
+  await page.getByLabel('检查人员').fill('张环保、李干事');
   await page.getByRole('button', { name: '开始本月考核' }).click();
   await page.goto('/#/settings/standard');
   await page.getByRole('button', { name: '编辑 A01' }).click();

@@ -159,6 +159,20 @@ test('dates: one that does not exist, one in the future and one a century ago ar
   await close.getByRole('button', { name: '验收销号' }).click();
   await expect(page.getByTestId('problem-status')).toHaveText('已销号');
 
+  // A month is started with who inspected, and a 检查日期 outside it is asked about.
+  const earlier = day(-35).slice(0, 7);
+  await page.goto(`/#/assessment/${earlier}/scoring`);
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+  await expect(page.getByText('请填写检查人员（谁检查的），例如：张环保、李干事。')).toBeVisible();
+  await page.getByLabel('检查人员').fill('张环保、李干事');
+  await page.getByLabel('检查日期').fill(today);
+  await page.getByRole('button', { name: '开始本月考核' }).click();
+  const outside = page.getByRole('dialog', { name: '检查日期不在本月' });
+  await expect(outside).toContainText(`检查日期 ${today} 不在`);
+  await outside.getByRole('button', { name: '按这个日期开始' }).click();
+  await expect(page.getByRole('grid', { name: '打分表' })).toBeVisible();
+  expect((await storedRows<{ inspectedOn: string }>(page, 'periods'))[0]?.inspectedOn).toBe(today);
+
   // A work record dated 2026-02-30: said not to exist (a browser's date box dropped it).
   await page.goto('/#/records');
   await page.getByRole('button', { name: '新增理论学习' }).click();

@@ -18,6 +18,7 @@ test('a deduction opens a ledger item, which goes through 退回, an extension, 
 }) => {
   await completeSetup(page, { villages: ['张家村', '李家村'] });
   await page.goto('/#/assessment/2026-05/scoring');
+  await page.getByLabel('检查人员').fill('张环保、李干事');
   await page.getByRole('button', { name: '开始本月考核' }).click();
   await page.getByRole('gridcell', { name: '李家村 A06', exact: true }).click();
   await page.keyboard.type('1');
@@ -166,7 +167,8 @@ test('upper-level feedback shows when the next progress report is due', async ({
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('2026-上督-0001');
   await expect(page.getByText('县级 县环委办〔2026〕12号')).toBeVisible();
+  // Found on 1 May: the first report was due on the 8th, long past — said so.
   await expect(page.getByTestId('next-report')).toHaveText(
-    '下次报送期限：2026年5月8日（每 7 天一次）',
+    '! 下次报送期限：2026年5月8日（每 7 天一次），已过期，请尽快向上级报送进展',
   );
 });

@@ -1,3 +1,5 @@
+import { checkDate, type DateBounds } from './dates';
+import { checkText } from './textLimits';
 /**
  * Assessment periods are calendar months keyed `YYYY-MM`; quarters are keyed `YYYY-Qn`.
  * Flags are awarded per month or per quarter (configurable).
@@ -81,4 +83,31 @@ export function addDays(isoDate: string, days: number): string {
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The 检查日期 a month is started with: refused when it is no real date, in the future or long
+ * before set-up; asked about (`confirm`) when it lies outside the month being scored — a late
+ * inspection is possible, a slip of the month more likely.
+ */
+export function checkInspectionDate(
+  month: MonthKey,
+  date: string,
+  past: DateBounds,
+): { refuse: string } | { confirm: string } | null {
+  if (date.trim() === '') return null;
+  const problem = checkDate('检查日期', date, past);
+  if (problem) return { refuse: problem };
+  return date.startsWith(`${month}-`)
+    ? null
+    : {
+        confirm: `检查日期 ${date} 不在${periodLabel(month)}内。确定按这个日期开始${periodLabel(month)}的考核吗？`,
+      };
+}
+
+/** 检查人员 of a month: who inspected is on the record before its results are published. */
+export function checkInspectors(inspectors: string): string | null {
+  const text = inspectors.trim();
+  if (text === '') return '请填写检查人员（谁检查的），例如：张环保、李干事。';
+  return checkText('检查人员', text, 100);
 }

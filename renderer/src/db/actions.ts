@@ -54,6 +54,7 @@ import {
 import { deletePerson, savePerson } from './repositories/personRepo';
 import {
   isStoragePersisted,
+  pastDateBounds,
   requestPersistentStorage,
   setOperator,
 } from './repositories/settingsRepo';
@@ -81,6 +82,7 @@ import {
 } from './repositories/recordRepo';
 import { completeSetup, saveTown } from './repositories/townRepo';
 import { addVillages, saveVillage, setVillageDeleted } from './repositories/villageRepo';
+import { checkInspectionDate } from '@shared/domain/period';
 
 /** The writes the screens may make, bound to the app's database. */
 export const actions = {
@@ -149,6 +151,9 @@ export const actions = {
   isStoragePersisted,
   startPeriod: (month: string, details: Parameters<typeof startPeriod>[2]) =>
     startPeriod(db, month, details),
+  /** Whether a month's 检查日期 can be taken, or is to be asked about first. */
+  checkInspectionDate: async (month: string, date: string) =>
+    checkInspectionDate(month, date, await pastDateBounds(db)),
   saveDeduction: (cell: Parameters<typeof saveDeduction>[1]) => saveDeduction(db, cell),
   saveVillageCheck: (check: Parameters<typeof saveVillageCheck>[1]) => saveVillageCheck(db, check),
   closePeriod: (month: string) => closePeriod(db, month),

@@ -129,7 +129,7 @@ describe('a month from scoring to 红黄榜', () => {
   });
 
   it('refuses points over an item cap and an impossible count, saving nothing', async () => {
-    await startPeriod(db, '2026-04', { inspectors: '', inspectedOn: '' });
+    await startPeriod(db, '2026-04', { inspectors: '张环保', inspectedOn: '' });
     const v = await ids();
     await expect(
       saveDeduction(db, {
@@ -153,7 +153,7 @@ describe('a month from scoring to 红黄榜', () => {
   });
 
   it('leaves a skipped village out of the ranks and counts bonus points', async () => {
-    await startPeriod(db, '2026-05', { inspectors: '', inspectedOn: '' });
+    await startPeriod(db, '2026-05', { inspectors: '张环保', inspectedOn: '' });
     const v = await ids();
     await saveVillageCheck(db, {
       periodId: '2026-05',

@@ -107,7 +107,7 @@ describe('the ledger', () => {
 
   it('opens an item from a deduction, linked both ways, and only once', async () => {
     const [village] = await listVillages(db);
-    await startPeriod(db, '2026-05', { inspectors: '', inspectedOn: '' });
+    await startPeriod(db, '2026-05', { inspectors: '张环保', inspectedOn: '' });
     const d = await saveDeduction(db, {
       periodId: '2026-05',
       villageId: village!.id,

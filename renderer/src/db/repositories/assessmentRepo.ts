@@ -12,9 +12,11 @@ import {
   validateConsequenceRules,
   type ConsequenceRules,
 } from '@shared/domain/consequences';
-import { isValidIsoDate, toIsoDate } from '@shared/domain/dates';
+import { toIsoDate } from '@shared/domain/dates';
 import { DEFAULT_FLAG_RULES, validateFlagRules, type FlagRules } from '@shared/domain/flags';
 import {
+  checkInspectionDate,
+  checkInspectors,
   isMonthKey,
   monthsOfQuarter,
   periodLabel,
@@ -38,6 +40,7 @@ import { checkPhoto, storePhoto } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { putAudited, recordAudit, writeContext, type WriteContext } from '../writeContext';
 import { checkText, TEXT_LIMITS } from '@shared/domain/textLimits';
+import { pastDateBounds } from './settingsRepo';
 
 export const FLAG_RULES_KEY = 'flagRules';
 export const CONSEQUENCE_RULES_KEY = 'consequenceRules';
@@ -117,12 +120,15 @@ export async function ensureStandards(db: EcoDeskDb): Promise<StandardVersion[]>
 export async function startPeriod(
   db: EcoDeskDb,
   month: string,
-  details: { inspectors: string; inspectedOn: string },
+  /** `outsideMonth`: the user confirmed an inspection date outside the month. */
+  details: { inspectors: string; inspectedOn: string; outsideMonth?: boolean },
 ): Promise<Period> {
   if (!isMonthKey(month)) refuse(`“${month}”不是有效的月份。`, 'month');
-  if (details.inspectedOn && !isValidIsoDate(details.inspectedOn)) {
-    refuse(`检查日期“${details.inspectedOn}”不是有效的日期。`, 'inspectedOn');
-  }
+  const inspectors = checkInspectors(details.inspectors);
+  if (inspectors) refuse(inspectors, 'inspectors');
+  const date = checkInspectionDate(month, details.inspectedOn, await pastDateBounds(db));
+  if (date && 'refuse' in date) refuse(date.refuse, 'inspectedOn');
+  if (date && 'confirm' in date && !details.outsideMonth) refuse(date.confirm, 'inspectedOn');
   const standards = await ensureStandards(db);
   return db.transaction('rw', [db.periods, db.audit, db.settings], async () => {
     if (await db.periods.get(month)) refuse(`${periodLabel(month)}的考核已经开始。`, 'month');

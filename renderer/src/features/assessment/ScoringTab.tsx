@@ -7,7 +7,7 @@ import { PromptDialog } from '../../components/FormDialog';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
 import { describeError, useNotify } from '../../app/notify';
-import { periodLabel } from '@shared/domain/period';
+import { lastDayOfMonth, periodLabel } from '@shared/domain/period';
 import { NewProblemDialog } from '../ledger/NewProblemDialog';
 import { CellPanel } from './CellPanel';
 import { pickPhoto } from './photos';
@@ -19,12 +19,17 @@ import { DateField } from '../../components/DateField';
 function StartForm({ month }: { month: string }) {
   const notify = useNotify();
   const [inspectors, setInspectors] = useState('');
-  const [inspectedOn, setInspectedOn] = useState(toIsoDate(new Date()));
+  // A day of the month being scored: today in the current month, its last day for a past one.
+  const [inspectedOn, setInspectedOn] = useState(() => {
+    const today = toIsoDate(new Date());
+    if (today.startsWith(`${month}-`)) return today;
+    return month < today.slice(0, 7) ? lastDayOfMonth(month) : '';
+  });
   const [error, setError] = useState<string | null>(null);
-  async function start(event: FormEvent) {
-    event.preventDefault();
+  const [outside, setOutside] = useState<string | null>(null);
+  async function begin(outsideMonth: boolean) {
     try {
-      await actions.startPeriod(month, { inspectors, inspectedOn });
+      await actions.startPeriod(month, { inspectors, inspectedOn, outsideMonth });
       notify.success(ASSESSMENT.start.started(month));
     } catch (e) {
       setError(
@@ -33,6 +38,14 @@ function StartForm({ month }: { month: string }) {
           .join(' '),
       );
     }
+  }
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    // A date outside the month is asked about before anything is written.
+    const date = await actions.checkInspectionDate(month, inspectedOn);
+    if (date && 'confirm' in date) return setOutside(date.confirm);
+    await begin(false);
   }
   return (
     <Paper
@@ -62,6 +75,17 @@ function StartForm({ month }: { month: string }) {
           {ASSESSMENT.start.button}
         </Button>
       </Box>
+      <ConfirmDialog
+        open={outside !== null}
+        title={ASSESSMENT.start.outsideTitle}
+        message={outside ?? ''}
+        confirmLabel={ASSESSMENT.start.outsideConfirm}
+        onConfirm={() => {
+          setOutside(null);
+          void begin(true);
+        }}
+        onClose={() => setOutside(null)}
+      />
     </Paper>
   );
 }

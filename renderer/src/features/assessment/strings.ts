@@ -11,6 +11,8 @@ export const ASSESSMENT = {
     inspectors: '检查人员',
     inspectorsHelp: '例如：张环保、李干事',
     inspectedOn: '检查日期',
+    outsideTitle: '检查日期不在本月',
+    outsideConfirm: '按这个日期开始',
     button: '开始本月考核',
     started: (month: string) => `${periodLabel(month)}的考核已开始。`,
   },

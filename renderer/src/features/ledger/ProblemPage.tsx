@@ -23,6 +23,7 @@ import { Link, useParams } from 'react-router';
 import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
 import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
 import {
+  deadlineState,
   nextReportDue,
   SOURCE_LABELS,
   STATUS_LABELS,
@@ -392,13 +393,29 @@ export function ProblemPage() {
       {problem.source === 'upper' && !ended ? (
         <Box sx={{ mt: 2 }}>
           <Section title={P.reports}>
-            <Typography data-testid="next-report">
-              {P.nextReport(
-                formatChineseDate(
-                  nextReportDue(problem.foundOn, problem.reports, REPORT_INTERVAL_DAYS),
-                ),
-              )}
-            </Typography>
+            {(() => {
+              const due = nextReportDue(problem.foundOn, problem.reports, REPORT_INTERVAL_DAYS);
+              const open = problem.status !== 'closed' && problem.status !== 'unfixable';
+              // Warned like a deadline: past is red, within two days amber.
+              const state = open ? deadlineState('inProgress', due, today) : 'none';
+              return (
+                <Typography
+                  data-testid="next-report"
+                  color={
+                    state === 'overdue'
+                      ? 'error.main'
+                      : state === 'dueSoon'
+                        ? 'warning.dark'
+                        : undefined
+                  }
+                  sx={{ fontWeight: state === 'overdue' ? 700 : undefined }}
+                >
+                  {state === 'overdue' ? '! ' : ''}
+                  {P.nextReport(formatChineseDate(due))}
+                  {state === 'overdue' ? P.reportOverdue : ''}
+                </Typography>
+              );
+            })()}
             {problem.reports.length > 0 ? (
               <Typography variant="body2" color="text.secondary">
                 {P.reported(problem.reports.map(formatChineseDate).join('、'))}

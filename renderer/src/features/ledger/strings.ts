@@ -133,6 +133,7 @@ export const LEDGER = {
     history: '操作记录（不可修改）',
     reports: '向上级报送进展',
     nextReport: (date: string) => `下次报送期限：${date}（每 7 天一次）`,
+    reportOverdue: '，已过期，请尽快向上级报送进展',
     reported: (dates: string) => `已报送：${dates}`,
     addReport: '记录今天已报送',
     sameClass: '整改一个、触及一类：同类未销号的问题',
