@@ -250,3 +250,73 @@ test('every free text has a limit the user sees: a 3,000-character note is refus
   expect(pdfInfo(file).pages).toBe(1);
   expect(pdfText(file).replace(/\s+/g, '')).toContain(longest.slice(0, 40));
 });
+
+test('an item is corrected without hiding anything, and one entered twice is voided: out of the ledger, its number never reused', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村', '李家村'] });
+  const item = {
+    source: '镇级督查',
+    village: '张家村',
+    text: '沟渠旁积存建筑垃圾',
+    found: today,
+    due: day(15),
+  };
+  await newProblem(page, item);
+  await newProblem(page, item);
+  const year = today.slice(0, 4);
+
+  // A slip corrected while pending: no reason needed.
+  await openProblem(page, `${year}-镇督-0001`);
+  await page.getByRole('button', { name: '更正' }).click();
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('问题来源')).toBeDisabled();
+  await dialog.getByLabel('地点').fill('三组村口');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /地点\s*三组村口/ })).toBeVisible();
+
+  // Once started: a reason, and the deadline only by 延期.
+  await page.getByRole('button', { name: '开始整改' }).click();
+  await page.getByRole('button', { name: '更正' }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('整改时限')).toBeDisabled();
+  await dialog.getByLabel('问题描述').fill('沟渠旁积存建筑垃圾约 3 方');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('开始整改后更正需要写明原因（至少 4 个字）。');
+  await dialog.getByLabel(/^更正原因/).fill('录入时漏写方量');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${year}-镇督-0001`);
+  const history = page.getByRole('row').filter({ hasText: '录入时漏写方量' });
+  await expect(history).toContainText('更正');
+  await expect(history).toContainText('问题描述');
+
+  // The same item entered twice: voided with a reason.
+  await openProblem(page, `${year}-镇督-0002`);
+  await page.getByRole('button', { name: '作废' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('作废原因').fill('重复');
+  await dialog.getByRole('button', { name: '作废' }).click();
+  await expect(dialog).toContainText('作废需要写明原因（至少 4 个字）');
+  await dialog.getByLabel('作废原因').fill('重复录入，与 0001 是同一个问题');
+  await dialog.getByRole('button', { name: '作废' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('voided')).toContainText('重复录入，与 0001 是同一个问题');
+  await expect(page.getByRole('button', { name: '开始整改' })).toHaveCount(0);
+  await snap(page, '50-item-voided');
+  await page.goto('/#/ledger');
+  await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部' });
+  await expect(page.getByTestId('ledger-count')).toHaveText('共 1 条');
+  await newProblem(page, { ...item, text: '河道漂浮垃圾' });
+  const numbers = (await storedRows<{ number: string }>(page, 'problems'))
+    .map((p) => p.number)
+    .sort();
+  expect(numbers).toEqual([`${year}-镇督-0001`, `${year}-镇督-0002`, `${year}-镇督-0003`]);
+  // The history says it, in words.
+  await page.goto('/#/settings');
+  await page.getByRole('tab', { name: '操作记录' }).click();
+  await expect(
+    page.getByRole('row', { name: new RegExp(`${year}-镇督-0002.*作废.*重复录入`) }),
+  ).toBeVisible();
+});

@@ -3,7 +3,15 @@
  * edited. The discipline committee relies on it (DOMAIN.md §1, §4).
  */
 export type AuditAction =
-  'create' | 'update' | 'delete' | 'restore' | 'import' | 'merge' | 'restoreBackup';
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'import'
+  | 'merge'
+  | 'restoreBackup'
+  | 'correct'
+  | 'void';
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
@@ -13,6 +21,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   import: '批量导入',
   merge: '合并两台电脑的修改',
   restoreBackup: '从备份恢复',
+  correct: '更正',
+  void: '作废',
 };
 
 export interface AuditEntry {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { validateProblemForm, type ProblemForm } from './problem';
+import {
+  checkCorrection,
+  checkVoid,
+  formOf,
+  validateProblemForm,
+  type Problem,
+  type ProblemForm,
+} from './problem';
 
 const form: ProblemForm = {
   source: 'town',
@@ -46,5 +53,60 @@ describe('validateProblemForm', () => {
     expect(
       validateProblemForm({ ...form, description: ' ', responsiblePerson: '' }).map((i) => i.field),
     ).toEqual(['description', 'responsiblePerson']);
+  });
+});
+
+describe('correcting and voiding an item', () => {
+  const item = (status: Problem['status']): Problem => ({
+    id: 'p1',
+    number: '2026-镇督-0001',
+    ...form,
+    status,
+    originalDeadline: form.deadline,
+    extensions: [],
+    measures: [],
+    progress: [],
+    beforePhotos: [],
+    afterPhotos: [],
+    supervised: false,
+    exposed: false,
+    accountability: [],
+    reports: [],
+    createdAt: '2026-05-01T00:00:00.000Z',
+    updatedAt: '2026-05-01T00:00:00.000Z',
+    updatedBy: '张',
+  });
+
+  it('corrects a pending item freely, names what changed, refuses no change', () => {
+    const pending = item('pending');
+    expect(checkCorrection(pending, { ...form, place: '村口' }, '')).toEqual({
+      issues: [],
+      changed: ['place'],
+    });
+    expect(checkCorrection(pending, formOf(pending), '').issues[0]?.message).toBe(
+      '没有改动：内容与现在相同。',
+    );
+  });
+
+  it('once work has started: a reason, and the deadline only by 延期', () => {
+    const started = item('inProgress');
+    expect(
+      checkCorrection(started, { ...form, description: '河道有漂浮垃圾和淤泥' }, '').issues,
+    ).toEqual([{ field: 'reason', message: '开始整改后更正需要写明原因（至少 4 个字）。' }]);
+    expect(
+      checkCorrection(started, { ...form, description: '河道有漂浮垃圾和淤泥' }, '录入时漏写淤泥')
+        .issues,
+    ).toEqual([]);
+    expect(
+      checkCorrection(started, { ...form, deadline: '2026-12-31' }, '录入错误').issues[0]?.field,
+    ).toBe('deadline');
+  });
+
+  it('voids with a reason; never a closed item', () => {
+    expect(checkVoid(item('pending'), '重复')).toBe(
+      '作废需要写明原因（至少 4 个字），例如“重复录入”。',
+    );
+    expect(checkVoid(item('inProgress'), '重复录入了')).toBeNull();
+    expect(checkVoid(item('closed'), '重复录入了')).toBe('已销号或已认定无法整改的问题不能作废。');
   });
 });

@@ -8,6 +8,11 @@ import { charLength, cleanText, requireText, type ValidationIssue } from './vali
 export interface Problem extends BaseRecord {
   /** e.g. 2026-镇督-0042: unique, never reused. */
   number: string;
+  /**
+   * Entered by mistake and voided (作废): out of every list and count (it is soft-deleted), its
+   * number never reused, readable in the history with why, when and by whom.
+   */
+  voided?: { reason: string; at: string; by: string } | undefined;
   source: ProblemSource;
   /** For 上级督查反馈: 省/市/县 and the batch or document number. */
   upperLevel?: UpperLevel | undefined;
@@ -142,4 +147,83 @@ export function validateProblemForm(form: ProblemForm, past?: DateBounds): Valid
   if (charLength(cleanText(form.requirement ?? '')) > 1000)
     issues.push({ field: 'requirement', message: '整改要求最多 1000 个字。' });
   return issues;
+}
+
+/** The fields of an item a correction (更正) may change; its source sets its number, so not that. */
+export const CORRECTABLE_FIELDS = [
+  'upperLevel',
+  'batch',
+  'countyNumber',
+  'requirement',
+  'channel',
+  'complainant',
+  'category',
+  'villageId',
+  'place',
+  'description',
+  'foundOn',
+  'deadline',
+  'responsiblePerson',
+  'responsibleLeader',
+] as const satisfies readonly (keyof ProblemForm)[];
+
+/** The item's fields as the form shows them, for correcting it. */
+export function formOf(p: Problem): ProblemForm {
+  return {
+    source: p.source,
+    upperLevel: p.upperLevel,
+    batch: p.batch,
+    countyNumber: p.countyNumber,
+    requirement: p.requirement,
+    channel: p.channel,
+    complainant: p.complainant,
+    category: p.category,
+    villageId: p.villageId,
+    place: p.place,
+    description: p.description,
+    foundOn: p.foundOn,
+    deadline: p.deadline,
+    responsiblePerson: p.responsiblePerson,
+    responsibleLeader: p.responsibleLeader,
+  };
+}
+
+const same = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
+
+/**
+ * What a correction changes, or why it cannot be made: the fields it changes (none is refused),
+ * a reason once work on the item has started (a pending item's slip is corrected freely), and a
+ * deadline only while the item is pending (later it moves by 延期, which keeps the old one).
+ */
+export function checkCorrection(
+  item: Problem,
+  form: ProblemForm,
+  reason: string,
+  past?: DateBounds,
+): { issues: ValidationIssue[]; changed: (keyof ProblemForm)[] } {
+  const issues = validateProblemForm(form, past);
+  const changed = CORRECTABLE_FIELDS.filter((f) => !same(form[f], item[f]));
+  if (issues.length > 0) return { issues, changed };
+  if (changed.length === 0)
+    return { issues: [{ field: '', message: '没有改动：内容与现在相同。' }], changed };
+  if (changed.includes('deadline') && item.status !== 'pending')
+    issues.push({
+      field: 'deadline',
+      message: '开始整改后，整改时限请用“延期”更改（原时限会留在记录里）。',
+    });
+  if (item.status !== 'pending' && charLength(cleanText(reason)) < 4)
+    issues.push({ field: 'reason', message: '开始整改后更正需要写明原因（至少 4 个字）。' });
+  else if (charLength(cleanText(reason)) > 200)
+    issues.push({ field: 'reason', message: '更正原因最多 200 个字。' });
+  return { issues, changed };
+}
+
+/** Why an item cannot be voided (作废), or null: a reason, and not one that was closed off. */
+export function checkVoid(item: Problem, reason: string): string | null {
+  if (item.status === 'closed' || item.status === 'unfixable')
+    return '已销号或已认定无法整改的问题不能作废。';
+  const n = charLength(cleanText(reason));
+  if (n < 4) return '作废需要写明原因（至少 4 个字），例如“重复录入”。';
+  if (n > 200) return '作废原因最多 200 个字。';
+  return null;
 }

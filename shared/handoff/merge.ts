@@ -78,6 +78,8 @@ const FIELD_GROUPS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   problems: [
     ['status', 'verification', 'unfixable'],
     ['deadline', 'originalDeadline', 'extensions'],
+    // A void is its removal and its reason together.
+    ['deletedAt', 'voided'],
   ],
 };
 

@@ -115,6 +115,7 @@ const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
     externalKey: '上级清单中的标识',
     countyNumber: '上级问题编号',
     requirement: '整改要求',
+    voided: '作废',
   },
 };
 

@@ -23,6 +23,7 @@ import {
   applyWorkflow,
   bulkSetSupervised,
   bulkStart,
+  correctProblem,
   createProblem,
   deleteLedgerView,
   extendDeadline,
@@ -31,6 +32,7 @@ import {
   setMeasureDone,
   setExposed,
   setSupervised,
+  voidProblem,
 } from './repositories/problemRepo';
 import {
   addDeductionPhoto,
@@ -168,6 +170,9 @@ export const actions = {
   ) => createProblem(db, form, link),
   applyWorkflow: (id: string, event: Parameters<typeof applyWorkflow>[2]) =>
     applyWorkflow(db, id, event),
+  correctProblem: (id: string, form: Parameters<typeof correctProblem>[2], reason: string) =>
+    correctProblem(db, id, form, reason),
+  voidProblem: (id: string, reason: string) => voidProblem(db, id, reason),
   addMeasure: (id: string, text: string) => addMeasure(db, id, text),
   setMeasureDone: (id: string, measureId: string, done: boolean) =>
     setMeasureDone(db, id, measureId, done),

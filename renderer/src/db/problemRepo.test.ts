@@ -9,11 +9,14 @@ import {
   addAfterEvidence,
   addMeasure,
   applyWorkflow,
+  correctProblem,
   createProblem,
   extendDeadline,
   loadLedgerStats,
   setMeasureDone,
   setSupervised,
+  voidProblem,
+  listProblems,
 } from './repositories/problemRepo';
 import { completeSetup } from './repositories/townRepo';
 import { listVillages } from './repositories/villageRepo';
@@ -122,6 +125,58 @@ describe('the ledger', () => {
       '已经开过整改问题',
     );
     expect(await db.problems.count()).toBe(1);
+  });
+});
+
+describe('correcting and voiding an item', () => {
+  it('corrects a slip freely while pending, with a reason once started; the history says 更正', async () => {
+    const item = await createProblem(db, form());
+    const corrected = await correctProblem(
+      db,
+      item.id,
+      { ...form(), place: '三组村口', deadline: '2026-05-20' },
+      '',
+    );
+    expect(corrected).toMatchObject({
+      place: '三组村口',
+      deadline: '2026-05-20',
+      originalDeadline: '2026-05-20',
+      number: '2026-镇督-0001',
+    });
+    await applyWorkflow(db, item.id, { type: 'start' });
+    await expect(
+      correctProblem(db, item.id, { ...form(), description: '沟渠旁积存建筑垃圾约 3 方' }, ''),
+    ).rejects.toThrow('开始整改后更正需要写明原因');
+    await correctProblem(
+      db,
+      item.id,
+      {
+        ...form(),
+        place: '三组村口',
+        deadline: '2026-05-20',
+        description: '沟渠旁积存建筑垃圾约 3 方',
+      },
+      '录入时漏写方量',
+    );
+    const [entry] = await listAudit(db, { table: 'problems', recordId: item.id, limit: 1 });
+    expect(entry).toMatchObject({ action: 'correct', reason: '录入时漏写方量' });
+    expect(entry?.before?.description).toBe('沟渠旁积存建筑垃圾');
+    expect(entry?.after?.description).toBe('沟渠旁积存建筑垃圾约 3 方');
+  });
+
+  it('voids an item entered twice: out of the lists and the figures, its number never given again', async () => {
+    const kept = await createProblem(db, form());
+    const twice = await createProblem(db, form());
+    expect((await loadLedgerStats(db, '2026-06-01')).total).toBe(2);
+    await expect(voidProblem(db, twice.id, '重复')).rejects.toThrow('作废需要写明原因');
+    await voidProblem(db, twice.id, '重复录入，与 0001 是同一个问题');
+    expect((await listProblems(db)).map((p) => p.number)).toEqual([kept.number]);
+    expect((await loadLedgerStats(db, '2026-06-01')).total).toBe(1);
+    const next = await createProblem(db, form());
+    expect(next.number).toBe('2026-镇督-0003');
+    const [entry] = await listAudit(db, { table: 'problems', recordId: twice.id, limit: 1 });
+    expect(entry).toMatchObject({ action: 'void', reason: '重复录入，与 0001 是同一个问题' });
+    expect((await db.problems.get(twice.id))?.voided?.by).toBe('张环保');
   });
 });
 

@@ -1,4 +1,4 @@
-import { auditAction } from '@shared/domain/audit';
+import { auditAction, type AuditAction } from '@shared/domain/audit';
 import type { BaseRecord } from '@shared/domain/record';
 import type { EcoDeskDb } from './schema';
 
@@ -70,6 +70,8 @@ export async function recordAudit<T extends BaseRecord>(
   after: T,
   label: string,
   reason?: string,
+  /** What the entry calls the change, when more than 修改 (a 更正, a 作废). */
+  action?: AuditAction,
 ): Promise<void> {
   await db.audit.add({
     id: ctx.newId(),
@@ -77,7 +79,7 @@ export async function recordAudit<T extends BaseRecord>(
     actor: ctx.actor,
     table,
     recordId: after.id,
-    action: auditAction(before ?? null, after),
+    action: action ?? auditAction(before ?? null, after),
     label,
     before: before ? ({ ...before } as Record<string, unknown>) : null,
     after: { ...after } as Record<string, unknown>,
@@ -94,7 +96,8 @@ export async function putAudited<T extends BaseRecord>(
   after: T,
   label: string,
   reason?: string,
+  action?: AuditAction,
 ): Promise<void> {
   await (db[table] as unknown as { put(record: T): Promise<unknown> }).put(after);
-  await recordAudit(db, ctx, table, before, after, label, reason);
+  await recordAudit(db, ctx, table, before, after, label, reason, action);
 }

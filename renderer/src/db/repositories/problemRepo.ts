@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import type { AuditAction } from '@shared/domain/audit';
 import type { Deduction } from '@shared/domain/assessment';
 import { RIVER_PROBLEM_CATEGORY, type ForestPatrol, type RiverPatrol } from '@shared/domain/patrol';
 import { checkDate, toIsoDate } from '@shared/domain/dates';
@@ -24,11 +25,13 @@ import {
   type TallyRow,
 } from '@shared/domain/ledgerStats';
 import {
-  validateProblemForm,
   type AccountabilityKind,
+  checkCorrection,
+  checkVoid,
   type Problem,
   type ProblemForm,
   type UpperLevel,
+  validateProblemForm,
 } from '@shared/domain/problem';
 import type { ImportedRow, RememberedMapping } from '@shared/domain/countyImport';
 import { isLive, stamp } from '@shared/domain/record';
@@ -208,6 +211,7 @@ async function update(
   id: string,
   change: (problem: Problem, ctx: WriteContext) => Problem,
   reason?: string,
+  action?: AuditAction,
 ): Promise<Problem> {
   return db.transaction('rw', [db.problems, db.ledgerTally, db.audit, db.settings], async () => {
     const before = await db.problems.get(id);
@@ -218,9 +222,70 @@ async function update(
       { ...ctx, existing: before },
     );
     await changeTally(db, [before], [after]);
-    await putAudited(db, ctx, 'problems', before, after, before.number, reason);
+    await putAudited(db, ctx, 'problems', before, after, before.number, reason, action);
     return after;
   });
+}
+
+/**
+ * Corrects an item's fields (更正): what was typed wrong, with a reason once work on it has
+ * started. The history keeps the old values beside the new.
+ */
+export async function correctProblem(
+  db: EcoDeskDb,
+  id: string,
+  form: ProblemForm,
+  reason: string,
+): Promise<Problem> {
+  const past = await pastDateBounds(db);
+  return update(
+    db,
+    id,
+    (p) => {
+      const { issues, changed } = checkCorrection(p, { ...form, source: p.source }, reason, past);
+      if (issues.length > 0) throw new InputError(issues);
+      const next: Problem = { ...p };
+      const clean = (v: string | undefined) => (v === undefined ? undefined : cleanText(v));
+      for (const f of changed)
+        (next as unknown as Record<string, unknown>)[f] =
+          typeof form[f] === 'string' ? clean(form[f]) || undefined : form[f];
+      // Fields every item has stay strings when emptied.
+      for (const f of [
+        'place',
+        'description',
+        'responsiblePerson',
+        'responsibleLeader',
+        'category',
+      ] as const)
+        next[f] = next[f] ?? '';
+      if (changed.includes('deadline')) next.originalDeadline = next.deadline;
+      return next;
+    },
+    cleanText(reason) || undefined,
+    'correct',
+  );
+}
+
+/**
+ * Voids an item entered by mistake (作废): it leaves every list and count, keeps its number
+ * (never given again) and stays in the history with the reason.
+ */
+export async function voidProblem(db: EcoDeskDb, id: string, reason: string): Promise<Problem> {
+  return update(
+    db,
+    id,
+    (p, ctx) => {
+      const problem = checkVoid(p, reason);
+      if (problem) refuse(problem, 'reason');
+      return {
+        ...p,
+        deletedAt: ctx.now,
+        voided: { reason: cleanText(reason), at: ctx.now, by: ctx.actor },
+      };
+    },
+    cleanText(reason),
+    'void',
+  );
 }
 
 /** A step of the workflow (开始整改, 申请销号, 退回, 销号, 无法整改), refused unless the rules allow it. */

@@ -9,7 +9,9 @@ import {
   DEFAULT_PROBLEM_CATEGORIES,
   UPPER_LEVEL_LABELS,
   UPPER_LEVELS,
+  formOf,
   type ComplaintChannel,
+  type Problem,
   type ProblemForm,
   type UpperLevel,
 } from '@shared/domain/problem';
@@ -22,11 +24,19 @@ import { useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { LEDGER } from './strings';
 import { DateField } from '../../components/DateField';
+import { limitHelp } from '../../components/limitHelp';
+import { TEXT_LIMITS } from '@shared/domain/textLimits';
 
 const F = LEDGER.form;
 
+/**
+ * A new ledger item, or (with `correcting`) a correction of one: the same form, its source fixed
+ * (it sets the number), the deadline fixed once work has started (it moves by 延期), and a reason
+ * asked for once work has started.
+ */
 export function NewProblemDialog(props: {
   initial?: Partial<ProblemForm>;
+  correcting?: Problem;
   deductionId?: string;
   today: string;
   onClose: () => void;
@@ -44,7 +54,11 @@ export function NewProblemDialog(props: {
     responsiblePerson: '',
     responsibleLeader: '',
     ...props.initial,
+    ...(props.correcting ? formOf(props.correcting) : {}),
   });
+  const [reason, setReason] = useState('');
+  const correcting = props.correcting;
+  const needsReason = correcting !== undefined && correcting.status !== 'pending';
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const set = (change: Partial<ProblemForm>) => setForm({ ...form, ...change });
   const field = (name: keyof ProblemForm) => ({
@@ -53,6 +67,16 @@ export function NewProblemDialog(props: {
   });
 
   async function save() {
+    if (correcting) {
+      try {
+        await actions.correctProblem(correcting.id, form, reason);
+        notify.success(F.corrected(correcting.number));
+        props.onClose();
+      } catch (error) {
+        setIssues(issuesOf(error));
+      }
+      return;
+    }
     try {
       const created = await actions.createProblem(
         form,
@@ -67,9 +91,14 @@ export function NewProblemDialog(props: {
   }
 
   return (
-    <FormDialog title={F.title} onClose={props.onClose} onSubmit={save}>
+    <FormDialog
+      title={correcting ? F.correctTitle(correcting.number) : F.title}
+      onClose={props.onClose}
+      onSubmit={save}
+    >
       <TextField
         select
+        disabled={correcting !== undefined}
         label={F.source}
         value={form.source}
         onChange={(e) => set({ source: e.target.value as ProblemSource })}
@@ -190,7 +219,11 @@ export function NewProblemDialog(props: {
         label={F.deadline}
         value={form.deadline}
         onChange={(deadline) => set({ deadline })}
+        disabled={needsReason}
         {...field('deadline')}
+        helperText={
+          fieldMessage(issues, 'deadline') ?? (needsReason ? F.deadlineByExtension : undefined)
+        }
       />
       <TextField
         label={F.person}
@@ -204,6 +237,15 @@ export function NewProblemDialog(props: {
         value={form.responsibleLeader}
         onChange={(e) => set({ responsibleLeader: e.target.value })}
       />
+      {needsReason ? (
+        <TextField
+          label={F.correctReason}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          {...limitHelp(reason, TEXT_LIMITS.reason, fieldMessage(issues, 'reason'))}
+        />
+      ) : null}
       <IssueList
         issues={issues.filter(
           (i) =>
@@ -216,6 +258,7 @@ export function NewProblemDialog(props: {
               'foundOn',
               'deadline',
               'responsiblePerson',
+              'reason',
             ].includes(i.field),
         )}
       />

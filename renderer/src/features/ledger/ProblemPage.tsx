@@ -51,6 +51,7 @@ import { describeError, useNotify } from '../../app/notify';
 import { PhotoStrip } from '../assessment/PhotoStrip';
 import { pickPhoto } from '../assessment/photos';
 import { DeadlineChip } from './DeadlineChip';
+import { NewProblemDialog } from './NewProblemDialog';
 import { LEDGER } from './strings';
 import { DateField } from '../../components/DateField';
 
@@ -58,7 +59,8 @@ const P = LEDGER.page;
 /** Upper-level feedback usually asks for a progress report every 7 days. */
 const REPORT_INTERVAL_DAYS = 7;
 
-type Dialog = 'return' | 'close' | 'unfixable' | 'extend' | 'accountability' | null;
+type Dialog =
+  'return' | 'close' | 'unfixable' | 'extend' | 'accountability' | 'correct' | 'void' | null;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -186,7 +188,9 @@ export function ProblemPage() {
       p.status !== 'closed' &&
       p.status !== 'unfixable',
   );
-  const ended = problem.status === 'closed' || problem.status === 'unfixable';
+  // A voided item is read, never worked on.
+  const voided = problem.voided !== undefined || problem.deletedAt !== undefined;
+  const ended = voided || problem.status === 'closed' || problem.status === 'unfixable';
   const run = (work: Promise<unknown>) => void work.catch((e: unknown) => notify.error(e));
   /** Shows a refusal and rejects again, so that a form keeps what was typed. */
 
@@ -247,11 +251,28 @@ export function ProblemPage() {
         title={`${problem.number}`}
         subtitle={problem.description}
         actions={
-          <Button component={Link} to="/ledger">
-            {P.back}
-          </Button>
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            {!voided ? (
+              <Button variant="outlined" onClick={() => setDialog('correct')}>
+                {P.correct}
+              </Button>
+            ) : null}
+            {!ended ? (
+              <Button color="error" onClick={() => setDialog('void')}>
+                {P.voidIt}
+              </Button>
+            ) : null}
+            <Button component={Link} to="/ledger">
+              {P.back}
+            </Button>
+          </Box>
         }
       />
+      {problem.voided ? (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="voided">
+          {P.voided(problem.voided.reason, formatTimestamp(problem.voided.at), problem.voided.by)}
+        </Alert>
+      ) : null}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <Chip
           label={STATUS_LABELS[problem.status]}
@@ -271,7 +292,7 @@ export function ProblemPage() {
         ) : null}
         {problem.exposed ? <Chip label="已曝光" variant="outlined" /> : null}
         <Box sx={{ flexGrow: 1 }} />
-        <Workflow problem={problem} onDialog={setDialog} />
+        {!voided ? <Workflow problem={problem} onDialog={setDialog} /> : null}
       </Box>
       {problem.verification ? (
         <Alert severity="success" sx={{ mb: 2 }}>
@@ -368,6 +389,7 @@ export function ProblemPage() {
             control={
               <Switch
                 checked={problem.supervised}
+                disabled={voided}
                 onChange={(e) => run(actions.setSupervised(problem.id, e.target.checked))}
               />
             }
@@ -383,11 +405,13 @@ export function ProblemPage() {
               </ListItem>
             ))}
           </List>
-          <Box>
-            <Button variant="outlined" onClick={() => setDialog('accountability')}>
-              {P.addAccountability}
-            </Button>
-          </Box>
+          {!voided ? (
+            <Box>
+              <Button variant="outlined" onClick={() => setDialog('accountability')}>
+                {P.addAccountability}
+              </Button>
+            </Box>
+          ) : null}
         </Section>
       </Box>
       {problem.source === 'upper' && !ended ? (
@@ -466,6 +490,24 @@ export function ProblemPage() {
           </Table>
         </Section>
       </Box>
+      {dialog === 'correct' ? (
+        <NewProblemDialog correcting={problem} today={today} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'void' ? (
+        <PromptDialog
+          title={P.voidTitle}
+          message={P.voidMessage}
+          label={P.voidReason}
+          submitLabel={P.voidIt}
+          danger
+          max={TEXT_LIMITS.reason}
+          onSubmit={async (reason) => {
+            await actions.voidProblem(problem.id, reason);
+            notify.success(P.voidDone(problem.number));
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog === 'return' ? (
         <PromptDialog
           title={P.returnTitle}
@@ -590,7 +632,7 @@ function historyChange(entry: AuditEntry): string {
         ]
       : [];
   const fields =
-    entry.action === 'update' || entry.action === 'merge'
+    entry.action === 'update' || entry.action === 'merge' || entry.action === 'correct'
       ? changedFields(before, after)
           .filter((f) => f !== 'status')
           .map((f) => fieldLabel('problems', f))

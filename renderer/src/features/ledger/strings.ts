@@ -70,6 +70,10 @@ export const LEDGER = {
   empty: '台账里还没有问题。',
   form: {
     title: '新增整改问题',
+    correctTitle: (number: string) => `更正 ${number}`,
+    corrected: (number: string) => `已更正 ${number}。`,
+    correctReason: '更正原因（开始整改后必填）',
+    deadlineByExtension: '开始整改后，整改时限请用“延期”更改。',
     fromDeduction: (text: string) => `由考核扣分生成：${text}`,
     source: '问题来源',
     upperLevel: '督查层级',
@@ -91,6 +95,14 @@ export const LEDGER = {
   },
   page: {
     back: '返回台账',
+    correct: '更正',
+    voidIt: '作废',
+    voidTitle: '作废这个问题？',
+    voidMessage:
+      '只用于录错或重复录入的问题。作废后它不再出现在台账和各项统计中，编号不会再用，操作记录里仍可查看。',
+    voidReason: '作废原因',
+    voidDone: (number: string) => `已作废 ${number}，它不再计入台账和统计。`,
+    voided: (reason: string, at: string, by: string) => `已作废（${at}，${by}）：${reason}`,
     complainant: '反映人（保密）',
     reveal: '显示',
     conceal: '隐藏',

@@ -40,7 +40,7 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
         <TableCell>{entry.label}</TableCell>
         <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
         <TableCell>
-          {entry.action === 'update' || entry.action === 'merge'
+          {entry.action === 'update' || entry.action === 'merge' || entry.action === 'correct'
             ? fields.map((field) => fieldLabel(entry.table, field)).join('、')
             : ''}
         </TableCell>
