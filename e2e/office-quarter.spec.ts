@@ -405,6 +405,13 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await page.getByRole('tab', { name: '操作记录' }).click();
   const log = page.getByRole('table', { name: '操作记录' });
   await expect(log.getByRole('button', { name: '查看改动' }).first()).toBeVisible();
+  // Closing a month is one step of the history, its entries under it.
+  const close = log.getByRole('row').filter({ hasText: '关闭2026年8月考核并发布结果' });
+  await expect(close).toHaveCount(1);
+  await expect(close).toContainText('一次操作');
+  await expect(close).toContainText('新建 红黄榜 1 条');
+  for (const button of await log.getByRole('button', { name: '查看各条' }).all())
+    await button.click();
   for (const button of await log.getByRole('button', { name: '查看改动' }).all())
     await button.click();
   const text = await log.innerText();

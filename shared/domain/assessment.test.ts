@@ -25,8 +25,15 @@ describe('scorePeriod', () => {
       ],
     });
     expect(inputs).toEqual([
-      { villageId: 'v1', name: '甲村', score: 96, seriousCount: 1 },
-      { villageId: 'v2', name: '乙村', score: 100, seriousCount: 0 },
+      {
+        villageId: 'v1',
+        name: '甲村',
+        score: 96,
+        seriousCount: 1,
+        // Two deductions of 2 points: by item code when equal.
+        losses: '垃圾收集点（箱、池）周边有散落垃圾（扣 2 分）、河塘黑臭水体（扣 2 分）',
+      },
+      { villageId: 'v2', name: '乙村', score: 100, seriousCount: 0, losses: '' },
       { villageId: 'v3', name: '丙村', score: null, seriousCount: 0 },
     ]);
   });

@@ -2,7 +2,7 @@ import type { ConsequenceKind } from './consequences';
 import type { FlagColor } from './flags';
 import type { RankInput } from './ranking';
 import type { BaseRecord } from './record';
-import { scoreVillage, type DeductionEntry, type VillageScore } from './scoring';
+import { largestLosses, scoreVillage, type DeductionEntry, type VillageScore } from './scoring';
 import type { StandardVersion } from './standard';
 
 /** One month of assessment (考核期). Closing it freezes it and publishes its results. */
@@ -124,6 +124,7 @@ export function scorePeriod(input: {
       name: village.name,
       score: result.score,
       seriousCount: result.seriousCount,
+      losses: largestLosses(result, input.standard.items),
     };
   });
   return { inputs, scores };

@@ -38,6 +38,8 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
   /** Why, when a rule demands one (e.g. editing a closed period). */
   reason?: string | undefined;
+  /** The user's step this entry is part of (关闭2026年11月考核), when one step wrote many. */
+  group?: string | undefined;
 }
 
 /**
@@ -73,4 +75,51 @@ export function auditAction(
   if (before.deletedAt === undefined && after.deletedAt !== undefined) return 'delete';
   if (before.deletedAt !== undefined && after.deletedAt === undefined) return 'restore';
   return 'update';
+}
+
+/** Entries as the history shows them: one user's step that wrote many records is one row. */
+export type HistoryRow =
+  | { kind: 'entry'; entry: AuditEntry }
+  | { kind: 'step'; group: string; at: string; actor: string; entries: AuditEntry[] };
+
+/**
+ * Groups consecutive entries of one step (same `group`, moment and person) into one row, in the
+ * order given; every entry stays, to be opened under its step.
+ */
+export function historyRows(entries: readonly AuditEntry[]): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  for (const entry of entries) {
+    const last = rows.at(-1);
+    if (
+      entry.group &&
+      last?.kind === 'step' &&
+      last.group === entry.group &&
+      last.at === entry.at &&
+      last.actor === entry.actor
+    )
+      last.entries.push(entry);
+    else if (entry.group)
+      rows.push({
+        kind: 'step',
+        group: entry.group,
+        at: entry.at,
+        actor: entry.actor,
+        entries: [entry],
+      });
+    else rows.push({ kind: 'entry', entry });
+  }
+  return rows;
+}
+
+/** What one step did, in words: 修改 考核月份 1 条，新建 后续事项 9 条. */
+export function stepSummary(
+  entries: readonly AuditEntry[],
+  tableLabel: (table: string) => string,
+): string {
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    const key = `${AUDIT_ACTION_LABELS[e.action]} ${tableLabel(e.table)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([what, n]) => `${what} ${n} 条`).join('，');
 }

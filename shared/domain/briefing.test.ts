@@ -244,6 +244,7 @@ describe('assembleBriefing', () => {
   it('lists consequences not yet done and those of the flag period, earliest due first', () => {
     expect(assembleBriefing(base).actions).toEqual([
       {
+        period: '2026年9月',
         village: '南村',
         kind: '镇纪委约谈',
         title: '约谈南村',
@@ -251,6 +252,7 @@ describe('assembleBriefing', () => {
         done: false,
       },
       {
+        period: '2026年10月',
         village: '东村',
         kind: '红旗奖励',
         title: '东村红旗奖励',
@@ -258,6 +260,7 @@ describe('assembleBriefing', () => {
         done: true,
       },
       {
+        period: '2026年10月',
         village: '南村',
         kind: '表态发言',
         title: '南村支书表态发言',

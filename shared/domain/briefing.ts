@@ -42,7 +42,15 @@ export interface BriefingContent {
     }[];
     overdueByPerson: { person: string; count: number }[];
   };
-  actions: { village: string; kind: string; title: string; dueDate: string; done: boolean }[];
+  actions: {
+    /** The period whose flags called for it (absent in briefings issued before it was kept). */
+    period?: string | undefined;
+    village: string;
+    kind: string;
+    title: string;
+    dueDate: string;
+    done: boolean;
+  }[];
   /**
    * The month's river and forest patrols: how many, and who fell short of the rules (counted
    * to the month's end, or to `asOf` in the current month). Absent in briefings issued before
@@ -162,6 +170,7 @@ export function assembleBriefing(input: {
         (a.doneAt === undefined || a.periodKey === input.flagResult?.id),
     )
     .map((a) => ({
+      period: periodLabel(a.periodKey),
       village: nameOf.get(a.villageId) ?? '',
       kind: CONSEQUENCE_LABELS[a.kind] ?? a.kind,
       title: a.title,

@@ -35,6 +35,23 @@ describe('buildResultRows', () => {
     ]);
   });
 
+  it('a yellow flag names what cost the village its points; a red one does not need to', () => {
+    const withLosses = january.map((r) =>
+      r.name === '七村'
+        ? { ...r, losses: '露天焚烧秸秆（扣 20 分）、河塘黑臭水体（扣 4 分）' }
+        : r.name === '一村'
+          ? { ...r, losses: '白色垃圾（扣 2 分）' }
+          : r,
+    );
+    const rows = buildResultRows(withLosses, DEFAULT_FLAG_RULES, true).rows;
+    const seven = rows.find((r) => r.name === '七村')!;
+    expect(seven.flagReason).toMatch(/^得分 60 分，倒数第 1 名；/);
+    expect(seven.flagReason).toMatch(
+      /主要扣分：露天焚烧秸秆（扣 20 分）、河塘黑臭水体（扣 4 分）。$/,
+    );
+    expect(rows.find((r) => r.name === '一村')!.flagReason).not.toContain('主要扣分');
+  });
+
   it('gives no flags to a month when flags are quarterly', () => {
     expect(
       buildResultRows(january, DEFAULT_FLAG_RULES, false).rows.every((r) => r.flag === null),

@@ -13,6 +13,14 @@ export function buildResultRows(
   const { ranked, unscored } = rankVillages(inputs);
   const flags = withFlags ? awardFlags(ranked, rules) : [];
   const flagOf = new Map(flags.map((f) => [f.villageId, f]));
+  const lossesOf = new Map(inputs.map((i) => [i.villageId, i.losses ?? '']));
+  // A yellow flag says what cost the village its points, not only its rank.
+  const reasonOf = (villageId: string) => {
+    const flag = flagOf.get(villageId);
+    if (!flag) return '';
+    const losses = lossesOf.get(villageId);
+    return flag.color === 'yellow' && losses ? `${flag.reason}主要扣分：${losses}。` : flag.reason;
+  };
   const rows: ResultRow[] = ranked.map((v) => ({
     villageId: v.villageId,
     name: v.name,
@@ -22,7 +30,7 @@ export function buildResultRows(
     tied: v.tied,
     seriousCount: v.seriousCount,
     flag: flagOf.get(v.villageId)?.color ?? null,
-    flagReason: flagOf.get(v.villageId)?.reason ?? '',
+    flagReason: reasonOf(v.villageId),
   }));
   return {
     rows,

@@ -6,6 +6,8 @@ export interface RankInput {
   /** Null when the village was not scored this period. */
   score: number | null;
   seriousCount: number;
+  /** What cost it its points (its largest deductions), for a yellow flag's reason. */
+  losses?: string | undefined;
 }
 
 export interface RankedVillage {

@@ -158,3 +158,21 @@ export function readCount(item: StandardItem, typed: string): CountReading {
       : null;
   return { ok: true, count, capped };
 }
+
+/**
+ * What cost a village its points, in words: its largest deductions (at most `n`), largest first,
+ * e.g. 露天焚烧秸秆（扣 20 分）、垃圾收集点周边散落垃圾（扣 4 分）.
+ */
+export function largestLosses(
+  score: Pick<VillageScore, 'items'>,
+  items: readonly Pick<StandardItem, 'code' | 'title'>[],
+  n = 3,
+): string {
+  const titleOf = new Map(items.map((i) => [i.code, i.title]));
+  return score.items
+    .filter((i) => i.points > 0)
+    .sort((a, b) => b.points - a.points || a.itemCode.localeCompare(b.itemCode))
+    .slice(0, n)
+    .map((i) => `${titleOf.get(i.itemCode) ?? i.itemCode}（扣 ${i.points} 分）`)
+    .join('、');
+}

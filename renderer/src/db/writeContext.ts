@@ -11,6 +11,11 @@ export interface WriteContext {
   actor: string;
   newId: () => string;
   installation: string;
+  /**
+   * One step of the user's that writes many records (closing a month): each record keeps its own
+   * entry, and the history shows them as this one step.
+   */
+  group?: string;
 }
 
 /** A new installation id: short, since every record's revision names it. */
@@ -84,6 +89,7 @@ export async function recordAudit<T extends BaseRecord>(
     before: before ? ({ ...before } as Record<string, unknown>) : null,
     after: { ...after } as Record<string, unknown>,
     ...(reason ? { reason } : {}),
+    ...(ctx.group ? { group: ctx.group } : {}),
   });
 }
 

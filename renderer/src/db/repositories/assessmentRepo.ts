@@ -375,7 +375,10 @@ export async function closePeriod(db: EcoDeskDb, periodId: string, reason?: stri
     if (!data) return refuse(`${periodLabel(periodId)}的考核还没有开始。`);
     if (data.period.status === 'closed') return refuse(`${periodLabel(periodId)}的考核已经关闭。`);
     const rules = await getRules(db);
-    const ctx = await writeContext(db);
+    const ctx = {
+      ...(await writeContext(db)),
+      group: `关闭${periodLabel(periodId)}考核并发布结果`,
+    };
     const closed = stamp<Period>(
       { ...data.period, status: 'closed', closedAt: ctx.now, closedBy: ctx.actor },
       { ...ctx, existing: data.period },

@@ -182,8 +182,10 @@ export function BriefingDocument({
         rows={b.actions}
         empty="无。"
         columns={[
-          { header: '村', cell: (a) => a.village, width: '14%' },
-          { header: '事项', cell: (a) => a.kind, width: '14%' },
+          // Undone actions of earlier periods stand beside this one's: each says its period.
+          { header: '考核期', cell: (a) => a.period ?? '', width: '13%' },
+          { header: '村', cell: (a) => a.village, width: '12%' },
+          { header: '事项', cell: (a) => a.kind, width: '13%' },
           { header: '内容', cell: (a) => a.title },
           { header: '期限', cell: (a) => a.dueDate, align: 'center', width: '14%' },
           {

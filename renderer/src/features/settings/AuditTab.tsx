@@ -17,7 +17,13 @@ import {
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import { Fragment, useState } from 'react';
-import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
+import {
+  AUDIT_ACTION_LABELS,
+  changedFields,
+  historyRows,
+  stepSummary,
+  type AuditEntry,
+} from '@shared/domain/audit';
 import { formatTimestamp } from '../../components/format';
 import { fieldLabel, formatValue, tableLabel, TABLE_LABELS } from '../../components/recordText';
 import { useAuditLog, useRecordNames } from '../../db/hooks';
@@ -77,6 +83,37 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
   );
 }
 
+/** One step of the user's that wrote many records (closing a month): one row, opened to each. */
+function StepRow({
+  row,
+  names,
+}: {
+  row: { group: string; at: string; actor: string; entries: AuditEntry[] };
+  names: Names;
+}) {
+  const [open, setOpen] = useState(false);
+  const reason = row.entries.find((e) => e.reason)?.reason ?? '';
+  return (
+    <Fragment>
+      <TableRow hover>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(row.at)}</TableCell>
+        <TableCell>{row.actor}</TableCell>
+        <TableCell>{tableLabel(row.entries[0]!.table)}</TableCell>
+        <TableCell>{row.group}</TableCell>
+        <TableCell>{S.step}</TableCell>
+        <TableCell>{stepSummary(row.entries, tableLabel)}</TableCell>
+        <TableCell>{reason}</TableCell>
+        <TableCell padding="checkbox">
+          <IconButton size="small" aria-label="查看各条" onClick={() => setOpen(!open)}>
+            {open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+          </IconButton>
+        </TableCell>
+      </TableRow>
+      {open ? row.entries.map((e) => <EntryRow key={e.id} entry={e} names={names} />) : null}
+    </Fragment>
+  );
+}
+
 /** The audit log, read-only: there is no edit or delete for it anywhere in the app. */
 export function AuditTab() {
   const [table, setTable] = useState('');
@@ -120,9 +157,13 @@ export function AuditTab() {
               </TableRow>
             </TableHead>
             <TableBody>
-              {entries.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} names={names} />
-              ))}
+              {historyRows(entries).map((row) =>
+                row.kind === 'entry' ? (
+                  <EntryRow key={row.entry.id} entry={row.entry} names={names} />
+                ) : (
+                  <StepRow key={row.entries[0]!.id} row={row} names={names} />
+                ),
+              )}
             </TableBody>
           </Table>
         </TableContainer>

@@ -155,6 +155,7 @@ export const SETTINGS = {
     action: '操作',
     fields: '改动内容',
     allTables: '全部数据',
+    step: '一次操作',
     reason: '原因',
     filterAll: '全部对象',
     empty: '还没有操作记录。',
