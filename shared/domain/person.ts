@@ -123,3 +123,13 @@ export function countByRole(
   }
   return counts;
 }
+
+/** A village cadre whose post is the village's (party branch) secretary, not a deputy. */
+export function isVillageSecretary(p: Pick<Person, 'roles' | 'title' | 'villageId'>): boolean {
+  return (
+    p.villageId !== undefined &&
+    p.roles.includes('villageCadre') &&
+    /书记/.test(p.title) &&
+    !/副书记/.test(p.title)
+  );
+}

@@ -133,6 +133,13 @@ describe('summaryFigures', () => {
     expect(value('documents.titles')).toBe(
       '《青山镇人居环境整治实施方案》《青山镇环境整治五十条标准》',
     );
+    expect(value('documents.phrase')).toBe(
+      '制定印发《青山镇人居环境整治实施方案》《青山镇环境整治五十条标准》等2项工作制度',
+    );
+    // No document registered: the sentence does not read “制定印发—等0项”.
+    expect(summaryFigures({ ...input, ruleDocuments: [] }).get('documents.phrase')?.value).toBe(
+      '工作制度尚待制定印发',
+    );
   });
   it('counts problems found and closed in the year by source, flags and patrols', () => {
     expect([value('problems.found'), value('problems.closed')]).toEqual([2, 2]);
@@ -142,6 +149,8 @@ describe('summaryFigures', () => {
       value('problems.found.town'),
     ]).toEqual([1, 1, 0]);
     expect([value('flags.red'), value('flags.yellow')]).toEqual([2, 3]);
+    // Each flag opens as the month and the village, not the month's list four times.
+    expect(f.get('flags.yellow')?.lines).toEqual(['2026年1月 v', '2026年2月 v', '2026年2月 v']);
     expect([
       value('patrols.river'),
       value('patrols.riverFindings'),

@@ -1,5 +1,6 @@
 import type { PeriodResult } from './assessment';
 import { PROBLEM_SOURCES, SOURCE_LABELS } from './ledger';
+import { periodLabel } from './period';
 import type { Person } from './person';
 import type { Problem } from './problem';
 import type { BaseRecord } from './record';
@@ -18,6 +19,8 @@ export interface Figure {
   /** The table the counted records are in, and their ids (for click-through). */
   table: string;
   ids: string[];
+  /** What each counted item is, in words, when a record alone does not say it (a flag's village). */
+  lines?: string[] | undefined;
 }
 
 export interface SummaryInput {
@@ -131,6 +134,16 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
     documents,
     documents.map((d) => `《${d.title}》`).join('') || '—',
   );
+  // The sentence reads right with no document registered yet.
+  add(
+    'documents.phrase',
+    '工作制度',
+    'ruleDocuments',
+    documents,
+    documents.length > 0
+      ? `制定印发${documents.map((d) => `《${d.title}》`).join('')}等${documents.length}项工作制度`
+      : '工作制度尚待制定印发',
+  );
 
   const problems = live(input.problems);
   const found = problems.filter((p) => inYear(p.foundOn));
@@ -158,10 +171,18 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
   const flagged = input.results.filter((r) => r.flagsAwarded && r.id.slice(0, 4) === year);
   const flags = (color: 'red' | 'yellow') =>
     flagged.flatMap((r) =>
-      r.rows.filter((row) => row.flag === color && !row.withdrawn).map(() => ({ id: r.id })),
+      r.rows
+        .filter((row) => row.flag === color && !row.withdrawn)
+        .map((row) => ({ id: r.id, line: `${periodLabel(r.id)} ${row.name}` })),
     );
-  add('flags.red', '红旗（面次）', 'results', flags('red'));
-  add('flags.yellow', '黄旗（面次）', 'results', flags('yellow'));
+  for (const [color, key, label] of [
+    ['red', 'flags.red', '红旗（面次）'],
+    ['yellow', 'flags.yellow', '黄旗（面次）'],
+  ] as const) {
+    const given = flags(color);
+    add(key, label, 'results', given);
+    figures.get(key)!.lines = given.map((g) => g.line);
+  }
 
   const river = live(input.riverPatrols).filter((p) => inYear(p.date));
   add('patrols.river', '巡河（次）', 'riverPatrols', river);
@@ -201,7 +222,7 @@ export const SUMMARY_TEMPLATE: readonly { heading?: boolean; text: string }[] = 
     text: '二是靠实工作责任。认真履行生态环保“党政同责，一岗双责”工作责任，成立由镇党委书记担任组长，党委副书记、镇长和分管副镇长担任副组长，各科级领导、{villages.count}村党支部书记为成员的{town}生态环境保护工作领导小组，全面构建无遗漏、无死角的生态环境保护责任体系。',
   },
   {
-    text: '三是建立工作机制。制定印发{documents.titles}等{documents.count}项工作制度，开展“勇做减法”、百日集中攻坚（{campaigns.count}次）等环境整治活动，细化工作举措，量化评比机制，全年评出红旗{flags.red}面次、黄旗{flags.yellow}面次，压实工作责任。',
+    text: '三是建立工作机制。{documents.phrase}，开展“勇做减法”、百日集中攻坚（{campaigns.count}次）等环境整治活动，细化工作举措，量化评比机制，全年评出红旗{flags.red}面次、黄旗{flags.yellow}面次，压实工作责任。',
   },
   { heading: true, text: '二、高标压茬推进，落实落细大抓生态工作举措' },
   {

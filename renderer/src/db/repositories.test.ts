@@ -174,6 +174,35 @@ describe('people', () => {
     expect((await listVillages(db))[0]?.leaderId).toBeUndefined();
   });
 
+  it('a village’s 支部书记 entered under 人员 is the village’s secretary, and follows a renamed entry', async () => {
+    await setUpTown(['张家村', '李家村']);
+    const [zhang, li] = await listVillages(db);
+    const secretary = await savePerson(db, undefined, {
+      name: '张书记',
+      title: '村党支部书记',
+      phone: '',
+      roles: ['villageCadre'],
+      villageId: zhang!.id,
+    });
+    await savePerson(db, undefined, {
+      name: '李副书记',
+      title: '副书记',
+      phone: '',
+      roles: ['villageCadre'],
+      villageId: li!.id,
+    });
+    const [a, b] = await listVillages(db);
+    expect([a?.secretary, b?.secretary]).toEqual(['张书记', '']);
+    await savePerson(db, secretary.id, {
+      name: '张建国',
+      title: '村党支部书记',
+      phone: '',
+      roles: ['villageCadre'],
+      villageId: zhang!.id,
+    });
+    expect((await listVillages(db))[0]?.secretary).toBe('张建国');
+  });
+
   it('refuses a ranger without a village', async () => {
     await setUpTown(['张家村']);
     const messages = await messagesOf(

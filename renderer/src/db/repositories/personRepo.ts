@@ -1,4 +1,5 @@
 import {
+  isVillageSecretary,
   normalizePerson,
   validatePerson,
   type Person,
@@ -37,6 +38,20 @@ export async function savePerson(
       { ...ctx, existing: before },
     );
     await putAudited(db, ctx, 'people', before, after, after.name);
+    // One person, entered once: the village's 支部书记 entered under 人员 is its secretary (unless
+    // the village names another).
+    if (isVillageSecretary(after) && after.villageId) {
+      const village = await db.villages.get(after.villageId);
+      if (village && (village.secretary === '' || village.secretary === before?.name)) {
+        if (village.secretary !== after.name) {
+          const changed = stamp<Village>(
+            { ...village, secretary: after.name },
+            { ...ctx, existing: village },
+          );
+          await putAudited(db, ctx, 'villages', village, changed, changed.name);
+        }
+      }
+    }
     return after;
   });
 }

@@ -4,7 +4,8 @@ export const HANDOFF = {
   title: '数据交换',
   subtitle: '用U盘把数据交给县里，或从数据交换包、备份恢复。每个包都签名并逐个文件校验。',
   identity: '本机签名指纹',
-  identityHelp: '县里用“npm run handoff -- verify”检查包时会显示这个指纹，两者一致说明包来自本机。',
+  identityHelp:
+    '这是本机的签名指纹。第一次报送时请把它告诉县里（电话里读给对方，或打印在回执上）；县里收到数据包时核对指纹，一致就说明包来自本机、没有被改过。',
   export: {
     title: '导出数据交换包',
     from: '从（月份，可空）',

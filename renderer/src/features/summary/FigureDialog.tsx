@@ -65,11 +65,17 @@ export function FigureDialog({
           ：
         </Typography>
         <List dense data-testid="figure-records">
-          {(records ?? []).map((r, i) => (
-            <ListItem key={`${String(r.id)}-${i}`}>
-              <ListItemText primary={describe(figure.table, r, names)} />
-            </ListItem>
-          ))}
+          {figure.lines
+            ? figure.lines.slice(0, 200).map((line, i) => (
+                <ListItem key={`${line}-${i}`}>
+                  <ListItemText primary={line} />
+                </ListItem>
+              ))
+            : (records ?? []).map((r, i) => (
+                <ListItem key={`${String(r.id)}-${i}`}>
+                  <ListItemText primary={describe(figure.table, r, names)} />
+                </ListItem>
+              ))}
         </List>
       </DialogContent>
     </Dialog>
