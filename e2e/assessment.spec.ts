@@ -133,7 +133,11 @@ test('score a whole month for 27 villages, close it, and read the 红黄榜 and 
   await expect(page.getByRole('button', { name: '关闭本月考核并发布结果' })).toHaveCount(0);
 
   // February: 村庄01 100, 村庄02 99, 村庄03 98, 村庄04–26 97, 村庄27 79 (burning + 1) → 约谈.
-  await page.getByLabel('考核月份').fill('2026-02');
+  // The month typed as people type it, taken on Enter.
+  await page.getByLabel('考核月份').fill('2026-2');
+  await page.getByLabel('考核月份').press('Enter');
+  await expect(page).toHaveURL(/#\/assessment\/2026-02\//);
+  await expect(page.getByLabel('考核月份')).toHaveValue('2026-02');
   await startMonth(page, '2026-02');
   await page.getByRole('gridcell', { name: '村庄02 A01', exact: true }).click();
   await page.keyboard.type('1');

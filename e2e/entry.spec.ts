@@ -80,29 +80,35 @@ test('the scoring grid behaves like a spreadsheet: typing replaces, Enter moves 
   await expect(cell(page, '赵家村', 'A01')).toHaveText('');
   expect(await storedCount(page, '赵家村', 'A01')).toBeNull();
 
-  // F2 edits in place: 5 becomes 58 — past A03's cap of 3 points (0.5 each). Said first, then
-  // saved on the second Enter; the village loses 3 points, not 29.
+  // F2 edits in place: 5 becomes 58 — past A03's cap of 3 points (0.5 each). Said while typing,
+  // before it is saved; Enter saves it and moves on; the village loses 3 points, not 29.
   await cell(page, '张家村', 'A03').click();
   await page.keyboard.press('F2');
   await page.keyboard.type('8');
-  await page.keyboard.press('Enter');
-  await expect(message).toContainText(
-    '58 处 × 0.5 分 = 29 分，超过本条上限 3 分：扣完为止，按 3 分计。再按一次回车确认',
-  );
+  await expect(message).toHaveText('58 处 × 0.5 分 = 29 分，超过本条上限 3 分：扣完为止，按 3 分计。');
   expect(await storedCount(page, '张家村', 'A03')).toBe(5);
   await snap(page, '46-grid-capped');
   await page.keyboard.press('Enter');
+  await expect(cell(page, '李家村', 'A03')).toHaveAttribute('aria-selected', 'true');
   await expect(cell(page, '张家村', 'A03')).toHaveText('58');
   await expect.poll(() => storedCount(page, '张家村', 'A03')).toBe(58);
   await expect(page.getByTestId('score-张家村')).toHaveText('97');
   // A double-click edits in place too.
   await cell(page, '李家村', 'A03').dblclick();
   await page.keyboard.type('0');
-  await page.keyboard.press('Enter');
   await expect(message).toContainText('20 处 × 0.5 分 = 10 分');
   await page.keyboard.press('Enter');
   await expect.poll(() => storedCount(page, '李家村', 'A03')).toBe(20);
   await expect(page.getByTestId('score-李家村')).toHaveText('97');
+  // Past the cap, 6 Enter 2 Enter still puts 6 and 2 in two cells (A02: 1 point each, cap 4).
+  await cell(page, '王家村', 'A02').click();
+  await page.keyboard.type('6');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storedCount(page, '王家村', 'A02')).toBe(6);
+  await expect.poll(() => storedCount(page, '赵家村', 'A02')).toBe(2);
+  await expect(page.getByTestId('score-王家村')).toHaveText('96');
 });
 
 test('dates: one that does not exist, one in the future and one a century ago are refused with the reason; typed the Chinese way they are read', async ({

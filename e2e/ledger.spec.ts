@@ -169,6 +169,6 @@ test('upper-level feedback shows when the next progress report is due', async ({
   await expect(page.getByText('县级 县环委办〔2026〕12号')).toBeVisible();
   // Found on 1 May: the first report was due on the 8th, long past — said so.
   await expect(page.getByTestId('next-report')).toHaveText(
-    '! 下次报送期限：2026年5月8日（每 7 天一次），已过期，请尽快向上级报送进展',
+    '! 下次报送期限：2026-05-08（每 7 天一次），已过期，请尽快向上级报送进展',
   );
 });

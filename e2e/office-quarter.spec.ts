@@ -344,7 +344,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await openProblem(page, '2026-上督-0002');
   // Nothing of either side lost: PC2's start and deadline, PC1's note; the history says so last.
   await expect(page.getByTestId('problem-status')).toHaveText('整改中');
-  await expect(page.getByText('2026年9月10日')).toBeVisible();
+  await expect(page.getByText('逾期 2026-09-10')).toBeVisible();
   await expect(page.getByText('已清理一半，剩余部分水深难以作业')).toBeVisible();
   const history = page.getByRole('table', { name: '操作记录（不可修改）' });
   await expect(history.getByRole('row').first()).toContainText('合并两台电脑的修改');
@@ -359,7 +359,7 @@ test('an office’s quarter on two PCs: photos everywhere, the county’s list, 
   await expect(other.getByText(/导入完成/)).toBeVisible();
   await openProblem(other, '2026-上督-0002');
   await expect(other.getByText('已清理一半，剩余部分水深难以作业')).toBeVisible();
-  await expect(other.getByText('2026年9月10日')).toBeVisible();
+  await expect(other.getByText('逾期 2026-09-10')).toBeVisible();
   // The two PCs read the same item (the history's rows aside, which name who imported).
   const facts = (text: string) => text.slice(0, text.indexOf('操作记录（不可修改）'));
   expect(facts(await other.getByRole('main').innerText())).toBe(facts(atPc1));

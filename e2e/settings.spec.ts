@@ -190,7 +190,7 @@ test('rule documents: a real PDF is kept; an oversized file and a renamed progra
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(
-    page.getByRole('row', { name: /人居环境整治红黄旗制度.*2026年3月1日.*红黄旗制度\.pdf/ }),
+    page.getByRole('row', { name: /人居环境整治红黄旗制度.*2026-03-01.*红黄旗制度\.pdf/ }),
   ).toBeVisible();
 
   // A program renamed .pdf.

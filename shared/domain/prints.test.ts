@@ -3,6 +3,7 @@ import type { PeriodResult, ResultRow } from './assessment';
 import { DEFAULT_LEDGER_FILTER } from './ledgerFilter';
 import {
   announcedFlags,
+  noticeBasis,
   describeFilter,
   filterFromQuery,
   ledgerPrintRows,
@@ -208,5 +209,21 @@ describe('villageReportCard', () => {
     ]);
     expect(card.foundThisMonth).toBe(2);
     expect(card.closedThisMonth).toBe(1);
+  });
+});
+
+describe('the basis a 红黄榜 notice cites', () => {
+  it('is the town’s own latest scoring document, else the standard in words', () => {
+    expect(
+      noticeBasis([
+        { title: '青山镇河长制工作方案', issuedOn: '2026-01-05' },
+        { title: '青山镇环境整治五十条标准', issuedOn: '2025-03-01' },
+        { title: '青山镇人居环境考评办法（修订）', issuedOn: '2026-03-01' },
+        { title: '青山镇旧考评办法', issuedOn: '2026-06-01', deletedAt: '2026-07-01T00:00:00Z' },
+      ]),
+    ).toBe('《青山镇人居环境考评办法（修订）》');
+    expect(noticeBasis([{ title: '青山镇河长制工作方案', issuedOn: '2026-01-05' }])).toBe(
+      '本镇生态环境考评标准',
+    );
   });
 });

@@ -226,3 +226,16 @@ export function villageReportCard(input: {
     foundThisMonth: mine.filter((p) => p.foundOn.slice(0, 7) === input.month).length,
   };
 }
+
+/**
+ * The basis a 红黄榜 notice cites: the town's own rule document on scoring (考评, 评比, 标准), its
+ * latest; without one, the standard itself in words — never a title the town has not issued.
+ */
+export function noticeBasis(
+  documents: readonly { title: string; issuedOn: string; deletedAt?: string | undefined }[],
+): string {
+  const scoring = documents
+    .filter((d) => d.deletedAt === undefined && /考评|考核|评比|标准/.test(d.title))
+    .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn))[0];
+  return scoring ? `《${scoring.title}》` : '本镇生态环境考评标准';
+}

@@ -48,6 +48,15 @@ export function AddLineForm(props: {
           setError(null);
         }}
         {...limitHelp(text, props.max, error)}
+        // A long note can be read back as typed; Enter adds, Shift+Enter starts a new line.
+        multiline
+        maxRows={6}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            e.currentTarget.closest('form')?.requestSubmit();
+          }
+        }}
         sx={{ flex: 1, maxWidth: 520 }}
       />
       <Button type="submit" variant="outlined" sx={{ mt: 1 }}>

@@ -51,15 +51,27 @@ export function DateField({
   disableFuture?: boolean;
 }) {
   const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const calendarId = useId();
-  // The stored value changed from outside (a reset, a chosen day): show it.
-  if (normalize(kind, text) !== value && value !== text) setText(value);
+  // The value changed from outside (a reset, another month chosen): show it — unless it is what
+  // is being typed. A value the parent did not take (half a month typed) leaves the text alone.
+  if (value !== seen) {
+    setSeen(value);
+    if (normalize(kind, text) !== value) setText(value);
+  }
 
+  // A month is taken when the typing is done (Enter, leaving the field): "2026-1" on the way to
+  // "2026-11" is not a month to go to. A date goes to the form as typed, to be checked there.
   const type = (next: string) => {
     setText(next);
-    onChange(normalize(kind, next));
+    if (kind === 'date') onChange(normalize(kind, next));
+  };
+  const commit = () => {
+    const normal = normalize(kind, text);
+    if (normal !== text) setText(normal);
+    if (kind === 'month' && normal !== value) onChange(normal);
   };
   const picked = (day: Dayjs | null, state?: string) => {
     // Choosing the year first is a step, not yet a choice.
@@ -85,9 +97,12 @@ export function DateField({
         onChange={(e) => type(e.target.value)}
         onBlur={(e) => {
           // Left as the stored shape, so that every date on screen reads the same way.
-          const normal = normalize(kind, text);
-          if (normal !== text) setText(normal);
+          commit();
           field.onBlur?.(e);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && kind === 'month') commit();
+          field.onKeyDown?.(e);
         }}
         placeholder={kind === 'date' ? '年-月-日' : '年-月'}
         slotProps={{

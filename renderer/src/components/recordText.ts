@@ -1,5 +1,7 @@
 import { ACCOUNTABILITY_LABELS, CHANNEL_LABELS, UPPER_LEVEL_LABELS } from '@shared/domain/problem';
 import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
+import { periodLabel } from '@shared/domain/period';
+import { RECORD_DEFS } from '@shared/domain/workRecords';
 import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
 import { GROUP_POSITION_LABELS, PERSON_ROLE_LABELS, type PersonRole } from '@shared/domain/person';
 import { isPrivateField, maskPrivate } from '@shared/domain/privacy';
@@ -65,6 +67,10 @@ const FIELDS: Record<string, string> = {
   categories: '类别',
   periodKey: '考核月份',
   standardId: '考核标准',
+  average: '全镇平均分',
+  publishedAt: '发布时间',
+  values: '登记内容',
+  kind: '类别',
   cadence: '评比周期',
   riverId: '河流',
   segmentId: '河段',
@@ -85,6 +91,7 @@ const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
   ruleDocuments: { title: '文件名称' },
   periods: { status: '状态' },
   dueActions: { kind: '事项', title: '内容' },
+  workRecords: { kind: '记录类别' },
   problems: {
     number: '编号',
     source: '问题来源',
@@ -116,6 +123,7 @@ const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
     countyNumber: '上级问题编号',
     requirement: '整改要求',
     voided: '作废',
+    deletedAt: '作废',
   },
 };
 
@@ -127,7 +135,15 @@ export function fieldLabel(table: string, field: string): string {
 const CODE_LABELS_BY_TABLE: Record<string, Record<string, Record<string, string>>> = {
   periods: { status: { open: '评分中', closed: '已关闭' } },
   dueActions: { kind: CONSEQUENCE_LABELS },
+  workRecords: {
+    kind: Object.fromEntries(Object.entries(RECORD_DEFS).map(([k, d]) => [k, d.label])),
+  },
 };
+
+/** The labels of a work record's own fields, whatever its kind. */
+const RECORD_FIELD_LABELS: Record<string, string> = Object.fromEntries(
+  Object.values(RECORD_DEFS).flatMap((d) => d.fields.map((f) => [f.key, f.label] as const)),
+);
 
 const CODE_LABELS: Record<string, Record<string, string>> = {
   status: { ...STATUS_LABELS, open: '评分中' },
@@ -142,6 +158,9 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
 type Names = ReadonlyMap<string, string>;
 
 const EMPTY = '（空）';
+
+/** A stored id (a village's, in a record's values), not a word. */
+const isIdLike = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(v);
 
 /** Keys of the software's own: ids resolved to names where there is one, else left out. */
 const isIdKey = (key: string) => key === 'id' || key.endsWith('Id');
@@ -165,7 +184,11 @@ function elementText(value: unknown, names: Names): string {
       if (name && !Object.values(e).includes(name)) parts.push(name);
       continue;
     }
-    if (key.endsWith('At') && /^\d{4}-\d\d-\d\dT/.test(v)) continue;
+    if (/^\d{4}-\d\d-\d\dT/.test(v)) {
+      // A moment (when it was voided, noted…): in the office's local time.
+      parts.push(formatTimestamp(v));
+      continue;
+    }
     parts.push(ELEMENT_CODES[key]?.[v] ?? v);
   }
   return parts.join('，');
@@ -198,7 +221,27 @@ export function formatValue(table: string, field: string, value: unknown, names:
     return typeof table === 'string' ? tableLabel(table) : EMPTY;
   }
   if (field === 'deletedAt' && typeof value === 'string')
-    return `已删除（${formatTimestamp(value)}）`;
+    return table === 'problems'
+      ? `已作废（${formatTimestamp(value)}）`
+      : `已删除（${formatTimestamp(value)}）`;
+  if ((field === 'periodId' || field === 'periodKey') && typeof value === 'string')
+    return periodLabel(value);
+  // A work record's own fields, each named: 会议类型：镇党委会议，参加人数：18.
+  if (
+    table === 'workRecords' &&
+    field === 'values' &&
+    typeof value === 'object' &&
+    !Array.isArray(value)
+  )
+    return (
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined && v !== null && v !== '')
+        .map(
+          ([k, v]) =>
+            `${RECORD_FIELD_LABELS[k] ?? '其他'}：${isIdLike(v) ? (names.get(String(v)) ?? '') : String(v)}`,
+        )
+        .join('，') || EMPTY
+    );
   // A moment stored as an ISO timestamp (关闭时间, 完成时间…) in the office's local time.
   if (field.endsWith('At') && typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value))
     return formatTimestamp(value);

@@ -223,6 +223,16 @@ export async function saveDeduction(
         },
         { ...ctx, existing: before },
       );
+      // Saved again as it was (leaving a field unchanged): nothing to write, nothing to log.
+      if (
+        before &&
+        isLive(before) &&
+        before.count === after.count &&
+        before.points === after.points &&
+        before.note === after.note &&
+        before.place === after.place
+      )
+        return before;
       await putAudited(
         db,
         ctx,

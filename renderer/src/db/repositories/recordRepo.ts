@@ -4,6 +4,7 @@ import {
   checkRecord,
   DEFAULT_ELIMINATIONS,
   recordDate,
+  RECORD_DEFS,
   type RecordKind,
   type WorkRecord,
 } from '@shared/domain/workRecords';
@@ -87,7 +88,14 @@ export async function saveRecord(
       },
       { ...ctx, existing: before },
     );
-    await putAudited(db, ctx, 'workRecords', before, record, `${kind} ${record.date}`);
+    await putAudited(
+      db,
+      ctx,
+      'workRecords',
+      before,
+      record,
+      `${RECORD_DEFS[kind].label} ${record.date}`,
+    );
     return record;
   });
 }
@@ -102,7 +110,14 @@ export async function deleteRecord(db: EcoDeskDb, id: string): Promise<void> {
       { ...before, deletedAt: ctx.now },
       { ...ctx, existing: before },
     );
-    await putAudited(db, ctx, 'workRecords', before, after, `${before.kind} ${before.date}`);
+    await putAudited(
+      db,
+      ctx,
+      'workRecords',
+      before,
+      after,
+      `${RECORD_DEFS[before.kind].label} ${before.date}`,
+    );
   });
 }
 

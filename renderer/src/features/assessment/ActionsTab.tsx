@@ -16,7 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { DueAction } from '@shared/domain/assessment';
 import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
-import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
+import { toIsoDate } from '@shared/domain/dates';
 import { periodLabel } from '@shared/domain/period';
 import { PromptDialog } from '../../components/FormDialog';
 import { actions } from '../../db/actions';
@@ -115,9 +115,7 @@ export function ActionsTab() {
                       />
                       {action.title}
                     </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {formatChineseDate(action.dueDate)}
-                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{action.dueDate}</TableCell>
                     <TableCell>
                       {action.doneAt ? (
                         <Chip

@@ -24,13 +24,12 @@ function cellText(d: Deduction | undefined, pending: number | undefined): string
   return d.points ? `${d.points}分` : '';
 }
 
-/** A cell being typed into; `confirmed` is the text whose 扣完为止 notice was shown already. */
+/** A cell being typed into; `invalid` once what was typed was refused. */
 interface Editing {
   row: number;
   col: number;
   text: string;
   invalid: boolean;
-  confirmed: string | null;
 }
 
 const Row = memo(function Row(props: {
@@ -161,7 +160,7 @@ const Row = memo(function Row(props: {
  * WPS/Excel: arrows move; typing on a selected cell replaces its value; Enter saves and moves
  * down (and only moves when not typing); Tab saves and moves right; F2 or a double-click edits
  * the value in place; Delete clears. What is not a count is refused in the cell with the reason,
- * and a count past the item's cap says 扣完为止 and waits for a second Enter.
+ * and a count past the item's cap says 扣完为止 while it is typed, before Enter saves it.
  */
 export function ScoringGrid(props: {
   standard: StandardVersion;
@@ -214,16 +213,12 @@ export function ScoringGrid(props: {
       props.onError(reading.message);
       return;
     }
-    if (reading.capped && editing?.confirmed !== text) {
-      setEditing((e) => (e ? { ...e, confirmed: text } : e));
-      props.onError(ASSESSMENT.grid.capped(reading.capped), 'warning');
-      return;
-    }
     const count = reading.count;
     const key = `${village.id}:${item.code}`;
     setPending((p) => new Map(p).set(key, count));
     setEditing(null);
-    props.onError(null);
+    // The cap's notice, shown while typing, stays with the saved cell.
+    props.onError(reading.capped ? ASSESSMENT.grid.capped(reading.capped) : null, 'warning');
     then();
     gridRef.current?.focus();
     void props.onCommit(village.id, item.code, count).then((error) => {
@@ -232,8 +227,10 @@ export function ScoringGrid(props: {
         next.delete(key);
         return next;
       });
-      props.onError(error);
-      if (error) props.onActiveChange(target);
+      if (error) {
+        props.onError(error);
+        props.onActiveChange(target);
+      }
     });
   }
 
@@ -266,7 +263,8 @@ export function ScoringGrid(props: {
     if (typed && event.key !== ' ') {
       // Typing replaces what the cell holds, as in a spreadsheet.
       event.preventDefault();
-      setEditing({ ...active, text: event.key, invalid: false, confirmed: null });
+      setEditing({ ...active, text: event.key, invalid: false });
+      sayCap(event.key);
     } else if (event.key === 'F2') {
       event.preventDefault();
       editInPlace(active);
@@ -276,11 +274,21 @@ export function ScoringGrid(props: {
     }
   }
 
+  /** Past the cap is said while typing, before Enter saves it (扣完为止); else nothing. */
+  function sayCap(text: string) {
+    const item = items[active.col];
+    const reading = item ? readCount(item, text) : null;
+    props.onError(
+      reading?.ok && reading.capped ? ASSESSMENT.grid.capped(reading.capped) : null,
+      'warning',
+    );
+  }
+
   /** F2 or a double-click: the cell's value to change, the caret after it. */
   function editInPlace(cell: Cell) {
     if (props.readOnly) return;
     const d = props.cells.get(`${villages[cell.row]?.id}:${items[cell.col]?.code}`);
-    setEditing({ ...cell, text: d?.count ? String(d.count) : '', invalid: false, confirmed: null });
+    setEditing({ ...cell, text: d?.count ? String(d.count) : '', invalid: false });
   }
 
   function onEditKey(event: KeyboardEvent<HTMLInputElement>) {
@@ -445,9 +453,10 @@ export function ScoringGrid(props: {
                   ? { col: editing.col, text: editing.text, invalid: editing.invalid }
                   : null
               }
-              onEditText={(text) =>
-                setEditing((e) => (e ? { ...e, text, invalid: false, confirmed: null } : e))
-              }
+              onEditText={(text) => {
+                setEditing((e) => (e ? { ...e, text, invalid: false } : e));
+                sayCap(text);
+              }}
               onEditCell={(cell) => {
                 props.onActiveChange(cell);
                 editInPlace(cell);

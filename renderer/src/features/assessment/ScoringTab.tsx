@@ -127,7 +127,7 @@ export function ScoringTab({
   const [reopening, setReopening] = useState(false);
   const [opening, setOpening] = useState(false);
 
-  if (!view.period || !view.standard) return <StartForm month={month} />;
+  if (!view.period || !view.standard) return <StartForm key={month} month={month} />;
   const { period, standard, villages } = view;
   const readOnly = period.status === 'closed';
   const village = villages[Math.min(active.row, villages.length - 1)];

@@ -20,7 +20,7 @@ export const ASSESSMENT = {
     village: '村',
     score: '得分',
     help: '方向键移动，直接输入处数（替换原值）后按回车保存并下移，Tab 右移；F2 或双击修改原值，Delete 清零，Esc 取消。每一格自动保存。',
-    capped: (text: string) => `${text}再按一次回车确认，Esc 取消。`,
+    capped: (text: string) => text,
     saved: (time: string) => `已自动保存（${time}）`,
     skipped: '未检查',
     ariaLabel: '打分表',

@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   Line,
   LineChart,
   ReferenceLine,
@@ -13,6 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ResultRow } from '@shared/domain/assessment';
+import { FLAG_LABELS } from '@shared/domain/flags';
 import { periodLabel } from '@shared/domain/period';
 import { chartPalette } from '../../theme/chartPalette';
 import { DASHBOARD } from './strings';
@@ -25,7 +27,17 @@ export const RankingChart = memo(function RankingChart({
   rows: ResultRow[];
   average: number | null;
 }) {
-  const data = rows.map((r) => ({ name: r.name, score: r.score }));
+  // A flag village is marked by its bar's colour and, for whoever cannot tell colours apart, by
+  // the flag's name beside its own (as on the printed list).
+  const flagOf = (r: ResultRow) => (r.withdrawn ? null : r.flag);
+  const data = rows.map((r) => ({
+    name: (() => {
+      const flag = flagOf(r);
+      return flag ? `${r.name} ${FLAG_LABELS[flag].symbol}${FLAG_LABELS[flag].word}` : r.name;
+    })(),
+    score: r.score,
+    flag: flagOf(r),
+  }));
   return (
     <Paper sx={{ p: 2 }} data-testid="ranking-chart">
       <Typography variant="h4" gutterBottom>
@@ -35,7 +47,7 @@ export const RankingChart = memo(function RankingChart({
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} />
-          <YAxis type="category" dataKey="name" width={72} interval={0} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="name" width={104} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.score]} />
           {average !== null ? (
             <ReferenceLine
@@ -45,12 +57,20 @@ export const RankingChart = memo(function RankingChart({
               label={{ value: DASHBOARD.averageShort(average), position: 'top', fontSize: 12 }}
             />
           ) : null}
-          <Bar
-            dataKey="score"
-            fill={chartPalette.series[0]}
-            isAnimationActive={false}
-            barSize={14}
-          />
+          <Bar dataKey="score" fill={chartPalette.series[0]} isAnimationActive={false} barSize={14}>
+            {data.map((d) => (
+              <Cell
+                key={d.name}
+                fill={
+                  d.flag === 'red'
+                    ? chartPalette.redFlag
+                    : d.flag === 'yellow'
+                      ? chartPalette.yellowFlag
+                      : chartPalette.series[0]
+                }
+              />
+            ))}
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </Paper>

@@ -1,5 +1,4 @@
 import { Chip } from '@mui/material';
-import { formatChineseDate } from '@shared/domain/dates';
 import { deadlineState, type ProblemStatus } from '@shared/domain/ledger';
 import { LEDGER } from './strings';
 
@@ -15,20 +14,8 @@ export function DeadlineChip({
 }) {
   const state = deadlineState(status, deadline, today);
   if (state === 'overdue')
-    return (
-      <Chip
-        size="small"
-        color="error"
-        label={`! ${LEDGER.deadline.overdue} ${formatChineseDate(deadline)}`}
-      />
-    );
+    return <Chip size="small" color="error" label={`! ${LEDGER.deadline.overdue} ${deadline}`} />;
   if (state === 'dueSoon')
-    return (
-      <Chip
-        size="small"
-        color="warning"
-        label={`… ${LEDGER.deadline.dueSoon} ${formatChineseDate(deadline)}`}
-      />
-    );
-  return <span>{formatChineseDate(deadline)}</span>;
+    return <Chip size="small" color="warning" label={`… ${LEDGER.deadline.dueSoon} ${deadline}`} />;
+  return <span>{deadline}</span>;
 }

@@ -70,46 +70,47 @@ export function LedgerPage() {
 
   const columns = useMemo<GridColDef<Problem>[]>(
     () => [
-      { field: 'number', headerName: C.number, width: 140 },
-      {
-        field: 'source',
-        headerName: C.source,
-        width: 120,
-        valueGetter: (_v, row) => SOURCE_LABELS[row.source],
-      },
-      { field: 'category', headerName: C.category, width: 110 },
-      {
-        field: 'villageId',
-        headerName: C.village,
-        width: 100,
-        valueGetter: (_v, row) => (row.villageId ? names.get(row.villageId) : ''),
-      },
-      { field: 'description', headerName: C.description, flex: 1, minWidth: 200 },
-      { field: 'foundOn', headerName: C.foundOn, width: 110 },
-      {
-        field: 'deadline',
-        headerName: C.deadline,
-        width: 170,
-        renderCell: ({ row }) => (
-          <DeadlineChip status={row.status} deadline={row.deadline} today={today} />
-        ),
-      },
-      { field: 'responsiblePerson', headerName: C.person, width: 100 },
+      // 状态 and 督办 beside the number: at 1366 × 768 every column fits without scrolling.
+      { field: 'number', headerName: C.number, width: 128 },
       {
         field: 'status',
         headerName: C.status,
-        width: 100,
+        width: 84,
         valueGetter: (_v, row) => STATUS_LABELS[row.status],
       },
       {
         field: 'supervised',
         headerName: C.supervised,
-        width: 80,
+        width: 64,
         renderCell: ({ row }) =>
           row.supervised ? (
             <Chip size="small" color="error" variant="outlined" label="督办" />
           ) : null,
       },
+      {
+        field: 'source',
+        headerName: C.source,
+        width: 104,
+        valueGetter: (_v, row) => SOURCE_LABELS[row.source],
+      },
+      { field: 'category', headerName: C.category, width: 88 },
+      {
+        field: 'villageId',
+        headerName: C.village,
+        width: 84,
+        valueGetter: (_v, row) => (row.villageId ? names.get(row.villageId) : ''),
+      },
+      { field: 'description', headerName: C.description, flex: 1, minWidth: 140 },
+      { field: 'foundOn', headerName: C.foundOn, width: 100 },
+      {
+        field: 'deadline',
+        headerName: C.deadline,
+        width: 150,
+        renderCell: ({ row }) => (
+          <DeadlineChip status={row.status} deadline={row.deadline} today={today} />
+        ),
+      },
+      { field: 'responsiblePerson', headerName: C.person, width: 84 },
     ],
     [names, today],
   );

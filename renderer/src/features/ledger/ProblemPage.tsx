@@ -21,7 +21,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
-import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
+import { toIsoDate } from '@shared/domain/dates';
 import {
   deadlineState,
   nextReportDue,
@@ -229,14 +229,14 @@ export function ProblemPage() {
     [LEDGER.form.category, problem.category],
     [LEDGER.form.village, village?.name ?? '—'],
     [LEDGER.form.place, problem.place || '—'],
-    [LEDGER.form.foundOn, formatChineseDate(problem.foundOn)],
+    [LEDGER.form.foundOn, problem.foundOn],
     [
       LEDGER.form.deadline,
       <Box key="d" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <DeadlineChip status={problem.status} deadline={problem.deadline} today={today} />
         {problem.originalDeadline !== problem.deadline ? (
           <Typography variant="body2" color="text.secondary" data-testid="original-deadline">
-            {P.original(formatChineseDate(problem.originalDeadline))}
+            {P.original(problem.originalDeadline)}
           </Typography>
         ) : null}
       </Box>,
@@ -275,8 +275,8 @@ export function ProblemPage() {
       ) : null}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <Chip
-          label={STATUS_LABELS[problem.status]}
-          color={problem.status === 'closed' ? 'success' : 'default'}
+          label={voided ? P.voidedChip : STATUS_LABELS[problem.status]}
+          color={voided ? 'error' : problem.status === 'closed' ? 'success' : 'default'}
           data-testid="problem-status"
         />
         {problem.supervised ? <Chip label="督办" color="error" variant="outlined" /> : null}
@@ -298,7 +298,7 @@ export function ProblemPage() {
         <Alert severity="success" sx={{ mb: 2 }}>
           {P.verification(
             problem.verification.verifier,
-            formatChineseDate(problem.verification.date),
+            problem.verification.date,
             problem.verification.opinion,
           )}
         </Alert>
@@ -435,14 +435,14 @@ export function ProblemPage() {
                   sx={{ fontWeight: state === 'overdue' ? 700 : undefined }}
                 >
                   {state === 'overdue' ? '! ' : ''}
-                  {P.nextReport(formatChineseDate(due))}
+                  {P.nextReport(due)}
                   {state === 'overdue' ? P.reportOverdue : ''}
                 </Typography>
               );
             })()}
             {problem.reports.length > 0 ? (
               <Typography variant="body2" color="text.secondary">
-                {P.reported(problem.reports.map(formatChineseDate).join('、'))}
+                {P.reported(problem.reports.join('、'))}
               </Typography>
             ) : null}
             <Box>

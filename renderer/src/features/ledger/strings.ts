@@ -101,6 +101,7 @@ export const LEDGER = {
     voidMessage:
       '只用于录错或重复录入的问题。作废后它不再出现在台账和各项统计中，编号不会再用，操作记录里仍可查看。',
     voidReason: '作废原因',
+    voidedChip: '已作废',
     voidDone: (number: string) => `已作废 ${number}，它不再计入台账和统计。`,
     voided: (reason: string, at: string, by: string) => `已作废（${at}，${by}）：${reason}`,
     complainant: '反映人（保密）',

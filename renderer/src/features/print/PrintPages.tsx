@@ -4,13 +4,14 @@ import { briefingTitle } from '@shared/domain/briefing';
 import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
 import { STATUS_LABELS } from '@shared/domain/ledger';
 import { periodLabel } from '@shared/domain/period';
-import { announcedFlags, filterFromQuery } from '@shared/domain/prints';
+import { announcedFlags, filterFromQuery, noticeBasis } from '@shared/domain/prints';
 import {
   useBriefingContent,
   useExposureCandidates,
   useIssuedBriefing,
   useLedgerPrint,
   useResult,
+  useRuleDocuments,
   useTown,
   useVillageReportCard,
   useVillages,
@@ -78,6 +79,7 @@ export function NoticePrintPage() {
   const { period = '' } = useParams();
   const town = useTown();
   const result = useResult(period);
+  const documents = useRuleDocuments();
   const { flags, withdrawn } = announcedFlags(result?.flagsAwarded ? result.rows : []);
   const label = periodLabel(period);
   const issuedOn = useMemo(() => today(), []);
@@ -86,7 +88,7 @@ export function NoticePrintPage() {
     <PrintLayout
       title={title}
       header={PRINT.header(town?.name ?? '', label)}
-      ready={result !== undefined && town !== undefined}
+      ready={result !== undefined && town !== undefined && documents !== undefined}
       fileName={`${title}公示.pdf`}
     >
       {result?.flagsAwarded ? (
@@ -94,7 +96,7 @@ export function NoticePrintPage() {
           <h1>{title}</h1>
           <p className="doc-subtitle">{`公${IDEOGRAPHIC_SPACE}示`}</p>
           <p>
-            根据《{town?.name}农村人居环境整治考评办法》，经{label}考评，现将红黄榜结果公示如下：
+            根据{noticeBasis(documents ?? [])}，经{label}考评，现将红黄榜结果公示如下：
           </p>
           <PrintTable
             rows={flags}

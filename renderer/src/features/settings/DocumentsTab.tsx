@@ -17,7 +17,6 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { formatBytes } from '@shared/domain/attachment';
-import { formatChineseDate } from '@shared/domain/dates';
 import { SUGGESTED_RULE_TITLES, type RuleDocument } from '@shared/domain/ruleDocument';
 import type { ValidationIssue } from '@shared/domain/validation';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -163,7 +162,7 @@ export function DocumentsTab() {
               {documents.map((doc) => (
                 <TableRow key={doc.id} hover>
                   <TableCell>{doc.title}</TableCell>
-                  <TableCell>{formatChineseDate(doc.issuedOn)}</TableCell>
+                  <TableCell>{doc.issuedOn}</TableCell>
                   <TableCell>{doc.fileName}</TableCell>
                   <TableCell>{formatBytes(doc.size)}</TableCell>
                   <TableCell align="right">

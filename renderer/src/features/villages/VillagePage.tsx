@@ -23,7 +23,6 @@ import {
   YAxis,
 } from 'recharts';
 import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
-import { formatChineseDate } from '@shared/domain/dates';
 import { periodLabel } from '@shared/domain/period';
 import { AttachmentImage } from '../../components/AttachmentImage';
 import { FlagBadge } from '../../components/FlagBadge';
@@ -206,7 +205,7 @@ export function VillagePage() {
                         {a.title}
                       </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {V.due} {formatChineseDate(a.dueDate)}
+                        {V.due} {a.dueDate}
                       </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
                         {a.doneAt ? `✓ ${V.done}` : V.pending}
