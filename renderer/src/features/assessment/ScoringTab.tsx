@@ -176,16 +176,27 @@ export function ScoringTab({
           {ASSESSMENT.closed.banner(formatTimestamp(period.closedAt), period.closedBy ?? '')}
         </Alert>
       ) : (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
+        // The help, the autosave note and the button on one line that does not move as the note
+        // appears: the help gives way (it wraps within its own box).
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ flex: '1 1 0', minWidth: 0 }}>
             {ASSESSMENT.grid.help}
           </Typography>
           {savedAt ? (
-            <Typography variant="body2" color="success.main" data-testid="autosave">
+            <Typography
+              variant="body2"
+              color="success.main"
+              data-testid="autosave"
+              sx={{ whiteSpace: 'nowrap' }}
+            >
               {ASSESSMENT.grid.saved(savedAt)}
             </Typography>
           ) : null}
-          <Button variant="contained" onClick={() => setClosing(true)}>
+          <Button
+            variant="contained"
+            onClick={() => setClosing(true)}
+            sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+          >
             {ASSESSMENT.close.button}
           </Button>
         </Box>

@@ -45,7 +45,7 @@ export function RecurrenceView(props: {
             <TableRow>
               <TableCell>{R.village}</TableCell>
               {table.categories.map((c) => (
-                <TableCell key={c} align="right">
+                <TableCell key={c} align="center" sx={{ whiteSpace: 'nowrap' }}>
                   {c}
                 </TableCell>
               ))}
@@ -61,7 +61,7 @@ export function RecurrenceView(props: {
                 {table.cells[i]!.map((cell, j) => (
                   <TableCell
                     key={table.categories[j]}
-                    align="right"
+                    align="center"
                     sx={{
                       bgcolor: cell.total >= 3 ? 'warning.light' : undefined,
                       fontWeight: cell.total >= 3 ? 500 : undefined,
@@ -78,6 +78,8 @@ export function RecurrenceView(props: {
                           all: 'unset',
                           cursor: 'pointer',
                           display: 'block',
+                          // Under its header, whatever the button's own styles reset.
+                          textAlign: 'center',
                           px: 2,
                           py: 0.75,
                           '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
@@ -86,7 +88,11 @@ export function RecurrenceView(props: {
                         {R.cell(cell.total, cell.open)}
                       </Typography>
                     ) : (
-                      <Typography sx={{ px: 2, py: 0.75, color: 'text.disabled' }}>·</Typography>
+                      <Typography
+                        sx={{ px: 2, py: 0.75, color: 'text.disabled', textAlign: 'center' }}
+                      >
+                        ·
+                      </Typography>
                     )}
                   </TableCell>
                 ))}

@@ -54,11 +54,13 @@ function Deductions({ villageId, month }: { villageId: string; month: string }) 
           <TableHead>
             <TableRow>
               <TableCell>{V.item}</TableCell>
-              <TableCell>{V.found}</TableCell>
-              <TableCell align="right">{V.points}</TableCell>
-              <TableCell>{V.note}</TableCell>
-              <TableCell>{V.place}</TableCell>
-              <TableCell>{V.photos}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{V.found}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                {V.points}
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{V.note}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{V.place}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{V.photos}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
