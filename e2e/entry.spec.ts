@@ -85,7 +85,9 @@ test('the scoring grid behaves like a spreadsheet: typing replaces, Enter moves 
   await cell(page, '张家村', 'A03').click();
   await page.keyboard.press('F2');
   await page.keyboard.type('8');
-  await expect(message).toHaveText('58 处 × 0.5 分 = 29 分，超过本条上限 3 分：扣完为止，按 3 分计。');
+  await expect(message).toHaveText(
+    '58 处 × 0.5 分 = 29 分，超过本条上限 3 分：扣完为止，按 3 分计。',
+  );
   expect(await storedCount(page, '张家村', 'A03')).toBe(5);
   await snap(page, '46-grid-capped');
   await page.keyboard.press('Enter');
