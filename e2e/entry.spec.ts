@@ -181,6 +181,27 @@ test('dates: one that does not exist, one in the future and one a century ago ar
   await expect(page.getByRole('grid', { name: '打分表' })).toBeVisible();
   expect((await storedRows<{ inspectedOn: string }>(page, 'periods'))[0]?.inspectedOn).toBe(today);
 
+  // The span before set-up is the office's: 31 years refused, 0 years makes yesterday too early.
+  await page.goto('/#/settings');
+  const span = page.getByLabel('最早可录入到本镇启用前几年');
+  await expect(span).toHaveValue('10');
+  await span.fill('31');
+  await span.press('Enter');
+  await expect(page.getByText('请填写 0 到 30 之间的整数（年）。')).toBeVisible();
+  await span.fill('0');
+  await span.press('Enter');
+  await expect(page.getByText(`最早可以是 ${today}`)).toBeVisible();
+  await page.goto('/#/ledger');
+  await page.getByRole('button', { name: '新增问题' }).click();
+  await page.getByRole('dialog').getByLabel('发现日期').fill(day(-1));
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('dialog')).toContainText(`发现日期“${day(-1)}”太早（早于 ${today}）`);
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  await page.goto('/#/settings');
+  await page.getByLabel('最早可录入到本镇启用前几年').fill('10');
+  await page.getByLabel('最早可录入到本镇启用前几年').press('Enter');
+  await expect(page.getByText('已保存。')).toBeVisible();
+
   // A work record dated 2026-02-30: said not to exist (a browser's date box dropped it).
   await page.goto('/#/records');
   await page.getByRole('button', { name: '新增理论学习' }).click();

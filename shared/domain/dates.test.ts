@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkDate,
+  checkEarliestYears,
   dateBounds,
   daysInMonth,
   formatChineseDate,
@@ -85,5 +86,15 @@ describe('dates as typed and checked', () => {
     expect(checkDate('发现日期', '2016-06-15', bounds)).toBeNull();
     // A deadline may be in the future.
     expect(checkDate('整改时限', '2027-06-01')).toBeNull();
+  });
+});
+
+describe('the span of years before set-up', () => {
+  it('is a whole number of years from 0 to 30', () => {
+    expect(checkEarliestYears(10)).toBeNull();
+    expect(checkEarliestYears(0)).toBeNull();
+    expect(checkEarliestYears(31)).toBe('请填写 0 到 30 之间的整数（年）。');
+    expect(checkEarliestYears(2.5)).toBe('请填写 0 到 30 之间的整数（年）。');
+    expect(checkEarliestYears(-1)).toBe('请填写 0 到 30 之间的整数（年）。');
   });
 });

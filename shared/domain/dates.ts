@@ -99,3 +99,13 @@ export function checkDate(label: string, value: string, past?: DateBounds): stri
     return `${label}“${text}”太早（早于 ${past.earliest}），请核对。`;
   return null;
 }
+
+/** The most years before set-up the office may allow (older matters are not entered here). */
+export const MAX_EARLIEST_YEARS = 30;
+
+/** Why a span of years before set-up cannot be taken, or null. */
+export function checkEarliestYears(years: number): string | null {
+  return Number.isInteger(years) && years >= 0 && years <= MAX_EARLIEST_YEARS
+    ? null
+    : `请填写 0 到 ${MAX_EARLIEST_YEARS} 之间的整数（年）。`;
+}

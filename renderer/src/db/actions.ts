@@ -57,6 +57,7 @@ import { deletePerson, savePerson } from './repositories/personRepo';
 import {
   isStoragePersisted,
   pastDateBounds,
+  setEarliestYears,
   requestPersistentStorage,
   setOperator,
 } from './repositories/settingsRepo';
@@ -153,6 +154,7 @@ export const actions = {
   isStoragePersisted,
   startPeriod: (month: string, details: Parameters<typeof startPeriod>[2]) =>
     startPeriod(db, month, details),
+  setEarliestYears: (years: number) => setEarliestYears(db, years),
   /** Whether a month's 检查日期 can be taken, or is to be asked about first. */
   checkInspectionDate: async (month: string, date: string) =>
     checkInspectionDate(month, date, await pastDateBounds(db)),

@@ -43,7 +43,7 @@ import {
   loadVillageReportCard,
 } from './repositories/printRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
-import { getOperator, isSetupComplete } from './repositories/settingsRepo';
+import { getEarliestYears, getOperator, isSetupComplete } from './repositories/settingsRepo';
 import { getTown } from './repositories/townRepo';
 import { listVillages } from './repositories/villageRepo';
 
@@ -54,6 +54,8 @@ import { listVillages } from './repositories/villageRepo';
 export const useSetupComplete = () => useLiveQuery(() => isSetupComplete(db), []);
 export const useTown = () => useLiveQuery(async () => (await getTown(db)) ?? null, []);
 export const useOperator = () => useLiveQuery(() => getOperator(db), []);
+/** How far back a date of something that happened may go, and the bounds it gives today. */
+export const useEarliestYears = () => useLiveQuery(() => getEarliestYears(db), []);
 export const useVillages = (includeDeleted = false) =>
   useLiveQuery(() => listVillages(db, includeDeleted), [includeDeleted]);
 export const usePeople = () => useLiveQuery(() => listPeople(db), []);

@@ -1,4 +1,5 @@
 import {
+  checkEarliestYears,
   dateBounds,
   DEFAULT_EARLIEST_YEARS,
   toIsoDate,
@@ -6,7 +7,7 @@ import {
 } from '@shared/domain/dates';
 import { validateOperatorName } from '@shared/domain/town';
 import { cleanText } from '@shared/domain/validation';
-import { assertValid } from '../errors';
+import { assertValid, InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { OPERATOR_KEY } from '../writeContext';
 
@@ -56,8 +57,26 @@ export async function pastDateBounds(db: EcoDeskDb, now = new Date()): Promise<D
   const today = toIsoDate(now);
   const setUpOn = typeof setUp?.value === 'string' ? toIsoDate(new Date(setUp.value)) : today;
   const span =
-    typeof years?.value === 'number' && Number.isInteger(years.value) && years.value >= 0
+    typeof years?.value === 'number' && checkEarliestYears(years.value) === null
       ? years.value
       : DEFAULT_EARLIEST_YEARS;
   return dateBounds(today, setUpOn, span);
+}
+
+/** The office's span (设置 → 乡镇信息), with the bounds it gives today. */
+export async function getEarliestYears(
+  db: EcoDeskDb,
+): Promise<{ years: number; bounds: DateBounds }> {
+  const value = (await db.settings.get(EARLIEST_YEARS_KEY))?.value;
+  const years =
+    typeof value === 'number' && checkEarliestYears(value) === null
+      ? value
+      : DEFAULT_EARLIEST_YEARS;
+  return { years, bounds: await pastDateBounds(db) };
+}
+
+export async function setEarliestYears(db: EcoDeskDb, years: number): Promise<void> {
+  const problem = checkEarliestYears(years);
+  if (problem) throw new InputError([{ field: 'years', message: problem }]);
+  await db.settings.put({ key: EARLIEST_YEARS_KEY, value: years });
 }

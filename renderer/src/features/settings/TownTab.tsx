@@ -6,7 +6,7 @@ import { splitPastedList } from '@shared/domain/village';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useOperator, useTown } from '../../db/hooks';
+import { useEarliestYears, useOperator, useTown } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
 
@@ -116,14 +116,66 @@ function OperatorForm({ operator }: { operator: string }) {
   );
 }
 
+/** How far back a date of something that happened may go: the office's span before set-up. */
+function EarliestForm({ years, earliest }: { years: number; earliest: string }) {
+  const notify = useNotify();
+  const [text, setText] = useState(String(years));
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const D = SETTINGS.town.dates;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await actions.setEarliestYears(text.trim() === '' ? Number.NaN : Number(text));
+      setIssues([]);
+      notify.success(SETTINGS.saved);
+    } catch (error) {
+      setIssues(issuesOf(error));
+    }
+  }
+
+  return (
+    <Paper
+      sx={{ p: 3, display: 'grid', gap: 2 }}
+      component="form"
+      onSubmit={(event) => void save(event)}
+      noValidate
+    >
+      <Typography variant="h4">{D.title}</Typography>
+      <TextField
+        label={D.years}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={issues.length > 0}
+        helperText={issues[0]?.message ?? D.help(earliest)}
+        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        sx={{ maxWidth: 320 }}
+      />
+      <Box>
+        <Button type="submit" variant="contained">
+          {SETTINGS.save}
+        </Button>
+      </Box>
+    </Paper>
+  );
+}
+
 export function TownTab() {
   const town = useTown();
   const operator = useOperator();
+  const earliest = useEarliestYears();
   return (
     <Box sx={{ display: 'grid', gap: 3, maxWidth: 640 }}>
       {/* Keyed by the saved version, so a form starts from what is stored. */}
       {town ? <TownForm key={town.updatedAt} town={town} /> : null}
       {operator !== undefined ? <OperatorForm key={operator} operator={operator} /> : null}
+      {earliest ? (
+        <EarliestForm
+          key={earliest.years}
+          years={earliest.years}
+          earliest={earliest.bounds.earliest}
+        />
+      ) : null}
     </Box>
   );
 }

@@ -27,6 +27,12 @@ export const SETTINGS = {
     operator: '当前操作员',
     operatorHelp: '换人使用时请修改；之后的每一次修改都记在这个名字下。',
     operatorSaved: (name: string) => `操作员已改为“${name}”。`,
+    dates: {
+      title: '可录入的日期',
+      years: '最早可录入到本镇启用前几年',
+      help: (earliest: string) =>
+        `发现、验收、巡查和工作记录的日期最早可以是 ${earliest}，不能晚于今天。`,
+    },
   },
   villages: {
     add: '新增村庄',
