@@ -191,6 +191,7 @@ test('dates: one that does not exist, one in the future and one a century ago ar
   await span.fill('0');
   await span.press('Enter');
   await expect(page.getByText(`最早可以是 ${today}`)).toBeVisible();
+  await snap(page, '51-settings-date-span');
   await page.goto('/#/ledger');
   await page.getByRole('button', { name: '新增问题' }).click();
   await page.getByRole('dialog').getByLabel('发现日期').fill(day(-1));

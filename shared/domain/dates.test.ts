@@ -7,6 +7,7 @@ import {
   formatChineseDate,
   isValidIsoDate,
   normalizeTypedDate,
+  normalizeTypedMonth,
   toIsoDate,
 } from './dates';
 
@@ -56,6 +57,10 @@ describe('dates as typed and checked', () => {
     expect(normalizeTypedDate('20260430')).toBe('2026-04-30');
     expect(normalizeTypedDate('２０２６－０２－３０'.replace(/－/g, '-'))).toBe('2026-02-30');
     expect(normalizeTypedDate('昨天')).toBe('昨天');
+    expect(normalizeTypedMonth('2026-3')).toBe('2026-03');
+    expect(normalizeTypedMonth('2026年11月')).toBe('2026-11');
+    expect(normalizeTypedMonth('2026-1')).toBe('2026-01');
+    expect(normalizeTypedMonth('十一月')).toBe('十一月');
   });
 
   // Set up on 2026-06-15, today 2026-12-02, ten years: 2016-06-15 … 2026-12-02.

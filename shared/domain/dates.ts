@@ -54,6 +54,16 @@ export function normalizeTypedDate(typed: string): string {
   return `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}`;
 }
 
+/** `2026-03` read the ways people type a month (2026-3, 2026年3月, 2026.3), or as typed. */
+export function normalizeTypedMonth(typed: string): string {
+  const text = typed
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+  const parts = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text) ?? /^(\d{4})(\d{2})$/.exec(text);
+  return parts ? `${parts[1]}-${parts[2]!.padStart(2, '0')}` : typed.trim();
+}
+
 /** The span a date may lie in: not after today, not long before the town began using the app. */
 export interface DateBounds {
   /** Today, `YYYY-MM-DD`. */

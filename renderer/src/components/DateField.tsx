@@ -7,21 +7,11 @@ import { zhCN } from '@mui/x-date-pickers/locales';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useId, useRef, useState } from 'react';
-import { isValidIsoDate, normalizeTypedDate } from '@shared/domain/dates';
+import { isValidIsoDate, normalizeTypedDate, normalizeTypedMonth } from '@shared/domain/dates';
 
 const pickerTexts = zhCN.components.MuiLocalizationProvider.defaultProps.localeText;
 
 type Kind = 'date' | 'month';
-
-/** `2026-03` read the ways people type a month (2026-3, 2026年3月, 2026.3), or as typed. */
-export function normalizeTypedMonth(typed: string): string {
-  const text = typed
-    .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '');
-  const parts = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text) ?? /^(\d{4})(\d{2})$/.exec(text);
-  return parts ? `${parts[1]}-${parts[2]!.padStart(2, '0')}` : typed.trim();
-}
 
 const normalize = (kind: Kind, text: string) =>
   kind === 'date' ? normalizeTypedDate(text) : normalizeTypedMonth(text);

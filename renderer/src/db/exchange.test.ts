@@ -279,6 +279,25 @@ describe('what is private', () => {
   });
 });
 
+/** Restores a checked backup into a PC, as the restore screen does. */
+function restoreInto(
+  db: EcoDeskDb,
+  backup: Extract<ReturnType<typeof verifyPackage>, { ok: true }>,
+) {
+  return commitRestore(db, {
+    tables: backup.tables,
+    attachment: (id) => backup.entry(`attachments/${id}`),
+    log: {
+      place: 'eco-desk-backup.zip',
+      sha256: '',
+      size: 1,
+      period: backup.manifest.period,
+      counts: backup.manifest.counts,
+      fingerprint: backup.fingerprint,
+    },
+  });
+}
+
 describe('restoring a backup', () => {
   it('is logged as a restore, and this PC writes under a new installation id from then on', async () => {
     const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
@@ -298,18 +317,7 @@ describe('restoring a backup', () => {
     const sent = verifyPackage(await handOff(pc1, signerOf(keys.pc1)));
     if (!sent.ok) throw new Error(sent.problem);
     expect(sent.tables.handoffs).toBeUndefined();
-    await commitRestore(pc1, {
-      tables: backup.tables,
-      attachment: (id) => backup.entry(`attachments/${id}`),
-      log: {
-        place: 'eco-desk-backup.zip',
-        sha256: '',
-        size: 1,
-        period: backup.manifest.period,
-        counts: backup.manifest.counts,
-        fingerprint: backup.fingerprint,
-      },
-    });
+    await restoreInto(pc1, backup);
     const after = (await pc1.settings.get(INSTALLATION_KEY))?.value;
     expect(typeof after).toBe('string');
     expect(after).not.toBe(before);
@@ -334,18 +342,7 @@ describe('restoring a backup', () => {
     expect(line('audit')).toEqual({ table: 'audit', now: historyBefore, after: historyBefore + 1 });
     expect(line('handoffs').after).toBe(line('handoffs').now + 1);
 
-    await commitRestore(pc1, {
-      tables: backup.tables,
-      attachment: (id) => backup.entry(`attachments/${id}`),
-      log: {
-        place: 'eco-desk-backup.zip',
-        sha256: '',
-        size: 1,
-        period: backup.manifest.period,
-        counts: backup.manifest.counts,
-        fingerprint: backup.fingerprint,
-      },
-    });
+    await restoreInto(pc1, backup);
     expect(await pc1.problems.get(later.id)).toBeUndefined();
     for (const { table, after } of preview.tables)
       expect(await pc1.table(table).count(), table).toBe(after);

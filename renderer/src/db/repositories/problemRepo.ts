@@ -77,6 +77,33 @@ export async function loadLedgerStats(db: EcoDeskDb, today: string): Promise<Led
 export const loadLedgerTally = (db: EcoDeskDb): Promise<TallyRow[]> => db.ledgerTally.toArray();
 
 /** A new item (待整改) from a checked form, with its number. */
+/** An item's fields as a form gives them, cleaned: what a new item starts with, what a 更正 sets. */
+function formFields(form: ProblemForm) {
+  return {
+    source: form.source,
+    upperLevel: form.source === 'upper' ? form.upperLevel : undefined,
+    batch: form.source === 'upper' ? cleanText(form.batch ?? '') : undefined,
+    countyNumber:
+      form.source === 'upper' && cleanText(form.countyNumber ?? '')
+        ? cleanText(form.countyNumber ?? '')
+        : undefined,
+    requirement:
+      form.source === 'upper' && cleanText(form.requirement ?? '')
+        ? cleanText(form.requirement ?? '')
+        : undefined,
+    channel: form.source === 'public' ? form.channel : undefined,
+    complainant: form.source === 'public' ? cleanText(form.complainant ?? '') : undefined,
+    category: form.category,
+    villageId: form.villageId || undefined,
+    place: cleanText(form.place),
+    description: cleanText(form.description),
+    foundOn: form.foundOn,
+    deadline: form.deadline,
+    responsiblePerson: cleanText(form.responsiblePerson),
+    responsibleLeader: cleanText(form.responsibleLeader),
+  } satisfies Partial<Problem>;
+}
+
 function buildProblem(
   form: ProblemForm,
   number: string,
@@ -86,29 +113,9 @@ function buildProblem(
   return stamp<Problem>(
     {
       number,
-      source: form.source,
-      upperLevel: form.source === 'upper' ? form.upperLevel : undefined,
-      batch: form.source === 'upper' ? cleanText(form.batch ?? '') : undefined,
-      countyNumber:
-        form.source === 'upper' && cleanText(form.countyNumber ?? '')
-          ? cleanText(form.countyNumber ?? '')
-          : undefined,
-      requirement:
-        form.source === 'upper' && cleanText(form.requirement ?? '')
-          ? cleanText(form.requirement ?? '')
-          : undefined,
-      channel: form.source === 'public' ? form.channel : undefined,
-      complainant: form.source === 'public' ? cleanText(form.complainant ?? '') : undefined,
-      category: form.category,
-      villageId: form.villageId || undefined,
-      place: cleanText(form.place),
-      description: cleanText(form.description),
-      foundOn: form.foundOn,
-      deadline: form.deadline,
+      ...formFields(form),
       originalDeadline: form.deadline,
       extensions: [],
-      responsiblePerson: cleanText(form.responsiblePerson),
-      responsibleLeader: cleanText(form.responsibleLeader),
       measures: [],
       progress: [],
       beforePhotos: [],
@@ -244,20 +251,9 @@ export async function correctProblem(
     (p) => {
       const { issues, changed } = checkCorrection(p, { ...form, source: p.source }, reason, past);
       if (issues.length > 0) throw new InputError(issues);
+      const fields = formFields({ ...form, source: p.source });
       const next: Problem = { ...p };
-      const clean = (v: string | undefined) => (v === undefined ? undefined : cleanText(v));
-      for (const f of changed)
-        (next as unknown as Record<string, unknown>)[f] =
-          typeof form[f] === 'string' ? clean(form[f]) || undefined : form[f];
-      // Fields every item has stay strings when emptied.
-      for (const f of [
-        'place',
-        'description',
-        'responsiblePerson',
-        'responsibleLeader',
-        'category',
-      ] as const)
-        next[f] = next[f] ?? '';
+      for (const f of changed) Object.assign(next, { [f]: fields[f] });
       if (changed.includes('deadline')) next.originalDeadline = next.deadline;
       return next;
     },

@@ -53,6 +53,10 @@ export async function addRuleDocument(
   );
 }
 
+/**
+ * A stored file's bytes. Reading a blob is not a database request: never call this inside a
+ * transaction (Chromium would commit it early).
+ */
 export async function getAttachmentBytes(db: EcoDeskDb, attachmentId: string): Promise<Uint8Array> {
   const attachment = await db.attachments.get(attachmentId);
   if (!attachment) throw new InputError([{ field: 'file', message: '找不到这个文件的内容。' }]);

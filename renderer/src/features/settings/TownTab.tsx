@@ -76,17 +76,23 @@ function TownForm({ town }: { town: Town }) {
   );
 }
 
-function OperatorForm({ operator }: { operator: string }) {
-  const notify = useNotify();
-  const [name, setName] = useState(operator);
+/** One setting of a single field: saved on 保存 or Enter, its refusal said under it. */
+function OneFieldForm(props: {
+  title: string;
+  label: string;
+  initial: string;
+  help: string;
+  numeric?: boolean;
+  onSave: (text: string) => Promise<void>;
+}) {
+  const [text, setText] = useState(props.initial);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      await actions.setOperator(name);
+      await props.onSave(text);
       setIssues([]);
-      notify.success(SETTINGS.town.operatorSaved(name.trim()));
     } catch (error) {
       setIssues(issuesOf(error));
     }
@@ -99,57 +105,14 @@ function OperatorForm({ operator }: { operator: string }) {
       onSubmit={(event) => void save(event)}
       noValidate
     >
-      <Typography variant="h4">{SETTINGS.town.operator}</Typography>
+      <Typography variant="h4">{props.title}</Typography>
       <TextField
-        label={SETTINGS.town.operator}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={issues.length > 0}
-        helperText={issues[0]?.message ?? SETTINGS.town.operatorHelp}
-      />
-      <Box>
-        <Button type="submit" variant="contained">
-          {SETTINGS.save}
-        </Button>
-      </Box>
-    </Paper>
-  );
-}
-
-/** How far back a date of something that happened may go: the office's span before set-up. */
-function EarliestForm({ years, earliest }: { years: number; earliest: string }) {
-  const notify = useNotify();
-  const [text, setText] = useState(String(years));
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  const D = SETTINGS.town.dates;
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await actions.setEarliestYears(text.trim() === '' ? Number.NaN : Number(text));
-      setIssues([]);
-      notify.success(SETTINGS.saved);
-    } catch (error) {
-      setIssues(issuesOf(error));
-    }
-  }
-
-  return (
-    <Paper
-      sx={{ p: 3, display: 'grid', gap: 2 }}
-      component="form"
-      onSubmit={(event) => void save(event)}
-      noValidate
-    >
-      <Typography variant="h4">{D.title}</Typography>
-      <TextField
-        label={D.years}
+        label={props.label}
         value={text}
         onChange={(e) => setText(e.target.value)}
         error={issues.length > 0}
-        helperText={issues[0]?.message ?? D.help(earliest)}
-        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-        sx={{ maxWidth: 320 }}
+        helperText={issues[0]?.message ?? props.help}
+        slotProps={props.numeric ? { htmlInput: { inputMode: 'numeric' } } : undefined}
       />
       <Box>
         <Button type="submit" variant="contained">
@@ -164,16 +127,37 @@ export function TownTab() {
   const town = useTown();
   const operator = useOperator();
   const earliest = useEarliestYears();
+  const notify = useNotify();
   return (
     <Box sx={{ display: 'grid', gap: 3, maxWidth: 640 }}>
       {/* Keyed by the saved version, so a form starts from what is stored. */}
       {town ? <TownForm key={town.updatedAt} town={town} /> : null}
-      {operator !== undefined ? <OperatorForm key={operator} operator={operator} /> : null}
+      {operator !== undefined ? (
+        <OneFieldForm
+          key={operator}
+          title={SETTINGS.town.operator}
+          label={SETTINGS.town.operator}
+          initial={operator}
+          help={SETTINGS.town.operatorHelp}
+          onSave={async (name) => {
+            await actions.setOperator(name);
+            notify.success(SETTINGS.town.operatorSaved(name.trim()));
+          }}
+        />
+      ) : null}
       {earliest ? (
-        <EarliestForm
+        // How far back a date of something that happened may go.
+        <OneFieldForm
           key={earliest.years}
-          years={earliest.years}
-          earliest={earliest.bounds.earliest}
+          title={SETTINGS.town.dates.title}
+          label={SETTINGS.town.dates.years}
+          initial={String(earliest.years)}
+          help={SETTINGS.town.dates.help(earliest.bounds.earliest)}
+          numeric
+          onSave={async (text) => {
+            await actions.setEarliestYears(text.trim() === '' ? Number.NaN : Number(text));
+            notify.success(SETTINGS.saved);
+          }}
         />
       ) : null}
     </Box>
