@@ -108,6 +108,49 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   await page.getByTestId('from-patrol').click();
   await expect(page.getByRole('heading', { name: '巡河巡林', level: 1 })).toBeVisible();
 
+  // The same patrol logged twice is voided with a reason: out of the list and the count.
+  await page.getByRole('button', { name: '记录巡河' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('起点').fill('东村桥');
+  await dialog.getByLabel('终点').fill('西村坝');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await done(page, 'river-compliance', '李河长')).toBe(2);
+  const second = patrols
+    .getByRole('row')
+    .filter({ hasNotText: '转整改' })
+    .filter({ hasText: '东村桥' });
+  await second.filter({ hasNotText: '查看整改' }).getByRole('button', { name: '作废' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('作废原因').fill('重复');
+  await dialog.getByRole('button', { name: '作废' }).click();
+  await expect(dialog).toContainText('作废需要写明原因（至少 4 个字），例如“重复录入”。');
+  await dialog.getByLabel('作废原因').fill('同一次巡河录了两遍');
+  await dialog.getByRole('button', { name: '作废' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('巡查记录已作废。')).toBeVisible();
+  expect(await done(page, 'river-compliance', '李河长')).toBe(1);
+  await expect(patrols.getByRole('row')).toHaveCount(2); // the header and the one patrol
+
+  // The patrol whose finding is a ledger item is corrected: its finding stays, the reason is asked.
+  await patrols.getByRole('button', { name: '更正' }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('更正巡河记录');
+  await expect(dialog.getByText('已转整改', { exact: true })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '删除' })).toHaveCount(0);
+  await dialog.getByLabel('结束时间').fill('11:15');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByTestId('issue-list')).toContainText('更正需要写明原因（至少 4 个字）');
+  await dialog.getByLabel('更正原因').fill('结束时间录错');
+  await snap(page, '81b-river-patrol-correct');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('巡查记录已更正。')).toBeVisible();
+  await expect(patrols.getByRole('row').nth(1)).toContainText('–11:15');
+  await expect(patrols.getByRole('button', { name: '查看整改' })).toBeVisible();
+  await expect(patrols.getByRole('img', { name: '河岸垃圾.png' })).toBeVisible();
+  expect(await done(page, 'river-compliance', '李河长')).toBe(1);
+
   // 巡林: the ranger's days go up; a fire hazard becomes a ledger item too.
   await page.getByRole('tab', { name: '巡林' }).click();
   await expect(page.getByTestId('fire-season')).toContainText('防火期 11-15 至 04-15');
@@ -143,6 +186,24 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   await page.goto('/#/');
   await expect(page.getByTestId('patrol-summary')).toContainText('已巡河 1 次、巡林 1 次');
   await snap(page, '88-dashboard-patrols');
+
+  // The history says both, in words, with the reasons.
+  await page.goto('/#/settings');
+  await page.getByRole('tab', { name: '操作记录' }).click();
+  const log = page.getByRole('table', { name: '操作记录' });
+  await expect(
+    log.getByRole('row', { name: /巡河记录.*东河东村段.*更正.*结束时间录错/ }),
+  ).toBeVisible();
+  await expect(
+    log.getByRole('row', { name: /巡河记录.*东河东村段.*作废.*同一次巡河录了两遍/ }),
+  ).toBeVisible();
+  await log
+    .getByRole('row', { name: /巡河记录.*更正/ })
+    .getByRole('button', { name: '查看改动' })
+    .click();
+  await expect(log).toContainText('结束时间');
+  await expect(log).toContainText('10:30');
+  await snap(page, '89-history-patrol-correct');
 });
 
 test('工作记录 and 年度总结: the year’s records fill the draft, each number opens its records, Word and print', async ({

@@ -13,6 +13,12 @@ export type AuditAction =
   | 'correct'
   | 'void';
 
+/**
+ * The stamp of what comes with the software (the built-in standard): the same on every
+ * installation, so two PCs agree it is one record; shown as 软件内置, not as a date.
+ */
+export const BUILT_IN_AT = '2000-01-01T00:00:00.000Z';
+
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
   update: '修改',

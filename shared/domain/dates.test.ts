@@ -8,6 +8,7 @@ import {
   isValidIsoDate,
   normalizeTypedDate,
   normalizeTypedMonth,
+  normalizeTypedTime,
   toIsoDate,
 } from './dates';
 
@@ -61,6 +62,18 @@ describe('dates as typed and checked', () => {
     expect(normalizeTypedMonth('2026年11月')).toBe('2026-11');
     expect(normalizeTypedMonth('2026-1')).toBe('2026-01');
     expect(normalizeTypedMonth('十一月')).toBe('十一月');
+  });
+
+  it('reads a time of day the ways people type it, and leaves what is no time as typed', () => {
+    expect(normalizeTypedTime('8:30')).toBe('08:30');
+    expect(normalizeTypedTime('0830')).toBe('08:30');
+    expect(normalizeTypedTime('830')).toBe('08:30');
+    expect(normalizeTypedTime('14点05')).toBe('14:05');
+    expect(normalizeTypedTime('９：１５')).toBe('09:15');
+    expect(normalizeTypedTime('9点')).toBe('09:00');
+    expect(normalizeTypedTime('24:00')).toBe('24:00');
+    expect(normalizeTypedTime('8:75')).toBe('8:75');
+    expect(normalizeTypedTime('上午')).toBe('上午');
   });
 
   // Set up on 2026-06-15, today 2026-12-02, ten years: 2016-06-15 … 2026-12-02.

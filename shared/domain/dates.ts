@@ -64,6 +64,25 @@ export function normalizeTypedMonth(typed: string): string {
   return parts ? `${parts[1]}-${parts[2]!.padStart(2, '0')}` : typed.trim();
 }
 
+/**
+ * A time of day as people type it — 8:30, 0830, 830, 8点30, 8：30, with full-width digits — as
+ * `HH:MM`; text that is no time at all is returned as typed (for the form to refuse).
+ */
+export function normalizeTypedTime(typed: string): string {
+  const text = typed
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+  const parts =
+    /^(\d{1,2})[:：点时](\d{2})分?$/.exec(text) ??
+    /^(\d{1,2})[点时]$/.exec(text)?.concat('00') ??
+    /^(\d{1,2})(\d{2})$/.exec(text);
+  if (!parts) return typed.trim();
+  const [hour, minute] = [Number(parts[1]), Number(parts[2])];
+  if (hour > 23 || minute > 59) return typed.trim();
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
 /** The span a date may lie in: not after today, not long before the town began using the app. */
 export interface DateBounds {
   /** Today, `YYYY-MM-DD`. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkPatrolCorrection,
+  checkPatrolVoid,
+  correctedFindings,
   DEFAULT_PATROL_RULES,
   elapsedDays,
   inSeason,
@@ -12,7 +15,9 @@ import {
   validatePatrolRules,
   validateRiverPatrol,
   type River,
+  type RiverPatrol,
 } from './patrol';
+import { checkReason } from './textLimits';
 
 const river: River = {
   id: 'r1',
@@ -212,5 +217,93 @@ describe('the rules form', () => {
       '村级河长每周巡河次数应为 0–7 的整数。',
       '护林员每月巡林天数应为 0–31 的整数。',
     ]);
+  });
+});
+
+describe('correcting and voiding a patrol', () => {
+  const stored: RiverPatrol = {
+    id: 'p1',
+    createdAt: '2026-11-20T01:00:00.000Z',
+    updatedAt: '2026-11-20T01:00:00.000Z',
+    updatedBy: '张环保',
+    riverId: 'r1',
+    segmentId: 's1',
+    chiefId: 'c1',
+    date: '2026-11-20',
+    startTime: '08:30',
+    endTime: '10:00',
+    routeFrom: '东村桥',
+    routeTo: '西村坝',
+    checked: '河面、河岸',
+    findings: [
+      { id: 'f1', kind: '乱堆', note: '建筑垃圾约 3 方', problemId: 'item1' },
+      { id: 'f2', kind: '乱倒', note: '生活垃圾一处' },
+    ],
+    action: '已通知村上清理',
+  };
+
+  it('keeps the id and the ledger item of a kept finding, and gives a new one an id', () => {
+    const ids = ['n1', 'n2'];
+    const findings = correctedFindings(
+      stored.findings,
+      [
+        { id: 'f1', kind: '乱堆', note: ' 建筑垃圾约 5 方 ' },
+        { kind: '乱建', note: '河边搭建板房' },
+        // An id the patrol does not have is a new finding, and gets no ledger item.
+        { id: 'other', kind: '乱占', note: '占用河道', problemId: 'forged' },
+      ],
+      () => ids.shift()!,
+    );
+    expect(findings).toEqual([
+      { id: 'f1', kind: '乱堆', note: '建筑垃圾约 5 方', problemId: 'item1' },
+      { id: 'n1', kind: '乱建', note: '河边搭建板房' },
+      { id: 'n2', kind: '乱占', note: '占用河道' },
+    ]);
+  });
+
+  it('asks for a change and a reason of at least 4 characters', () => {
+    expect(checkPatrolCorrection(stored, { ...stored }, '时间录错了')).toEqual([
+      { field: '', message: '没有改动：内容与现在相同。' },
+    ]);
+    expect(checkPatrolCorrection(stored, { ...stored, endTime: '11:00' }, '录错')).toEqual([
+      { field: 'reason', message: '更正需要写明原因（至少 4 个字），例如“河段选错”。' },
+    ]);
+    expect(checkPatrolCorrection(stored, { ...stored, endTime: '11:00' }, '结束时间录错')).toEqual(
+      [],
+    );
+    // A finding without a ledger item may go.
+    expect(
+      checkPatrolCorrection(stored, { ...stored, findings: [stored.findings[0]!] }, '重复的发现'),
+    ).toEqual([]);
+  });
+
+  it('keeps a finding turned into a ledger item, of its type, on its segment', () => {
+    const messages = (next: RiverPatrol) =>
+      checkPatrolCorrection(stored, next, '河段选错了').map((i) => i.message);
+    expect(messages({ ...stored, findings: [stored.findings[1]!] })).toEqual([
+      '发现问题“乱堆：建筑垃圾约 3 方”已转整改，不能删除或改类型；如有误，请在台账中更正或作废该问题。',
+    ]);
+    expect(
+      messages({
+        ...stored,
+        findings: [{ ...stored.findings[0]!, kind: '乱占' }, stored.findings[1]!],
+      }),
+    ).toHaveLength(1);
+    expect(messages({ ...stored, segmentId: 's2' })).toEqual([
+      '这次巡查已有发现问题转整改，不能更改河段或山头地块。',
+    ]);
+    // Without a ledger item the segment may change.
+    const plain = { ...stored, findings: [stored.findings[1]!] };
+    expect(checkPatrolCorrection(plain, { ...plain, segmentId: 's2' }, '河段选错了')).toEqual([]);
+  });
+
+  it('voids only with a reason and no live ledger item of its findings', () => {
+    expect(checkPatrolVoid(1, '重复录入')).toBe(
+      '这次巡查的发现问题已转整改，不能作废；如是误录，请先在台账中作废相应问题。',
+    );
+    expect(checkPatrolVoid(0, '重复')).toBe('作废需要写明原因（至少 4 个字），例如“重复录入”。');
+    expect(checkPatrolVoid(0, '同一次巡查录了两遍')).toBeNull();
+    expect(checkReason('作废', '理'.repeat(201))).toBe('作废原因最多 200 个字。');
+    expect(checkReason('更正', '', { required: false })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import type { PhotoRef } from './assessment';
 import { checkDate, daysInMonth, type DateBounds } from './dates';
 import { parseMonthKey } from './period';
-import type { BaseRecord } from './record';
+import type { BaseRecord, Voided } from './record';
+import { checkReason } from './textLimits';
 import { charLength, cleanText, type ValidationIssue } from './validation';
 
 /**
@@ -66,6 +67,8 @@ export interface RiverPatrol extends BaseRecord {
   findings: PatrolFinding[];
   action: string;
   photos?: PhotoRef[] | undefined;
+  /** Entered by mistake (a patrol logged twice): out of every list and count. */
+  voided?: Voided | undefined;
 }
 
 /** A forest plot (山头地块) and its grid: 包村领导 → 村干部包组 → 护林员/社长包山头地块. */
@@ -87,6 +90,7 @@ export interface ForestPatrol extends BaseRecord {
   findings: PatrolFinding[];
   note: string;
   photos?: PhotoRef[] | undefined;
+  voided?: Voided | undefined;
 }
 
 /** The rules the compliance views count against (configurable; DOMAIN.md §5 defaults). */
@@ -264,8 +268,14 @@ export function rangerCompliance(input: {
 const sortBehind = (rows: ComplianceRow[]) =>
   rows.sort((a, b) => b.behind - a.behind || a.name.localeCompare(b.name, 'zh-CN'));
 
-/** A finding as the form holds it: no id, no ledger item yet. */
-type FindingForm = Pick<PatrolFinding, 'kind' | 'note'>;
+/**
+ * A finding as the form holds it: a new one has no id; a stored one keeps its id (and shows its
+ * ledger item, which the data layer keeps whatever the form says).
+ */
+export type FindingForm = Pick<PatrolFinding, 'kind' | 'note'> & {
+  id?: string | undefined;
+  problemId?: string | undefined;
+};
 
 /** What a patrol form holds before it is stored (the chief or ranger comes from the place). */
 export type RiverPatrolForm = Omit<
@@ -413,4 +423,86 @@ export function rulesFromForm(form: PatrolRulesForm): PatrolRules {
       .filter((parts) => parts[0])
       .map(([name = '', from = '', to = '']) => ({ name, from, to })),
   };
+}
+
+/**
+ * The findings of a corrected patrol: a finding kept from the stored patrol keeps its id and its
+ * ledger item; a new one gets a new id.
+ */
+export function correctedFindings(
+  stored: readonly PatrolFinding[],
+  form: readonly FindingForm[],
+  newId: () => string,
+): PatrolFinding[] {
+  const byId = new Map(stored.map((f) => [f.id, f]));
+  return form.map((f) => {
+    const kept = f.id ? byId.get(f.id) : undefined;
+    const note = cleanText(f.note);
+    return kept ? { ...kept, kind: f.kind, note } : { id: newId(), kind: f.kind, note };
+  });
+}
+
+/** The fields of a patrol the office enters (and may correct); the rest is kept by the data layer. */
+const PATROL_CONTENT = [
+  'riverId',
+  'segmentId',
+  'chiefId',
+  'plotId',
+  'rangerId',
+  'date',
+  'startTime',
+  'endTime',
+  'routeFrom',
+  'routeTo',
+  'checked',
+  'findings',
+  'action',
+  'weather',
+  'note',
+] as const;
+
+/**
+ * Why a correction of a stored patrol (更正) cannot be saved: it must change something and say
+ * why; a finding already turned into a ledger item (转整改) stays, of the same type, and the
+ * patrol stays on the same segment or plot (the item names that place). The rest of the patrol
+ * is checked as a new one is.
+ */
+export function checkPatrolCorrection(
+  stored: RiverPatrol | ForestPatrol,
+  next: RiverPatrol | ForestPatrol,
+  reason: string,
+): ValidationIssue[] {
+  const a = stored as unknown as Record<string, unknown>;
+  const b = next as unknown as Record<string, unknown>;
+  const changed = PATROL_CONTENT.some((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  if (!changed) return [{ field: '', message: '没有改动：内容与现在相同。' }];
+  const issues: ValidationIssue[] = [];
+  const linked = stored.findings.filter((f) => f.problemId);
+  for (const f of linked) {
+    const now = next.findings.find((g) => g.id === f.id);
+    if (!now || now.kind !== f.kind)
+      issues.push({
+        field: 'findings',
+        message: `发现问题“${f.kind}：${f.note}”已转整改，不能删除或改类型；如有误，请在台账中更正或作废该问题。`,
+      });
+  }
+  const place = ['riverId', 'segmentId', 'plotId'] as const;
+  if (linked.length > 0 && place.some((k) => a[k] !== b[k]))
+    issues.push({
+      field: 'segmentId',
+      message: '这次巡查已有发现问题转整改，不能更改河段或山头地块。',
+    });
+  const why = checkReason('更正', reason, { example: '河段选错' });
+  if (why) issues.push({ field: 'reason', message: why });
+  return issues;
+}
+
+/**
+ * Why a patrol cannot be voided (作废): a reason, and no finding of it still an open ledger item
+ * (`liveItems`: how many of its findings' items are not voided).
+ */
+export function checkPatrolVoid(liveItems: number, reason: string): string | null {
+  if (liveItems > 0)
+    return '这次巡查的发现问题已转整改，不能作废；如是误录，请先在台账中作废相应问题。';
+  return checkReason('作废', reason, { example: '重复录入' });
 }

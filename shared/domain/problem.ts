@@ -1,7 +1,8 @@
 import type { PhotoRef } from './assessment';
 import { checkDate, isValidIsoDate, type DateBounds } from './dates';
 import type { ProblemSource, ProblemStatus } from './ledger';
-import type { BaseRecord } from './record';
+import type { BaseRecord, Voided } from './record';
+import { checkReason } from './textLimits';
 import { charLength, cleanText, requireText, type ValidationIssue } from './validation';
 
 /** A rectification item of the ledger (问题整改清单台账). */
@@ -12,7 +13,7 @@ export interface Problem extends BaseRecord {
    * Entered by mistake and voided (作废): out of every list and count (it is soft-deleted), its
    * number never reused, readable in the history with why, when and by whom.
    */
-  voided?: { reason: string; at: string; by: string } | undefined;
+  voided?: Voided | undefined;
   source: ProblemSource;
   /** For 上级督查反馈: 省/市/县 and the batch or document number. */
   upperLevel?: UpperLevel | undefined;
@@ -211,10 +212,11 @@ export function checkCorrection(
       field: 'deadline',
       message: '开始整改后，整改时限请用“延期”更改（原时限会留在记录里）。',
     });
-  if (item.status !== 'pending' && charLength(cleanText(reason)) < 4)
-    issues.push({ field: 'reason', message: '开始整改后更正需要写明原因（至少 4 个字）。' });
-  else if (charLength(cleanText(reason)) > 200)
-    issues.push({ field: 'reason', message: '更正原因最多 200 个字。' });
+  const why = checkReason('更正', reason, {
+    required: item.status !== 'pending',
+    lead: '开始整改后更正需要写明原因',
+  });
+  if (why) issues.push({ field: 'reason', message: why });
   return { issues, changed };
 }
 
@@ -222,8 +224,5 @@ export function checkCorrection(
 export function checkVoid(item: Problem, reason: string): string | null {
   if (item.status === 'closed' || item.status === 'unfixable')
     return '已销号或已认定无法整改的问题不能作废。';
-  const n = charLength(cleanText(reason));
-  if (n < 4) return '作废需要写明原因（至少 4 个字），例如“重复录入”。';
-  if (n > 200) return '作废原因最多 200 个字。';
-  return null;
+  return checkReason('作废', reason, { example: '重复录入' });
 }

@@ -17,6 +17,13 @@ export interface BaseRecord {
   rev?: Revision | undefined;
 }
 
+/** Why and when a record entered by mistake was voided (作废); it is soft-deleted too. */
+export interface Voided {
+  reason: string;
+  at: string;
+  by: string;
+}
+
 export type Revision = Readonly<Record<string, number>>;
 
 /**

@@ -50,3 +50,27 @@ export function textCounter(text: string, max: number): { text: string; over: bo
   if (n < max * 0.8) return null;
   return { text: `${n}/${max}`, over: n > max };
 }
+
+/** The fewest characters a reason must have (a 更正, 作废, 退回 says why in words, not "x"). */
+export const REASON_MIN = 4;
+
+/**
+ * Why the reason of a step (更正, 作废 …) cannot be saved, or null: at least 4 characters (when
+ * the step needs a reason) and at most the reason's limit. `lead` opens the message when it is
+ * too short, `example` is a reason that would do.
+ */
+export function checkReason(
+  step: string,
+  reason: string,
+  {
+    required = true,
+    lead = `${step}需要写明原因`,
+    example,
+  }: { required?: boolean; lead?: string; example?: string } = {},
+): string | null {
+  const n = charLength(cleanText(reason));
+  if (required && n < REASON_MIN)
+    return `${lead}（至少 ${REASON_MIN} 个字）${example ? `，例如“${example}”` : ''}。`;
+  if (n > TEXT_LIMITS.reason) return `${step}原因最多 ${TEXT_LIMITS.reason} 个字。`;
+  return null;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, formatValue, tableLabel } from './recordText';
+import { BUILT_IN_AT } from '@shared/domain/audit';
+import { formatTimestamp } from './format';
 
 const names = new Map([
   ['v1', '张家村'],
@@ -63,7 +65,7 @@ describe('a record as people read it', () => {
     expect(fieldLabel('dueActions', 'dueDate')).toBe('完成期限');
     const at = formatValue('periods', 'closedAt', '2026-11-30T02:05:00.000Z', names);
     expect(at).not.toContain('T');
-    expect(at).toMatch(/^2026\/11\/30 \d\d:05:00$/);
+    expect(at).toMatch(/^2026-11-30 \d\d:05:00$/);
   });
 
   it('never shows an id or a code inside a list or a link: names, 红旗, the cell an item came from', () => {
@@ -88,5 +90,17 @@ describe('a record as people read it', () => {
     );
     expect(formatValue('periods', 'standardId', 'gone', names)).toBe('（已不存在）');
     expect(formatValue('periods', 'cadence', 'month', names)).toBe('按月');
+  });
+});
+
+describe('a moment as the office reads it', () => {
+  it('reads like the dates on screen, in local time, and the built-in standard says 软件内置', () => {
+    const at = new Date(2026, 4, 8, 14, 3, 21).toISOString();
+    expect(formatTimestamp(at)).toBe('2026-05-08 14:03:21');
+    expect(formatTimestamp(new Date(2026, 11, 2, 9, 0, 5).toISOString())).toBe(
+      '2026-12-02 09:00:05',
+    );
+    expect(formatTimestamp(BUILT_IN_AT)).toBe('软件内置');
+    expect(formatTimestamp(undefined)).toBe('');
   });
 });

@@ -76,6 +76,8 @@ import {
   savePatrolRules,
   saveRiver,
   saveRiverPatrol,
+  voidPatrol,
+  type PatrolCorrection,
 } from './repositories/patrolRepo';
 import {
   deleteRecord,
@@ -97,10 +99,14 @@ export const actions = {
   setExposed: (id: string, exposed: boolean) => setExposed(db, id, exposed),
   saveRiver: (id: string | undefined, form: Parameters<typeof saveRiver>[2]) =>
     saveRiver(db, id, form),
-  saveRiverPatrol: (form: Parameters<typeof saveRiverPatrol>[1]) => saveRiverPatrol(db, form),
+  saveRiverPatrol: (form: Parameters<typeof saveRiverPatrol>[1], correction?: PatrolCorrection) =>
+    saveRiverPatrol(db, form, correction),
   saveForestPlot: (id: string | undefined, form: Parameters<typeof saveForestPlot>[2]) =>
     saveForestPlot(db, id, form),
-  saveForestPatrol: (form: Parameters<typeof saveForestPatrol>[1]) => saveForestPatrol(db, form),
+  saveForestPatrol: (form: Parameters<typeof saveForestPatrol>[1], correction?: PatrolCorrection) =>
+    saveForestPatrol(db, form, correction),
+  voidPatrol: (table: 'riverPatrols' | 'forestPatrols', id: string, reason: string) =>
+    voidPatrol(db, table, id, reason),
   savePatrolRules: (rules: Parameters<typeof savePatrolRules>[1]) => savePatrolRules(db, rules),
   openFindingProblem: (
     table: 'riverPatrols' | 'forestPatrols',

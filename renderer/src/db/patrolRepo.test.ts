@@ -11,7 +11,9 @@ import {
   saveForestPlot,
   saveRiver,
   saveRiverPatrol,
+  voidPatrol,
 } from './repositories/patrolRepo';
+import { voidProblem } from './repositories/problemRepo';
 import { savePerson } from './repositories/personRepo';
 import { loadBriefingContent } from './repositories/printRepo';
 import { loadYearSummary, saveRecord, saveSummaryParagraph } from './repositories/recordRepo';
@@ -171,6 +173,91 @@ describe('patrols', () => {
       forest.findings[0]!.id,
     );
     expect(problem.category).toBe('林草/森林防火');
+  });
+});
+
+describe('correcting and voiding a patrol', () => {
+  it('corrects a patrol in place: photos and the ledger item kept, the reason in the history', async () => {
+    const { river } = await setUp();
+    const form = riverForm(river.id, river.segments[0]!.id);
+    const patrol = await saveRiverPatrol(db, form);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    await addPatrolPhoto(db, 'riverPatrols', patrol.id, {
+      file: { name: '河岸.png', data: png },
+      thumbnail: new Blob([png], { type: 'image/png' }),
+    });
+    const finding = patrol.findings[0]!;
+    const item = await openFindingProblem(db, 'riverPatrols', patrol.id, finding.id);
+    const stored = (await db.riverPatrols.get(patrol.id))!;
+    const corrected = await saveRiverPatrol(
+      db,
+      {
+        ...form,
+        endTime: '11:15',
+        findings: [
+          { ...stored.findings[0]!, note: '河岸堆放建筑垃圾约 5 方' },
+          { kind: '乱建', note: '桥下搭建板房一处' },
+        ],
+      },
+      { id: patrol.id, reason: '结束时间和方量录错' },
+    );
+    const now = (await db.riverPatrols.get(patrol.id))!;
+    expect(now).toEqual(corrected);
+    expect(await db.riverPatrols.count()).toBe(1);
+    expect(now.endTime).toBe('11:15');
+    expect(now.photos).toHaveLength(1);
+    expect(now.createdAt).toBe(patrol.createdAt);
+    expect(now.findings[0]).toEqual({
+      id: finding.id,
+      kind: '乱堆',
+      note: '河岸堆放建筑垃圾约 5 方',
+      problemId: item.id,
+    });
+    expect(now.findings[1]).toMatchObject({ kind: '乱建', note: '桥下搭建板房一处' });
+    const entry = (
+      await db.audit.where('[table+recordId]').equals(['riverPatrols', patrol.id]).sortBy('at')
+    ).at(-1)!;
+    expect(entry).toMatchObject({ action: 'correct', reason: '结束时间和方量录错' });
+    expect(entry.before).toMatchObject({ endTime: '10:00' });
+    expect(entry.after).toMatchObject({ endTime: '11:15' });
+
+    // A finding that is a ledger item cannot be dropped; nothing is written.
+    await expect(
+      saveRiverPatrol(
+        db,
+        { ...form, findings: [], action: '' },
+        { id: patrol.id, reason: '发现问题录错' },
+      ),
+    ).rejects.toThrow('已转整改，不能删除或改类型');
+    expect((await db.riverPatrols.get(patrol.id))?.findings).toHaveLength(2);
+  });
+
+  it('voids a patrol logged twice: out of the month and its counts, kept in the history', async () => {
+    const { river } = await setUp();
+    const form = riverForm(river.id, river.segments[0]!.id);
+    const first = await saveRiverPatrol(db, form);
+    const twice = await saveRiverPatrol(db, form);
+    const item = await openFindingProblem(db, 'riverPatrols', twice.id, twice.findings[0]!.id);
+    await expect(voidPatrol(db, 'riverPatrols', twice.id, '重复录入')).rejects.toThrow(
+      '已转整改，不能作废',
+    );
+    await voidProblem(db, item.id, '重复录入的巡查');
+    await expect(voidPatrol(db, 'riverPatrols', twice.id, '重复')).rejects.toThrow(
+      '作废需要写明原因',
+    );
+    await voidPatrol(db, 'riverPatrols', twice.id, '同一次巡查录了两遍');
+    const month = await loadPatrolMonth(db, yesterday.slice(0, 7));
+    expect(month.river.map((p) => p.id)).toEqual([first.id]);
+    const voided = (await db.riverPatrols.get(twice.id))!;
+    expect(voided.voided).toMatchObject({ reason: '同一次巡查录了两遍', by: '张环保' });
+    expect(voided.deletedAt).toBeTruthy();
+    const entry = (
+      await db.audit.where('[table+recordId]').equals(['riverPatrols', twice.id]).sortBy('at')
+    ).at(-1)!;
+    expect(entry).toMatchObject({ action: 'void', reason: '同一次巡查录了两遍' });
+    await expect(
+      saveRiverPatrol(db, { ...form, endTime: '11:00' }, { id: twice.id, reason: '结束时间录错' }),
+    ).rejects.toThrow('这条巡查记录已不存在。');
   });
 });
 

@@ -1,3 +1,4 @@
+import { BUILT_IN_AT } from '@shared/domain/audit';
 import {
   PHOTOS_PER_CELL,
   scorePeriod,
@@ -85,7 +86,6 @@ export async function saveRules(
  * neither gets the other's copy as an extra version.
  */
 export const DEFAULT_STANDARD_ID = 'standard-default-1';
-const BUILT_IN_AT = '2000-01-01T00:00:00.000Z';
 const BUILT_IN_BY = '系统（软件内置）';
 
 /** The standard's versions; the default 50 items become version 1 on first use. */

@@ -2,6 +2,9 @@ import type { Table } from 'dexie';
 import { PHOTOS_PER_CELL } from '@shared/domain/assessment';
 import { addDays } from '@shared/domain/period';
 import {
+  checkPatrolCorrection,
+  checkPatrolVoid,
+  correctedFindings,
   DEFAULT_PATROL_RULES,
   FOREST_PROBLEM_CATEGORY,
   findingProblemDescription,
@@ -19,12 +22,12 @@ import {
   type RiverSegment,
 } from '@shared/domain/patrol';
 import { DEFAULT_FIX_DAYS, type Problem } from '@shared/domain/problem';
-import { isLive, stamp } from '@shared/domain/record';
+import { isLive, stamp, type BaseRecord, type Draft } from '@shared/domain/record';
 import { charLength, cleanText } from '@shared/domain/validation';
 import { assertValid, InputError } from '../errors';
 import { checkPhoto, storePhoto, type PhotoInput } from '../photos';
 import type { EcoDeskDb } from '../schema';
-import { putAudited, writeContext } from '../writeContext';
+import { putAudited, writeContext, type WriteContext } from '../writeContext';
 import { createProblem } from './problemRepo';
 import { pastDateBounds } from './settingsRepo';
 
@@ -93,16 +96,66 @@ export async function saveRiver(
   });
 }
 
-/** Logs a river patrol: the chief is the segment's chief. */
-export async function saveRiverPatrol(db: EcoDeskDb, form: RiverPatrolForm): Promise<RiverPatrol> {
+/** A correction of a stored patrol (更正): which one, and why. */
+export interface PatrolCorrection {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Stores a patrol, new or corrected, with its audit entry: a correction keeps the patrol's
+ * photos and the ledger items of its findings, and is refused by the rules of
+ * `checkPatrolCorrection`.
+ */
+async function writePatrol<T extends RiverPatrol | ForestPatrol>(
+  db: EcoDeskDb,
+  table: 'riverPatrols' | 'forestPatrols',
+  ctx: WriteContext,
+  content: (stored: T | undefined) => Omit<T, keyof BaseRecord | 'photos' | 'voided'>,
+  label: string,
+  correction: PatrolCorrection | undefined,
+): Promise<T> {
+  const patrols = db[table] as unknown as Table<T, string>;
+  const stored = correction ? await patrols.get(correction.id) : undefined;
+  if (correction && (!stored || !isLive(stored))) return refuse('这条巡查记录已不存在。');
+  const patrol = stamp<T>(
+    { ...(stored ? { id: stored.id, photos: stored.photos } : {}), ...content(stored) } as Draft<T>,
+    { ...ctx, existing: stored },
+  );
+  if (stored && correction) {
+    const issues = checkPatrolCorrection(stored, patrol, correction.reason);
+    if (issues.length > 0) throw new InputError(issues);
+  }
+  await putAudited(
+    db,
+    ctx,
+    table,
+    stored,
+    patrol,
+    label,
+    correction ? cleanText(correction.reason) : undefined,
+    correction ? 'correct' : undefined,
+  );
+  return patrol;
+}
+
+/** Logs (or corrects) a river patrol: the chief is the segment's chief. */
+export async function saveRiverPatrol(
+  db: EcoDeskDb,
+  form: RiverPatrolForm,
+  correction?: PatrolCorrection,
+): Promise<RiverPatrol> {
   assertValid(validateRiverPatrol(form, await pastDateBounds(db)));
   return db.transaction('rw', [db.rivers, db.riverPatrols, db.audit, db.settings], async () => {
     const river = await db.rivers.get(form.riverId);
     const segment = river?.segments.find((s) => s.id === form.segmentId);
     if (!river || !segment || !isLive(river)) return refuse('找不到这个河段。', 'segmentId');
     const ctx = await writeContext(db);
-    const patrol = stamp<RiverPatrol>(
-      {
+    return writePatrol<RiverPatrol>(
+      db,
+      'riverPatrols',
+      ctx,
+      (stored) => ({
         riverId: river.id,
         segmentId: segment.id,
         chiefId: segment.chiefId,
@@ -112,24 +165,12 @@ export async function saveRiverPatrol(db: EcoDeskDb, form: RiverPatrolForm): Pro
         routeFrom: cleanText(form.routeFrom),
         routeTo: cleanText(form.routeTo),
         checked: cleanText(form.checked),
-        findings: form.findings.map((f) => ({
-          id: ctx.newId(),
-          kind: f.kind,
-          note: cleanText(f.note),
-        })),
+        findings: correctedFindings(stored?.findings ?? [], form.findings, ctx.newId),
         action: cleanText(form.action),
-      },
-      ctx,
-    );
-    await putAudited(
-      db,
-      ctx,
-      'riverPatrols',
-      undefined,
-      patrol,
+      }),
       `${river.name}${segment.name} ${form.date}`,
+      correction,
     );
-    return patrol;
   });
 }
 
@@ -169,10 +210,11 @@ export async function listForestPlots(db: EcoDeskDb): Promise<ForestPlot[]> {
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-/** Logs a forest patrol by the plot's ranger. */
+/** Logs (or corrects) a forest patrol by the plot's ranger. */
 export async function saveForestPatrol(
   db: EcoDeskDb,
   form: ForestPatrolForm,
+  correction?: PatrolCorrection,
 ): Promise<ForestPatrol> {
   assertValid(validateForestPatrol(form, await pastDateBounds(db)));
   return db.transaction(
@@ -182,25 +224,59 @@ export async function saveForestPatrol(
       const plot = await db.forestPlots.get(form.plotId);
       if (!plot || !isLive(plot)) return refuse('找不到这个山头地块。', 'plotId');
       const ctx = await writeContext(db);
-      const patrol = stamp<ForestPatrol>(
-        {
+      return writePatrol<ForestPatrol>(
+        db,
+        'forestPatrols',
+        ctx,
+        (stored) => ({
           plotId: plot.id,
           rangerId: plot.rangerId,
           date: form.date,
           weather: form.weather,
-          findings: form.findings.map((f) => ({
-            id: ctx.newId(),
-            kind: f.kind,
-            note: cleanText(f.note),
-          })),
+          findings: correctedFindings(stored?.findings ?? [], form.findings, ctx.newId),
           note: cleanText(form.note),
-        },
-        ctx,
+        }),
+        `${plot.name} ${form.date}`,
+        correction,
       );
-      await putAudited(db, ctx, 'forestPatrols', undefined, patrol, `${plot.name} ${form.date}`);
-      return patrol;
     },
   );
+}
+
+/**
+ * Voids a patrol entered by mistake (作废, e.g. logged twice): it leaves the lists and the
+ * compliance counts and stays in the history with the reason. Refused while one of its findings
+ * is a live ledger item.
+ */
+export async function voidPatrol(
+  db: EcoDeskDb,
+  table: 'riverPatrols' | 'forestPatrols',
+  id: string,
+  reason: string,
+): Promise<void> {
+  const patrols = db[table] as unknown as Table<RiverPatrol | ForestPatrol, string>;
+  const tables = [patrols, db.rivers, db.forestPlots, db.problems, db.audit, db.settings];
+  await db.transaction('rw', tables, async () => {
+    const before = await patrols.get(id);
+    if (!before || !isLive(before)) return refuse('这条巡查记录已不存在。');
+    const items = await db.problems.bulkGet(
+      before.findings.flatMap((f) => (f.problemId ? [f.problemId] : [])),
+    );
+    const problem = checkPatrolVoid(items.filter((p) => p && isLive(p)).length, reason);
+    if (problem) return refuse(problem, 'reason');
+    const ctx = await writeContext(db);
+    const after = stamp<RiverPatrol | ForestPatrol>(
+      {
+        ...before,
+        deletedAt: ctx.now,
+        voided: { reason: cleanText(reason), at: ctx.now, by: ctx.actor },
+      },
+      { ...ctx, existing: before },
+    );
+    const { where } = await findingPlace(db, table, before);
+    const label = `${where} ${before.date}`;
+    await putAudited(db, ctx, table, before, after, label, cleanText(reason), 'void');
+  });
 }
 
 /** A month's patrols of both kinds (the screens show one month at a time). */

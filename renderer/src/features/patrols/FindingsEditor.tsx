@@ -1,5 +1,6 @@
 import { Box, Button, IconButton, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import type { FindingForm } from '@shared/domain/patrol';
 import { PATROLS } from './strings';
 import { plainOptions, SelectField } from '../../components/SelectField';
 
@@ -12,10 +13,10 @@ export function FindingsEditor({
   onChange,
 }: {
   kinds: readonly string[];
-  findings: { kind: string; note: string }[];
-  onChange: (findings: { kind: string; note: string }[]) => void;
+  findings: FindingForm[];
+  onChange: (findings: FindingForm[]) => void;
 }) {
-  const set = (i: number, patch: Partial<{ kind: string; note: string }>) =>
+  const set = (i: number, patch: Partial<FindingForm>) =>
     onChange(findings.map((f, j) => (j === i ? { ...f, ...patch } : f)));
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
@@ -29,6 +30,7 @@ export function FindingsEditor({
             label={F.kind}
             value={f.kind}
             onChange={(kind) => set(i, { kind })}
+            disabled={Boolean(f.problemId)}
             ariaLabel={`发现问题 ${i + 1} 类型`}
             placeholder="请选择"
             options={plainOptions(kinds)}
@@ -42,12 +44,18 @@ export function FindingsEditor({
             slotProps={{ htmlInput: { 'aria-label': `发现问题 ${i + 1} 情况` } }}
             sx={{ flex: 1 }}
           />
-          <IconButton
-            aria-label={F.remove}
-            onClick={() => onChange(findings.filter((_, j) => j !== i))}
-          >
-            <DeleteIcon fontSize="small" />
-          </IconButton>
+          {f.problemId ? (
+            <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+              {F.linked}
+            </Typography>
+          ) : (
+            <IconButton
+              aria-label={F.remove}
+              onClick={() => onChange(findings.filter((_, j) => j !== i))}
+            >
+              <DeleteIcon fontSize="small" />
+            </IconButton>
+          )}
         </Box>
       ))}
       <Box>

@@ -1,9 +1,12 @@
-import { Box, TextField } from '@mui/material';
+import { Box, DialogContentText, TextField } from '@mui/material';
+import { useState } from 'react';
 import {
   FOREST_FINDINGS,
   RIVER_FINDINGS,
   WEATHER,
+  type ForestPatrol,
   type ForestPatrolForm,
+  type RiverPatrol,
   type RiverPatrolForm,
 } from '@shared/domain/patrol';
 import { FormDialog } from '../../components/FormDialog';
@@ -15,26 +18,67 @@ import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
 import { plainOptions, SelectField } from '../../components/SelectField';
 import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
+import { normalizeTypedTime } from '@shared/domain/dates';
+import { limitHelp } from '../../components/limitHelp';
+import { TEXT_LIMITS } from '@shared/domain/textLimits';
 
 const S = PATROLS.form;
-const DATE = { inputLabel: { shrink: true } } as const;
 
-export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose: () => void }) {
+/** The reason of a correction, with what a correction keeps (shown only when correcting). */
+function CorrectionReason({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <>
+      <DialogContentText>{S.correctHelp}</DialogContentText>
+      <TextField
+        label={S.reason}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...limitHelp(value, TEXT_LIMITS.reason)}
+      />
+    </>
+  );
+}
+
+/** Records a river patrol, or corrects a stored one (`correcting`, with a reason). */
+export function RiverPatrolDialog({
+  data,
+  correcting,
+  onClose,
+}: {
+  data: PatrolData;
+  correcting?: RiverPatrol | undefined;
+  onClose: () => void;
+}) {
   const first = data.rivers[0];
+  const [reason, setReason] = useState('');
   const { form, set, text, issues, run } = useFormDialog<RiverPatrolForm>(
-    {
-      riverId: first?.id ?? '',
-      segmentId: first?.segments[0]?.id ?? '',
-      date: data.today,
-      startTime: '08:30',
-      endTime: '10:30',
-      routeFrom: '',
-      routeTo: '',
-      checked: '河面漂浮物、河岸垃圾、排污口、违建',
-      findings: [],
-      action: '',
-    },
-    S.saved,
+    correcting
+      ? {
+          riverId: correcting.riverId,
+          segmentId: correcting.segmentId,
+          date: correcting.date,
+          startTime: correcting.startTime,
+          endTime: correcting.endTime,
+          routeFrom: correcting.routeFrom,
+          routeTo: correcting.routeTo,
+          checked: correcting.checked,
+          findings: correcting.findings.map((f) => ({ ...f })),
+          action: correcting.action,
+        }
+      : {
+          riverId: first?.id ?? '',
+          segmentId: first?.segments[0]?.id ?? '',
+          date: data.today,
+          startTime: '08:30',
+          endTime: '10:30',
+          routeFrom: '',
+          routeTo: '',
+          checked: '河面漂浮物、河岸垃圾、排污口、违建',
+          findings: [],
+          action: '',
+        },
+    correcting ? S.corrected : S.saved,
     onClose,
   );
   const segments = data.rivers.flatMap((r) =>
@@ -45,9 +89,20 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
   );
   return (
     <FormDialog
-      title={S.riverTitle}
+      title={correcting ? S.riverCorrectTitle : S.riverTitle}
       onClose={onClose}
-      onSubmit={() => run(() => actions.saveRiverPatrol(form))}
+      onSubmit={() =>
+        run(() =>
+          actions.saveRiverPatrol(
+            {
+              ...form,
+              startTime: normalizeTypedTime(form.startTime),
+              endTime: normalizeTypedTime(form.endTime),
+            },
+            correcting ? { id: correcting.id, reason } : undefined,
+          ),
+        )
+      }
       maxWidth="md"
     >
       <SelectField
@@ -66,8 +121,12 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
           onChange={(date) => set({ date })}
           disableFuture
         />
-        <TextField label={S.start} type="time" {...text('startTime')} slotProps={DATE} />
-        <TextField label={S.end} type="time" {...text('endTime')} slotProps={DATE} />
+        <TimeField
+          label={S.start}
+          value={form.startTime}
+          onChange={(startTime) => set({ startTime })}
+        />
+        <TimeField label={S.end} value={form.endTime} onChange={(endTime) => set({ endTime })} />
       </Box>
       <Box sx={{ display: 'flex', gap: 2 }}>
         <TextField label={S.from} {...text('routeFrom')} sx={{ flex: 1 }} />
@@ -80,22 +139,51 @@ export function RiverPatrolDialog({ data, onClose }: { data: PatrolData; onClose
         onChange={(findings) => set({ findings })}
       />
       <TextField label={S.action} {...text('action')} />
+      {correcting ? <CorrectionReason value={reason} onChange={setReason} /> : null}
       <IssueList issues={issues} />
     </FormDialog>
   );
 }
 
-export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClose: () => void }) {
+/** Records a forest patrol, or corrects a stored one (`correcting`, with a reason). */
+export function ForestPatrolDialog({
+  data,
+  correcting,
+  onClose,
+}: {
+  data: PatrolData;
+  correcting?: ForestPatrol | undefined;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState('');
   const { form, set, text, issues, run } = useFormDialog<ForestPatrolForm>(
-    { plotId: data.plots[0]?.id ?? '', date: data.today, weather: '晴', findings: [], note: '' },
-    S.saved,
+    correcting
+      ? {
+          plotId: correcting.plotId,
+          date: correcting.date,
+          weather: correcting.weather,
+          findings: correcting.findings.map((f) => ({ ...f })),
+          note: correcting.note,
+        }
+      : {
+          plotId: data.plots[0]?.id ?? '',
+          date: data.today,
+          weather: '晴',
+          findings: [],
+          note: '',
+        },
+    correcting ? S.corrected : S.saved,
     onClose,
   );
   return (
     <FormDialog
-      title={S.forestTitle}
+      title={correcting ? S.forestCorrectTitle : S.forestTitle}
       onClose={onClose}
-      onSubmit={() => run(() => actions.saveForestPatrol(form))}
+      onSubmit={() =>
+        run(() =>
+          actions.saveForestPatrol(form, correcting ? { id: correcting.id, reason } : undefined),
+        )
+      }
       maxWidth="md"
     >
       <SelectField
@@ -128,6 +216,7 @@ export function ForestPatrolDialog({ data, onClose }: { data: PatrolData; onClos
         onChange={(findings) => set({ findings })}
       />
       <TextField label={S.note} {...text('note')} />
+      {correcting ? <CorrectionReason value={reason} onChange={setReason} /> : null}
       <IssueList issues={issues} />
     </FormDialog>
   );

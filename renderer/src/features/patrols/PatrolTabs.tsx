@@ -12,7 +12,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { PatrolFinding } from '@shared/domain/patrol';
+import type { ForestPatrol, PatrolFinding, RiverPatrol } from '@shared/domain/patrol';
+import { TEXT_LIMITS } from '@shared/domain/textLimits';
+import { PromptDialog } from '../../components/FormDialog';
 import type { PhotoRef } from '@shared/domain/assessment';
 import { periodLabel } from '@shared/domain/period';
 import { useNotify } from '../../app/notify';
@@ -30,7 +32,7 @@ function PatrolPhotos({
   table,
   patrol,
 }: {
-  table: 'riverPatrols' | 'forestPatrols';
+  table: PatrolTable;
   patrol: { id: string; photos?: PhotoRef[] | undefined };
 }) {
   const notify = useNotify();
@@ -94,8 +96,55 @@ function Findings({
   );
 }
 
+type PatrolTable = 'riverPatrols' | 'forestPatrols';
+
+/** 更正 and 作废 of one patrol (a 作废 asks for its reason). */
+function RowActions({ onCorrect, onVoid }: { onCorrect: () => void; onVoid: () => void }) {
+  return (
+    <Box sx={{ display: 'grid', justifyItems: 'end' }}>
+      <Button size="small" onClick={onCorrect}>
+        {PATROLS.row.correct}
+      </Button>
+      <Button size="small" color="error" onClick={onVoid}>
+        {PATROLS.row.void}
+      </Button>
+    </Box>
+  );
+}
+
+/** Asks why a patrol is voided, and voids it. */
+function VoidPatrolDialog({
+  table,
+  id,
+  onClose,
+}: {
+  table: PatrolTable;
+  id: string;
+  onClose: () => void;
+}) {
+  const notify = useNotify();
+  const R = PATROLS.row;
+  return (
+    <PromptDialog
+      title={R.voidTitle}
+      message={R.voidMessage}
+      label={R.voidReason}
+      submitLabel={R.void}
+      danger
+      max={TEXT_LIMITS.reason}
+      onSubmit={async (reason) => {
+        await actions.voidPatrol(table, id, reason);
+        notify.success(R.voided);
+      }}
+      onClose={onClose}
+    />
+  );
+}
+
 export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
   const [adding, setAdding] = useState(false);
+  const [correcting, setCorrecting] = useState<RiverPatrol | null>(null);
+  const [voiding, setVoiding] = useState<string | null>(null);
   const R = PATROLS.river;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -125,6 +174,7 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
               {R.columns.map((c) => (
                 <TableCell key={c}>{c}</TableCell>
               ))}
+              <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -146,6 +196,9 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
                 <TableCell>
                   <PatrolPhotos table="riverPatrols" patrol={p} />
                 </TableCell>
+                <TableCell>
+                  <RowActions onCorrect={() => setCorrecting(p)} onVoid={() => setVoiding(p.id)} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -157,12 +210,24 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
         ) : null}
       </SectionCard>
       {adding ? <RiverPatrolDialog data={data} onClose={() => setAdding(false)} /> : null}
+      {correcting ? (
+        <RiverPatrolDialog
+          data={data}
+          correcting={correcting}
+          onClose={() => setCorrecting(null)}
+        />
+      ) : null}
+      {voiding ? (
+        <VoidPatrolDialog table="riverPatrols" id={voiding} onClose={() => setVoiding(null)} />
+      ) : null}
     </Box>
   );
 }
 
 export function ForestTab({ data, month }: { data: PatrolData; month: string }) {
   const [adding, setAdding] = useState(false);
+  const [correcting, setCorrecting] = useState<ForestPatrol | null>(null);
+  const [voiding, setVoiding] = useState<string | null>(null);
   const F = PATROLS.forest;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -198,6 +263,7 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
               {F.columns.map((c) => (
                 <TableCell key={c}>{c}</TableCell>
               ))}
+              <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -214,6 +280,9 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
                 <TableCell>
                   <PatrolPhotos table="forestPatrols" patrol={p} />
                 </TableCell>
+                <TableCell>
+                  <RowActions onCorrect={() => setCorrecting(p)} onVoid={() => setVoiding(p.id)} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -225,6 +294,16 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
         ) : null}
       </SectionCard>
       {adding ? <ForestPatrolDialog data={data} onClose={() => setAdding(false)} /> : null}
+      {correcting ? (
+        <ForestPatrolDialog
+          data={data}
+          correcting={correcting}
+          onClose={() => setCorrecting(null)}
+        />
+      ) : null}
+      {voiding ? (
+        <VoidPatrolDialog table="forestPatrols" id={voiding} onClose={() => setVoiding(null)} />
+      ) : null}
     </Box>
   );
 }

@@ -41,6 +41,15 @@ export const PATROLS = {
     quota: (n: number) => `护林员每月巡林不少于 ${n} 天`,
     normal: '正常',
   },
+  row: {
+    correct: '更正',
+    void: '作废',
+    voidTitle: '作废巡查记录',
+    voidMessage:
+      '作废用于误录（例如同一次巡查录了两遍）：记录不再计入巡查次数和列表，但会连同原因留在操作记录里。',
+    voidReason: '作废原因',
+    voided: '巡查记录已作废。',
+  },
   finding: {
     kind: '类型',
     note: '情况',
@@ -49,6 +58,7 @@ export const PATROLS = {
     open: '转整改',
     opened: (n: string) => `已开整改问题 ${n}。`,
     view: '查看整改',
+    linked: '已转整改',
   },
   form: {
     riverTitle: '记录巡河',
@@ -65,6 +75,12 @@ export const PATROLS = {
     weather: '天气',
     note: '情况说明',
     saved: '巡查记录已保存。',
+    riverCorrectTitle: '更正巡河记录',
+    forestCorrectTitle: '更正巡林记录',
+    correctHelp:
+      '更正会留在操作记录里（改了什么、由谁、为什么）；已转整改的发现问题不能删除或改类型。',
+    reason: '更正原因',
+    corrected: '巡查记录已更正。',
     noFindings: '未发现问题（正常）。',
   },
   grid: {
