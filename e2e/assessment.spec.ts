@@ -131,6 +131,15 @@ test('score a whole month for 27 villages, close it, and read the 红黄榜 and 
   await page.getByRole('tab', { name: '打分' }).click();
   await expect(page.getByText(/本期考核已于 .* 由 张环保 关闭/)).toBeVisible();
   await expect(page.getByRole('button', { name: '关闭本月考核并发布结果' })).toHaveCount(0);
+  // Typing into it says why nothing changes, and where a change is made; nothing is stored.
+  await page.getByRole('gridcell', { name: '村庄01 A01', exact: true }).click();
+  await page.keyboard.type('5');
+  await expect(page.getByTestId('grid-message')).toHaveText(
+    '本期考核已关闭，不能直接修改。如确需更正，请点上方“修改已关闭的考核”并写明原因。',
+  );
+  await expect(page.getByRole('gridcell', { name: '村庄01 A01', exact: true })).not.toContainText(
+    '5',
+  );
 
   // February: 村庄01 100, 村庄02 99, 村庄03 98, 村庄04–26 97, 村庄27 79 (burning + 1) → 约谈.
   // The month typed as people type it, taken on Enter.

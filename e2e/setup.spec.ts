@@ -23,6 +23,14 @@ test('first run: from an empty profile through the wizard to the dashboard, kept
   await expect(list).toHaveValue(/^村庄01\n村庄02[\s\S]*村庄27$/);
   await expect(page.getByText('共 27 个村')).toBeVisible();
   await snap(page, '02-setup-villages');
+  // The count follows a pasted list; Enter in the count makes that many, not the next step.
+  const count = page.getByRole('textbox', { name: '村庄数量' });
+  await list.fill('东村\n西村\n南村\n北村');
+  await expect(count).toHaveValue('4');
+  await count.fill('5');
+  await count.press('Enter');
+  await expect(list).toHaveValue('村庄01\n村庄02\n村庄03\n村庄04\n村庄05');
+  await expect(page.getByText('共 5 个村')).toBeVisible();
   const names = Array.from({ length: 27 }, (_, i) => `村庄${String(i + 1).padStart(2, '0')}`);
   names[1] = '村庄01';
   await list.fill(names.join('\n'));

@@ -258,8 +258,14 @@ export function ScoringGrid(props: {
       move(event.shiftKey ? -1 : 1, 0);
       return;
     }
-    if (props.readOnly) return;
     const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    const changes =
+      (typed && event.key !== ' ') || ['F2', 'Delete', 'Backspace'].includes(event.key);
+    if (props.readOnly) {
+      // A closed month says why typing does nothing, and where a change is made.
+      if (changes) props.onError(ASSESSMENT.grid.closedMonth, 'warning');
+      return;
+    }
     if (typed && event.key !== ' ') {
       // Typing replaces what the cell holds, as in a spreadsheet.
       event.preventDefault();

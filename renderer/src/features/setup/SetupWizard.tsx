@@ -175,6 +175,12 @@ export function SetupWizard() {
                 label={SETUP.villageCount}
                 value={count}
                 onChange={(e) => setCount(e.target.value)}
+                onKeyDown={(e) => {
+                  // Enter here makes the list, not the next step.
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  regenerate();
+                }}
                 sx={{ width: 120 }}
                 slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               />
@@ -199,7 +205,11 @@ export function SetupWizard() {
             <TextField
               label={SETUP.villageList}
               value={villageText}
-              onChange={(e) => setVillageText(e.target.value)}
+              onChange={(e) => {
+                // The count follows the list, so it never says 27 beside a list of four.
+                setVillageText(e.target.value);
+                setCount(String(validateVillageList(splitPastedList(e.target.value)).names.length));
+              }}
               multiline
               minRows={10}
               maxRows={18}
