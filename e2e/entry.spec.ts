@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
 import { fixAndClose, newProblem, openProblem, storedRows } from './office';
-import { pdfInfo, pdfText, printToPdf } from './pdf';
+import { pdfInfo, pdfPages, pdfText, printToPdf } from './pdf';
 
 /**
  * Entry that cannot silently go wrong: what a new office user typed in the scoring grid, typed
@@ -279,6 +279,76 @@ test('every free text has a limit the user sees: a 3,000-character note is refus
   const file = await printToPdf(page, 'entry-report-card-longest-note');
   expect(pdfInfo(file).pages).toBe(1);
   expect(pdfText(file).replace(/\s+/g, '')).toContain(longest.slice(0, 40));
+});
+
+test('the longest texts an item allows print in full: the ledger and the briefing keep their layout, no line lost', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['张家村', '李家村'] });
+  const sentence = (text: string, n: number) => text.repeat(Math.ceil(n / text.length)).slice(0, n);
+  const description = sentence('沟渠两侧堆放建筑垃圾和生活垃圾，雨后冲入河道，', 499) + '尾';
+  const place = sentence('张家村三组至李家村一组沿河道路', 99) + '端';
+  const requirement = sentence('限期清理并建立长效保洁机制，落实专人巡查，', 999) + '止';
+  await newProblem(
+    page,
+    { source: '上级督查反馈', village: '张家村', text: description, found: day(-20), due: day(-3) },
+    async (dialog) => {
+      await dialog.getByRole('combobox', { name: '督查层级' }).click();
+      await page.getByRole('option', { name: '县级' }).click();
+      await dialog.getByLabel('上级的整改要求').fill(requirement);
+      await dialog.getByLabel('地点').fill(place);
+    },
+  );
+  await newProblem(page, {
+    source: '镇级督查',
+    village: '李家村',
+    text: '河道漂浮垃圾',
+    found: day(-10),
+    due: day(-1),
+  });
+  const [stored] = (
+    await storedRows<{ description: string; requirement: string; place: string }>(page, 'problems')
+  ).filter((p) => p.description.length > 100);
+  expect([stored?.description, stored?.place, stored?.requirement]).toEqual([
+    description,
+    place,
+    requirement,
+  ]);
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+  // The ledger: every character of the three texts is on paper, the next item after it, and
+  // every page keeps its header and page number.
+  await page.goto('/#/ledger');
+  await page.getByRole('button', { name: '打印台账' }).click();
+  const ledgerPdf = await printToPdf(page, 'entry-ledger-longest');
+  const ledger = squeeze(pdfText(ledgerPdf));
+  const { pages } = pdfInfo(ledgerPdf);
+  // No line is lost: each text's own marks, counted, and its last character (the layout puts
+  // other columns between a cell's lines, so the text is not read back in one piece).
+  const count = (text: string, mark: string) => text.split(mark).length - 1;
+  const marks: [string, string][] = [
+    [description, '冲'],
+    [place, '组'],
+    [requirement, '机制'],
+  ];
+  for (const [text, mark] of marks) expect(count(ledger, mark)).toBe(count(text, mark));
+  for (const end of ['尾（', '端）', '止'])
+    expect(ledger).toContain(end);
+  expect(ledger).toContain('河道漂浮垃圾');
+  for (let p = 1; p <= pages; p += 1) expect(ledger).toContain(`第${p}页/共${pages}页`);
+  expect(pages).toBeLessThanOrEqual(3);
+  pdfPages(ledgerPdf, '76-ledger-longest-pdf', 1, pages);
+
+  // The briefing lists the overdue item with its whole description.
+  await page.goto(`/#/print/briefing/${today.slice(0, 7)}`);
+  const briefingPdf = await printToPdf(page, 'entry-briefing-longest');
+  const briefing = squeeze(pdfText(briefingPdf));
+  expect(count(briefing, '冲')).toBe(count(description, '冲'));
+  expect(briefing).toContain('生活垃圾，尾');
+  const briefingPages = pdfInfo(briefingPdf).pages;
+  for (let p = 1; p <= briefingPages; p += 1)
+    expect(briefing).toContain(`第${p}页/共${briefingPages}页`);
+  pdfPages(briefingPdf, '77-briefing-longest-pdf', 1, briefingPages);
 });
 
 test('an item is corrected without hiding anything, and one entered twice is voided: out of the ledger, its number never reused', async ({

@@ -6,6 +6,7 @@ import {
   noticeBasis,
   describeFilter,
   filterFromQuery,
+  isLongRow,
   ledgerPrintRows,
   villageReportCard,
 } from './prints';
@@ -225,5 +226,14 @@ describe('the basis a 红黄榜 notice cites', () => {
     expect(noticeBasis([{ title: '青山镇河长制工作方案', issuedOn: '2026-01-05' }])).toBe(
       '本镇生态环境考评标准',
     );
+  });
+});
+
+describe('a long printed row', () => {
+  it('is one of 300 characters or more, counted over its texts, emoji as one', () => {
+    expect(isLongRow('垃'.repeat(200), '路'.repeat(99))).toBe(false);
+    expect(isLongRow('垃'.repeat(200), '路'.repeat(99), '止')).toBe(true);
+    expect(isLongRow('🌳'.repeat(299))).toBe(false);
+    expect(isLongRow(undefined, '')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { charLength } from './validation';
 import type { PeriodResult, ResultRow } from './assessment';
 import type { FlagColor } from './flags';
 import {
@@ -36,6 +37,18 @@ export function announcedFlags(rows: readonly ResultRow[]): {
 }
 
 /** One printed line of the ledger (台账). */
+/**
+ * How many characters make a printed row long: about a third of an A4 page in a table's text
+ * column. A shorter row is kept whole on one page; a longer one may go on over a page break
+ * (kept whole, it would leave the page before it almost empty).
+ */
+export const LONG_ROW_CHARS = 300;
+
+/** Whether a printed row with these texts is long (see LONG_ROW_CHARS). */
+export function isLongRow(...texts: (string | undefined)[]): boolean {
+  return texts.reduce((n, t) => n + charLength(t ?? ''), 0) >= LONG_ROW_CHARS;
+}
+
 export interface LedgerPrintRow {
   number: string;
   /** The upper level's own number and demand, for its items. */

@@ -1,3 +1,4 @@
+import { isLongRow } from '@shared/domain/prints';
 import { averageChange, briefingTitle, type BriefingContent } from '@shared/domain/briefing';
 import { formatChineseDate } from '@shared/domain/dates';
 import { FLAG_LABELS, type FlagColor } from '@shared/domain/flags';
@@ -43,13 +44,20 @@ export function BriefingDocument({
 
       <h2>一、{b.flagPeriod ? `${periodLabel(b.flagPeriod)}红黄榜` : '红黄榜'}</h2>
       <p>
-        {periodLabel(b.month)}全镇 {b.scores.length} 个村参加考评，平均得分 {b.average ?? '—'} 分
-        {change === null
-          ? ''
-          : change === 0
-            ? '，与上月持平'
-            : `，较上月${change > 0 ? '上升' : '下降'} ${Math.abs(change)} 分`}
-        。
+        {b.scores.length === 0 ? (
+          `${periodLabel(b.month)}的考核结果尚未发布。`
+        ) : (
+          <>
+            {periodLabel(b.month)}全镇 {b.scores.length} 个村参加考评，平均得分 {b.average ?? '—'}{' '}
+            分
+            {change === null
+              ? ''
+              : change === 0
+                ? '，与上月持平'
+                : `，较上月${change > 0 ? '上升' : '下降'} ${Math.abs(change)} 分`}
+            。
+          </>
+        )}
         {b.flagPeriod === null
           ? '本月不评红黄旗（按季度评旗）。'
           : `${reds.length > 0 ? `获红旗：${names(reds)}。` : '本期无红旗。'}${
@@ -131,10 +139,11 @@ export function BriefingDocument({
         testId="briefing-overdue"
         rows={b.ledger.overdueItems}
         empty="无逾期问题。"
+        mayBreak={(i) => isLongRow(i.description)}
         columns={[
-          { header: '编号', cell: (i) => i.number, width: '15%' },
+          { header: '编号', cell: (i) => i.number, width: '17%', nowrap: true },
           { header: '村', cell: (i) => i.village, width: '9%' },
-          { header: '类别', cell: (i) => i.category, width: '11%' },
+          { header: '类别', cell: (i) => i.category, width: '10%' },
           { header: '问题', cell: (i) => i.description },
           { header: '责任人', cell: (i) => i.person, width: '9%' },
           { header: '整改期限', cell: (i) => i.deadline, align: 'center', width: '12%' },

@@ -205,6 +205,7 @@ export function PrintLayout({
           },
           '& thead': { display: 'table-header-group' },
           '& tr': { breakInside: 'avoid' },
+          '& tr.may-break': { breakInside: 'auto' },
           '& th, & td': {
             border: '0.75pt solid #000',
             padding: '2.5pt 4pt',

@@ -4,7 +4,7 @@ import { briefingTitle } from '@shared/domain/briefing';
 import { formatChineseDate, toIsoDate } from '@shared/domain/dates';
 import { STATUS_LABELS } from '@shared/domain/ledger';
 import { periodLabel } from '@shared/domain/period';
-import { announcedFlags, filterFromQuery, noticeBasis } from '@shared/domain/prints';
+import { announcedFlags, filterFromQuery, isLongRow, noticeBasis } from '@shared/domain/prints';
 import {
   useBriefingContent,
   useExposureCandidates,
@@ -154,6 +154,7 @@ export function LedgerPrintPage() {
           <PrintTable
             rows={ledger.rows}
             empty="没有符合条件的问题。"
+            mayBreak={(r) => isLongRow(r.description, r.place, r.requirement)}
             columns={[
               { header: '序号', cell: (_r, i) => i + 1, align: 'center', width: '4%' },
               {
@@ -168,12 +169,12 @@ export function LedgerPrintPage() {
                   ) : (
                     r.number
                   ),
-                width: '11%',
+                width: '10%',
                 nowrap: true,
               },
-              { header: '来源', cell: (r) => r.source, width: '9.5%' },
-              { header: '村', cell: (r) => r.village, width: '7%' },
-              { header: '类别', cell: (r) => r.category, width: '7%' },
+              { header: '来源', cell: (r) => r.source, width: '7%' },
+              { header: '村', cell: (r) => r.village, width: '6%' },
+              { header: '类别', cell: (r) => r.category, width: '6%' },
               {
                 header: '问题及地点',
                 cell: (r) => (
@@ -202,7 +203,7 @@ export function LedgerPrintPage() {
                 width: '8%',
                 nowrap: true,
               },
-              { header: '责任人', cell: (r) => r.person, width: '8%' },
+              { header: '责任人', cell: (r) => r.person, width: '6%' },
               { header: '状态', cell: (r) => r.status, align: 'center', width: '6%', nowrap: true },
               {
                 header: '逾期',

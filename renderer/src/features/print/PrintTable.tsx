@@ -13,7 +13,9 @@ export interface PrintColumn<T> {
 
 /**
  * A printed table: the header row repeats on every page and no row is split across pages (the
- * print CSS of PrintLayout). An empty table prints `empty` as a sentence instead.
+ * print CSS of PrintLayout) — except a row `mayBreak` says is long (a third of a page or more),
+ * which goes on where the page ends instead of leaving a page almost empty. An empty table
+ * prints `empty` as a sentence instead.
  */
 export function PrintTable<T>({
   columns,
@@ -21,12 +23,14 @@ export function PrintTable<T>({
   empty,
   footer,
   testId,
+  mayBreak,
 }: {
   columns: PrintColumn<T>[];
   rows: readonly T[];
   empty: string;
   footer?: ReactNode[] | undefined;
   testId?: string | undefined;
+  mayBreak?: ((row: T) => boolean) | undefined;
 }) {
   if (rows.length === 0) return <p className="plain">{empty}</p>;
   return (
@@ -45,7 +49,7 @@ export function PrintTable<T>({
       </thead>
       <tbody>
         {rows.map((row, i) => (
-          <tr key={i}>
+          <tr key={i} className={mayBreak?.(row) ? 'may-break' : undefined}>
             {columns.map((c) => (
               <td key={c.header} className={[c.align, c.nowrap ? 'nowrap' : ''].join(' ').trim()}>
                 {c.cell(row, i)}
