@@ -1,3 +1,4 @@
+import { toIsoDate } from '@shared/domain/dates';
 import Dexie from 'dexie';
 import { tallyOf, type TallyRow } from '@shared/domain/ledgerStats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -281,5 +282,16 @@ describe('demo data', () => {
     const riverPatrols = await db.riverPatrols.toArray();
     expect(riverPatrols.every((p) => chiefOf.get(p.segmentId) === p.chiefId)).toBe(true);
     expect(await db.workRecords.where('kind').equals('study').count()).toBeGreaterThan(12);
+    // Nothing of the demo lies in the future: no month closed, published, found or done later
+    // than now (a month just ended is closed today at the latest).
+    const now = new Date().toISOString();
+    const today = toIsoDate(new Date());
+    const periods = await db.periods.toArray();
+    expect(periods.filter((p) => (p.closedAt ?? '') > now)).toEqual([]);
+    expect(results.filter((r) => r.publishedAt > now).map((r) => r.id)).toEqual([]);
+    expect(
+      problems.filter((p) => p.foundOn > today || (p.verification?.date ?? '') > today),
+    ).toEqual([]);
+    expect(riverPatrols.filter((p) => p.date > today)).toEqual([]);
   });
 });

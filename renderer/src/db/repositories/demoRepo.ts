@@ -114,7 +114,8 @@ export async function loadDemoData(
       : stamp<Town>({ id: TOWN_ID, name: '示例镇', county: '示例县', campaigns: [] }, ctx);
 
   const random = randomGenerator(20231231);
-  const lastMonth = previousMonth(toIsoDate(new Date()).slice(0, 7));
+  const today = toIsoDate(new Date());
+  const lastMonth = previousMonth(today.slice(0, 7));
   const months = monthsEndingWith(lastMonth, years * 12);
   const periods: Period[] = [];
   const deductions: Deduction[] = [];
@@ -122,7 +123,12 @@ export async function loadDemoData(
   const results: PeriodResult[] = [];
   const actions: DueAction[] = [];
   const earlier: PeriodResult[] = [];
-  const closeDay = (month: string) => `${nextMonth(month)}-03`;
+  // A month is closed on the 3rd of the next, or today when that is still to come (no record
+  // of the demo lies in the future).
+  const closeDay = (month: string) => {
+    const third = `${nextMonth(month)}-03`;
+    return third < today ? third : today;
+  };
   months.forEach((month, index) => {
     const sheet = demoMonth({
       month,
@@ -142,7 +148,8 @@ export async function loadDemoData(
       deductions: monthCells,
       checks: monthChecks,
     });
-    const published = `${closeDay(month)}T09:00:00.000Z`;
+    const at = `${closeDay(month)}T09:00:00.000Z`;
+    const published = at < ctx.now ? at : ctx.now;
     periods.push(
       stamp<Period>(
         {
