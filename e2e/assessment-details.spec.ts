@@ -191,7 +191,7 @@ test('the standard: edited in the app, exported and imported from Excel; bad row
   await page.getByLabel('检查人员').fill('张环保、李干事');
   await page.getByRole('button', { name: '开始本月考核' }).click();
   await page.goto('/#/settings/standard');
-  await page.getByRole('button', { name: '编辑 A01' }).click();
+  await page.getByRole('button', { name: '修改 A01' }).click();
   await page.getByRole('dialog').getByLabel('扣分上限').fill('6');
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(/已生成第 2 版标准/)).toBeVisible();

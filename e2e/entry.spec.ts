@@ -332,8 +332,7 @@ test('the longest texts an item allows print in full: the ledger and the briefin
     [requirement, '机制'],
   ];
   for (const [text, mark] of marks) expect(count(ledger, mark)).toBe(count(text, mark));
-  for (const end of ['尾（', '端）', '止'])
-    expect(ledger).toContain(end);
+  for (const end of ['尾（', '端）', '止']) expect(ledger).toContain(end);
   expect(ledger).toContain('河道漂浮垃圾');
   for (let p = 1; p <= pages; p += 1) expect(ledger).toContain(`第${p}页/共${pages}页`);
   expect(pages).toBeLessThanOrEqual(3);

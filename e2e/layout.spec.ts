@@ -90,7 +90,10 @@ test('every screen at 1366 × 768 and 1920 × 1080: nothing off the page, no lab
       for (let t = 0; t < Math.max(1, count); t += 1) {
         if (count > 0) await tabs.nth(t).click();
         await page.waitForLoadState('networkidle');
+        await expect(page.getByRole('progressbar')).toHaveCount(0);
         await page.evaluate(() => document.fonts.ready);
+        // The data read and the tab's underline moved (the screenshot is to be looked at).
+        await page.waitForTimeout(400);
         const where = `${size.width}×${size.height} ${name}${count > 0 ? ` 第${t + 1}页签` : ''}`;
         for (const fault of await layoutFaults(page)) found.push(`${where}：${fault}`);
         await snap(page, `90-${size.width}-${name}-${t + 1}`);

@@ -64,7 +64,7 @@ test('edit a village and a person; the dashboard and the audit log show it', asy
   await snap(page, '22-settings-people');
 
   // Edit the person: change the title.
-  await page.getByRole('button', { name: '编辑 王建国' }).click();
+  await page.getByRole('button', { name: '修改 王建国' }).click();
   await dialog.getByRole('textbox', { name: '职务' }).fill('党委副书记、镇长');
   await dialog.getByRole('textbox', { name: '职务' }).press('Enter');
   await expect(dialog).toBeHidden();
@@ -72,7 +72,7 @@ test('edit a village and a person; the dashboard and the audit log show it', asy
 
   // Edit a village: secretary, contact, leader, groups. Enter saves.
   await page.getByRole('tab', { name: '村庄' }).click();
-  await page.getByRole('button', { name: '编辑 张家村' }).click();
+  await page.getByRole('button', { name: '修改 张家村' }).click();
   await dialog.getByLabel('村名').fill('张家湾村');
   await dialog.getByLabel('支部书记').fill('李明');
   await dialog.getByLabel('联系方式').fill('13800001111');
@@ -104,7 +104,7 @@ test('edit a village and a person; the dashboard and the audit log show it', asy
   await expect(
     page.getByRole('row', { name: '包村领导 （空） → 王建国', exact: true }),
   ).toBeVisible();
-  await expect(page.getByRole('button', { name: /删除|编辑/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /删除|修改/ })).toHaveCount(0);
   await snap(page, '26-settings-audit');
 
   // After a reload everything is still there, and the dashboard shows it.
@@ -123,7 +123,7 @@ test('bad village input is refused in Chinese and nothing saved changes', async 
   await page.goto('/#/settings/villages');
   const dialog = page.getByRole('dialog');
 
-  await page.getByRole('button', { name: '编辑 李家村' }).click();
+  await page.getByRole('button', { name: '修改 李家村' }).click();
   await dialog.getByLabel('村名').fill('   ');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('村名不能为空。')).toBeVisible();
@@ -260,6 +260,6 @@ test('town details and operator: blank refused, change recorded under the new na
   await page.getByRole('tab', { name: '操作记录' }).click();
   await expect(page.getByRole('row', { name: /李干事.*乡镇.*青山镇人民政府.*修改/ })).toBeVisible();
   await page.getByRole('tab', { name: '关于' }).click();
-  await expect(page.getByText('浏览器本地存储（IndexedDB）')).toBeVisible();
+  await expect(page.getByText('本浏览器的本地存储')).toBeVisible();
   await snap(page, '32-settings-about');
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONSEQUENCE_RULES, dueActions, validateConsequenceRules } from './consequences';
+import {
+  actionState,
+  DEFAULT_CONSEQUENCE_RULES,
+  dueActions,
+  validateConsequenceRules,
+} from './consequences';
 import type { FlagAward } from './flags';
 
 const red = (villageId: string): FlagAward => ({ villageId, color: 'red', reason: '' });
@@ -80,5 +85,15 @@ describe('validateConsequenceRules', () => {
       '红旗奖励金额应为不小于 0 的整数（元）。',
       '完成期限应为 0 到 365 之间的整数（天）。',
     ]);
+  });
+});
+
+describe('where an action stands', () => {
+  it('is done once marked, overdue from the day after its due date, else pending', () => {
+    expect(
+      actionState({ dueDate: '2026-11-30', doneAt: '2026-12-05T02:00:00Z' }, '2026-12-10'),
+    ).toBe('done');
+    expect(actionState({ dueDate: '2026-11-30' }, '2026-11-30')).toBe('pending');
+    expect(actionState({ dueDate: '2026-11-30' }, '2026-12-01')).toBe('overdue');
   });
 });

@@ -119,3 +119,15 @@ export function validateConsequenceRules(rules: ConsequenceRules): string[] {
   if (!whole(rules.dueDays, 365)) problems.push('完成期限应为 0 到 365 之间的整数（天）。');
   return problems;
 }
+
+/** Where an action a flag calls for stands, the same on every screen. */
+export type ActionState = 'done' | 'overdue' | 'pending';
+
+/** Done once marked done; overdue from the day after its due date; else still to be done. */
+export function actionState(
+  action: { dueDate: string; doneAt?: string | undefined },
+  today: string,
+): ActionState {
+  if (action.doneAt) return 'done';
+  return action.dueDate < today ? 'overdue' : 'pending';
+}

@@ -17,3 +17,31 @@ export function formatTimestamp(iso: string | undefined): string {
     `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`
   );
 }
+
+/**
+ * A month's tick on a chart's time axis: the first with its year (2025年12月), the rest by the
+ * month alone (1月, 2月 …), so that twelve months fit under a half-width chart without Recharts
+ * dropping any; the tooltip names each month in full.
+ */
+export function monthTick(label: string, index: number): string {
+  const parts = /^(\d{4})年(\d{1,2})月$/.exec(label);
+  if (!parts || index === 0) return label;
+  return `${parts[2]}月`;
+}
+
+/**
+ * A score axis from a round 5 below the lowest score to 100, a tick every 5 (80, 85 … 100), or
+ * every 10 when the scores spread wider than 30 points.
+ */
+export function scoreAxis(scores: readonly (number | null | undefined)[]): {
+  domain: [number, number];
+  ticks: number[];
+} {
+  const known = scores.filter((s): s is number => typeof s === 'number');
+  const lowest = (known.length ? Math.min(...known) : 100) - 3;
+  const step = 100 - lowest > 30 ? 10 : 5;
+  const low = Math.max(0, Math.floor(lowest / step) * step);
+  const ticks: number[] = [];
+  for (let t = low; t <= 100; t += step) ticks.push(t);
+  return { domain: [low, 100], ticks };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, formatValue, tableLabel } from './recordText';
 import { BUILT_IN_AT } from '@shared/domain/audit';
-import { formatTimestamp } from './format';
+import { formatTimestamp, monthTick, scoreAxis } from './format';
 
 const names = new Map([
   ['v1', '张家村'],
@@ -102,5 +102,28 @@ describe('a moment as the office reads it', () => {
     );
     expect(formatTimestamp(BUILT_IN_AT)).toBe('软件内置');
     expect(formatTimestamp(undefined)).toBe('');
+  });
+});
+
+describe('a chart’s axes', () => {
+  it('names a month short, but the first with its year', () => {
+    const labels = ['2025年12月', '2026年1月', '2026年2月', '2026年10月'];
+    expect(labels.map(monthTick)).toEqual(['2025年12月', '1月', '2月', '10月']);
+    expect(monthTick('2026年第4季度', 3)).toBe('2026年第4季度');
+  });
+
+  it('starts the score axis at a round 5 below the lowest score, a tick every 5 or 10', () => {
+    expect(scoreAxis([93, 87, null, 100])).toEqual({
+      domain: [80, 100],
+      ticks: [80, 85, 90, 95, 100],
+    });
+    expect(scoreAxis([83]).ticks).toEqual([80, 85, 90, 95, 100]);
+    expect(scoreAxis([80]).ticks).toEqual([75, 80, 85, 90, 95, 100]);
+    expect(scoreAxis([49]).ticks).toEqual([40, 50, 60, 70, 80, 90, 100]);
+    expect(scoreAxis([52, 99])).toEqual({
+      domain: [40, 100],
+      ticks: [40, 50, 60, 70, 80, 90, 100],
+    });
+    expect(scoreAxis([]).domain).toEqual([95, 100]);
   });
 });

@@ -56,7 +56,7 @@ export function createWebPlatform() {
     getAppInfo() {
       return Promise.resolve({
         version: __APP_VERSION__,
-        dataFolder: '浏览器本地存储（IndexedDB）',
+        dataFolder: '本浏览器的本地存储',
         portable: false,
         platform: navigator.platform,
         electronVersion: '',

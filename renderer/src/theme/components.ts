@@ -14,4 +14,14 @@ export const components: Components<Theme> = {
   },
   MuiDialog: { defaultProps: { fullWidth: true, maxWidth: 'sm' } },
   MuiTooltip: { defaultProps: { arrow: true } },
+  // A plain link (a month, an item in a list) reads like the app's own links, not the browser's.
+  MuiCssBaseline: {
+    styleOverrides: (theme) => ({
+      'a:not([class])': {
+        color: theme.palette.primary.main,
+        textDecorationColor: 'rgba(0, 0, 0, 0.3)',
+        '&:hover': { textDecorationColor: 'inherit' },
+      },
+    }),
+  },
 };

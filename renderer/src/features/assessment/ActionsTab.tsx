@@ -19,6 +19,7 @@ import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
 import { toIsoDate } from '@shared/domain/dates';
 import { periodLabel } from '@shared/domain/period';
 import { PromptDialog } from '../../components/FormDialog';
+import { ActionStateChip } from '../../components/ActionStateChip';
 import { actions } from '../../db/actions';
 import { useDueActions, useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
@@ -98,7 +99,6 @@ export function ActionsTab() {
             </TableHead>
             <TableBody>
               {shown.map((action) => {
-                const overdue = !action.doneAt && action.dueDate < today;
                 return (
                   <TableRow key={action.id} hover>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -117,17 +117,7 @@ export function ActionsTab() {
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{action.dueDate}</TableCell>
                     <TableCell>
-                      {action.doneAt ? (
-                        <Chip
-                          size="small"
-                          color="success"
-                          label={`✓ ${A.done}${action.doneNote ? `：${action.doneNote}` : ''}`}
-                        />
-                      ) : overdue ? (
-                        <Chip size="small" color="error" label={`! ${A.overdue}`} />
-                      ) : (
-                        <Chip size="small" label={A.pending} />
-                      )}
+                      <ActionStateChip action={action} today={today} withNote />
                     </TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       {action.doneAt ? (

@@ -23,20 +23,24 @@ export function CategoryHeatmap(props: {
       </Typography>
       <Box
         component="table"
-        sx={{ borderCollapse: 'collapse', fontSize: 13, minWidth: '100%' }}
+        sx={{ borderCollapse: 'collapse', fontSize: 13, width: '100%' }}
         aria-label={DASHBOARD.heatmapTitle}
       >
         <thead>
           <tr>
-            <Box component="th" sx={{ textAlign: 'left', p: 0.5, fontWeight: 500 }}>
+            <Box
+              component="th"
+              sx={{ textAlign: 'left', p: 0.5, fontWeight: 500, width: '1%', whiteSpace: 'nowrap' }}
+            >
               {DASHBOARD.village}
             </Box>
             {categories.map((c) => (
               <Box
                 component="th"
                 key={c.name}
-                // Two characters a line: ten categories fit the panel at 1366 × 768.
-                sx={{ p: 0.5, fontWeight: 500, fontSize: 12, lineHeight: 1.25, width: '2.6em' }}
+                // At least two characters a line (ten categories fit the panel at 1366 × 768);
+                // wider where there is room, the village column only as wide as its names.
+                sx={{ p: 0.5, fontWeight: 500, fontSize: 12, lineHeight: 1.25, minWidth: '3em' }}
               >
                 {c.name}
               </Box>

@@ -16,6 +16,7 @@ import {
 import type { ResultRow } from '@shared/domain/assessment';
 import { FLAG_LABELS } from '@shared/domain/flags';
 import { periodLabel } from '@shared/domain/period';
+import { monthTick, scoreAxis } from '../../components/format';
 import { chartPalette } from '../../theme/chartPalette';
 import { DASHBOARD } from './strings';
 
@@ -91,8 +92,13 @@ export const TrendChart = memo(function TrendChart({
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ left: 0, right: 24 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis domain={[(min: number) => Math.max(0, Math.floor(min - 5)), 100]} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 12 }}
+            interval={data.length > 13 ? 1 : 0}
+            tickFormatter={monthTick}
+          />
+          <YAxis {...scoreAxis(data.map((d) => d.average))} />
           <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.average]} />
           <Line
             type="monotone"

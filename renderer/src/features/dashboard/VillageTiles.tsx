@@ -93,7 +93,6 @@ const TileCard = memo(
         {tile.problems.open > 0 || tile.problems.overdue > 0 ? (
           <Typography
             variant="body2"
-            noWrap
             data-testid="tile-problems"
             sx={{ color: tile.problems.overdue > 0 ? 'error.main' : 'text.secondary' }}
           >

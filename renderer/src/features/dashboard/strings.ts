@@ -38,7 +38,7 @@ export const DASHBOARD = {
   village: '村',
   setupTitle: '基础信息',
   tileProblems: (open: number, overdue: number) =>
-    `问题：未销号 ${open}${overdue > 0 ? ` · ！逾期 ${overdue}` : ''}`,
+    `问题：未销号 ${open}${overdue > 0 ? `，逾期 ${overdue}` : ''}`,
   ledgerTitle: '问题整改',
   goHandoff: '去数据交换',
   handoffDue: (days: number, never: boolean, interval: number) =>

@@ -105,7 +105,7 @@ export function LedgerFilters(props: {
         label={F.text}
         value={filter.text}
         onChange={(e) => onChange({ text: e.target.value })}
-        sx={{ width: 240 }}
+        sx={{ width: 280 }}
       />
       <FormControlLabel
         control={

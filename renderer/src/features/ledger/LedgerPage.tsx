@@ -93,7 +93,7 @@ export function LedgerPage() {
         width: 104,
         valueGetter: (_v, row) => SOURCE_LABELS[row.source],
       },
-      { field: 'category', headerName: C.category, width: 88 },
+      { field: 'category', headerName: C.category, minWidth: 88, flex: 0.25 },
       {
         field: 'villageId',
         headerName: C.village,
@@ -110,7 +110,7 @@ export function LedgerPage() {
           <DeadlineChip status={row.status} deadline={row.deadline} today={today} />
         ),
       },
-      { field: 'responsiblePerson', headerName: C.person, width: 84 },
+      { field: 'responsiblePerson', headerName: C.person, minWidth: 84, flex: 0.3 },
     ],
     [names, today],
   );

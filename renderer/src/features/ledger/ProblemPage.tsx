@@ -475,6 +475,9 @@ export function ProblemPage() {
       ) : null}
       <Box sx={{ mt: 2 }}>
         <Section title={P.history}>
+          {history && history.length === 0 ? (
+            <Typography color="text.secondary">{P.noHistory}</Typography>
+          ) : null}
           <Table size="small" aria-label={P.history}>
             <TableBody>
               {(history ?? []).map((entry) => (

@@ -1,3 +1,4 @@
+import { alpha } from '@mui/material/styles';
 import {
   Paper,
   Table,
@@ -63,7 +64,9 @@ export function RecurrenceView(props: {
                     key={table.categories[j]}
                     align="center"
                     sx={{
-                      bgcolor: cell.total >= 3 ? 'warning.light' : undefined,
+                      // A light mark: on a year of items most cells carry it, and stay readable.
+                      bgcolor: (theme) =>
+                        cell.total >= 3 ? alpha(theme.palette.warning.main, 0.2) : undefined,
                       fontWeight: cell.total >= 3 ? 500 : undefined,
                       p: 0,
                     }}
@@ -78,7 +81,10 @@ export function RecurrenceView(props: {
                           all: 'unset',
                           cursor: 'pointer',
                           display: 'block',
-                          // Under its header, whatever the button's own styles reset.
+                          // A button does not stretch by itself: the whole cell, so the
+                          // number sits under its header.
+                          width: '100%',
+                          boxSizing: 'border-box',
                           textAlign: 'center',
                           px: 2,
                           py: 0.75,

@@ -144,6 +144,8 @@ export const LEDGER = {
     verification: (v: string, d: string, o: string) => `验收：${v}，${d}，${o}`,
     unfixableNote: (r: string, a: string) => `无法整改：${r}（批准人：${a}）`,
     history: '操作记录（不可修改）',
+    noHistory:
+      '这个问题没有逐条的操作记录（随数据一次载入或导入，见 设置 → 操作记录 中的导入记录）。',
     reports: '向上级报送进展',
     nextReport: (date: string) => `下次报送期限：${date}（每 7 天一次）`,
     reportOverdue: '，已过期，请尽快向上级报送进展',

@@ -47,7 +47,9 @@ export function ExposureTab({ data }: { data: PatrolData }) {
         <TableHead>
           <TableRow>
             {E.columns.map((c) => (
-              <TableCell key={c}>{c}</TableCell>
+              <TableCell key={c} sx={{ whiteSpace: 'nowrap' }}>
+                {c}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>

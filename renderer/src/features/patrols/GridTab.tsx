@@ -226,14 +226,16 @@ export function GridTab({ data }: { data: PatrolData }) {
           <TableBody>
             {data.rivers.map((r) => (
               <TableRow key={r.id}>
-                <TableCell sx={{ fontWeight: 500 }}>{r.name}</TableCell>
+                <TableCell sx={{ fontWeight: 500, whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                  {r.name}
+                </TableCell>
                 <TableCell>
-                  {r.segments
-                    .map(
-                      (s) =>
-                        `${s.name}（${G.levels[s.level]}河长 ${name(s.chiefId)}${s.villageId ? ` · ${name(s.villageId)}` : ''}）`,
-                    )
-                    .join('；')}
+                  {/* A segment a line: its name, its chief, its village. */}
+                  {r.segments.map((s) => (
+                    <div key={s.id}>
+                      {`${s.name}（${G.levels[s.level]}河长 ${name(s.chiefId)}${s.villageId ? ` · ${name(s.villageId)}` : ''}）`}
+                    </div>
+                  ))}
                 </TableCell>
                 <TableCell align="right">
                   <Button size="small" onClick={() => setRiver(r)}>

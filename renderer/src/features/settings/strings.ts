@@ -15,7 +15,7 @@ export const SETTINGS = {
   save: '保存',
   cancel: '取消',
   saved: '已保存。',
-  edit: '编辑',
+  edit: '修改',
   delete: '删除',
   restore: '恢复',
   undo: '撤销',
@@ -48,7 +48,7 @@ export const SETTINGS = {
     none: '（无）',
     deleted: '已删除',
     dialogNew: '新增村庄',
-    dialogEdit: (name: string) => `编辑：${name}`,
+    dialogEdit: (name: string) => `修改：${name}`,
     confirmDelete: (name: string) =>
       `删除“${name}”？删除后不再出现在名单和评比中，可以随时在“显示已删除的村”中恢复。`,
     deletedNotice: (name: string) => `已删除“${name}”。`,
@@ -68,7 +68,7 @@ export const SETTINGS = {
     groupPosition: '领导小组职务',
     groupNone: '（不是领导小组成员）',
     dialogNew: '新增人员',
-    dialogEdit: (name: string) => `编辑：${name}`,
+    dialogEdit: (name: string) => `修改：${name}`,
     confirmDelete: (name: string) =>
       `删除“${name}”？如果他/她是某村的包村领导，该村的包村领导将被清空。`,
     deletedNotice: (name: string) => `已删除“${name}”。`,

@@ -26,8 +26,11 @@ import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
 import { periodLabel } from '@shared/domain/period';
 import { AttachmentImage } from '../../components/AttachmentImage';
 import { FlagBadge } from '../../components/FlagBadge';
+import { ActionStateChip } from '../../components/ActionStateChip';
+import { toIsoDate } from '@shared/domain/dates';
 import { PageHeader } from '../../components/PageHeader';
 import { useAllResults, useDueActions, usePeople, useVillages } from '../../db/hooks';
+import { monthTick, scoreAxis } from '../../components/format';
 import { chartPalette } from '../../theme/chartPalette';
 import { usePeriodView } from '../assessment/useAssessment';
 import { VILLAGE_PAGE as V } from './strings';
@@ -105,6 +108,7 @@ export function VillagePage() {
   const results = useAllResults();
   const allActions = useDueActions();
   const village = villages?.find((v) => v.id === id);
+  const today = useMemo(() => toIsoDate(new Date()), []);
   const history = useMemo(
     () =>
       (results ?? [])
@@ -210,7 +214,7 @@ export function VillagePage() {
                         {V.due} {a.dueDate}
                       </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {a.doneAt ? `✓ ${V.done}` : V.pending}
+                        <ActionStateChip action={a} today={today} />
                       </TableCell>
                     </TableRow>
                   ))}
@@ -228,8 +232,13 @@ export function VillagePage() {
               <ResponsiveContainer width="100%" height={200}>
                 <LineChart data={trend}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-                  <YAxis domain={[(min: number) => Math.max(0, Math.floor(min - 5)), 100]} />
+                  <XAxis
+                    dataKey="label"
+                    tick={{ fontSize: 12 }}
+                    interval={trend.length > 13 ? 1 : 0}
+                    tickFormatter={monthTick}
+                  />
+                  <YAxis {...scoreAxis(trend.map((d) => d.score))} />
                   <Tooltip />
                   <Line dataKey="score" stroke={chartPalette.series[0]} isAnimationActive={false} />
                 </LineChart>

@@ -24,6 +24,4 @@ export const VILLAGE_PAGE = {
   actions: '后续事项',
   noActions: '没有后续事项。',
   due: '期限',
-  done: '已完成',
-  pending: '待完成',
 };
