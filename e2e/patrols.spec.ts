@@ -108,11 +108,15 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   await page.getByTestId('from-patrol').click();
   await expect(page.getByRole('heading', { name: '巡河巡林', level: 1 })).toBeVisible();
 
-  // The same patrol logged twice is voided with a reason: out of the list and the count.
+  // The very same patrol again is refused; logged twice with a slip in the time, it is voided
+  // with a reason: out of the list and the count.
   await page.getByRole('button', { name: '记录巡河' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('起点').fill('东村桥');
   await dialog.getByLabel('终点').fill('西村坝');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('08:30 开始的巡河已经记录过了');
+  await dialog.getByLabel('开始时间').fill('835');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   expect(await done(page, 'river-compliance', '李河长')).toBe(2);

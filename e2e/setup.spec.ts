@@ -27,8 +27,15 @@ test('first run: from an empty profile through the wizard to the dashboard, kept
   const count = page.getByRole('textbox', { name: '村庄数量' });
   await list.fill('东村\n西村\n南村\n北村');
   await expect(count).toHaveValue('4');
+  // The office's own names are replaced only when it says so.
   await count.fill('5');
   await count.press('Enter');
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('名单里现在有 4 个村名。生成 5 个占位村名');
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(list).toHaveValue('东村\n西村\n南村\n北村');
+  await count.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: '替换' }).click();
   await expect(list).toHaveValue('村庄01\n村庄02\n村庄03\n村庄04\n村庄05');
   await expect(page.getByText('共 5 个村')).toBeVisible();
   const names = Array.from({ length: 27 }, (_, i) => `村庄${String(i + 1).padStart(2, '0')}`);

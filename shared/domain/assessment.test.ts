@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scorePeriod } from './assessment';
+import { scorePeriod, untouchedVillages } from './assessment';
 import { DEFAULT_CATEGORIES, DEFAULT_ITEMS } from './standardDefault';
 
 const standard = { categories: DEFAULT_CATEGORIES, items: DEFAULT_ITEMS, bonusCap: 5 };
@@ -36,5 +36,30 @@ describe('scorePeriod', () => {
       { villageId: 'v2', name: '乙村', score: 100, seriousCount: 0, losses: '' },
       { villageId: 'v3', name: '丙村', score: null, seriousCount: 0 },
     ]);
+  });
+});
+
+describe('villages nothing was entered for', () => {
+  it('are those without a deduction, a bonus or 未检查, whatever a zero count says', () => {
+    const villages = [
+      { id: 'e', name: '东村' },
+      { id: 'w', name: '西村' },
+      { id: 's', name: '南村' },
+      { id: 'n', name: '北村' },
+      { id: 'm', name: '中村' },
+    ];
+    const untouched = untouchedVillages(
+      villages,
+      [
+        { villageId: 'e', count: 2, points: null },
+        { villageId: 's', count: 0, points: null }, // typed 0: nothing found
+        { villageId: 'm', count: null, points: 1.5 },
+      ],
+      [
+        { villageId: 'w', skipped: true, bonus: 0 },
+        { villageId: 'n', skipped: false, bonus: 0 },
+      ],
+    );
+    expect(untouched.map((v) => v.name)).toEqual(['南村', '北村']);
   });
 });

@@ -129,3 +129,20 @@ export function scorePeriod(input: {
   });
   return { inputs, scores };
 }
+
+/**
+ * The villages of a month that nothing was entered for: no deduction, no bonus, not marked 未检查.
+ * They would rank with full marks; closing the month names them, since a village nobody
+ * inspected must not win a red flag by default.
+ */
+export function untouchedVillages<V extends { id: string; name: string }>(
+  villages: readonly V[],
+  deductions: readonly Pick<Deduction, 'villageId' | 'count' | 'points'>[],
+  checks: readonly Pick<VillageCheck, 'villageId' | 'skipped' | 'bonus'>[],
+): V[] {
+  const touched = new Set<string>();
+  for (const d of deductions)
+    if ((d.count ?? 0) > 0 || (d.points ?? 0) > 0) touched.add(d.villageId);
+  for (const c of checks) if (c.skipped || (c.bonus ?? 0) > 0) touched.add(c.villageId);
+  return villages.filter((v) => !touched.has(v.id));
+}

@@ -4,6 +4,7 @@ import {
   checkPatrolVoid,
   correctedFindings,
   DEFAULT_PATROL_RULES,
+  isSamePatrol,
   elapsedDays,
   inSeason,
   owed,
@@ -305,5 +306,18 @@ describe('correcting and voiding a patrol', () => {
     expect(checkPatrolVoid(0, '同一次巡查录了两遍')).toBeNull();
     expect(checkReason('作废', '理'.repeat(201))).toBe('作废原因最多 200 个字。');
     expect(checkReason('更正', '', { required: false })).toBeNull();
+  });
+});
+
+describe('a patrol entered twice', () => {
+  it('is the same segment, day and start time, or the same plot and day', () => {
+    const river = { segmentId: 's1', date: '2026-11-20', startTime: '08:30' };
+    expect(isSamePatrol(river, { ...river })).toBe(true);
+    expect(isSamePatrol(river, { ...river, startTime: '14:00' })).toBe(false);
+    expect(isSamePatrol(river, { ...river, segmentId: 's2' })).toBe(false);
+    const forest = { plotId: 'p1', date: '2026-11-20' };
+    expect(isSamePatrol(forest, { ...forest })).toBe(true);
+    expect(isSamePatrol(forest, { ...forest, date: '2026-11-21' })).toBe(false);
+    expect(isSamePatrol(forest, river)).toBe(false);
   });
 });

@@ -506,3 +506,26 @@ export function checkPatrolVoid(liveItems: number, reason: string): string | nul
     return '这次巡查的发现问题已转整改，不能作废；如是误录，请先在台账中作废相应问题。';
   return checkReason('作废', reason, { example: '重复录入' });
 }
+
+/**
+ * Whether two patrols are the same one entered twice: a river patrol of the same segment, day
+ * and start time, or a forest patrol of the same plot on the same day (a ranger's day counts
+ * once).
+ */
+export function isSamePatrol(
+  a: Pick<RiverPatrol, 'segmentId' | 'date' | 'startTime'> | Pick<ForestPatrol, 'plotId' | 'date'>,
+  b: Pick<RiverPatrol, 'segmentId' | 'date' | 'startTime'> | Pick<ForestPatrol, 'plotId' | 'date'>,
+): boolean {
+  if (a.date !== b.date) return false;
+  if ('segmentId' in a && 'segmentId' in b)
+    return a.segmentId === b.segmentId && a.startTime === b.startTime;
+  if ('plotId' in a && 'plotId' in b) return a.plotId === b.plotId;
+  return false;
+}
+
+/** What the office is told when a patrol is entered twice. */
+export function samePatrolMessage(patrol: { date: string; startTime?: string }): string {
+  return patrol.startTime
+    ? `这个河段 ${patrol.date} ${patrol.startTime} 开始的巡河已经记录过了；如是另一次巡河，请核对开始时间。`
+    : `这个山头地块 ${patrol.date} 已经有巡林记录了（护林员一天只计一次）。`;
+}

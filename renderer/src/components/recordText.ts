@@ -86,8 +86,19 @@ const FIELDS: Record<string, string> = {
   amountYuan: '金额（元）',
 };
 
+/** A voided patrol reads 作废, as a voided item does. */
+const PATROL_FIELDS = { voided: '作废', deletedAt: '作废' };
+
 const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
   people: { title: '职务' },
+  riverPatrols: {
+    ...PATROL_FIELDS,
+    routeFrom: '起点',
+    routeTo: '终点',
+    checked: '巡查内容',
+    action: '处理情况',
+  },
+  forestPatrols: { ...PATROL_FIELDS, note: '情况说明' },
   ruleDocuments: { title: '文件名称' },
   periods: { status: '状态' },
   dueActions: { kind: '事项', title: '内容' },
@@ -221,7 +232,7 @@ export function formatValue(table: string, field: string, value: unknown, names:
     return typeof table === 'string' ? tableLabel(table) : EMPTY;
   }
   if (field === 'deletedAt' && typeof value === 'string')
-    return table === 'problems'
+    return ['problems', 'riverPatrols', 'forestPatrols'].includes(table)
       ? `已作废（${formatTimestamp(value)}）`
       : `已删除（${formatTimestamp(value)}）`;
   if ((field === 'periodId' || field === 'periodKey') && typeof value === 'string')

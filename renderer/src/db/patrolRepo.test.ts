@@ -236,7 +236,11 @@ describe('correcting and voiding a patrol', () => {
     const { river } = await setUp();
     const form = riverForm(river.id, river.segments[0]!.id);
     const first = await saveRiverPatrol(db, form);
-    const twice = await saveRiverPatrol(db, form);
+    // The very same patrol again is refused; one with a mistyped start time gets in.
+    await expect(saveRiverPatrol(db, form)).rejects.toThrow(
+      `这个河段 ${yesterday} 08:30 开始的巡河已经记录过了`,
+    );
+    const twice = await saveRiverPatrol(db, { ...form, startTime: '08:35' });
     const item = await openFindingProblem(db, 'riverPatrols', twice.id, twice.findings[0]!.id);
     await expect(voidPatrol(db, 'riverPatrols', twice.id, '重复录入')).rejects.toThrow(
       '已转整改，不能作废',
@@ -258,6 +262,8 @@ describe('correcting and voiding a patrol', () => {
     await expect(
       saveRiverPatrol(db, { ...form, endTime: '11:00' }, { id: twice.id, reason: '结束时间录错' }),
     ).rejects.toThrow('这条巡查记录已不存在。');
+    // Once voided, it no longer stands in the way of the patrol it repeated.
+    await saveRiverPatrol(db, { ...form, startTime: '08:35', endTime: '09:00' });
   });
 });
 

@@ -6,6 +6,8 @@ import {
   checkPatrolVoid,
   correctedFindings,
   DEFAULT_PATROL_RULES,
+  isSamePatrol,
+  samePatrolMessage,
   FOREST_PROBLEM_CATEGORY,
   findingProblemDescription,
   RIVER_PROBLEM_CATEGORY,
@@ -126,6 +128,9 @@ async function writePatrol<T extends RiverPatrol | ForestPatrol>(
     const issues = checkPatrolCorrection(stored, patrol, correction.reason);
     if (issues.length > 0) throw new InputError(issues);
   }
+  const sameDay = await patrols.where('date').equals(patrol.date).toArray();
+  if (sameDay.some((p) => p.id !== patrol.id && isLive(p) && isSamePatrol(p, patrol)))
+    return refuse(samePatrolMessage(patrol), 'date');
   await putAudited(
     db,
     ctx,
@@ -168,7 +173,7 @@ export async function saveRiverPatrol(
         findings: correctedFindings(stored?.findings ?? [], form.findings, ctx.newId),
         action: cleanText(form.action),
       }),
-      `${river.name}${segment.name} ${form.date}`,
+      `${river.name}${segment.name} ${form.date} ${form.startTime}`,
       correction,
     );
   });
@@ -274,7 +279,8 @@ export async function voidPatrol(
       { ...ctx, existing: before },
     );
     const { where } = await findingPlace(db, table, before);
-    const label = `${where} ${before.date}`;
+    const time = 'startTime' in before ? ` ${before.startTime}` : '';
+    const label = `${where} ${before.date}${time}`;
     await putAudited(db, ctx, table, before, after, label, cleanText(reason), 'void');
   });
 }

@@ -1,3 +1,4 @@
+import { untouchedVillages } from '@shared/domain/assessment';
 import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { toIsoDate } from '@shared/domain/dates';
@@ -285,7 +286,13 @@ export function ScoringTab({
       <ConfirmDialog
         open={closing}
         title={ASSESSMENT.close.title(month)}
-        message={ASSESSMENT.close.message(villages.length - skipped.size, skipped.size)}
+        message={ASSESSMENT.close.message(
+          villages.length - skipped.size,
+          skipped.size,
+          untouchedVillages(villages, [...view.cells.values()], [...view.checks.values()]).map(
+            (v) => v.name,
+          ),
+        )}
         confirmLabel={ASSESSMENT.close.confirm}
         onConfirm={() => void close()}
         onClose={() => setClosing(false)}

@@ -61,8 +61,12 @@ export const ASSESSMENT = {
   close: {
     button: '关闭本月考核并发布结果',
     title: (month: string) => `关闭${periodLabel(month)}的考核？`,
-    message: (scored: number, skipped: number) =>
-      `将对 ${scored} 个村排名并评定红黄旗${skipped > 0 ? `（${skipped} 个村本期未检查，不参加排名）` : ''}。关闭后不能再直接修改，修改需说明原因并留痕。`,
+    message: (scored: number, skipped: number, untouched: readonly string[] = []) =>
+      `将对 ${scored} 个村排名并评定红黄旗${skipped > 0 ? `（${skipped} 个村本期未检查，不参加排名）` : ''}。${
+        untouched.length > 0
+          ? `注意：${untouched.join('、')}本期没有任何扣分或加分，也没有标记“本期未检查”，将按满分 100 分参加排名。如没有检查，请先在打分表中勾选“本期未检查”。`
+          : ''
+      }关闭后不能再直接修改，修改需说明原因并留痕。`,
     confirm: '关闭并发布',
     done: (month: string) => `${periodLabel(month)}的考核已关闭，结果已发布。`,
   },

@@ -179,7 +179,10 @@ export function LedgerPrintPage() {
                 header: '问题及地点',
                 cell: (r) => (
                   <>
-                    {r.place ? `${r.description}（${r.place}）` : r.description}
+                    {/* The place once: a patrol's finding names it in its description already. */}
+                    {r.place && !r.description.includes(r.place)
+                      ? `${r.description}（${r.place}）`
+                      : r.description}
                     {r.requirement ? (
                       <>
                         <br />

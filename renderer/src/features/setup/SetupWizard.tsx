@@ -26,6 +26,7 @@ import {
   validateVillageList,
 } from '@shared/domain/village';
 import type { ValidationIssue } from '@shared/domain/validation';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
@@ -46,6 +47,8 @@ export function SetupWizard() {
   );
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
+  /** The count of placeholder names waiting for the office to confirm replacing its own. */
+  const [replacing, setReplacing] = useState<number | null>(null);
   const fileImport = useVillageListImport();
 
   const villageLines = useMemo(() => splitPastedList(villageText), [villageText]);
@@ -89,7 +92,10 @@ export function SetupWizard() {
       return;
     }
     setIssues([]);
-    setVillageText(placeholderVillageNames(n).join('\n'));
+    // Names the office typed or pasted are not replaced without asking.
+    const own = villageCheck.names.filter((name) => !/^村庄\d+$/.test(name));
+    if (own.length > 0) setReplacing(n);
+    else setVillageText(placeholderVillageNames(n).join('\n'));
   }
 
   async function importFile() {
@@ -260,6 +266,15 @@ export function SetupWizard() {
           </Box>
         ) : null}
 
+        <ConfirmDialog
+          open={replacing !== null}
+          title={SETUP.replaceTitle}
+          message={SETUP.replaceMessage(villageCheck.names.length, replacing ?? 0)}
+          confirmLabel={SETUP.replaceConfirm}
+          danger
+          onConfirm={() => setVillageText(placeholderVillageNames(replacing ?? 0).join('\n'))}
+          onClose={() => setReplacing(null)}
+        />
         <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 4 }}>
           <Button
             disabled={step === 0 || saving}

@@ -12,6 +12,10 @@ export const SETUP = {
   operatorHelp: '每一次新增和修改都会记录操作员姓名，供核查使用。',
   villageCount: '村庄数量',
   regenerate: '按数量生成占位村名',
+  replaceTitle: '替换现有的村名？',
+  replaceMessage: (now: number, n: number) =>
+    `名单里现在有 ${now} 个村名。生成 ${n} 个占位村名（村庄01……）会替换掉它们。`,
+  replaceConfirm: '替换',
   villageList: '村庄名单（每行一个村名）',
   villageListHelp: '可以直接修改下面的占位村名，也可以从 Excel/WPS 复制一列村名粘贴进来。',
   importFile: '从文件导入（.xlsx / .csv）',
