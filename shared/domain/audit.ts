@@ -46,6 +46,15 @@ export interface AuditEntry {
   reason?: string | undefined;
   /** The user's step this entry is part of (关闭2026年11月考核), when one step wrote many. */
   group?: string | undefined;
+  /**
+   * The hash chain's links (docs/audit-chain.md): the installation that wrote it, its place in
+   * that installation's chain, the previous entry's hash and its own. Only the built-in
+   * standard's entry, the same on every PC, is outside every chain.
+   */
+  chain?: string | undefined;
+  seq?: number | undefined;
+  prev?: string | undefined;
+  hash?: string | undefined;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
+  checkArrivingHistory,
   entryHash,
   GENESIS,
   linkEntry,
   verifyChain,
+  verifyPartialChain,
   type ChainLinks,
 } from './auditChain';
 
@@ -152,5 +154,77 @@ describe('checking a chain', () => {
       ok: false,
       break: { seq: 4, kind: 'rewritten' },
     });
+  });
+});
+
+describe('part of another PC’s chain, as packages bring it', () => {
+  it('passes with gaps, and still names an entry changed or not linked to the one before', () => {
+    const chain = chainOf(6);
+    const part = [chain[0]!, chain[1]!, chain[4]!];
+    expect(verifyPartialChain(part)).toMatchObject({ ok: true, head: { seq: 5 }, gaps: 1 });
+    expect(verifyPartialChain([chain[2]!, { ...chain[4]!, label: '改过' }])).toMatchObject({
+      ok: false,
+      break: { seq: 5, kind: 'changed' },
+    });
+    // Entry 4 made again with a different content: entry 5 beside it no longer links.
+    const four = linkEntry<Record<string, unknown>>({ id: 'x', label: '伪造' }, 'pc1', {
+      seq: 3,
+      hash: chain[2]!.hash,
+    });
+    expect(verifyPartialChain([four, chain[4]!])).toMatchObject({
+      ok: false,
+      break: { seq: 5, kind: 'unlinked' },
+    });
+  });
+});
+
+describe('history arriving in a package', () => {
+  const own = 'mine0000001';
+  it('refuses an entry claiming this PC, one outside every chain, and another PC’s changed', () => {
+    const theirs = chainOf(3);
+    const held = (chain: string) => (chain === 'pc1' ? [theirs[0]!] : []);
+    expect(checkArrivingHistory([theirs[1]!, theirs[2]!], own, held, 'builtin')).toBeNull();
+    const mine = linkEntry<Record<string, unknown>>({ id: 'f', label: '伪造的销号' }, own, null);
+    expect(checkArrivingHistory([mine], own, held, 'builtin')).toBe(
+      '其中的操作记录“伪造的销号”自称是本机写的，本机却没有这条记录：不能导入。',
+    );
+    expect(checkArrivingHistory([{ id: 'old', label: '旧记录' }], own, held, 'builtin')).toBe(
+      '其中的操作记录“旧记录”没有校验信息（来自旧版本，或是伪造的），不能导入。',
+    );
+    expect(
+      checkArrivingHistory([{ id: 'builtin', label: '内置' }], own, held, 'builtin'),
+    ).toBeNull();
+    expect(checkArrivingHistory([{ ...theirs[1]!, actor: '别人' }], own, held, 'builtin')).toBe(
+      '其中来自其他电脑（pc1）的操作记录核验未通过：第 2 条记录的内容被改动过（与它的校验值不符）。不能导入。',
+    );
+  });
+});
+
+describe('a complainant’s name in the chain', () => {
+  const entry = {
+    id: 'p1',
+    table: 'problems',
+    action: 'create',
+    label: '2026-群众-0001',
+    before: null,
+    after: { description: '夜间偷排污水', complainant: '王大妈 13800000000' },
+  };
+  it('is sealed on this PC, checked here, and the entry checks out elsewhere without it', () => {
+    const sealed = linkEntry<Record<string, unknown>>(entry, 'pc1', null);
+    expect(typeof sealed.privateSalt).toBe('string');
+    expect(verifyChain([sealed])).toMatchObject({ ok: true });
+    // Another name put in on this PC is found.
+    const changed = { ...sealed, after: { ...entry.after, complainant: '李四' } };
+    expect(verifyChain([changed])).toMatchObject({ ok: false, break: { kind: 'changed' } });
+    // As it leaves the PC: no name, no salt; the rest still checks out, with the same hash.
+    const after = sealed.after as Record<string, unknown>;
+    const leaving: Record<string, unknown> = {
+      ...sealed,
+      after: { description: after.description },
+    };
+    delete leaving.privateSalt;
+    expect(JSON.stringify(leaving)).not.toContain('王大妈');
+    expect(entryHash(leaving)).toBe(sealed.hash);
+    expect(verifyPartialChain([leaving as unknown as ChainLinks])).toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { auditWithoutPrivate, privateFieldsOf } from './privacy';
 
 /**
  * The history as a hash chain (docs/audit-chain.md): each installation's entries are numbered
@@ -51,12 +52,69 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
-/** The hash of an entry: over its canonical form without `hash`. */
-export function entryHash(entry: Readonly<Record<string, unknown>>): string {
-  const rest: Record<string, unknown> = { ...entry };
-  delete rest.hash;
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(rest))));
+/**
+ * The form of an entry its hash is taken over: without `hash`, and as it may leave the PC — a
+ * complainant's name (privacy.ts) and the salt of its digest left out. The private values are
+ * covered instead by `privateDigest`, SHA-256 of a random salt kept on this PC and the values:
+ * another PC can check the rest of the entry without learning the name, and this PC can check
+ * the name too.
+ */
+function publicForm(entry: object): Record<string, unknown> {
+  const e = entry as Record<string, unknown>;
+  const out: Record<string, unknown> =
+    typeof e.table === 'string'
+      ? { ...auditWithoutPrivate(e as { table: string; before: unknown; after: unknown }) }
+      : { ...e };
+  delete out.hash;
+  delete out.privateSalt;
+  return out;
 }
+
+/** The hash of an entry: over its public form (see publicForm). */
+export function entryHash(entry: object): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(publicForm(entry)))));
+}
+
+/** The private values an entry holds (its before's and after's private fields), or null. */
+function privateValues(entry: Record<string, unknown>): Record<string, unknown> | null {
+  const fields = typeof entry.table === 'string' ? privateFieldsOf(entry.table) : [];
+  const pick = (record: unknown) =>
+    record && typeof record === 'object'
+      ? Object.fromEntries(
+          fields
+            .filter((f) => (record as Record<string, unknown>)[f] !== undefined)
+            .map((f) => [f, (record as Record<string, unknown>)[f]]),
+        )
+      : {};
+  const before = pick(entry.before);
+  const after = pick(entry.after);
+  return Object.keys(before).length + Object.keys(after).length > 0 ? { before, after } : null;
+}
+
+const digestOf = (salt: string, values: unknown) =>
+  bytesToHex(sha256(utf8ToBytes(`${salt}${canonicalJson(values)}`)));
+
+/** An entry with its private values sealed (a salt and their digest), when it holds any. */
+function sealPrivate<T extends object>(entry: T): T {
+  const values = privateValues(entry as Record<string, unknown>);
+  if (!values) return entry;
+  const salt = bytesToHex(randomBytes(16));
+  return { ...entry, privateSalt: salt, privateDigest: digestOf(salt, values) };
+}
+
+/**
+ * Whether an entry's private values are the ones it was written with. Where the salt is not here
+ * (an entry that came from another PC, without the values) there is nothing to check.
+ */
+function privateIntact(entry: object): boolean {
+  const e = entry as Record<string, unknown>;
+  const values = privateValues(e);
+  if (typeof e.privateSalt !== 'string') return values === null;
+  return e.privateDigest === digestOf(e.privateSalt, values ?? {});
+}
+
+/** Whether an entry is as it was written: its hash, and its private values where they are here. */
+const intact = (entry: ChainLinks) => entryHash(entry) === entry.hash && privateIntact(entry);
 
 /** An entry linked onto the head of its chain (null: the chain's first entry). */
 export function linkEntry<T extends object>(
@@ -65,12 +123,12 @@ export function linkEntry<T extends object>(
   head: ChainHead | null,
 ): T & ChainLinks {
   const linked = {
-    ...entry,
+    ...sealPrivate(entry),
     chain,
     seq: (head?.seq ?? 0) + 1,
     prev: head?.hash ?? GENESIS,
   } as T & ChainLinks;
-  linked.hash = entryHash(linked as unknown as Record<string, unknown>);
+  linked.hash = entryHash(linked);
   return linked;
 }
 
@@ -92,7 +150,7 @@ export type ChainCheck =
  * Returns the new head, or the first break.
  */
 export function verifyChain(
-  entries: readonly (Readonly<Record<string, unknown>> & ChainLinks)[],
+  entries: readonly ChainLinks[],
   from: ChainHead | null = null,
 ): ChainCheck {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);
@@ -130,7 +188,7 @@ export function verifyChain(
           : `第 ${expected} 至 ${entry.seq - 1} 条记录不见了。`,
         checked,
       );
-    if (entryHash(entry) !== entry.hash)
+    if (!intact(entry))
       return fail(
         entry.seq,
         'changed',
@@ -160,4 +218,84 @@ export function verifyChain(
     expected = entry.seq + 1;
   }
   return { ok: true, head, checked };
+}
+
+/**
+ * Checks part of another installation's chain — what hand-off packages brought of it, which is
+ * the history of the records they carried, so with gaps: each entry must still hash to its own
+ * `hash`, no position may be taken twice, and where an entry's predecessor is here too, it must
+ * link to it. Returns the number of gaps (runs of positions not here) with the result.
+ */
+export function verifyPartialChain(entries: readonly ChainLinks[]): ChainCheck & { gaps: number } {
+  const sorted = [...entries].sort((a, b) => a.seq - b.seq);
+  let gaps = 0;
+  let previous: ChainLinks | null = null;
+  let checked = 0;
+  for (const entry of sorted) {
+    const fail = (kind: ChainBreak['kind'], message: string) =>
+      ({ ok: false, break: { seq: entry.seq, kind, message }, checked, gaps }) as const;
+    if (!Number.isInteger(entry.seq) || entry.seq < 1)
+      return fail('changed', `有一条记录的位置“${String(entry.seq)}”不对。`);
+    if (previous && previous.seq === entry.seq)
+      return fail('duplicated', `第 ${entry.seq} 条记录出现了两次（有记录被插入）。`);
+    if (!intact(entry))
+      return fail('changed', `第 ${entry.seq} 条记录的内容被改动过（与它的校验值不符）。`);
+    const before =
+      previous?.seq === entry.seq - 1 ? previous.hash : entry.seq === 1 ? GENESIS : null;
+    if (before !== null && entry.prev !== before)
+      return fail(
+        'unlinked',
+        `第 ${entry.seq} 条记录与前一条接不上（记录被删除、插入或调换过顺序）。`,
+      );
+    if (before === null) gaps += 1;
+    previous = entry;
+    checked += 1;
+  }
+  return {
+    ok: true,
+    head: previous ? { seq: previous.seq, hash: previous.hash } : null,
+    checked,
+    gaps,
+  };
+}
+
+/**
+ * Why history entries arriving from a package may not be kept, or null. Entries this PC already
+ * has are never replaced (the caller leaves them out); of the rest, none may claim this PC's own
+ * chain (it cannot have been written elsewhere), none may be outside every chain but the
+ * built-in standard's, and each other installation's part must check out with what this PC
+ * already holds of that chain.
+ */
+export function checkArrivingHistory(
+  arriving: readonly Record<string, unknown>[],
+  own: string,
+  held: (chain: string) => readonly ChainLinks[],
+  builtInId: string,
+): string | null {
+  const byChain = new Map<string, ChainLinks[]>();
+  for (const entry of arriving) {
+    const label = typeof entry.label === 'string' ? entry.label : '';
+    const chain = entry.chain;
+    if (chain === undefined || chain === null) {
+      if (entry.id === builtInId) continue;
+      return `其中的操作记录“${label}”没有校验信息（来自旧版本，或是伪造的），不能导入。`;
+    }
+    if (
+      typeof chain !== 'string' ||
+      typeof entry.seq !== 'number' ||
+      typeof entry.hash !== 'string'
+    )
+      return `其中的操作记录“${label}”的校验信息不完整，不能导入。`;
+    if (chain === own)
+      return `其中的操作记录“${label}”自称是本机写的，本机却没有这条记录：不能导入。`;
+    const list = byChain.get(chain) ?? [];
+    list.push(entry as unknown as ChainLinks);
+    byChain.set(chain, list);
+  }
+  for (const [chain, list] of byChain) {
+    const result = verifyPartialChain([...held(chain), ...list]);
+    if (!result.ok)
+      return `其中来自其他电脑（${chain}）的操作记录核验未通过：${result.break.message}不能导入。`;
+  }
+  return null;
 }

@@ -27,17 +27,21 @@ export function withoutPrivate<T>(table: string, record: T): T {
 
 /**
  * An audit entry as it may leave the PC: the before and after of a private table without the
- * private fields. Entries of other tables are returned as they are.
+ * private fields (and without the salt of their digest). Entries of other tables are returned as
+ * they are.
  */
 export function auditWithoutPrivate<T extends { table: string; before: unknown; after: unknown }>(
   entry: T,
 ): T {
   if (privateFieldsOf(entry.table).length === 0) return entry;
-  return {
+  const out: Record<string, unknown> = {
     ...entry,
     before: withoutPrivate(entry.table, entry.before),
     after: withoutPrivate(entry.table, entry.after),
   };
+  // The salt of the private values' digest (auditChain.ts) stays with the values.
+  delete out.privateSalt;
+  return out as T;
 }
 
 /** How a private value is shown: its first character, the rest as ＊ (张三 → 张＊). */

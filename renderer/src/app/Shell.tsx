@@ -12,7 +12,10 @@ import {
 } from '@mui/material';
 import PersonIcon from '@mui/icons-material/PersonOutlined';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { useIsDemo, useOperator, useTown } from '../db/hooks';
+import { useEffect } from 'react';
+import { actions } from '../db/actions';
+import { useChainBreak, useIsDemo, useOperator, useTown } from '../db/hooks';
+import { ChainBreakBanner } from '../features/settings/HistoryCheck';
 import { useDailyBackup } from '../features/handoff/useBackups';
 import { layout } from '../theme/tokens';
 import { NAV_ITEMS } from './navigation';
@@ -28,6 +31,11 @@ export function Shell() {
   const operator = useOperator();
   const demo = useIsDemo();
   useDailyBackup();
+  const chainBreak = useChainBreak();
+  // The history is checked each time the app opens, from where it was checked last.
+  useEffect(() => {
+    void actions.checkHistory(false).catch(() => undefined);
+  }, []);
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar
@@ -88,6 +96,7 @@ export function Shell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar sx={{ minHeight: `${layout.appBarHeight}px !important` }} />
+        <ChainBreakBanner found={chainBreak} />
         <Outlet />
       </Box>
     </Box>

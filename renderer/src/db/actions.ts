@@ -68,6 +68,7 @@ import {
   saveCountyLayout,
   saveDraftFocus,
 } from './repositories/printRepo';
+import { checkHistory } from './repositories/auditRepo';
 import {
   addPatrolPhoto,
   openFindingProblem,
@@ -105,6 +106,7 @@ export const actions = {
     saveForestPlot(db, id, form),
   saveForestPatrol: (form: Parameters<typeof saveForestPatrol>[1], correction?: PatrolCorrection) =>
     saveForestPatrol(db, form, correction),
+  checkHistory: (full: boolean) => checkHistory(db, { full }),
   voidPatrol: (table: 'riverPatrols' | 'forestPatrols', id: string, reason: string) =>
     voidPatrol(db, table, id, reason),
   savePatrolRules: (rules: Parameters<typeof savePatrolRules>[1]) => savePatrolRules(db, rules),

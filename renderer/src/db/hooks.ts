@@ -6,7 +6,7 @@ import type { UpperLevel } from '@shared/domain/problem';
 import type { RecordKind } from '@shared/domain/workRecords';
 import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
-import { listAudit } from './repositories/auditRepo';
+import { CHAIN_BREAK_KEY, listAudit } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
 import { getBackupFailure, listHandoffs, loadHandoffDue } from './repositories/handoffRepo';
 import {
@@ -88,6 +88,14 @@ export const useRecordNames = () =>
     [],
     new Map<string, string>(),
   );
+/** A break found in the history's chain and not yet dealt with (shown on every screen). */
+export const useChainBreak = () =>
+  useLiveQuery(
+    async () =>
+      (await db.settings.get(CHAIN_BREAK_KEY))?.value as
+        { at: string; break: { message: string } | null } | undefined,
+  );
+
 export const useAuditLog = (filter: { table?: string; recordId?: string; limit?: number } = {}) =>
   useLiveQuery(() => listAudit(db, filter), [filter.table, filter.recordId, filter.limit]);
 

@@ -6,7 +6,8 @@ import type {
   PeriodResult,
   VillageCheck,
 } from '@shared/domain/assessment';
-import type { AuditEntry } from '@shared/domain/audit';
+import { BUILT_IN_AT, type AuditEntry } from '@shared/domain/audit';
+import { linkEntry, type ChainHead, type ChainLinks } from '@shared/domain/auditChain';
 import type { Briefing } from '@shared/domain/briefing';
 import type { ForestPatrol, ForestPlot, River, RiverPatrol } from '@shared/domain/patrol';
 import type { WorkRecord } from '@shared/domain/workRecords';
@@ -19,6 +20,7 @@ import type { Person } from '@shared/domain/person';
 import type { RuleDocument } from '@shared/domain/ruleDocument';
 import type { Town } from '@shared/domain/town';
 import type { Village } from '@shared/domain/village';
+import { INSTALLATION_KEY, newInstallationId } from './writeContext';
 
 /** Small key/value settings: the operator's name, set-up state, storage persistence. */
 export interface Setting {
@@ -111,6 +113,32 @@ export const SCHEMA_VERSIONS: {
       forestPatrols: 'id, date, rangerId, plotId',
       workRecords: 'id, kind, date, [kind+date]',
       summaries: 'id',
+    },
+  },
+  {
+    // The history as a hash chain (docs/audit-chain.md): each installation's entries by their
+    // place in its chain. The entries written before are linked, oldest first, onto this
+    // installation's chain; the built-in standard's entry stays outside every chain.
+    version: 8,
+    stores: { audit: 'id, at, [table+recordId], [chain+seq]' },
+    upgrade: async (tx) => {
+      const settings = tx.table<Setting, string>('settings');
+      const stored = (await settings.get(INSTALLATION_KEY))?.value;
+      const installation = typeof stored === 'string' && stored ? stored : newInstallationId();
+      if (installation !== stored)
+        await settings.put({ key: INSTALLATION_KEY, value: installation });
+      const audit = tx.table<AuditEntry, string>('audit');
+      const entries = (await audit.toArray())
+        .filter((e) => e.at !== BUILT_IN_AT && e.seq === undefined)
+        .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+      const linked: AuditEntry[] = [];
+      let head: ChainHead | null = null;
+      for (const entry of entries) {
+        const next: AuditEntry & ChainLinks = linkEntry(entry, installation, head);
+        linked.push(next);
+        head = { seq: next.seq, hash: next.hash };
+      }
+      await audit.bulkPut(linked);
     },
   },
 ];

@@ -1,4 +1,6 @@
-import { auditAction, type AuditAction } from '@shared/domain/audit';
+import Dexie from 'dexie';
+import { auditAction, type AuditAction, type AuditEntry } from '@shared/domain/audit';
+import { linkEntry, type ChainHead } from '@shared/domain/auditChain';
 import type { BaseRecord } from '@shared/domain/record';
 import type { EcoDeskDb } from './schema';
 
@@ -78,7 +80,7 @@ export async function recordAudit<T extends BaseRecord>(
   /** What the entry calls the change, when more than 修改 (a 更正, a 作废). */
   action?: AuditAction,
 ): Promise<void> {
-  await db.audit.add({
+  await appendAudit(db, ctx, {
     id: ctx.newId(),
     at: ctx.now,
     actor: ctx.actor,
@@ -91,6 +93,37 @@ export async function recordAudit<T extends BaseRecord>(
     ...(reason ? { reason } : {}),
     ...(ctx.group ? { group: ctx.group } : {}),
   });
+}
+
+/**
+ * Adds an entry at the end of this installation's hash chain (docs/audit-chain.md), in the
+ * caller's transaction, which must include db.audit: the chain's head is read and the entry
+ * linked to it in that same transaction, so no other write can come between. Every entry of the
+ * history is written here. A context without an installation (the built-in standard's entry,
+ * the same on every PC) writes its entry outside every chain.
+ */
+export async function appendAudit(
+  db: EcoDeskDb,
+  ctx: Pick<WriteContext, 'installation'>,
+  entry: AuditEntry,
+): Promise<AuditEntry> {
+  if (!ctx.installation) {
+    await db.audit.add(entry);
+    return entry;
+  }
+  const head = await chainHead(db, ctx.installation);
+  const linked = linkEntry(entry, ctx.installation, head);
+  await db.audit.add(linked);
+  return linked;
+}
+
+/** The last entry of an installation's chain (its position and hash), or null for none yet. */
+export async function chainHead(db: EcoDeskDb, chain: string): Promise<ChainHead | null> {
+  const last = await db.audit
+    .where('[chain+seq]')
+    .between([chain, Dexie.minKey], [chain, Dexie.maxKey])
+    .last();
+  return last?.seq && last.hash ? { seq: last.seq, hash: last.hash } : null;
 }
 
 /** Stores a record and its audit entry, in the caller's transaction (which includes both tables). */

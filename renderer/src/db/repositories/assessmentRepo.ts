@@ -86,6 +86,8 @@ export async function saveRules(
  * neither gets the other's copy as an extra version.
  */
 export const DEFAULT_STANDARD_ID = 'standard-default-1';
+/** The built-in standard's history entry: the same on every PC, outside every chain. */
+export const BUILT_IN_AUDIT_ID = `${DEFAULT_STANDARD_ID}-audit`;
 const BUILT_IN_BY = '系统（软件内置）';
 
 /** The standard's versions; the default 50 items become version 1 on first use. */
@@ -108,7 +110,7 @@ export async function ensureStandards(db: EcoDeskDb): Promise<StandardVersion[]>
     const ctx = {
       now: BUILT_IN_AT,
       actor: BUILT_IN_BY,
-      newId: () => `${DEFAULT_STANDARD_ID}-audit`,
+      newId: () => BUILT_IN_AUDIT_ID,
       installation: '',
     };
     await recordAudit(db, ctx, 'standards', undefined, first, '考核标准第 1 版（软件内置）');

@@ -1,5 +1,14 @@
+import Dexie from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';
+import {
+  verifyChain,
+  verifyPartialChain,
+  type ChainBreak,
+  type ChainHead,
+  type ChainLinks,
+} from '@shared/domain/auditChain';
 import type { EcoDeskDb } from '../schema';
+import { INSTALLATION_KEY } from '../writeContext';
 
 /** Read-only: the audit log has no update or delete here, nor anywhere in the app. */
 export async function listAudit(
@@ -16,5 +25,104 @@ export async function listAudit(
   }
   const query = db.audit.orderBy('at').reverse();
   const filtered = filter.table ? query.filter((e) => e.table === filter.table) : query;
-  return filtered.limit(limit).toArray();
+  // Entries of one moment (one step wrote several) in the order they were written.
+  return (await filtered.limit(limit).toArray()).sort(
+    (a, b) => b.at.localeCompare(a.at) || (b.seq ?? 0) - (a.seq ?? 0),
+  );
+}
+
+/** One installation's chain as checked: how many entries, where it ends, or where it breaks. */
+export interface ChainReport {
+  chain: string;
+  /** This PC's own chain (the others came in hand-off packages). */
+  own: boolean;
+  entries: number;
+  head: ChainHead | null;
+  break: ChainBreak | null;
+}
+
+export interface HistoryCheck {
+  at: string;
+  full: boolean;
+  chains: ChainReport[];
+  /** Entries outside every chain: the built-in standard's, and any from before the chain. */
+  unchained: number;
+  ok: boolean;
+}
+
+/** The heads last checked, per chain, and a break found and not yet dealt with. */
+export const CHECKED_HEADS_KEY = 'audit.checkedHeads';
+export const CHAIN_BREAK_KEY = 'audit.break';
+
+/**
+ * Checks the history's chains (docs/audit-chain.md). In full: every entry of every chain. Else
+ * (when the app opens): each chain from the head checked last time, so it stays fast. A break is
+ * kept (and shown on every screen) until it is dealt with; it is never repaired here.
+ */
+export async function checkHistory(
+  db: EcoDeskDb,
+  { full }: { full: boolean },
+): Promise<HistoryCheck> {
+  const stored = (await db.settings.get(INSTALLATION_KEY))?.value;
+  const installation = typeof stored === 'string' ? stored : '';
+  const checked = ((await db.settings.get(CHECKED_HEADS_KEY))?.value ?? {}) as Record<
+    string,
+    ChainHead
+  >;
+  const byChain = new Map<string, AuditEntry[]>();
+  let unchained = 0;
+  if (full) {
+    for (const entry of await db.audit.toArray()) {
+      if (!entry.chain) {
+        unchained += 1;
+        continue;
+      }
+      const list = byChain.get(entry.chain) ?? [];
+      list.push(entry);
+      byChain.set(entry.chain, list);
+    }
+  } else if (installation) {
+    // Opening: this PC's own chain, from the head checked last time.
+    const from = checked[installation]?.seq ?? 0;
+    byChain.set(
+      installation,
+      await db.audit
+        .where('[chain+seq]')
+        .between([installation, from], [installation, Dexie.maxKey])
+        .toArray(),
+    );
+  }
+  const reports: ChainReport[] = [];
+  for (const [chain, entries] of byChain) {
+    const own = chain === installation;
+    // This PC's chain is whole; another PC's is what packages brought of it, with gaps.
+    const result = own
+      ? verifyChain(entries as ChainLinks[], full ? null : (checked[chain] ?? null))
+      : verifyPartialChain(entries as ChainLinks[]);
+    reports.push({
+      chain,
+      own,
+      entries: full ? entries.length : result.checked,
+      head: result.ok ? result.head : null,
+      break: result.ok ? null : result.break,
+    });
+  }
+  reports.sort((a, b) => Number(b.own) - Number(a.own) || a.chain.localeCompare(b.chain));
+  const report: HistoryCheck = {
+    at: new Date().toISOString(),
+    full,
+    chains: reports,
+    unchained,
+    ok: reports.every((r) => r.break === null),
+  };
+  await db.transaction('rw', db.settings, async () => {
+    const heads = { ...checked };
+    for (const r of reports) if (r.own && r.head) heads[r.chain] = r.head;
+    await db.settings.put({ key: CHECKED_HEADS_KEY, value: heads });
+    // A break stays until it is dealt with; a later clean check does not wipe it.
+    const broken = reports.find((r) => r.break);
+    if (broken)
+      await db.settings.put({ key: CHAIN_BREAK_KEY, value: { ...broken, at: report.at } });
+  });
+  return report;
 }

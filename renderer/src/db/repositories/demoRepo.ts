@@ -32,7 +32,7 @@ import type { Village } from '@shared/domain/village';
 import { DEFAULT_ELIMINATIONS, type WorkRecord } from '@shared/domain/workRecords';
 import { InputError } from '../errors';
 import type { Attachment, EcoDeskDb } from '../schema';
-import { OPERATOR_KEY, writeContext, type WriteContext } from '../writeContext';
+import { appendAudit, OPERATOR_KEY, writeContext, type WriteContext } from '../writeContext';
 import { ensureStandards, getRules } from './assessmentRepo';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 
@@ -289,7 +289,7 @@ export async function loadDemoData(
       ['attachments', attachments.length],
     ] as const) {
       if (count === 0) continue;
-      await db.audit.add({
+      await appendAudit(db, ctx, {
         id: ctx.newId(),
         at: ctx.now,
         actor: ctx.actor,

@@ -25,7 +25,10 @@ import {
 } from '@shared/handoff/log';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import type { PackageContents } from '@shared/handoff/package';
+import Dexie from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';
+import { checkArrivingHistory, type ChainLinks } from '@shared/domain/auditChain';
+import { BUILT_IN_AUDIT_ID } from './assessmentRepo';
 import type { Problem } from '@shared/domain/problem';
 import { renumberClashes } from '@shared/domain/ledger';
 import { auditWithoutPrivate, withoutPrivate } from '@shared/domain/privacy';
@@ -37,6 +40,7 @@ import {
   INSTALLATION_KEY,
   newInstallationId,
   OPERATOR_KEY,
+  appendAudit,
   recordAudit,
   writeContext,
   type WriteContext,
@@ -243,6 +247,37 @@ function packagePeriod(
   };
 }
 
+/** The history entries of a package this PC does not have yet (by id). */
+function newHistory(rows: readonly unknown[], here: ReadonlyMap<string, Row>): Row[] {
+  return (rows as Row[]).filter((r) => !here.has(String(r?.id)));
+}
+
+/**
+ * Why arriving history entries may not be kept (checkArrivingHistory), with what this PC holds
+ * of each other installation's chain. Inside the caller's transaction.
+ */
+async function historyProblem(db: EcoDeskDb, arriving: readonly Row[]): Promise<string | null> {
+  const own = (await db.settings.get(INSTALLATION_KEY))?.value;
+  const chains = new Set(
+    arriving.map((e) => e.chain).filter((c): c is string => typeof c === 'string'),
+  );
+  const held = new Map<string, ChainLinks[]>();
+  for (const chain of chains)
+    held.set(
+      chain,
+      (await db.audit
+        .where('[chain+seq]')
+        .between([chain, Dexie.minKey], [chain, Dexie.maxKey])
+        .toArray()) as ChainLinks[],
+    );
+  return checkArrivingHistory(
+    arriving,
+    typeof own === 'string' ? own : '',
+    (chain) => held.get(chain) ?? [],
+    BUILT_IN_AUDIT_ID,
+  );
+}
+
 /**
  * The dry run of importing verified package tables, against the local data. For a record both
  * sides changed, the last version both had is found in the history both hold: the audit entries
@@ -266,6 +301,11 @@ export async function planImport(
         ]),
       );
     }
+    // The history is only ever added to: an entry this PC has is never replaced, and the rest
+    // must check out (docs/audit-chain.md).
+    const arriving = newHistory(tables.audit ?? [], local.audit ?? new Map());
+    const problem = await historyProblem(db, arriving);
+    if (problem) throw new InputError([{ field: 'audit', message: problem }]);
     const incoming = Object.fromEntries(
       Object.entries(tables)
         // Another PC's hand-off log is its own (packages of earlier versions carried it).
@@ -280,9 +320,10 @@ export async function planImport(
             : rows,
         ]),
     );
+    // The last versions both PCs had, from the history both hold; then only what is new of it.
     const bases = await commonVersions(db, incoming, local);
     const plan = planMerge({
-      incoming,
+      incoming: { ...incoming, ...(incoming.audit ? { audit: arriving } : {}) },
       local,
       keyOf: HANDOFF_TABLES,
       base: (table, id) => bases.get(`${table}/${id}`),
@@ -377,7 +418,7 @@ export async function commitImport(
         },
       );
       await db.table(item.table).put(after);
-      await db.audit.add({
+      await appendAudit(db, ctx, {
         id: ctx.newId(),
         at: ctx.now,
         actor: ctx.actor,
@@ -395,7 +436,9 @@ export async function commitImport(
       await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
     }
     for (const [table, count] of Object.entries(written))
-      await db.audit.add(
+      await appendAudit(
+        db,
+        ctx,
         importEntry(ctx, table, `导入数据交换包《${input.log.place}》：${count} 条`),
       );
     await addLogEntry(db, ctx, 'import', input.log);
@@ -555,11 +598,18 @@ export async function commitRestore(
     // The history and the hand-off log are never rewound: what was done, sent and received
     // stays on record (the backup's entries join them), and the restore is added to both.
     for (const table of tables) if (!NEVER_REWOUND.has(table)) await db.table(table).clear();
-    const written = await writeTables(db, input.tables, input.attachment);
+    // The backup's history joins this PC's, never replacing an entry it has.
+    const held = new Set(await db.audit.toCollection().primaryKeys());
+    const arriving = (input.tables.audit ?? []).filter((e) => !held.has(String((e as Row).id)));
+    const written = await writeTables(
+      db,
+      { ...input.tables, ...(input.tables.audit ? { audit: arriving } : {}) },
+      input.attachment,
+    );
     await db.settings.bulkPut(kept);
     await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
     const ctx = await writeContext(db);
-    await db.audit.add({
+    await appendAudit(db, ctx, {
       ...importEntry(ctx, '*', `从备份恢复《${input.log.place}》`),
       action: 'restoreBackup',
     });

@@ -155,7 +155,17 @@ export async function reviewPackage(
   await nextPaint();
   const verified = verifyPackage(opened.data);
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
-  const plan = await actions.planHandoffImport(verified.tables);
+  let plan: ImportPlan;
+  try {
+    plan = await actions.planHandoffImport(verified.tables);
+  } catch (error) {
+    // A history that does not check out (docs/audit-chain.md) is refused by name.
+    if (error instanceof InputError)
+      return {
+        problem: `《${opened.name}》不能导入：${error.issues.map((i) => i.message).join('')}`,
+      };
+    throw error;
+  }
   const restore = backup ? await actions.planRestore(verified.tables) : undefined;
   return {
     backup: Boolean(backup),

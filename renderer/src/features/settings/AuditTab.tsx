@@ -27,6 +27,7 @@ import {
 import { formatTimestamp } from '../../components/format';
 import { fieldLabel, formatValue, tableLabel, TABLE_LABELS } from '../../components/recordText';
 import { useAuditLog, useRecordNames } from '../../db/hooks';
+import { HistoryCheck } from './HistoryCheck';
 import { SETTINGS } from './strings';
 
 const S = SETTINGS.audit;
@@ -140,6 +141,7 @@ export function AuditTab() {
           ))}
         </TextField>
       </Box>
+      <HistoryCheck />
       {entries && entries.length === 0 ? <Alert severity="info">{S.empty}</Alert> : null}
       {entries && entries.length > 0 ? (
         <TableContainer component={Paper}>

@@ -166,6 +166,23 @@ export const SETTINGS = {
     filterAll: '全部对象',
     empty: '还没有操作记录。',
     showing: (n: number) => `显示最近 ${n} 条。`,
+    check: {
+      button: '核验记录完整性',
+      running: '正在核验…',
+      help: '逐条核对每条记录的校验值和前后衔接，查出在本软件之外被改动、删除、插入或截掉的记录。',
+      own: '本机记录：',
+      other: (chain: string) => `来自其他电脑（${chain}）的记录：`,
+      intact: (n: number, seq: number, hash: string) =>
+        `${n} 条全部核验通过，首尾相接、没有改动（共 ${seq} 条，末条校验值 ${hash}…）。`,
+      intactPart: (n: number) =>
+        `${n} 条核验通过，没有改动（数据包只带来交换数据的那部分记录，中间有空缺属正常）。`,
+      broken: (before: number, message: string) =>
+        `核验未通过：${message}${before > 0 ? `（第 1 至 ${before} 条无误）` : ''}`,
+      unchained: (n: number) => `另有 ${n} 条记录不在校验链中（软件内置的考核标准）。`,
+      none: '还没有需要核验的记录。',
+      banner: (message: string) =>
+        `操作记录的完整性核验未通过：${message}记录可能在本软件之外被改动过。请保持现状，告知管理员和镇纪委，到 设置 → 操作记录 查看。`,
+    },
   },
   about: {
     version: '版本',

@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+import { completeSetup, snap } from './helpers';
+import { storedRows } from './office';
+
+/**
+ * The history as a hash chain (docs/audit-chain.md), as an outsider would try it: an entry of
+ * 操作记录 is changed straight in the browser's database, outside the app; the check in 设置 →
+ * 操作记录 names the entry, and the next time the app opens every screen says so.
+ */
+
+/** Changes one audit entry in IndexedDB, as someone with the browser's developer tools could. */
+function tamper(page: Page, id: string, patch: Record<string, unknown>) {
+  return page.evaluate(
+    ({ id, patch }) =>
+      new Promise<void>((resolve, reject) => {
+        const name = localStorage.getItem('eco-desk.database') ?? 'eco-desk';
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(new Error('cannot open'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction('audit', 'readwrite');
+          const store = tx.objectStore('audit');
+          const get = store.get(id);
+          get.onsuccess = () => store.put({ ...get.result, ...patch });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error('cannot write'));
+        };
+      }),
+    { id, patch },
+  );
+}
+
+test('an entry of the history changed outside the app is found, named by its place, on every screen', async ({
+  page,
+}) => {
+  await completeSetup(page, { villages: ['东村', '西村', '南村'] });
+  await page.goto('/#/settings/audit');
+  await page.getByRole('button', { name: '核验记录完整性' }).click();
+  const result = page.getByTestId('history-check');
+  await expect(result).toContainText('本机记录：');
+  await expect(result).toContainText('全部核验通过，首尾相接、没有改动');
+
+  await expect(page.getByTestId('chain-break')).toHaveCount(0);
+
+  // Someone turns the latest entry into another person's, straight in IndexedDB. The app, opened
+  // again, checks from where it checked last and finds it by itself, on every screen.
+  type Entry = { id: string; label: string; seq?: number; actor: string };
+  const entries = await storedRows<Entry>(page, 'audit');
+  const last = entries.filter((e) => e.seq).sort((a, b) => b.seq! - a.seq!)[0]!;
+  await tamper(page, last.id, { actor: '别人' });
+  await page.reload();
+  await page.goto('/#/');
+  const banner = page.getByTestId('chain-break');
+  await expect(banner).toContainText(
+    `操作记录的完整性核验未通过：第 ${last.seq} 条记录的内容被改动过（与它的校验值不符）。`,
+  );
+  await page.goto('/#/ledger');
+  await expect(banner).toBeVisible();
+  await snap(page, '96-history-break-banner');
+
+  // An older entry changed is found by the full check in 操作记录, named by its place.
+  const west = entries.find((e) => e.label === '西村' && e.seq)!;
+  await tamper(page, west.id, { label: '北村' });
+  await page.goto('/#/settings/audit');
+  await page.getByRole('button', { name: '核验记录完整性' }).click();
+  await expect(result).toContainText(
+    `核验未通过：第 ${west.seq} 条记录的内容被改动过（与它的校验值不符）。`,
+  );
+  await snap(page, '95-history-check-broken');
+});
