@@ -350,3 +350,60 @@ describe('restoring a backup', () => {
     expect(created.map((e) => e.action)).toContain('create');
   });
 });
+
+describe('the history a package brings', () => {
+  it('never replaces an entry here; a forged or changed one is refused with nothing written', async () => {
+    await createProblem(pc1, problemForm);
+    const first = await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    const pc2Chain = String((await pc2.settings.get(INSTALLATION_KEY))?.value);
+    const pc1Chain = String((await pc1.settings.get(INSTALLATION_KEY))?.value);
+    type Entry = Record<string, unknown> & { id: string; chain?: string; seq?: number };
+    const firstAudit = first.verified.ok ? (first.verified.tables.audit as Entry[]) : [];
+    expect(firstAudit.every((e) => e.chain === pc1Chain || !e.chain)).toBe(true);
+
+    // PC1 goes on; its next package, altered by whoever holds a valid key, in three ways.
+    await createProblem(pc1, { ...problemForm, description: '河道漂浮垃圾' });
+    const verified = verifyPackage(await handOff(pc1, signerOf(keys.pc1)));
+    if (!verified.ok) throw new Error(verified.problem);
+    const entries = verified.tables.audit as Entry[];
+    const before = await pc2.audit.count();
+    const attempt = (audit: Entry[]) => planImport(pc2, { ...verified.tables, audit });
+
+    // 1. An entry claiming to be PC2's own.
+    const forged = {
+      ...entries.filter((e) => e.chain).at(-1)!,
+      id: 'forged',
+      chain: pc2Chain,
+      seq: 999,
+    };
+    await expect(attempt([...entries, forged])).rejects.toThrow('自称是本机写的');
+    // 2. One of PC1's new entries with another actor.
+    const fresh = entries.filter((e) => !firstAudit.some((f) => f.id === e.id) && e.chain);
+    expect(fresh.length).toBeGreaterThan(0);
+    const changed = entries.map((e) => (e.id === fresh[0]!.id ? { ...e, actor: '别人' } : e));
+    await expect(attempt(changed)).rejects.toThrow(
+      `来自其他电脑（${pc1Chain}）的操作记录核验未通过：第 ${fresh[0]!.seq} 条记录的内容被改动过`,
+    );
+    expect(await pc2.audit.count()).toBe(before);
+
+    // 3. An entry PC2 already has, rewritten: the package goes in, PC2's entry stays as it was.
+    const known = firstAudit.find((e) => e.chain)!;
+    const rewritten = entries.map((e) => (e.id === known.id ? { ...e, label: '改写' } : e));
+    const plan = await planImport(pc2, { ...verified.tables, audit: rewritten });
+    await commitImport(pc2, {
+      plan,
+      decisions: new Map(),
+      attachment: (id) => verified.entry(`attachments/${id}`),
+      log: {
+        place: 'U盘.zip',
+        sha256: '',
+        size: 0,
+        period: verified.manifest.period,
+        counts: verified.manifest.counts,
+        fingerprint: verified.fingerprint,
+      },
+    });
+    expect((await pc2.audit.get(known.id))?.label).toBe(known.label);
+    expect(await pc2.audit.count()).toBeGreaterThan(before);
+  });
+});
