@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { completeSetup, snap } from './helpers';
 import { storedRows } from './office';
+import { pdfText, printToPdf } from './pdf';
 
 /**
  * The history as a hash chain (docs/audit-chain.md), as an outsider would try it: an entry of
@@ -37,6 +38,17 @@ test('an entry of the history changed outside the app is found, named by its pla
   page,
 }) => {
   await completeSetup(page, { villages: ['东村', '西村', '南村'] });
+
+  // The printed 月度通报 carries where the history stands: the last entry's place and hash.
+  type Entry = { id: string; label: string; seq?: number; actor: string; hash?: string };
+  const chained = (await storedRows<Entry>(page, 'audit')).filter((e) => e.seq);
+  const head = chained.sort((a, b) => b.seq! - a.seq!)[0]!;
+  const month = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
+  await page.goto(`/#/print/briefing/${month}`);
+  const paper = pdfText(await printToPdf(page, 'history-head-briefing')).replace(/\s+/g, '');
+  expect(paper).toContain(
+    `操作记录校验：本通报生成时本机操作记录共${head.seq}条，末条校验值${head.hash!.slice(0, 12)}`,
+  );
   await page.goto('/#/settings/audit');
   await page.getByRole('button', { name: '核验记录完整性' }).click();
   const result = page.getByTestId('history-check');
@@ -47,7 +59,6 @@ test('an entry of the history changed outside the app is found, named by its pla
 
   // Someone turns the latest entry into another person's, straight in IndexedDB. The app, opened
   // again, checks from where it checked last and finds it by itself, on every screen.
-  type Entry = { id: string; label: string; seq?: number; actor: string };
   const entries = await storedRows<Entry>(page, 'audit');
   const last = entries.filter((e) => e.seq).sort((a, b) => b.seq! - a.seq!)[0]!;
   await tamper(page, last.id, { actor: '别人' });

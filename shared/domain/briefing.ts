@@ -59,6 +59,12 @@ export interface BriefingContent {
   patrols?: BriefingPatrols | undefined;
   /** 下阶段工作重点: the office's own words. */
   focus: string;
+  /**
+   * Where this PC's history (its hash chain, docs/audit-chain.md) stood when the briefing was
+   * read or issued: printed on its last page, so the paper kept by the party committee anchors
+   * the history. Absent in briefings issued before it was kept.
+   */
+  history?: { seq: number; hash: string } | undefined;
 }
 
 export interface BriefingPatrols {

@@ -21,6 +21,7 @@ import { createProblem } from './repositories/problemRepo';
 import { completeSetup } from './repositories/townRepo';
 import { listVillages } from './repositories/villageRepo';
 import { EcoDeskDb } from './schema';
+import { chainHead, INSTALLATION_KEY } from './writeContext';
 import { scoreMonthOf } from './testHelpers';
 
 let db: EcoDeskDb;
@@ -92,6 +93,14 @@ describe('the monthly briefing', () => {
     expect(now.ledger.total.open).toBe(1);
     expect(now.focus).toBe('第二稿');
     expect((await listIssuedBriefings(db)).map((b) => b.id)).toEqual([id]);
+    // The paper anchors the history: the head of this PC's chain when it was issued, kept.
+    const chain = String((await db.settings.get(INSTALLATION_KEY))?.value);
+    const head = await chainHead(db, chain);
+    expect(now.history).toEqual(head);
+    expect(issued?.content?.history?.seq).toBeLessThan(head!.seq);
+    const entry = (await db.audit.toArray()).find((e) => e.seq === issued?.content?.history?.seq);
+    expect(entry?.chain).toBe(chain);
+    expect(entry?.hash).toBe(issued?.content?.history?.hash);
   });
 
   it('refuses a month without results, and a focus that is too long, writing nothing', async () => {

@@ -40,7 +40,7 @@ import { charLength, cleanText } from '@shared/domain/validation';
 import { briefingForPackage } from '@shared/handoff/readable';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { putAudited, writeContext } from '../writeContext';
+import { chainHead, INSTALLATION_KEY, putAudited, writeContext } from '../writeContext';
 import { getPatrolRules, listRivers, loadPatrolMonth } from './patrolRepo';
 import { listPeople } from './personRepo';
 import { listProblems } from './problemRepo';
@@ -103,6 +103,7 @@ export async function loadBriefingContent(
       db.riverPatrols,
       db.forestPatrols,
       db.settings,
+      db.audit,
     ],
     async () => {
       const [town, villages, result, previous, actions, problems, draft] = await Promise.all([
@@ -117,7 +118,9 @@ export async function loadBriefingContent(
       const flagKey = flagPeriodOf(month, result?.flagsAwarded ?? false);
       const flagResult: PeriodResult | undefined =
         flagKey === month ? result : flagKey ? await db.results.get(flagKey) : undefined;
-      return assembleBriefing({
+      const installation = (await db.settings.get(INSTALLATION_KEY))?.value;
+      const history = typeof installation === 'string' ? await chainHead(db, installation) : null;
+      const content = assembleBriefing({
         townName: town?.name ?? '',
         month,
         asOf,
@@ -130,6 +133,7 @@ export async function loadBriefingContent(
         patrols: await monthPatrols(db, month, asOf),
         focus: draft?.focus ?? '',
       });
+      return history ? { ...content, history } : content;
     },
   );
 }

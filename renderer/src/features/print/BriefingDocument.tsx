@@ -221,6 +221,16 @@ export function BriefingDocument({
         <br />
         {formatChineseDate(issuedOn)}
       </p>
+      {b.history ? (
+        <p
+          className="plain"
+          style={{ fontSize: '8pt', marginTop: '18pt' }}
+          data-testid="history-head"
+        >
+          操作记录校验：本通报生成时本机操作记录共 {b.history.seq} 条，末条校验值{' '}
+          {b.history.hash.slice(0, 12)}（可在“设置 → 操作记录”中核验）。
+        </p>
+      ) : null}
     </article>
   );
 }
