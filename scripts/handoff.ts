@@ -48,6 +48,9 @@ function main(args: string[]): number {
       .map((table) => `${tableLabel(table)} ${m.counts[table]}`)
       .join('，')}`,
     `文件：${m.entries.length} 个，共 ${m.entries.reduce((s, e) => s + e.size, 0)} 字节，SHA-256 全部一致`,
+    ...(m.history
+      ? [`操作记录：导出时共 ${m.history.seq} 条，末条校验值 ${m.history.hash.slice(0, 12)}`]
+      : []),
   ];
   console.log(lines.join('\n'));
   return 0;

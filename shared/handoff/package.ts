@@ -38,6 +38,14 @@ const manifestSchema = z.object({
   /** Ed25519 public key of the installation that made the package (hex). */
   publicKey: hex(64),
   counts: z.record(z.string().max(60), z.number().int().nonnegative()),
+  /**
+   * Where the making PC's history stood (its hash chain's last entry, docs/audit-chain.md):
+   * signed with the rest, so the receiver holds a head the town cannot change afterwards.
+   * Absent in packages made before it was kept.
+   */
+  history: z
+    .object({ chain: z.string().max(40), seq: z.number().int().positive(), hash: hex(64) })
+    .optional(),
   entries: z
     .array(
       z.object({
@@ -71,6 +79,8 @@ export interface PackageContents {
   files: Record<string, Uint8Array>;
   /** The signing installation's public key. */
   publicKey: Uint8Array;
+  /** The head of the making PC's history (see the manifest's `history`). */
+  history?: { chain: string; seq: number; hash: string } | undefined;
 }
 
 /** What the manifest says besides its entries and counts. */
@@ -215,6 +225,7 @@ export class PackageWriter {
       createdAt: meta.createdAt,
       publicKey: bytesToHex(meta.publicKey),
       counts: Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b))),
+      ...(meta.history ? { history: meta.history } : {}),
       entries: names.map((name) => {
         const e = this.entries.get(name)!;
         return { name, size: e.size, sha256: e.sha256 };

@@ -22,7 +22,7 @@ import {
 import { completeSetup } from './repositories/townRepo';
 import { ensureStandards } from './repositories/assessmentRepo';
 import { EcoDeskDb } from './schema';
-import { INSTALLATION_KEY } from './writeContext';
+import { chainHead, INSTALLATION_KEY } from './writeContext';
 
 /**
  * Two PCs of one office exchanging packages both ways, on Chromium's real IndexedDB: what each
@@ -354,9 +354,15 @@ describe('restoring a backup', () => {
 describe('the history a package brings', () => {
   it('never replaces an entry here; a forged or changed one is refused with nothing written', async () => {
     await createProblem(pc1, problemForm);
+    const pc1Chain = String((await pc1.settings.get(INSTALLATION_KEY))?.value);
+    const headAtExport = await chainHead(pc1, pc1Chain);
     const first = await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
     const pc2Chain = String((await pc2.settings.get(INSTALLATION_KEY))?.value);
-    const pc1Chain = String((await pc1.settings.get(INSTALLATION_KEY))?.value);
+    // The signed manifest carries where PC1's history stood.
+    expect(first.verified.ok && first.verified.manifest.history).toEqual({
+      chain: pc1Chain,
+      ...headAtExport,
+    });
     type Entry = Record<string, unknown> & { id: string; chain?: string; seq?: number };
     const firstAudit = first.verified.ok ? (first.verified.tables.audit as Entry[]) : [];
     expect(firstAudit.every((e) => e.chain === pc1Chain || !e.chain)).toBe(true);

@@ -152,6 +152,7 @@ async function buildWith(
     publicKey: hexToBytes(publicKey),
     town: contents.town,
     period: contents.period,
+    ...(contents.history ? { history: contents.history } : {}),
   });
   onStep('sign');
   const signed = await signer.signManifest(manifestBytes);

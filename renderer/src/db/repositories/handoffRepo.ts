@@ -41,6 +41,7 @@ import {
   newInstallationId,
   OPERATOR_KEY,
   appendAudit,
+  chainHead,
   recordAudit,
   writeContext,
   type WriteContext,
@@ -117,7 +118,7 @@ export async function collectExport(
     /** Each attachment's bytes as soon as they are read (else they come back in `files`). */
     onFile?: (name: string, bytes: Uint8Array) => void;
   } = {},
-): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period'>> {
+): Promise<Pick<PackageContents, 'tables' | 'files' | 'town' | 'period' | 'history'>> {
   const files: Record<string, Uint8Array> = {};
   const give = onFile ?? ((name: string, bytes: Uint8Array) => (files[name] = bytes));
   // An older schema (a backup before a migration) may lack some tables: they are left out.
@@ -198,7 +199,15 @@ export async function collectExport(
         Object.values(tables).flatMap((rows) => rows.map((r) => (r as { id?: string }).id)),
       );
       await where('audit', (e) => e.recordId === '*' || exportedIds.has(e.recordId as string));
-      return { town, tables, attachments: await attachments };
+      // Where this PC's history stands, signed into the manifest.
+      const own = (await db.settings.get(INSTALLATION_KEY))?.value;
+      const head = typeof own === 'string' && own ? await chainHead(db, own) : null;
+      return {
+        town,
+        tables,
+        attachments: await attachments,
+        history: head && typeof own === 'string' ? { chain: own, ...head } : undefined,
+      };
     },
   );
   const attachmentRows = await Promise.all(
@@ -217,6 +226,7 @@ export async function collectExport(
     files,
     town: { id: read.town.id, name: read.town.name },
     period: packagePeriod(choice, read.tables),
+    ...(read.history ? { history: read.history } : {}),
   };
 }
 
