@@ -146,6 +146,8 @@ test('巡河巡林: patrols open ledger items in one step and change who is behi
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByTestId('issue-list')).toContainText('更正需要写明原因（至少 4 个字）');
   await dialog.getByLabel('更正原因').fill('结束时间录错');
+  // The message is answered, and goes.
+  await expect(dialog.getByTestId('issue-list')).toBeHidden();
   await snap(page, '81b-river-patrol-correct');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();

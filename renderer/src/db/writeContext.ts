@@ -117,6 +117,12 @@ export async function appendAudit(
   return linked;
 }
 
+/** This installation's id (its chain's name), or '' before its first write. */
+export async function installationOf(db: EcoDeskDb): Promise<string> {
+  const value = (await db.settings.get(INSTALLATION_KEY))?.value;
+  return typeof value === 'string' ? value : '';
+}
+
 /** The last entry of an installation's chain (its position and hash), or null for none yet. */
 export async function chainHead(db: EcoDeskDb, chain: string): Promise<ChainHead | null> {
   const last = await db.audit

@@ -8,7 +8,7 @@ import {
   type ChainLinks,
 } from '@shared/domain/auditChain';
 import type { EcoDeskDb } from '../schema';
-import { INSTALLATION_KEY } from '../writeContext';
+import { installationOf } from '../writeContext';
 
 /** Read-only: the audit log has no update or delete here, nor anywhere in the app. */
 export async function listAudit(
@@ -63,8 +63,7 @@ export async function checkHistory(
   db: EcoDeskDb,
   { full }: { full: boolean },
 ): Promise<HistoryCheck> {
-  const stored = (await db.settings.get(INSTALLATION_KEY))?.value;
-  const installation = typeof stored === 'string' ? stored : '';
+  const installation = await installationOf(db);
   const checked = ((await db.settings.get(CHECKED_HEADS_KEY))?.value ?? {}) as Record<
     string,
     ChainHead

@@ -42,6 +42,7 @@ import {
   OPERATOR_KEY,
   appendAudit,
   chainHead,
+  installationOf,
   recordAudit,
   writeContext,
   type WriteContext,
@@ -200,13 +201,13 @@ export async function collectExport(
       );
       await where('audit', (e) => e.recordId === '*' || exportedIds.has(e.recordId as string));
       // Where this PC's history stands, signed into the manifest.
-      const own = (await db.settings.get(INSTALLATION_KEY))?.value;
-      const head = typeof own === 'string' && own ? await chainHead(db, own) : null;
+      const own = await installationOf(db);
+      const head = own ? await chainHead(db, own) : null;
       return {
         town,
         tables,
         attachments: await attachments,
-        history: head && typeof own === 'string' ? { chain: own, ...head } : undefined,
+        history: head ? { chain: own, ...head } : undefined,
       };
     },
   );
@@ -258,7 +259,7 @@ function packagePeriod(
 }
 
 /** The history entries of a package this PC does not have yet (by id). */
-function newHistory(rows: readonly unknown[], here: ReadonlyMap<string, Row>): Row[] {
+function newHistory(rows: readonly unknown[], here: { has(id: string): boolean }): Row[] {
   return (rows as Row[]).filter((r) => !here.has(String(r?.id)));
 }
 
@@ -267,7 +268,7 @@ function newHistory(rows: readonly unknown[], here: ReadonlyMap<string, Row>): R
  * of each other installation's chain. Inside the caller's transaction.
  */
 async function historyProblem(db: EcoDeskDb, arriving: readonly Row[]): Promise<string | null> {
-  const own = (await db.settings.get(INSTALLATION_KEY))?.value;
+  const own = await installationOf(db);
   const chains = new Set(
     arriving.map((e) => e.chain).filter((c): c is string => typeof c === 'string'),
   );
@@ -280,12 +281,7 @@ async function historyProblem(db: EcoDeskDb, arriving: readonly Row[]): Promise<
         .between([chain, Dexie.minKey], [chain, Dexie.maxKey])
         .toArray()) as ChainLinks[],
     );
-  return checkArrivingHistory(
-    arriving,
-    typeof own === 'string' ? own : '',
-    (chain) => held.get(chain) ?? [],
-    BUILT_IN_AUDIT_ID,
-  );
+  return checkArrivingHistory(arriving, own, (chain) => held.get(chain) ?? [], BUILT_IN_AUDIT_ID);
 }
 
 /**
@@ -610,7 +606,7 @@ export async function commitRestore(
     for (const table of tables) if (!NEVER_REWOUND.has(table)) await db.table(table).clear();
     // The backup's history joins this PC's, never replacing an entry it has.
     const held = new Set(await db.audit.toCollection().primaryKeys());
-    const arriving = (input.tables.audit ?? []).filter((e) => !held.has(String((e as Row).id)));
+    const arriving = newHistory(input.tables.audit ?? [], held);
     const written = await writeTables(
       db,
       { ...input.tables, ...(input.tables.audit ? { audit: arriving } : {}) },

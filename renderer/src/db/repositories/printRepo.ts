@@ -40,7 +40,7 @@ import { charLength, cleanText } from '@shared/domain/validation';
 import { briefingForPackage } from '@shared/handoff/readable';
 import { InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
-import { chainHead, INSTALLATION_KEY, putAudited, writeContext } from '../writeContext';
+import { chainHead, installationOf, putAudited, writeContext } from '../writeContext';
 import { getPatrolRules, listRivers, loadPatrolMonth } from './patrolRepo';
 import { listPeople } from './personRepo';
 import { listProblems } from './problemRepo';
@@ -118,8 +118,8 @@ export async function loadBriefingContent(
       const flagKey = flagPeriodOf(month, result?.flagsAwarded ?? false);
       const flagResult: PeriodResult | undefined =
         flagKey === month ? result : flagKey ? await db.results.get(flagKey) : undefined;
-      const installation = (await db.settings.get(INSTALLATION_KEY))?.value;
-      const history = typeof installation === 'string' ? await chainHead(db, installation) : null;
+      const installation = await installationOf(db);
+      const history = installation ? await chainHead(db, installation) : null;
       const content = assembleBriefing({
         townName: town?.name ?? '',
         month,

@@ -139,7 +139,15 @@ export function RiverPatrolDialog({
         onChange={(findings) => set({ findings })}
       />
       <TextField label={S.action} {...text('action')} />
-      {correcting ? <CorrectionReason value={reason} onChange={setReason} /> : null}
+      {correcting ? (
+        <CorrectionReason
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            set({}); // the messages answered go, as for every other field
+          }}
+        />
+      ) : null}
       <IssueList issues={issues} />
     </FormDialog>
   );
@@ -216,7 +224,15 @@ export function ForestPatrolDialog({
         onChange={(findings) => set({ findings })}
       />
       <TextField label={S.note} {...text('note')} />
-      {correcting ? <CorrectionReason value={reason} onChange={setReason} /> : null}
+      {correcting ? (
+        <CorrectionReason
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            set({}); // the messages answered go, as for every other field
+          }}
+        />
+      ) : null}
       <IssueList issues={issues} />
     </FormDialog>
   );
