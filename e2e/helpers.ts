@@ -12,6 +12,7 @@ export interface SetupOptions {
   town?: string;
   county?: string;
   operator?: string;
+  password?: string;
   villages?: string[];
 }
 
@@ -23,6 +24,8 @@ export async function completeSetup(page: Page, options: SetupOptions = {}): Pro
   await page.getByLabel('所属县（区）').fill(options.county ?? '绿水县');
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('您的姓名').fill(options.operator ?? '张环保');
+  await page.getByLabel('登录密码').fill(options.password ?? PASSWORD);
+  await page.getByLabel('再输一次密码').fill(options.password ?? PASSWORD);
   await page.getByRole('button', { name: '下一步' }).click();
   if (options.villages) {
     await page
@@ -31,5 +34,25 @@ export async function completeSetup(page: Page, options: SetupOptions = {}): Pro
   }
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '完成设置' }).click();
+  // The administrator's recovery code, shown once before the dashboard.
+  await expect(page.getByTestId('recovery-code')).toHaveText(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){5}$/);
+  await page.getByLabel('我已打印或抄下恢复码').check();
+  await page.getByRole('button', { name: '进入工作台' }).click();
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
+}
+
+/** The password the specs' first accounts are given. */
+export const PASSWORD = 'qingshan2026';
+
+/**
+ * Signs in on the sign-in screen (after the app was closed and opened again), as a person does:
+ * the name picked from the list, the password typed.
+ */
+export async function signIn(page: Page, name = '张环保', password = PASSWORD): Promise<void> {
+  const form = page.getByRole('form', { name: '登录' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('姓名').selectOption(name);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: '登录' }).click();
+  await expect(form).toBeHidden();
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { completeSetup, snap } from './helpers';
+import { completeSetup, PASSWORD, snap } from './helpers';
 
 test('first run: from an empty profile through the wizard to the dashboard, kept after reload', async ({
   page,
@@ -15,7 +15,17 @@ test('first run: from an empty profile through the wizard to the dashboard, kept
   await page.getByLabel('所属县（区）').fill('绿水县');
   await page.getByRole('button', { name: '下一步' }).click();
 
+  // The first account: the administrator's name and a password typed twice.
   await page.getByLabel('您的姓名').fill('张环保');
+  await page.getByLabel('登录密码').fill('12345');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('密码至少 6 位。')).toBeVisible();
+  await page.getByLabel('登录密码').fill(PASSWORD);
+  await page.getByLabel('再输一次密码').fill(`${PASSWORD}x`);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('两次输入的密码不一致，请重新输入。')).toBeVisible();
+  await page.getByLabel('再输一次密码').fill(PASSWORD);
+  await snap(page, '01-setup-account');
   await page.getByRole('button', { name: '下一步' }).click();
 
   // 27 placeholder villages by default; a duplicate is named with its line.
@@ -51,18 +61,45 @@ test('first run: from an empty profile through the wizard to the dashboard, kept
   await snap(page, '03-setup-confirm');
   await page.getByRole('button', { name: '完成设置' }).click();
 
+  // The recovery code is shown once; the way on only once the office says it kept it.
+  const code = page.getByTestId('recovery-code');
+  await expect(code).toHaveText(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){5}$/);
+  await expect(page.getByText('绿水县 青山镇 · 管理员：张环保')).toBeVisible();
+  await snap(page, '03-setup-recovery-code');
+  const enter = page.getByRole('button', { name: '进入工作台' });
+  await expect(enter).toBeDisabled();
+  await page.getByLabel('我已打印或抄下恢复码').check();
+  await enter.click();
+
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
   await expect(page.getByTestId('town-title')).toHaveText('绿水县 · 青山镇');
   await expect(page.getByTestId('village-tile')).toHaveCount(27);
-  await expect(page.getByText('操作员：张环保')).toBeVisible();
+  await expect(page.getByTestId('account-chip')).toHaveText('当前账号：张环保');
   await snap(page, '04-dashboard');
 
+  // A reload keeps the person signed in; the wizard does not come back.
   await page.reload();
   await expect(page.getByTestId('village-tile')).toHaveCount(27);
   await expect(page.getByTestId('village-tile').nth(1)).toContainText('李家沟村');
-  // The wizard does not come back once the town is set up.
   await page.goto('/#/setup');
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
+
+  // The app opened again (a new window): nothing shows before the password.
+  const again = await page.context().newPage();
+  await again.goto('/');
+  const form = again.getByRole('form', { name: '登录' });
+  await expect(form).toBeVisible();
+  await expect(again.getByTestId('village-tile')).toHaveCount(0);
+  // The one account is already chosen; a wrong password is refused with the tries left.
+  await expect(form.getByLabel('姓名')).toHaveValue('张环保');
+  await form.getByLabel('密码').fill('qingshan');
+  await form.getByRole('button', { name: '登录' }).click();
+  await expect(form.getByText('密码不对（还可以再试 4 次）。')).toBeVisible();
+  await snap(again, '05-sign-in-wrong');
+  await form.getByLabel('密码').fill(PASSWORD);
+  await form.getByRole('button', { name: '登录' }).click();
+  await expect(again.getByTestId('village-tile')).toHaveCount(27);
+  await again.close();
 });
 
 test('the bundled Chinese font is used, nothing is fetched from outside and nothing is missing', async ({

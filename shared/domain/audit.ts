@@ -11,7 +11,10 @@ export type AuditAction =
   | 'merge'
   | 'restoreBackup'
   | 'correct'
-  | 'void';
+  | 'void'
+  | 'resetPassword'
+  | 'acknowledge'
+  | 'reveal';
 
 /**
  * The stamp of what comes with the software (the built-in standard): the same on every
@@ -29,6 +32,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   restoreBackup: '从备份恢复',
   correct: '更正',
   void: '作废',
+  resetPassword: '重设密码',
+  acknowledge: '确认已知悉',
+  reveal: '查看保密信息',
 };
 
 export interface AuditEntry {

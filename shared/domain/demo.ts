@@ -1,3 +1,4 @@
+import type { Role } from './accounts';
 import type { Deduction, VillageCheck } from './assessment';
 import { lastDayOfMonth, monthKey, parseMonthKey } from './period';
 import type { StandardItem } from './standard';
@@ -398,3 +399,12 @@ export function demoPhotoPlan(input: {
     patrols: pick(input.patrolsWithFindings, 1),
   };
 }
+
+/** The demo's accounts: every role once, to try what each may do; one password for all. */
+export const DEMO_ACCOUNTS: readonly { name: string; roles: Role[]; all?: boolean }[] = [
+  { name: '张环保', roles: ['admin', 'office'], all: true },
+  { name: '李镇长', roles: ['leader'] },
+  { name: '王纪检', roles: ['discipline'] },
+  { name: '赵干事', roles: ['office'] },
+];
+export const DEMO_PASSWORD = 'demo1234';

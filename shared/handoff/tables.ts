@@ -22,6 +22,7 @@ export const TABLE_LABELS: Record<string, string> = {
   forestPatrols: '巡林记录',
   workRecords: '工作记录',
   summaries: '年度总结',
+  accounts: '账号',
 };
 
 /** Tables in the order people read them (the labels' order); unknown ones last, by name. */

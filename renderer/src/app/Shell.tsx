@@ -10,11 +10,11 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import PersonIcon from '@mui/icons-material/PersonOutlined';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect } from 'react';
 import { actions } from '../db/actions';
-import { useChainBreak, useIsDemo, useOperator, useTown } from '../db/hooks';
+import { useCan, useChainBreak, useIsDemo, useTown } from '../db/hooks';
+import { AccountMenu } from '../features/accounts/AccountMenu';
 import { ChainBreakBanner } from '../features/settings/HistoryCheck';
 import { useDailyBackup } from '../features/handoff/useBackups';
 import { layout } from '../theme/tokens';
@@ -28,7 +28,7 @@ function isActive(itemPath: string, pathname: string): boolean {
 export function Shell() {
   const { pathname } = useLocation();
   const town = useTown();
-  const operator = useOperator();
+  const mayExchange = useCan('handoff');
   const demo = useIsDemo();
   useDailyBackup();
   const chainBreak = useChainBreak();
@@ -55,17 +55,7 @@ export function Shell() {
             <Chip label="示例数据" color="warning" size="small" data-testid="demo-label" />
           ) : null}
           <Box sx={{ flexGrow: 1 }} />
-          {operator ? (
-            <Chip
-              icon={<PersonIcon />}
-              label={`操作员：${operator}`}
-              variant="outlined"
-              size="small"
-              component={NavLink}
-              to="/settings/town"
-              clickable
-            />
-          ) : null}
+          <AccountMenu />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -79,7 +69,7 @@ export function Shell() {
         <Toolbar sx={{ minHeight: `${layout.appBarHeight}px !important` }} />
         <Box component="nav" aria-label="主导航">
           <List>
-            {NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter((item) => item.path !== '/handoff' || mayExchange).map((item) => (
               <ListItemButton
                 key={item.path}
                 component={NavLink}

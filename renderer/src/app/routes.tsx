@@ -1,6 +1,7 @@
 import { Box, CircularProgress } from '@mui/material';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
-import { useSetupComplete } from '../db/hooks';
+import { useHasAccounts, useSetupComplete } from '../db/hooks';
+import { AccountGate } from '../features/accounts/AccountGate';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DemoPage } from '../features/demo/DemoPage';
@@ -37,7 +38,26 @@ function Loading() {
 function RequireSetup() {
   const complete = useSetupComplete();
   if (complete === undefined) return <Loading />;
-  return complete ? <Outlet /> : <Navigate to="/setup" replace />;
+  return complete ? (
+    <AccountGate>
+      <Outlet />
+    </AccountGate>
+  ) : (
+    <Navigate to="/setup" replace />
+  );
+}
+
+/** The demo and restore pages: open on an empty profile, behind sign-in once there are accounts. */
+function SignedInIfAccounts() {
+  const has = useHasAccounts();
+  if (has === undefined) return <Loading />;
+  return has ? (
+    <AccountGate>
+      <Outlet />
+    </AccountGate>
+  ) : (
+    <Outlet />
+  );
 }
 
 function SetupOnlyOnce() {
@@ -50,8 +70,10 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/setup" element={<SetupOnlyOnce />} />
-      <Route path="/demo" element={<DemoPage />} />
-      <Route path="/restore" element={<RestorePage />} />
+      <Route element={<SignedInIfAccounts />}>
+        <Route path="/demo" element={<DemoPage />} />
+        <Route path="/restore" element={<RestorePage />} />
+      </Route>
       <Route element={<RequireSetup />}>
         <Route path="print">
           <Route path="briefing/issued/:id" element={<IssuedBriefingPrintPage />} />

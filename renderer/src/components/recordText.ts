@@ -1,6 +1,7 @@
 import { ACCOUNTABILITY_LABELS, CHANNEL_LABELS, UPPER_LEVEL_LABELS } from '@shared/domain/problem';
 import { CONSEQUENCE_LABELS } from '@shared/domain/consequences';
 import { periodLabel } from '@shared/domain/period';
+import { RIGHT_LABELS, ROLES, type Right, type Role } from '@shared/domain/accounts';
 import { RECORD_DEFS } from '@shared/domain/workRecords';
 import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
 import { GROUP_POSITION_LABELS, PERSON_ROLE_LABELS, type PersonRole } from '@shared/domain/person';
@@ -17,130 +18,8 @@ import { tableLabel } from '@shared/handoff/tables';
 
 export { inTableOrder, TABLE_LABELS, tableLabel } from '@shared/handoff/tables';
 
-const FIELDS: Record<string, string> = {
-  name: '名称',
-  secretary: '支部书记',
-  contact: '联系方式',
-  leaderId: '包村领导',
-  groups: '组/社',
-  order: '序号',
-  phone: '电话',
-  villageId: '所在村',
-  roles: '身份',
-  groupPosition: '领导小组职务',
-  county: '所属县',
-  campaigns: '专项活动',
-  issuedOn: '印发日期',
-  fileName: '文件名',
-  deletedAt: '删除',
-  count: '处数',
-  points: '扣分',
-  note: '情况说明',
-  place: '地点',
-  status: '状态',
-  closedAt: '关闭时间',
-  closedBy: '关闭人',
-  skipped: '未检查',
-  bonus: '加分',
-  bonusReason: '加分理由',
-  rows: '名单',
-  doneAt: '完成时间',
-  doneNote: '完成情况',
-  inspectors: '检查人员',
-  inspectedOn: '检查日期',
-  photos: '现场照片',
-  title: '标题',
-  date: '日期',
-  itemCode: '标准条目',
-  problemId: '对应整改问题',
-  periodId: '考核月份',
-  findings: '发现问题',
-  weather: '天气',
-  route: '路线',
-  startTime: '开始时间',
-  endTime: '结束时间',
-  focus: '下期工作重点',
-  text: '内容',
-  version: '版本',
-  effectiveFrom: '启用月份',
-  items: '条目',
-  categories: '类别',
-  periodKey: '考核月份',
-  standardId: '考核标准',
-  average: '全镇平均分',
-  publishedAt: '发布时间',
-  values: '登记内容',
-  kind: '类别',
-  cadence: '评比周期',
-  riverId: '河流',
-  segmentId: '河段',
-  plotId: '山头地块',
-  chiefId: '河长',
-  rangerId: '护林员',
-  cadreId: '包片干部',
-  segments: '河段',
-  unscored: '未参加排名的村',
-  flagsAwarded: '评定红黄旗',
-  reason: '原因',
-  dueDate: '完成期限',
-  amountYuan: '金额（元）',
-};
-
-/** A voided patrol reads 作废, as a voided item does. */
-const PATROL_FIELDS = { voided: '作废', deletedAt: '作废' };
-
-const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
-  people: { title: '职务' },
-  riverPatrols: {
-    ...PATROL_FIELDS,
-    routeFrom: '起点',
-    routeTo: '终点',
-    checked: '巡查内容',
-    action: '处理情况',
-  },
-  forestPatrols: { ...PATROL_FIELDS, note: '情况说明' },
-  ruleDocuments: { title: '文件名称' },
-  periods: { status: '状态' },
-  dueActions: { kind: '事项', title: '内容' },
-  workRecords: { kind: '记录类别' },
-  problems: {
-    number: '编号',
-    source: '问题来源',
-    upperLevel: '上级层级',
-    batch: '批次或文号',
-    channel: '反映渠道',
-    complainant: '反映人',
-    category: '问题类别',
-    description: '问题描述',
-    foundOn: '发现日期',
-    deadline: '整改时限',
-    originalDeadline: '原定时限',
-    extensions: '延期记录',
-    responsiblePerson: '整改责任人',
-    responsibleLeader: '责任领导',
-    measures: '整改措施',
-    progress: '进展情况',
-    beforePhotos: '整改前照片',
-    afterPhotos: '整改后照片',
-    verification: '验收记录',
-    unfixable: '无法整改说明',
-    supervised: '督办',
-    exposed: '曝光',
-    accountability: '问责记录',
-    reports: '向上级报送',
-    deductionId: '来自考核扣分',
-    patrol: '来自巡查发现',
-    externalKey: '上级清单中的标识',
-    countyNumber: '上级问题编号',
-    requirement: '整改要求',
-    voided: '作废',
-    deletedAt: '作废',
-  },
-};
-
-export function fieldLabel(table: string, field: string): string {
-  return FIELDS_BY_TABLE[table]?.[field] ?? FIELDS[field] ?? '其他内容';
-}
+// Field names live in shared: an import's refusals name fields as the history does.
+export { fieldLabel } from '@shared/handoff/fieldLabels';
 
 /** Codes whose words depend on the table: a month is 已关闭, an item 已销号. */
 const CODE_LABELS_BY_TABLE: Record<string, Record<string, Record<string, string>>> = {
@@ -217,6 +96,10 @@ export function formatValue(table: string, field: string, value: unknown, names:
   if (isPrivateField(table, field) && typeof value === 'string')
     return `${maskPrivate(value)}（保密）`;
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (table === 'accounts' && field === 'roles' && Array.isArray(value))
+    return value.map((role: Role) => ROLES[role]?.label ?? '').join('、') || EMPTY;
+  if (table === 'accounts' && field === 'rights' && Array.isArray(value))
+    return value.map((right: Right) => RIGHT_LABELS[right] ?? '').join('、') || EMPTY;
   if (field === 'roles' && Array.isArray(value))
     return value.map((role: PersonRole) => PERSON_ROLE_LABELS[role] ?? '').join('、') || EMPTY;
   const codes = CODE_LABELS_BY_TABLE[table]?.[field] ?? CODE_LABELS[field];

@@ -6,7 +6,7 @@ import type { UpperLevel } from '@shared/domain/problem';
 import type { RecordKind } from '@shared/domain/workRecords';
 import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
-import { CHAIN_BREAK_KEY, listAudit } from './repositories/auditRepo';
+import { CHAIN_BREAK_KEY, listAudit, type StoredBreak } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
 import { getBackupFailure, listHandoffs, loadHandoffDue } from './repositories/handoffRepo';
 import {
@@ -45,6 +45,15 @@ import {
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
 import { getEarliestYears, getOperator, isSetupComplete } from './repositories/settingsRepo';
 import { getTown } from './repositories/townRepo';
+import {
+  getIdleMinutes,
+  getSelfConfirmAllowed,
+  hasAccounts,
+  listAccounts,
+} from './repositories/accountRepo';
+import { can, currentSession, subscribeSession } from './session';
+import { useSyncExternalStore } from 'react';
+import type { Right } from '@shared/domain/accounts';
 import { listVillages } from './repositories/villageRepo';
 
 /**
@@ -52,6 +61,25 @@ import { listVillages } from './repositories/villageRepo';
  * `undefined` means "still loading".
  */
 export const useSetupComplete = () => useLiveQuery(() => isSetupComplete(db), []);
+export type { AccountView } from './repositories/accountRepo';
+export type { StoredBreak } from './repositories/auditRepo';
+
+/** Who is signed in at this window (null: no one), and whether it is locked. */
+export const useSession = () => useSyncExternalStore(subscribeSession, currentSession);
+/** Whether the signed-in account may do this: the screens offer only what it may. */
+export function useCan(right: Right): boolean {
+  useSession();
+  return can(right);
+}
+/** A test of any right, for a screen that offers several (a tab list, a menu). */
+export function useRights(): (right: Right) => boolean {
+  useSession();
+  return can;
+}
+export const useHasAccounts = () => useLiveQuery(() => hasAccounts(db), []);
+export const useAccounts = () => useLiveQuery(() => listAccounts(db), []);
+export const useIdleMinutes = () => useLiveQuery(() => getIdleMinutes(db), []);
+export const useSelfConfirmAllowed = () => useLiveQuery(() => getSelfConfirmAllowed(db), []);
 export const useTown = () => useLiveQuery(async () => (await getTown(db)) ?? null, []);
 export const useOperator = () => useLiveQuery(() => getOperator(db), []);
 /** How far back a date of something that happened may go, and the bounds it gives today. */
@@ -91,9 +119,7 @@ export const useRecordNames = () =>
 /** A break found in the history's chain and not yet dealt with (shown on every screen). */
 export const useChainBreak = () =>
   useLiveQuery(
-    async () =>
-      (await db.settings.get(CHAIN_BREAK_KEY))?.value as
-        { at: string; break: { message: string } | null } | undefined,
+    async () => (await db.settings.get(CHAIN_BREAK_KEY))?.value as StoredBreak | undefined,
   );
 
 export const useAuditLog = (filter: { table?: string; recordId?: string; limit?: number } = {}) =>

@@ -19,6 +19,7 @@ import type { StandardVersion } from '@shared/domain/standard';
 import type { Person } from '@shared/domain/person';
 import type { RuleDocument } from '@shared/domain/ruleDocument';
 import type { Town } from '@shared/domain/town';
+import type { Account } from '@shared/domain/accounts';
 import type { Village } from '@shared/domain/village';
 import { INSTALLATION_KEY, newInstallationId } from './writeContext';
 
@@ -141,6 +142,11 @@ export const SCHEMA_VERSIONS: {
       await audit.bulkPut(linked);
     },
   },
+  {
+    // This PC's sign-in accounts (本机账号): never in a package or a backup.
+    version: 9,
+    stores: { accounts: 'id, &name' },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -167,6 +173,7 @@ export class EcoDeskDb extends Dexie {
   forestPatrols!: Table<ForestPatrol, string>;
   workRecords!: Table<WorkRecord, string>;
   summaries!: Table<SummaryDraft, string>;
+  accounts!: Table<Account, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

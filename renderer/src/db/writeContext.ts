@@ -3,10 +3,17 @@ import { auditAction, type AuditAction, type AuditEntry } from '@shared/domain/a
 import { linkEntry, type ChainHead } from '@shared/domain/auditChain';
 import type { BaseRecord } from '@shared/domain/record';
 import type { EcoDeskDb } from './schema';
+import { currentSession, requireRight } from './session';
 
 export const OPERATOR_KEY = 'operator';
 /** This installation's id in records' revisions (this PC's own; a restore gives a new one). */
 export const INSTALLATION_KEY = 'installationId';
+/**
+ * Set when this PC's first account is made: from then on every write needs a signed-in,
+ * unlocked account, and the history names it. Before it (a database from before accounts, the
+ * repository tests) the operator's name is used.
+ */
+export const ACCOUNTS_REQUIRED_KEY = 'accounts.required';
 
 export interface WriteContext {
   now: string;
@@ -28,10 +35,13 @@ export const newInstallationId = () => crypto.randomUUID().replaceAll('-', '').s
  * settings). The first write of a new installation gives it its id.
  */
 export async function writeContext(db: EcoDeskDb): Promise<WriteContext> {
-  const [operator, installation] = await Promise.all([
+  const [operator, installation, required] = await Promise.all([
     db.settings.get(OPERATOR_KEY),
     db.settings.get(INSTALLATION_KEY),
+    db.settings.get(ACCOUNTS_REQUIRED_KEY),
   ]);
+  // Checked again here, inside the write's transaction: no write without a signed-in account.
+  if (required?.value === true) requireRight(null);
   let id = typeof installation?.value === 'string' ? installation.value : '';
   if (!id) {
     id = newInstallationId();
@@ -39,7 +49,12 @@ export async function writeContext(db: EcoDeskDb): Promise<WriteContext> {
   }
   return {
     now: new Date().toISOString(),
-    actor: typeof operator?.value === 'string' && operator.value ? operator.value : '未设置操作员',
+    actor:
+      required?.value === true
+        ? currentSession()!.name
+        : typeof operator?.value === 'string' && operator.value
+          ? operator.value
+          : '未设置操作员',
     newId: () => crypto.randomUUID(),
     installation: id,
   };

@@ -50,6 +50,12 @@ export interface HistoryCheck {
   ok: boolean;
 }
 
+/** A break as kept until it is dealt with; an administrator's acknowledgement hides its banner. */
+export interface StoredBreak extends ChainReport {
+  at: string;
+  acknowledged?: { by: string; at: string; entry: number };
+}
+
 /** The heads last checked, per chain, and a break found and not yet dealt with. */
 export const CHECKED_HEADS_KEY = 'audit.checkedHeads';
 export const CHAIN_BREAK_KEY = 'audit.break';
@@ -119,9 +125,23 @@ export async function checkHistory(
     for (const r of reports) if (r.own && r.head) heads[r.chain] = r.head;
     await db.settings.put({ key: CHECKED_HEADS_KEY, value: heads });
     // A break stays until it is dealt with; a later clean check does not wipe it.
+    // The same break found again keeps its acknowledgement (it is on record, not new).
     const broken = reports.find((r) => r.break);
-    if (broken)
-      await db.settings.put({ key: CHAIN_BREAK_KEY, value: { ...broken, at: report.at } });
+    if (broken) {
+      const stored = (await db.settings.get(CHAIN_BREAK_KEY))?.value as StoredBreak | undefined;
+      const same =
+        stored?.chain === broken.chain &&
+        stored.break?.seq === broken.break?.seq &&
+        stored.break?.kind === broken.break?.kind;
+      await db.settings.put({
+        key: CHAIN_BREAK_KEY,
+        value: {
+          ...broken,
+          at: report.at,
+          ...(same && stored.acknowledged ? { acknowledged: stored.acknowledged } : {}),
+        },
+      });
+    }
   });
   return report;
 }

@@ -32,7 +32,22 @@ import type { Village } from '@shared/domain/village';
 import { DEFAULT_ELIMINATIONS, type WorkRecord } from '@shared/domain/workRecords';
 import { InputError } from '../errors';
 import type { Attachment, EcoDeskDb } from '../schema';
-import { appendAudit, OPERATOR_KEY, writeContext, type WriteContext } from '../writeContext';
+import {
+  ACCOUNTS_REQUIRED_KEY,
+  appendAudit,
+  OPERATOR_KEY,
+  writeContext,
+  type WriteContext,
+} from '../writeContext';
+import {
+  accountForHistory,
+  hashSecret,
+  RIGHTS,
+  rightsOf,
+  type Account,
+} from '@shared/domain/accounts';
+import { signedIn } from './accountRepo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@shared/domain/demo';
 import { ensureStandards, getRules } from './assessmentRepo';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 
@@ -97,10 +112,19 @@ export async function loadDemoData(
     db.attachments,
     db.audit,
     db.settings,
+    db.accounts,
   ];
 
   const base = await writeContext(db);
-  const ctx = { ...base, actor: base.actor === '未设置操作员' ? '示例操作员' : base.actor };
+  // An empty profile gets the demo's accounts too (one password, hashed before the transaction).
+  const accounts =
+    (await db.town.count()) === 0 && (await db.accounts.count()) === 0
+      ? await demoAccounts(base.now, base.newId)
+      : [];
+  const ctx = {
+    ...base,
+    actor: accounts[0]?.name ?? (base.actor === '未设置操作员' ? '示例操作员' : base.actor),
+  };
   const existing = (await db.villages.orderBy('order').toArray()).filter(isLive);
   const villages: Village[] =
     existing.length > 0
@@ -302,7 +326,25 @@ export async function loadDemoData(
       });
     }
     await db.settings.put({ key: DEMO_KEY, value: { years, loadedAt: ctx.now } });
+    if (accounts.length > 0) {
+      await db.accounts.bulkAdd(accounts);
+      for (const account of accounts)
+        await appendAudit(db, ctx, {
+          id: ctx.newId(),
+          at: ctx.now,
+          actor: ctx.actor,
+          table: 'accounts',
+          recordId: account.id,
+          action: 'create',
+          label: account.name,
+          before: null,
+          after: accountForHistory(account),
+        });
+      await db.settings.put({ key: ACCOUNTS_REQUIRED_KEY, value: true });
+    }
   });
+  // The demo opens signed in as its administrator.
+  if (accounts[0]) signedIn(accounts[0]);
   onProgress('done', 1);
   return {
     periods: periods.length,
@@ -313,6 +355,20 @@ export async function loadDemoData(
     patrols: grid.riverPatrols.length + grid.forestPatrols.length,
     photos: attachments.length,
   };
+}
+
+async function demoAccounts(now: string, newId: () => string): Promise<Account[]> {
+  const password = await hashSecret(DEMO_PASSWORD);
+  return DEMO_ACCOUNTS.map((a) => ({
+    id: newId(),
+    name: a.name,
+    roles: a.roles,
+    rights: a.all ? [...RIGHTS] : rightsOf(a.roles),
+    password,
+    createdAt: now,
+    createdBy: '示例数据',
+    updatedAt: now,
+  }));
 }
 
 /**

@@ -40,7 +40,10 @@ import { assertValid, InputError } from '../errors';
 import { checkPhoto, storePhoto } from '../photos';
 import type { EcoDeskDb } from '../schema';
 import { changeTally } from './ledgerTally';
-import { putAudited, writeContext, type WriteContext } from '../writeContext';
+import { appendAudit, putAudited, writeContext, type WriteContext } from '../writeContext';
+import { currentSession } from '../session';
+import { selfConfirm } from '@shared/domain/accounts';
+import { getSelfConfirmAllowed } from './accountRepo';
 import { pastDateBounds } from './settingsRepo';
 import { checkText, TEXT_LIMITS } from '@shared/domain/textLimits';
 
@@ -284,6 +287,58 @@ export async function voidProblem(db: EcoDeskDb, id: string, reason: string): Pr
   );
 }
 
+/**
+ * 谁验收、谁负责: a 销号 by the account that asked for it is refused while another account may
+ * confirm, unless the office allows it; when it is allowed, the history's entry says why.
+ * Before accounts (no one signed in) there is no one to compare.
+ */
+async function closedBySelf(db: EcoDeskDb, id: string): Promise<string | undefined> {
+  const session = currentSession();
+  if (!session) return undefined;
+  return db.transaction('r', [db.audit, db.accounts, db.settings], async () => {
+    const history = await db.audit.where('[table+recordId]').equals(['problems', id]).toArray();
+    const asked = history
+      .filter((e) => e.after?.status === 'closeRequested' && e.before?.status !== 'closeRequested')
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .at(-1);
+    const others = (await db.accounts.toArray())
+      .filter((a) => !a.disabled && a.id !== session.accountId && a.rights.includes('confirm'))
+      .map((a) => a.name);
+    const answer = selfConfirm({
+      requestedBy: asked?.actor ?? null,
+      actor: session.name,
+      othersWhoMayConfirm: others,
+      allowed: await getSelfConfirmAllowed(db),
+    });
+    if (!answer.ok) return refuse(answer.message, 'status');
+    return answer.note;
+  });
+}
+
+/**
+ * A complainant's name and number, for an account allowed to see them: each reveal is itself
+ * an entry of the history (who looked, when, at which item), never the value itself.
+ */
+export async function revealComplainant(db: EcoDeskDb, id: string): Promise<string> {
+  return db.transaction('rw', [db.problems, db.audit, db.settings], async () => {
+    const problem = await db.problems.get(id);
+    if (!problem?.complainant) return refuse('这个问题没有反映人信息。');
+    const ctx = await writeContext(db);
+    await appendAudit(db, ctx, {
+      id: ctx.newId(),
+      at: ctx.now,
+      actor: ctx.actor,
+      table: 'problems',
+      recordId: id,
+      action: 'reveal',
+      label: `${problem.number} 查看反映人`,
+      before: null,
+      after: null,
+    });
+    return problem.complainant;
+  });
+}
+
 /** A step of the workflow (开始整改, 申请销号, 退回, 销号, 无法整改), refused unless the rules allow it. */
 export async function applyWorkflow(
   db: EcoDeskDb,
@@ -292,7 +347,11 @@ export async function applyWorkflow(
 ): Promise<Problem> {
   const past = event.type === 'close' ? await pastDateBounds(db) : undefined;
   const reason =
-    event.type === 'return' || event.type === 'markUnfixable' ? cleanText(event.reason) : undefined;
+    event.type === 'return' || event.type === 'markUnfixable'
+      ? cleanText(event.reason)
+      : event.type === 'close'
+        ? await closedBySelf(db, id)
+        : undefined;
   return update(
     db,
     id,

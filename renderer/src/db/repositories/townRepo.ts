@@ -14,6 +14,7 @@ import { assertValid } from '../errors';
 import type { EcoDeskDb } from '../schema';
 import { OPERATOR_KEY, putAudited, recordAudit, writeContext } from '../writeContext';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
+import { signedIn, writeFirstAccount, type PreparedFirstAccount } from './accountRepo';
 
 export async function getTown(db: EcoDeskDb): Promise<Town | undefined> {
   return db.town.get(TOWN_ID);
@@ -38,6 +39,8 @@ export interface SetupInput {
   town: TownForm;
   operator: string;
   villageNames: string[];
+  /** The first account (管理员), its password and recovery code hashed beforehand. */
+  account?: PreparedFirstAccount;
 }
 
 /**
@@ -52,7 +55,8 @@ export async function completeSetup(db: EcoDeskDb, input: SetupInput): Promise<v
   ]);
   const clean = normalizeTown(input.town);
   const names = validateVillageList(input.villageNames).names;
-  await db.transaction('rw', [db.town, db.villages, db.audit, db.settings], async () => {
+  const tables = [db.town, db.villages, db.audit, db.settings, db.accounts];
+  const account = await db.transaction('rw', tables, async () => {
     await db.settings.put({ key: OPERATOR_KEY, value: cleanText(input.operator) });
     const ctx = await writeContext(db);
     const beforeTown = await db.town.get(TOWN_ID);
@@ -73,5 +77,7 @@ export async function completeSetup(db: EcoDeskDb, input: SetupInput): Promise<v
       }
     }
     await db.settings.put({ key: SETUP_COMPLETED_KEY, value: ctx.now });
+    return input.account ? writeFirstAccount(db, input.account) : null;
   });
+  if (account) signedIn(account);
 }

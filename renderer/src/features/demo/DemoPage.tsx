@@ -13,6 +13,15 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../app/notify';
 import { actions } from '../../db/actions';
 import { demoImages } from './demoImages';
+import { ROLES } from '@shared/domain/accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@shared/domain/demo';
+
+const DEMO_ACCOUNTS_TEXT = `示例账号：${DEMO_ACCOUNTS.map(
+  (a) =>
+    `${a.name}（${a.all ? '管理员，全部权限' : a.roles.map((r) => ROLES[r].label).join('、')}）`,
+).join(
+  '、',
+)}，密码都是 ${DEMO_PASSWORD}。现在以${DEMO_ACCOUNTS[0]!.name}登录；可以在右上角“切换用户”，试试各个角色能做什么。`;
 
 const PHASES = {
   generate: '正在生成示例数据……',
@@ -34,16 +43,20 @@ export function DemoPage() {
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<string | null>(null);
   const started = useRef(false);
+  /** Whether this load made the demo's accounts (an empty profile): say how to sign in. */
+  const [accountsMade, setAccountsMade] = useState(false);
 
   async function load(n: number) {
     setError(null);
     setProgress({ phase: 'generate', fraction: 0 });
+    const before = await actions.hasAccounts();
     try {
       const counts = await actions.loadDemoData(
         n,
         (phase, fraction) => setProgress({ phase, fraction }),
         await demoImages(),
       );
+      setAccountsMade(!before);
       setSummary(
         `${counts.periods} 个月考核、${counts.deductions} 条扣分、${counts.actions} 项后续事项、${counts.problems} 个整改问题、${counts.patrols} 条巡河巡林记录、${counts.photos} 张现场照片`,
       );
@@ -91,6 +104,11 @@ export function DemoPage() {
               sx={{ mt: 1 }}
             />
             {summary ? <Typography sx={{ mt: 1 }}>{summary}</Typography> : null}
+            {summary && accountsMade ? (
+              <Alert severity="info" sx={{ mt: 1 }} data-testid="demo-accounts">
+                {DEMO_ACCOUNTS_TEXT}
+              </Alert>
+            ) : null}
           </Box>
         ) : null}
         {error ? <Alert severity="error">{error}</Alert> : null}

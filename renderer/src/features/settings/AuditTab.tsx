@@ -26,8 +26,8 @@ import {
 } from '@shared/domain/audit';
 import { formatTimestamp } from '../../components/format';
 import { fieldLabel, formatValue, tableLabel, TABLE_LABELS } from '../../components/recordText';
-import { useAuditLog, useRecordNames } from '../../db/hooks';
-import { HistoryCheck } from './HistoryCheck';
+import { useAuditLog, useChainBreak, useRecordNames } from '../../db/hooks';
+import { AcknowledgedBreak, HistoryCheck } from './HistoryCheck';
 import { SETTINGS } from './strings';
 
 const S = SETTINGS.audit;
@@ -120,6 +120,7 @@ export function AuditTab() {
   const [table, setTable] = useState('');
   const entries = useAuditLog(table ? { table, limit: LIMIT } : { limit: LIMIT });
   const names = useRecordNames();
+  const chainBreak = useChainBreak();
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
@@ -142,6 +143,7 @@ export function AuditTab() {
         </TextField>
       </Box>
       <HistoryCheck />
+      <AcknowledgedBreak found={chainBreak} />
       {entries && entries.length === 0 ? <Alert severity="info">{S.empty}</Alert> : null}
       {entries && entries.length > 0 ? (
         <TableContainer component={Paper}>

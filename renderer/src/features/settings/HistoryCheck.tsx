@@ -3,6 +3,12 @@ import { useState } from 'react';
 import { actions } from '../../db/actions';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
+import { PromptDialog } from '../../components/FormDialog';
+import { formatTimestamp } from '../../components/format';
+import { useCan, type StoredBreak } from '../../db/hooks';
+import { ACCOUNTS } from '../accounts/strings';
+
+const A = ACCOUNTS.breakAck;
 
 const S = SETTINGS.audit.check;
 
@@ -56,16 +62,54 @@ export function HistoryCheck() {
   );
 }
 
-/** Shown on every screen while a break found in the history has not been dealt with. */
-export function ChainBreakBanner({
-  found,
-}: {
-  found: { at: string; break: { message: string } | null } | undefined;
-}) {
-  if (!found?.break) return null;
+/**
+ * Shown on every screen while a break found in the history has not been acknowledged by an
+ * administrator; the acknowledgement is itself an entry, and the break stays in the check.
+ */
+export function ChainBreakBanner({ found }: { found: StoredBreak | undefined }) {
+  const mayAcknowledge = useCan('accounts');
+  const [asking, setAsking] = useState(false);
+  const notify = useNotify();
+  if (!found?.break || found.acknowledged) return null;
   return (
-    <Alert severity="error" sx={{ mb: 2 }} data-testid="chain-break">
+    <Alert
+      severity="error"
+      sx={{ mb: 2 }}
+      data-testid="chain-break"
+      action={
+        mayAcknowledge ? (
+          <Button color="inherit" size="small" onClick={() => setAsking(true)}>
+            {A.button}
+          </Button>
+        ) : undefined
+      }
+    >
       {S.banner(found.break.message)}
+      {asking ? (
+        <PromptDialog
+          title={A.title}
+          message={A.help}
+          label={A.note}
+          submitLabel={A.button}
+          max={200}
+          onSubmit={async (note) => {
+            await actions.acknowledgeBreak(note);
+            notify.success(A.done);
+          }}
+          onClose={() => setAsking(false)}
+        />
+      ) : null}
+    </Alert>
+  );
+}
+
+/** Under the check's result: a break an administrator has acknowledged, and by whom. */
+export function AcknowledgedBreak({ found }: { found: StoredBreak | undefined }) {
+  if (!found?.break || !found.acknowledged) return null;
+  return (
+    <Alert severity="warning" data-testid="chain-break-acknowledged">
+      {S.banner(found.break.message)}{' '}
+      {A.acknowledged(found.acknowledged.by, formatTimestamp(found.acknowledged.at))}
     </Alert>
   );
 }

@@ -3,6 +3,9 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { AboutTab } from './AboutTab';
 import { AuditTab } from './AuditTab';
+import { AccountsTab } from './AccountsTab';
+import type { Right } from '@shared/domain/accounts';
+import { useRights } from '../../db/hooks';
 import { DocumentsTab } from './DocumentsTab';
 import { GroupTab } from './GroupTab';
 import { PeopleTab } from './PeopleTab';
@@ -20,15 +23,22 @@ const TABS = {
   documents: DocumentsTab,
   standard: StandardTab,
   rules: RulesTab,
+  accounts: AccountsTab,
   audit: AuditTab,
   about: AboutTab,
 } as const;
 type TabKey = keyof typeof TABS;
 
+/** Tabs only an account with the right sees: the accounts (管理员), the whole history (纪委). */
+const TAB_RIGHTS: Partial<Record<TabKey, Right>> = { accounts: 'accounts', audit: 'history' };
+
 export function SettingsPage() {
   const { tab } = useParams();
   const navigate = useNavigate();
-  if (!tab || !(tab in TABS)) return <Navigate to="/settings/town" replace />;
+  const can = useRights();
+  const allowed = (k: TabKey) => !TAB_RIGHTS[k] || can(TAB_RIGHTS[k]);
+  if (!tab || !(tab in TABS) || !allowed(tab as TabKey))
+    return <Navigate to="/settings/town" replace />;
   const key = tab as TabKey;
   const Content = TABS[key];
   return (
@@ -40,7 +50,7 @@ export function SettingsPage() {
           onChange={(_e, value: TabKey) => void navigate(`/settings/${value}`)}
           variant="scrollable"
         >
-          {(Object.keys(TABS) as TabKey[]).map((k) => (
+          {(Object.keys(TABS) as TabKey[]).filter(allowed).map((k) => (
             <Tab key={k} value={k} label={SETTINGS.tabs[k]} />
           ))}
         </Tabs>

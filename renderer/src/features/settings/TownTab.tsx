@@ -6,7 +6,7 @@ import { splitPastedList } from '@shared/domain/village';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useEarliestYears, useOperator, useTown } from '../../db/hooks';
+import { useEarliestYears, useTown } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
 
@@ -125,26 +125,12 @@ function OneFieldForm(props: {
 
 export function TownTab() {
   const town = useTown();
-  const operator = useOperator();
   const earliest = useEarliestYears();
   const notify = useNotify();
   return (
     <Box sx={{ display: 'grid', gap: 3, maxWidth: 640 }}>
       {/* Keyed by the saved version, so a form starts from what is stored. */}
       {town ? <TownForm key={town.updatedAt} town={town} /> : null}
-      {operator !== undefined ? (
-        <OneFieldForm
-          key={operator}
-          title={SETTINGS.town.operator}
-          label={SETTINGS.town.operator}
-          initial={operator}
-          help={SETTINGS.town.operatorHelp}
-          onSave={async (name) => {
-            await actions.setOperator(name);
-            notify.success(SETTINGS.town.operatorSaved(name.trim()));
-          }}
-        />
-      ) : null}
       {earliest ? (
         // How far back a date of something that happened may go.
         <OneFieldForm

@@ -17,7 +17,10 @@ import {
 } from '@mui/material';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { validateOperatorName, validateTown } from '@shared/domain/town';
+import { validateTown } from '@shared/domain/town';
+import { checkAccountName, checkPassword } from '@shared/domain/accounts';
+import { PasswordFields } from '../accounts/PasswordFields';
+import { showRecoveryCode } from '../accounts/recoveryNotice';
 import {
   DEFAULT_VILLAGE_COUNT,
   MAX_VILLAGE_COUNT,
@@ -41,6 +44,7 @@ export function SetupWizard() {
   const [step, setStep] = useState(0);
   const [town, setTown] = useState({ name: '', county: '' });
   const [operator, setOperator] = useState('');
+  const [password, setPassword] = useState({ password: '', repeat: '' });
   const [count, setCount] = useState(String(DEFAULT_VILLAGE_COUNT));
   const [villageText, setVillageText] = useState(
     placeholderVillageNames(DEFAULT_VILLAGE_COUNT).join('\n'),
@@ -56,7 +60,11 @@ export function SetupWizard() {
 
   function check(current: number): ValidationIssue[] {
     if (current === 0) return validateTown(town);
-    if (current === 1) return validateOperatorName(operator);
+    if (current === 1)
+      return [
+        ...checkAccountName(operator, []).map((i) => ({ ...i, field: 'operator' })),
+        ...checkPassword(password.password, password.repeat),
+      ];
     if (current === 2) return villageCheck.issues;
     return [];
   }
@@ -72,9 +80,16 @@ export function SetupWizard() {
     }
     setSaving(true);
     try {
-      await actions.completeSetup({ town, operator, villageNames: villageCheck.names });
+      const code = await actions.completeSetup({
+        town,
+        operator,
+        villageNames: villageCheck.names,
+        ...password,
+      });
       void actions.requestPersistentStorage().catch(() => false);
       notify.success(SETUP.finished);
+      // Shown before the dashboard: the administrator's recovery code, once.
+      showRecoveryCode({ code, account: operator.trim() });
       void navigate('/', { replace: true });
     } catch (error) {
       setIssues(issuesOf(error));
@@ -110,7 +125,11 @@ export function SetupWizard() {
 
   // On the town and operator steps a field's issue shows under the field; the rest in a list.
   const generalIssues =
-    step === 2 ? issues : issues.filter((i) => !['name', 'county', 'operator'].includes(i.field));
+    step === 2
+      ? issues
+      : issues.filter(
+          (i) => !['name', 'county', 'operator', 'password', 'repeat'].includes(i.field),
+        );
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', py: 6, px: 2 }}>
@@ -163,15 +182,24 @@ export function SetupWizard() {
         ) : null}
 
         {step === 1 ? (
-          <TextField
-            label={SETUP.operator}
-            value={operator}
-            onChange={(e) => setOperator(e.target.value)}
-            error={Boolean(fieldMessage(issues, 'operator'))}
-            helperText={fieldMessage(issues, 'operator') ?? SETUP.operatorHelp}
-            autoFocus
-            required
-          />
+          <Box sx={{ display: 'grid', gap: 2 }}>
+            <Typography color="text.secondary">{SETUP.accountIntro}</Typography>
+            <TextField
+              label={SETUP.operator}
+              value={operator}
+              onChange={(e) => setOperator(e.target.value)}
+              error={Boolean(fieldMessage(issues, 'operator'))}
+              helperText={fieldMessage(issues, 'operator') ?? SETUP.operatorHelp}
+              autoFocus
+              required
+            />
+            <PasswordFields
+              password={password.password}
+              repeat={password.repeat}
+              onChange={(change) => setPassword({ ...password, ...change })}
+              issues={issues}
+            />
+          </Box>
         ) : null}
 
         {step === 2 ? (
@@ -241,7 +269,7 @@ export function SetupWizard() {
                   <TableCell>{town.county.trim()}</TableCell>
                 </TableRow>
                 <TableRow>
-                  <TableCell>{SETUP.operator}</TableCell>
+                  <TableCell>{SETUP.admin}</TableCell>
                   <TableCell>{operator.trim()}</TableCell>
                 </TableRow>
                 <TableRow>
