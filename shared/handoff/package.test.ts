@@ -13,6 +13,7 @@ import {
   verifyPackage,
   type PackageContents,
 } from './package';
+import { asFormatVersion } from './testPackages';
 
 const keys = newKeyPair();
 const input = (
@@ -55,6 +56,17 @@ describe('a good package', () => {
     expect([...result.entry('attachments/a1')]).toEqual([1, 2, 3]);
     expect(result.fingerprint).toBe(fingerprint(keys.publicKey));
     expect(result.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+  });
+
+  it('says when it is a backup; one of format version 1 still verifies', () => {
+    const backup = verifyPackage(createPackage(input({ backup: true })));
+    expect(backup.ok && backup.manifest.backup).toBe(true);
+    const plain = verifyPackage(createPackage(input()));
+    expect(plain.ok && plain.manifest).not.toHaveProperty('backup');
+    expect(plain.ok && plain.manifest.formatVersion).toBe(2);
+    const old = verifyPackage(asFormatVersion(createPackage(input()), 1, keys.secretKey));
+    expect(old.ok && old.manifest.formatVersion).toBe(1);
+    expect(old.ok && old.tables).toEqual(input().tables);
   });
 
   it('is the same bytes for the same contents', () => {
@@ -155,10 +167,10 @@ describe('hostile packages are refused with one sentence', () => {
       problemOf(
         rezip({
           ...raw,
-          'manifest.json': strToU8(JSON.stringify({ ...manifest, formatVersion: 2 })),
+          'manifest.json': strToU8(JSON.stringify({ ...manifest, formatVersion: 3 })),
         }),
       ),
-    ).toBe('数据交换包的格式版本 2 不受支持（本程序读第 1 版）。');
+    ).toBe('数据交换包的格式版本 3 不受支持（本程序读第 1、2 版）。');
   });
 
   it('a missing or wrong signature, or a manifest changed after signing', () => {

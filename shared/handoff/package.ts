@@ -11,7 +11,12 @@ import { isSafeEntryName, readZipIndex, ZipFormatError, type ZipEntry } from './
  * readable copies. Documented for the county's own tools in docs/handoff-format.md.
  */
 export const HANDOFF_FORMAT = 'eco-desk-handoff';
-export const HANDOFF_VERSION = 1;
+/**
+ * 2: a package that leaves the PC no longer carries its town, settings or hand-off log (an
+ * import never replaces them), and a backup says it is one. Version 1 is still read.
+ */
+export const HANDOFF_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, HANDOFF_VERSION];
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 
@@ -46,6 +51,11 @@ const manifestSchema = z.object({
   history: z
     .object({ chain: z.string().max(40), seq: z.number().int().positive(), hash: hex(64) })
     .optional(),
+  /**
+   * A backup (of this PC, with its town, settings and hand-off log), to be restored, never
+   * imported. Absent in packages and in version 1.
+   */
+  backup: z.literal(true).optional(),
   entries: z
     .array(
       z.object({
@@ -81,6 +91,8 @@ export interface PackageContents {
   publicKey: Uint8Array;
   /** The head of the making PC's history (see the manifest's `history`). */
   history?: { chain: string; seq: number; hash: string } | undefined;
+  /** A backup of the making PC (see the manifest's `backup`). */
+  backup?: boolean | undefined;
 }
 
 /** What the manifest says besides its entries and counts. */
@@ -226,6 +238,7 @@ export class PackageWriter {
       publicKey: bytesToHex(meta.publicKey),
       counts: Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b))),
       ...(meta.history ? { history: meta.history } : {}),
+      ...(meta.backup ? { backup: true as const } : {}),
       entries: names.map((name) => {
         const e = this.entries.get(name)!;
         return { name, size: e.size, sha256: e.sha256 };
@@ -469,9 +482,9 @@ function verify(data: Uint8Array, limits: Limits): VerifyResult {
   const format = (parsed as { format?: unknown } | null)?.format;
   const version = (parsed as { formatVersion?: unknown } | null)?.formatVersion;
   if (format !== HANDOFF_FORMAT) throw new Refused('这不是乡镇生态环境工作台的数据交换包。');
-  if (version !== HANDOFF_VERSION)
+  if (!READABLE_VERSIONS.includes(version))
     throw new Refused(
-      `数据交换包的格式版本 ${String(version)} 不受支持（本程序读第 ${HANDOFF_VERSION} 版）。`,
+      `数据交换包的格式版本 ${String(version)} 不受支持（本程序读第 ${READABLE_VERSIONS.join('、')} 版）。`,
     );
   const checked = manifestSchema.safeParse(parsed);
   if (!checked.success) throw new Refused('清单文件（manifest.json）的内容不完整或有误。');

@@ -1,8 +1,13 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { toIsoDate } from '@shared/domain/dates';
+import { previousMonth } from '@shared/domain/period';
 import { fingerprint, newKeyPair, signManifest, verifyPackage } from '@shared/handoff/package';
 import { decisionKey, type Decision } from '@shared/handoff/merge';
+import { checkPackageRecords, importableTables } from '@shared/handoff/recordCheck';
+import { asFormatVersion } from '@shared/handoff/testPackages';
+import { InputError } from './errors';
 import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
 import { listAudit } from './repositories/auditRepo';
 import {
@@ -13,14 +18,20 @@ import {
   planRestore,
 } from './repositories/handoffRepo';
 import {
+  addAccountability,
   addProblemPhoto,
   addProgress,
+  addReport,
   applyWorkflow,
   createProblem,
   extendDeadline,
+  voidProblem,
 } from './repositories/problemRepo';
-import { completeSetup } from './repositories/townRepo';
-import { ensureStandards } from './repositories/assessmentRepo';
+import { completeSetup, saveTown } from './repositories/townRepo';
+import { ensureStandards, startPeriod } from './repositories/assessmentRepo';
+import { loadDemoData } from './repositories/demoRepo';
+import { issueBriefing, saveDraftFocus } from './repositories/printRepo';
+import { deductPoints } from './testHelpers';
 import { EcoDeskDb } from './schema';
 import { chainHead, INSTALLATION_KEY } from './writeContext';
 
@@ -45,6 +56,8 @@ beforeEach(async () => {
     operator: '张环保',
     villageNames: ['张家村', '李家村', '王家村'],
   });
+  // PC2 is set up for the same town: a package never brings the town (nor the settings).
+  await saveTown(pc2, { name: '青山镇', county: '绿水县' });
 });
 afterEach(async () => {
   for (const db of [pc1, pc2]) {
@@ -411,5 +424,198 @@ describe('the history a package brings', () => {
     });
     expect((await pc2.audit.get(known.id))?.label).toBe(known.label);
     expect(await pc2.audit.count()).toBeGreaterThan(before);
+  });
+});
+
+/** Every table of a PC as stored (an attachment by its size and type): to compare before and after. */
+async function contents(db: EcoDeskDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    const rows = (await table.toArray()) as Record<string, unknown>[];
+    out[table.name] = rows.map((r) =>
+      r.blob instanceof Blob ? { id: r.id, size: r.blob.size, type: r.blob.type } : r,
+    );
+  }
+  return out;
+}
+
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+
+describe('what an arriving package’s records may be (issue 15 §3)', () => {
+  it('the demo’s year with photos, a briefing and every kind of item passes, imports and restores', async () => {
+    const { photos } = await loadDemoData(pc1, 1, undefined, [JPEG]);
+    expect(photos).toBeGreaterThan(100);
+    // What the demo does not make: an upper level's item extended, reported, with accountability;
+    // a complaint (its name stays in the backup); a voided item; a draft and an issued briefing.
+    const upper = await createProblem(pc1, {
+      ...problemForm,
+      source: 'upper',
+      upperLevel: 'county',
+      batch: '绿环督〔2026〕12号',
+      countyNumber: 'LS-2026-031',
+      requirement: '11月底前清理完毕',
+    });
+    await extendDeadline(pc1, upper.id, '2026-11-27', '雨天无法施工');
+    await addProgress(pc1, upper.id, '已联系施工队');
+    await addReport(pc1, upper.id, '2026-11-03');
+    await addAccountability(pc1, upper.id, {
+      kind: 'interview',
+      person: '李村长',
+      note: '逾期约谈',
+    });
+    await createProblem(pc1, {
+      ...problemForm,
+      source: 'public',
+      channel: 'phone',
+      complainant: '王大妈',
+    });
+    const slip = await createProblem(pc1, { ...problemForm, description: '录重了' });
+    await voidProblem(pc1, slip.id, '重复录入');
+    const month = previousMonth(toIsoDate(new Date()).slice(0, 7));
+    await saveDraftFocus(pc1, month, '继续抓好河道保洁');
+    await issueBriefing(pc1, month, toIsoDate(new Date()));
+
+    const sent = verifyPackage(await handOff(pc1, signerOf(keys.pc1)));
+    if (!sent.ok) throw new Error(sent.problem);
+    // Real data is never refused: not by the package alone, nor against an empty PC.
+    expect(checkPackageRecords(sent.tables, { purpose: 'import' }).problems).toEqual([]);
+    expect(sent.tables.town).toBeUndefined();
+    expect(sent.tables.settings).toBeUndefined();
+    expect(sent.tables.briefings?.length).toBe(2);
+    const { plan } = await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    expect(plan.counts.rejected).toBe(0);
+    expect(await pc2.problems.count()).toBe(await pc1.problems.count());
+    expect(await pc2.attachments.count()).toBe(await pc1.attachments.count());
+    // PC2's own town stays PC2's.
+    expect((await pc2.town.toArray()).map((t) => t.updatedBy)).toEqual(['未设置操作员']);
+
+    // A backup says it is one, carries the town and settings, and restores into another PC.
+    const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
+    if (!backup.ok) throw new Error(backup.problem);
+    expect(backup.manifest.backup).toBe(true);
+    expect(backup.tables.town?.length).toBe(1);
+    expect(backup.tables.settings?.length).toBeGreaterThan(0);
+    expect(checkPackageRecords(backup.tables, { purpose: 'restore' }).problems).toEqual([]);
+    await planRestore(pc2, backup.tables);
+    await restoreInto(pc2, backup);
+    expect(await pc2.town.toArray()).toEqual(await pc1.town.toArray());
+    expect(await pc2.problems.count()).toBe(await pc1.problems.count());
+    expect(await pc2.briefings.toArray()).toEqual(await pc1.briefings.toArray());
+  });
+
+  it('refuses an extra field, a forged history entry, a town, a deduction of a village nowhere: naming each, nothing written', async () => {
+    const month = toIsoDate(new Date()).slice(0, 7);
+    await startPeriod(pc1, month, { inspectors: '张环保', inspectedOn: toIsoDate(new Date()) });
+    const [village] = await pc1.villages.toArray();
+    await deductPoints(pc1, month, village!.id, 1);
+    await createProblem(pc1, problemForm);
+    const verified = verifyPackage(await handOff(pc1, signerOf(keys.pc1)));
+    if (!verified.ok) throw new Error(verified.problem);
+    const { tables } = verified;
+    const before = await contents(pc2);
+    const refused = async (changed: Record<string, unknown[]>, message: string) => {
+      const attempt = planImport(pc2, changed);
+      await expect(attempt).rejects.toBeInstanceOf(InputError);
+      await expect(attempt).rejects.toThrow(message);
+      expect(await contents(pc2)).toEqual(before);
+    };
+    type Row = Record<string, unknown>;
+    const [item] = tables.problems as Row[];
+
+    // 1. A ledger item with a field the app never writes.
+    await refused(
+      { ...tables, problems: [{ ...item, owner: '外人' }] },
+      `整改问题 ${String(item!.number)} 有本程序不认识的字段“owner”。`,
+    );
+    // 2. A history entry claiming to be PC2's own.
+    const pc2Chain = String((await pc2.settings.get(INSTALLATION_KEY))?.value);
+    const last = (tables.audit as Row[]).filter((e) => e.chain).at(-1)!;
+    await refused(
+      {
+        ...tables,
+        audit: [...tables.audit!, { ...last, id: 'forged', chain: pc2Chain, seq: 999 }],
+      },
+      '自称是本机写的',
+    );
+    // 3. The town: an import never replaces this PC's.
+    await refused(
+      { ...tables, town: await pc1.town.toArray() },
+      '数据交换包里带有“乡镇”的记录（1 条）：导入从不替换本机的乡镇、设置、账号和交换记录，这个包不能导入。',
+    );
+    // 4. A deduction of a village that is neither in the package nor on PC2.
+    const [deduction] = tables.deductions as Row[];
+    await refused(
+      { ...tables, deductions: [{ ...deduction, villageId: 'no-such-village' }] },
+      `扣分记录 ${String(deduction!.id)} 的“所在村”指向的村（no-such-village）不在包里，本机也没有。`,
+    );
+    // The same package as sent goes in.
+    await expect(planImport(pc2, tables)).resolves.toBeDefined();
+  });
+
+  it('a restore checks every record too: a backup with a broken one restores nothing', async () => {
+    await createProblem(pc1, problemForm);
+    const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
+    if (!backup.ok) throw new Error(backup.problem);
+    await createProblem(pc1, { ...problemForm, description: '备份之后登记的' });
+    const before = await contents(pc1);
+    const [item] = backup.tables.problems as Record<string, unknown>[];
+    const broken = {
+      ...backup,
+      tables: { ...backup.tables, problems: [{ ...item, deadline: '2026-02-30' }] },
+    };
+    const message = `整改问题 ${String(item!.number)} 的“整改时限”不是有效日期（2026-02-30）。`;
+    await expect(planRestore(pc1, broken.tables)).rejects.toThrow(message);
+    await expect(restoreInto(pc1, broken)).rejects.toThrow(message);
+    expect(await contents(pc1)).toEqual(before);
+  });
+
+  it('a package of format version 1 still imports, its town, settings and hand-off log left out', async () => {
+    await createProblem(pc1, problemForm);
+    await logExport(pc1, {
+      place: 'U盘/旧包.zip',
+      sha256: '',
+      size: 1,
+      period: { from: '2026-11', to: '2026-11' },
+      counts: {},
+      fingerprint: 'X',
+    });
+    // What version 1 carried: made here as a backup is (town, settings, log), marked version 1.
+    const old = verifyPackage(
+      asFormatVersion(
+        await handOff(pc1, signerOf(keys.pc1), { backup: true }),
+        1,
+        keys.pc1.secretKey,
+      ),
+    );
+    if (!old.ok) throw new Error(old.problem);
+    expect(old.manifest.formatVersion).toBe(1);
+    // Taken whole, it would replace PC2's own: refused.
+    await expect(planImport(pc2, old.tables)).rejects.toThrow('“乡镇”');
+    const { tables, leftOut } = importableTables(old.tables, old.manifest.formatVersion);
+    expect(leftOut).toEqual(['town', 'settings', 'handoffs']);
+    const townBefore = await pc2.town.toArray();
+    const settingsBefore = await pc2.settings.toArray();
+    const plan = await planImport(pc2, tables);
+    await commitImport(pc2, {
+      plan,
+      decisions: new Map(),
+      attachment: (id) => old.entry(`attachments/${id}`),
+      log: {
+        place: '旧包.zip',
+        sha256: '',
+        size: 1,
+        period: old.manifest.period,
+        counts: {},
+        fingerprint: '',
+      },
+    });
+    expect(await pc2.problems.count()).toBe(1);
+    expect(await pc2.town.toArray()).toEqual(townBefore);
+    // PC2's settings are its own (its installation id is written on the first write).
+    const settingsAfter = await pc2.settings.toArray();
+    expect(settingsAfter.filter((s) => s.key !== INSTALLATION_KEY)).toEqual(
+      settingsBefore.filter((s) => s.key !== INSTALLATION_KEY),
+    );
+    expect((await pc2.handoffs.toArray()).map((h) => h.direction)).toEqual(['import']);
   });
 });

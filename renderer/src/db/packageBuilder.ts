@@ -153,6 +153,8 @@ async function buildWith(
     town: contents.town,
     period: contents.period,
     ...(contents.history ? { history: contents.history } : {}),
+    // Marked, so that it is restored and never imported (it carries this PC's own tables).
+    ...(backup ? { backup: true } : {}),
   });
   onStep('sign');
   const signed = await signer.signManifest(manifestBytes);

@@ -103,11 +103,13 @@ describe('recovering from a backup when the database cannot be opened', () => {
 
   it('leaves nothing behind when the backup cannot be written: no new database, the app still points at the old one', async () => {
     const tables = await backupTables();
-    // A record without its key cannot be stored: the strict transaction fails.
-    tables.villages = [...tables.villages!, { name: '无编号' }];
+    // The photo's bytes cannot be read halfway through the write: the strict transaction fails.
+    const unreadable = () => {
+      throw new Error('读不出照片');
+    };
     await expect(
-      recoverIntoNewDatabase({ tables, attachment: () => new Uint8Array(), log }, AT),
-    ).rejects.toThrow();
+      recoverIntoNewDatabase({ tables, attachment: unreadable, log }, AT),
+    ).rejects.toThrow('读不出照片');
     expect(await Dexie.getDatabaseNames()).not.toContain('eco-desk-recovered-20261129T101500');
     expect(storage.has(DATABASE_KEY)).toBe(false);
     expect(activeDatabaseName()).toBe(DATABASE_NAME);

@@ -34,9 +34,12 @@ import { renumberClashes } from '@shared/domain/ledger';
 import { auditWithoutPrivate, withoutPrivate } from '@shared/domain/privacy';
 import { restorePreview, type RestorePreview } from '@shared/handoff/restorePreview';
 import type { BackupReason } from '@shared/handoff/backups';
+import { NEVER_IMPORTED } from '@shared/handoff/recordCheck';
 import { InputError } from '../errors';
+import { assertRecords, heldIds } from '../packageRecords';
 import type { EcoDeskDb } from '../schema';
 import {
+  ACCOUNTS_REQUIRED_KEY,
   INSTALLATION_KEY,
   newInstallationId,
   OPERATOR_KEY,
@@ -89,6 +92,8 @@ const LOCAL_SETTINGS = new Set([
   // Who sits at this PC: another PC's operator never becomes this one's.
   OPERATOR_KEY,
   INSTALLATION_KEY,
+  // Whether this PC's writes need a signed-in account: its accounts never travel.
+  ACCOUNTS_REQUIRED_KEY,
 ]);
 /** Kept by earlier versions per package maker; no longer used, never exchanged. */
 const LAST_EXCHANGE = 'handoff.lastExchange.';
@@ -108,8 +113,9 @@ export async function collectExport(
   choice: ExportChoice,
   onTable: (table: HandoffTable, rows: unknown[]) => void = () => undefined,
   /**
-   * A backup is this PC's own and keeps everything. What leaves the PC has no private field and
-   * not this PC's hand-off log (what it sent and received is its own record, not the town's data).
+   * A backup is this PC's own and keeps everything. What leaves the PC has no private field, and
+   * neither this PC's town and settings (an import never replaces them) nor its hand-off log
+   * (what it sent and received is its own record, not the town's data).
    */
   {
     backup = false,
@@ -150,7 +156,7 @@ export async function collectExport(
       const monthOf = (field: string) => (row: Row) =>
         inRange(String(row[field]).slice(0, 7), choice);
 
-      done('town', [town]);
+      if (backup) done('town', [town]);
       // Requests are answered in the order they are made: the largest tables first, so that
       // they are packed while the small ones are still being read (the villages before them:
       // the ledger's readable copy names them).
@@ -180,14 +186,12 @@ export async function collectExport(
         whole('people'),
         whole('ruleDocuments'),
         whole('standards'),
-        ...(backup ? [whole('handoffs')] : []),
+        ...(backup
+          ? [whole('handoffs'), where('settings', (s) => !isLocalSetting(String(s.key)))]
+          : []),
         whole('rivers'),
         whole('forestPlots'),
         whole('summaries'),
-        where('settings', (s) => {
-          const key = String(s.key);
-          return !isLocalSetting(key);
-        }),
         where('briefings', (b) => inRange(String(b.month), choice)),
       );
       // The attachments' records, last: their blobs stay valid after the transaction, and their
@@ -285,14 +289,18 @@ async function historyProblem(db: EcoDeskDb, arriving: readonly Row[]): Promise<
 }
 
 /**
- * The dry run of importing verified package tables, against the local data. For a record both
- * sides changed, the last version both had is found in the history both hold: the audit entries
- * of that record on this PC that the package carries too.
+ * The dry run of importing verified package tables, against the local data. Every record is
+ * checked first (shared/handoff/recordCheck.ts): a package carrying this PC's own tables (town,
+ * settings, accounts, hand-off log), an unknown table, a record not of its table's shape or
+ * pointing at nothing is refused with every problem named. For a record both sides changed,
+ * the last version both had is found in the history both hold: the audit entries of that
+ * record on this PC that the package carries too.
  */
 export async function planImport(
   db: EcoDeskDb,
   tables: Record<string, unknown[]>,
 ): Promise<ImportPlan> {
+  assertRecords(tables, { purpose: 'import', held: await heldIds(db) });
   return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
     const local: Record<string, Map<string, Row>> = {};
     for (const [table, key] of Object.entries(HANDOFF_TABLES)) {
@@ -312,19 +320,9 @@ export async function planImport(
     const arriving = newHistory(tables.audit ?? [], local.audit ?? new Map());
     const problem = await historyProblem(db, arriving);
     if (problem) throw new InputError([{ field: 'audit', message: problem }]);
+    // What an import never takes was refused above unless empty.
     const incoming = Object.fromEntries(
-      Object.entries(tables)
-        // Another PC's hand-off log is its own (packages of earlier versions carried it).
-        .filter(([t]) => t !== 'handoffs')
-        .map(([t, rows]) => [
-          t,
-          t === 'settings'
-            ? rows.filter((s) => {
-                const key = (s as { key?: unknown }).key;
-                return typeof key === 'string' && !isLocalSetting(key);
-              })
-            : rows,
-        ]),
+      Object.entries(tables).filter(([t]) => !NEVER_IMPORTED.includes(t)),
     );
     // The last versions both PCs had, from the history both hold; then only what is new of it.
     const bases = await commonVersions(db, incoming, local);
@@ -410,6 +408,12 @@ export async function commitImport(
       },
     ]);
   const { taken, merged } = recordsToWrite(input.plan, input.decisions);
+  // Never this PC's own tables, whatever a plan holds (planImport refuses them).
+  for (const table of NEVER_IMPORTED) delete taken[table];
+  if (merged.some((m) => NEVER_IMPORTED.includes(m.item.table)))
+    throw new InputError([
+      { field: 'records', message: '导入从不替换本机的乡镇、设置、账号和交换记录。' },
+    ]);
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
@@ -583,7 +587,9 @@ const NEVER_REWOUND: ReadonlySet<string> = new Set(['handoffs', 'audit']);
 
 /**
  * Restores a backup: the town's data becomes exactly the backup's, in one strict transaction
- * (settings that describe this PC stay). Take a backup of the current data first.
+ * (settings that describe this PC stay). Every record is checked first, as for an import, but
+ * against the backup alone (it replaces what is here); nothing is written if one fails. Take a
+ * backup of the current data first.
  */
 export async function commitRestore(
   db: EcoDeskDb,
@@ -593,6 +599,7 @@ export async function commitRestore(
     log: HandoffLogInput;
   },
 ): Promise<Record<string, number>> {
+  assertRecords(input.tables, { purpose: 'restore' });
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
   return db.transaction('rw', tables, async () => {
     // This PC's own settings stay, but under a new installation id: the records are back at
@@ -624,12 +631,19 @@ export async function commitRestore(
   });
 }
 
-/** What restoring these backup tables would change here: counts per table, items lost. */
+/**
+ * What restoring these backup tables would change here: counts per table, items lost. Refused,
+ * as the restore would be, when a record does not check out or the history it brings does not.
+ */
 export async function planRestore(
   db: EcoDeskDb,
   tables: Record<string, unknown[]>,
 ): Promise<RestorePreview> {
+  assertRecords(tables, { purpose: 'restore' });
   return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
+    const held = new Set(await db.audit.toCollection().primaryKeys());
+    const problem = await historyProblem(db, newHistory(tables.audit ?? [], held));
+    if (problem) throw new InputError([{ field: 'audit', message: problem }]);
     // Settings are left out: counting them says nothing (this PC's own stay in any case).
     const names = Object.keys(HANDOFF_TABLES).filter((t) => t !== 'settings');
     const counts = await Promise.all(names.map((t) => db.table(t).count()));
