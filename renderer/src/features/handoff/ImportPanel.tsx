@@ -103,7 +103,7 @@ export function ImportPanel(props: {
       <BackupList disabled={busy} onRestore={(name) => void choose(name)} />
       {phase === 'check' ? <Working text={I.phases.check} /> : null}
       {problem ? (
-        <Alert severity="error" data-testid="import-problem">
+        <Alert severity="error" data-testid="import-problem" sx={{ whiteSpace: 'pre-line' }}>
           {problem}
         </Alert>
       ) : null}
@@ -124,6 +124,11 @@ export function ImportPanel(props: {
           {review.restore ? null : (
             <ConflictList items={review.plan.items} decisions={decisions} onDecide={setDecisions} />
           )}
+          {review.leftOut.length > 0 ? (
+            <Alert severity="info" data-testid="import-left-out">
+              {I.leftOut(review.leftOut.map((t) => `“${TABLE_LABELS[t] ?? t}”`))}
+            </Alert>
+          ) : null}
           {rejected.length > 0 ? (
             <Alert severity="warning">
               {rejected

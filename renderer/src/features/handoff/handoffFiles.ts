@@ -4,6 +4,7 @@ import type { RestorePreview } from '@shared/handoff/restorePreview';
 import { BACKUP_REASON_LABELS, type BackupReason } from '@shared/handoff/backups';
 import { sha256Hex, verifyPackage, type Manifest } from '@shared/handoff/package';
 import { briefingPdfName } from '@shared/handoff/readable';
+import { importableTables } from '@shared/handoff/recordCheck';
 import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { EVERYTHING, type BuildStep } from '../../db/packageBuilder';
@@ -122,8 +123,13 @@ const messageOf = (error: unknown): string =>
     : '读取或打包数据时出错（详情见日志）。';
 
 export interface ImportReview {
-  /** A kept backup: restored (replacing the data) rather than merged. */
+  /** A backup (kept here, or a backup file): restored (replacing the data) rather than merged. */
   backup: boolean;
+  /**
+   * The tables a package of format version 1 carried that an import leaves out (this PC's
+   * town, settings, hand-off log): the page says so.
+   */
+  leftOut: string[];
   tables: Record<string, unknown[]>;
   /** What the hand-off log will keep of the file: its name, hash, size, period, counts, maker. */
   log: HandoffLogInput;
@@ -134,9 +140,22 @@ export interface ImportReview {
   attachment: (id: string) => Uint8Array;
 }
 
+/** A restore merges nothing: it has no plan of its own. */
+const NO_PLAN: ImportPlan = {
+  items: [],
+  counts: { new: 0, changed: 0, unchanged: 0, keptLocal: 0, merged: 0, conflict: 0, rejected: 0 },
+  renumbered: [],
+};
+
+/** Why a package cannot be taken, one problem a line (the first twenty, and how many more). */
+const refusal = (name: string, error: InputError, backup: boolean) => ({
+  problem: `《${name}》${backup ? '不能恢复' : '不能导入'}：${error.issues.map((i) => i.message).join('\n')}`,
+});
+
 /**
  * Opens a package (chosen by the user, or a kept backup by name), checks it completely, and plans
- * the import; nothing is written.
+ * the import — or, for a backup (one kept here, or a file that says it is one), the restore;
+ * nothing is written.
  */
 export async function reviewPackage(
   backup?: string,
@@ -155,22 +174,25 @@ export async function reviewPackage(
   await nextPaint();
   const verified = verifyPackage(opened.data);
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
-  let plan: ImportPlan;
+  const isBackup = Boolean(backup) || verified.manifest.backup === true;
+  const { tables, leftOut } = isBackup
+    ? { tables: verified.tables, leftOut: [] }
+    : importableTables(verified.tables, verified.manifest.formatVersion);
+  let plan = NO_PLAN;
+  let restore: RestorePreview | undefined;
   try {
-    plan = await actions.planHandoffImport(verified.tables);
+    if (isBackup) restore = await actions.planRestore(tables);
+    else plan = await actions.planHandoffImport(tables);
   } catch (error) {
-    // A history that does not check out (docs/audit-chain.md) is refused by name.
-    if (error instanceof InputError)
-      return {
-        problem: `《${opened.name}》不能导入：${error.issues.map((i) => i.message).join('')}`,
-      };
+    // A record or a history that does not check out (docs/handoff-format.md) is refused by name.
+    if (error instanceof InputError) return refusal(opened.name, error, isBackup);
     throw error;
   }
-  const restore = backup ? await actions.planRestore(verified.tables) : undefined;
   return {
-    backup: Boolean(backup),
+    backup: isBackup,
+    leftOut,
     ...(restore ? { restore } : {}),
-    tables: verified.tables,
+    tables,
     log: await logOf(opened.name, opened.data, verified),
     manifest: verified.manifest,
     plan,

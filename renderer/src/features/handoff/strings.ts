@@ -120,6 +120,8 @@ export const HANDOFF = {
       more: (n: number) => `……还有 ${n} 条`,
       same: '与现有数据条数相同。',
     },
+    leftOut: (tables: string[]) =>
+      `这个包是旧版（第 1 版）格式导出的，带有${tables.join('、')}：导入从不替换本机的这些内容，已略去，不导入。`,
     renumbered: (n: number) =>
       `对方电脑新增的 ${n} 条问题与本机的编号重复（两台电脑各自编号），导入后改用新编号，原编号记在它的操作记录里：`,
     restoreWarning:
