@@ -269,7 +269,7 @@ export async function changeOwnPassword(
   updateSession({ mustChangePassword: false });
 }
 
-/** Wrong passwords in a row, per account name, in this window. */
+/** Wrong passwords in a row, per account, in this window. */
 const failures = new Map<string, { count: number; until: number }>();
 
 /**
@@ -282,17 +282,17 @@ export async function signIn(
   password: string,
   now = Date.now(),
 ): Promise<Session> {
-  const wait = failures.get(name);
+  const account = await db.accounts.where('name').equals(name).first();
+  if (!account) return refuse('没有这个账号。', 'name');
+  const wait = failures.get(account.id);
   if (wait && wait.until > now)
     refuse(
       `密码连续输错 ${SIGN_IN_TRIES} 次，请 ${Math.ceil((wait.until - now) / 1000)} 秒后再试。`,
     );
-  const account = await db.accounts.where('name').equals(name).first();
-  if (!account) return refuse('没有这个账号。', 'name');
   if (account.disabled) refuse('这个账号已停用，请找管理员。', 'name');
   if (!(await verifySecret(password, account.password))) {
     const count = (wait?.count ?? 0) + 1;
-    failures.set(name, {
+    failures.set(account.id, {
       count: count >= SIGN_IN_TRIES ? 0 : count,
       until: count >= SIGN_IN_TRIES ? now + SIGN_IN_WAIT_MS : 0,
     });
@@ -303,7 +303,7 @@ export async function signIn(
       'password',
     );
   }
-  failures.delete(name);
+  failures.delete(account.id);
   signedIn(account);
   return currentSession()!;
 }
