@@ -21,7 +21,7 @@ import { periodLabel } from '@shared/domain/period';
 import { PromptDialog } from '../../components/FormDialog';
 import { ActionStateChip } from '../../components/ActionStateChip';
 import { actions } from '../../db/actions';
-import { useDueActions, useVillages } from '../../db/hooks';
+import { useCan, useDueActions, useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { ASSESSMENT } from './strings';
 import { TEXT_LIMITS } from '@shared/domain/textLimits';
@@ -48,6 +48,7 @@ export function ActionsTab() {
   const all = useDueActions();
   const villages = useVillages(true);
   const notify = useNotify();
+  const mayMark = useCan('assessment');
   const [filter, setFilter] = useState<'open' | 'all'>('open');
   const [marking, setMarking] = useState<DueAction | null>(null);
   const names = useMemo(() => new Map((villages ?? []).map((v) => [v.id, v.name])), [villages]);
@@ -94,7 +95,7 @@ export function ActionsTab() {
                 <TableCell>{A.what}</TableCell>
                 <TableCell>{A.due}</TableCell>
                 <TableCell>{A.status}</TableCell>
-                <TableCell />
+                {mayMark ? <TableCell /> : null}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -119,24 +120,26 @@ export function ActionsTab() {
                     <TableCell>
                       <ActionStateChip action={action} today={today} withNote />
                     </TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {action.doneAt ? (
-                        <Button
-                          size="small"
-                          onClick={() =>
-                            void actions
-                              .setActionDone(action.id, false, '')
-                              .catch((e: unknown) => notify.error(e))
-                          }
-                        >
-                          {A.undo}
-                        </Button>
-                      ) : (
-                        <Button size="small" onClick={() => setMarking(action)}>
-                          {A.markDone}
-                        </Button>
-                      )}
-                    </TableCell>
+                    {mayMark ? (
+                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                        {action.doneAt ? (
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              void actions
+                                .setActionDone(action.id, false, '')
+                                .catch((e: unknown) => notify.error(e))
+                            }
+                          >
+                            {A.undo}
+                          </Button>
+                        ) : (
+                          <Button size="small" onClick={() => setMarking(action)}>
+                            {A.markDone}
+                          </Button>
+                        )}
+                      </TableCell>
+                    ) : null}
                   </TableRow>
                 );
               })}

@@ -45,6 +45,8 @@ export function CellPanel(props: {
   score: VillageScore | undefined;
   check: VillageCheck | undefined;
   readOnly: boolean;
+  /** Whether the account may open a ledger item from the cell (开整改问题). */
+  mayOpenProblem: boolean;
   onSaveCell: (change: {
     count: number | null;
     points: number | null;
@@ -197,7 +199,7 @@ export function CellPanel(props: {
               {P.viewProblem}
             </Button>
           </Box>
-        ) : itemPoints ? (
+        ) : itemPoints && props.mayOpenProblem ? (
           <Box>
             <Button
               size="small"

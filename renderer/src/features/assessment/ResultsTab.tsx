@@ -17,7 +17,7 @@ import { periodLabel, quarterOf } from '@shared/domain/period';
 import { FlagBadge } from '../../components/FlagBadge';
 import { PromptDialog } from '../../components/FormDialog';
 import { actions } from '../../db/actions';
-import { useResults } from '../../db/hooks';
+import { useCan, useResults } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { ASSESSMENT } from './strings';
 
@@ -48,7 +48,7 @@ function WithdrawDialog({
   );
 }
 
-function ResultTable({ result }: { result: PeriodResult }) {
+function ResultTable({ result, mayWithdraw }: { result: PeriodResult; mayWithdraw: boolean }) {
   const [withdrawing, setWithdrawing] = useState<ResultRow | null>(null);
   return (
     <Box sx={{ display: 'grid', gap: 1 }}>
@@ -69,7 +69,7 @@ function ResultTable({ result }: { result: PeriodResult }) {
               </TableCell>
               <TableCell sx={{ width: 100 }}>{R.flag}</TableCell>
               <TableCell>{R.reason}</TableCell>
-              <TableCell sx={{ width: 80 }} />
+              {mayWithdraw ? <TableCell sx={{ width: 80 }} /> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -91,13 +91,15 @@ function ResultTable({ result }: { result: PeriodResult }) {
                 <TableCell sx={{ color: 'text.secondary' }}>
                   {row.withdrawn ? R.withdrawn(row.withdrawn.reason) : row.flagReason}
                 </TableCell>
-                <TableCell>
-                  {row.flag === 'red' && !row.withdrawn ? (
-                    <Button size="small" color="error" onClick={() => setWithdrawing(row)}>
-                      {R.withdraw}
-                    </Button>
-                  ) : null}
-                </TableCell>
+                {mayWithdraw ? (
+                  <TableCell>
+                    {row.flag === 'red' && !row.withdrawn ? (
+                      <Button size="small" color="error" onClick={() => setWithdrawing(row)}>
+                        {R.withdraw}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>
@@ -117,12 +119,13 @@ function ResultTable({ result }: { result: PeriodResult }) {
 
 export function ResultsTab({ month }: { month: string }) {
   const results = useResults([quarterOf(month), month]);
+  const mayWithdraw = useCan('assessment');
   if (!results) return null;
   if (results.length === 0) return <Alert severity="info">{R.none}</Alert>;
   return (
     <Box sx={{ display: 'grid', gap: 4 }}>
       {results.map((result) => (
-        <ResultTable key={result.id} result={result} />
+        <ResultTable key={result.id} result={result} mayWithdraw={mayWithdraw} />
       ))}
     </Box>
   );

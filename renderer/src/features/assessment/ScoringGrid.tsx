@@ -169,6 +169,8 @@ export function ScoringGrid(props: {
   scores: Map<string, VillageScore>;
   skipped: Set<string>;
   readOnly: boolean;
+  /** Said when typing into a read-only grid (why nothing changes); the closed month's by default. */
+  readOnlyNote?: string;
   active: Cell;
   onActiveChange: (cell: Cell) => void;
   /** Saves a count; resolves with an error message, or null when saved. */
@@ -263,7 +265,7 @@ export function ScoringGrid(props: {
       (typed && event.key !== ' ') || ['F2', 'Delete', 'Backspace'].includes(event.key);
     if (props.readOnly) {
       // A closed month says why typing does nothing, and where a change is made.
-      if (changes) props.onError(ASSESSMENT.grid.closedMonth, 'warning');
+      if (changes) props.onError(props.readOnlyNote ?? ASSESSMENT.grid.closedMonth, 'warning');
       return;
     }
     if (typed && event.key !== ' ') {

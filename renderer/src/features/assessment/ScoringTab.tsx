@@ -7,6 +7,7 @@ import { formatTimestamp } from '../../components/format';
 import { PromptDialog } from '../../components/FormDialog';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
+import { useCan } from '../../db/hooks';
 import { describeError, useNotify } from '../../app/notify';
 import { lastDayOfMonth, periodLabel } from '@shared/domain/period';
 import { NewProblemDialog } from '../ledger/NewProblemDialog';
@@ -127,10 +128,20 @@ export function ScoringTab({
   const [closing, setClosing] = useState(false);
   const [reopening, setReopening] = useState(false);
   const [opening, setOpening] = useState(false);
+  const mayScore = useCan('assessment');
+  const mayOpenProblem = useCan('ledger');
 
-  if (!view.period || !view.standard) return <StartForm key={month} month={month} />;
+  if (!view.period || !view.standard) {
+    return mayScore ? (
+      <StartForm key={month} month={month} />
+    ) : (
+      <Typography color="text.secondary">{ASSESSMENT.start.title(month)}</Typography>
+    );
+  }
   const { period, standard, villages } = view;
-  const readOnly = period.status === 'closed';
+  const closed = period.status === 'closed';
+  // Read-only when the month is closed, or for an account that may only look at the scores.
+  const readOnly = closed || !mayScore;
   const village = villages[Math.min(active.row, villages.length - 1)];
   const item = standard.items[Math.min(active.col, standard.items.length - 1)];
   const skipped = new Set(
@@ -165,17 +176,23 @@ export function ScoringTab({
   const deduction = village && item ? view.cells.get(`${village.id}:${item.code}`) : undefined;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      {readOnly ? (
+      {closed ? (
         <Alert
           severity="info"
           action={
-            <Button color="inherit" size="small" onClick={() => setReopening(true)}>
-              {ASSESSMENT.closed.reopen}
-            </Button>
+            mayScore ? (
+              <Button color="inherit" size="small" onClick={() => setReopening(true)}>
+                {ASSESSMENT.closed.reopen}
+              </Button>
+            ) : undefined
           }
         >
           {ASSESSMENT.closed.banner(formatTimestamp(period.closedAt), period.closedBy ?? '')}
         </Alert>
+      ) : !mayScore ? (
+        <Typography variant="body2" color="text.secondary">
+          {ASSESSMENT.grid.viewOnly}
+        </Typography>
       ) : (
         // The help, the autosave note and the button on one line that does not move as the note
         // appears: the help gives way (it wraps within its own box).
@@ -214,6 +231,7 @@ export function ScoringTab({
         scores={view.scores}
         skipped={skipped}
         readOnly={readOnly}
+        readOnlyNote={mayScore ? undefined : ASSESSMENT.grid.viewOnly}
         active={active}
         onActiveChange={setActive}
         onCommit={commitCell}
@@ -229,6 +247,7 @@ export function ScoringTab({
           score={view.scores.get(village.id)}
           check={view.checks.get(village.id)}
           readOnly={readOnly}
+          mayOpenProblem={mayOpenProblem}
           onSaveCell={async (change) => {
             try {
               await actions.saveDeduction({

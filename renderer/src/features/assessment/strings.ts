@@ -18,6 +18,7 @@ export const ASSESSMENT = {
   },
   grid: {
     closedMonth: '本期考核已关闭，不能直接修改。如确需更正，请点上方“修改已关闭的考核”并写明原因。',
+    viewOnly: '您的账号只能查看考核结果。',
     village: '村',
     score: '得分',
     help: '方向键移动，直接输入处数（替换原值）后按回车保存并下移，Tab 右移；F2 或双击修改原值，Delete 清零，Esc 取消。每一格自动保存。',

@@ -12,7 +12,7 @@ import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { periodLabel } from '@shared/domain/period';
 import { PageHeader } from '../../components/PageHeader';
-import { useHandoffDue, useStandards } from '../../db/hooks';
+import { useHandoffDue, useRights, useStandards } from '../../db/hooks';
 import { usePeriodView } from '../assessment/useAssessment';
 import { BackupFailureAlert } from '../handoff/BackupFailureAlert';
 import { CategoryHeatmap } from './CategoryHeatmap';
@@ -68,6 +68,7 @@ export function DashboardPage() {
   const data = useDashboard(params.get('month'));
   const handoff = useHandoffDue();
   const standards = useStandards();
+  const can = useRights();
   // The charts and the heatmap follow a month change a moment later, so the tiles answer at once.
   const chartMonth = useDeferredValue(data?.month ?? null);
   if (!data) return null;
@@ -133,7 +134,8 @@ export function DashboardPage() {
 
       <BackupFailureAlert />
 
-      {handoff?.due ? (
+      {/* Reminders to act: offered to the accounts that may do what they ask for. */}
+      {handoff?.due && can('handoff') ? (
         <Alert
           severity="warning"
           sx={{ mb: 2 }}
@@ -148,7 +150,7 @@ export function DashboardPage() {
         </Alert>
       ) : null}
 
-      {todo.length > 0 ? (
+      {todo.length > 0 && can('setup') ? (
         <Alert
           severity="info"
           sx={{ mb: 3 }}

@@ -23,7 +23,7 @@ import { useNotify } from '../../app/notify';
 import { formatTimestamp } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { actions } from '../../db/actions';
-import { useHandoffDue, useHandoffs } from '../../db/hooks';
+import { useCan, useHandoffDue, useHandoffs } from '../../db/hooks';
 import { platform } from '../../platform';
 import { exportPackage, type ExportOutcome, type ExportStep } from './handoffFiles';
 import { ImportPanel } from './ImportPanel';
@@ -36,6 +36,8 @@ const R = HANDOFF.receipt;
 /** 数据交换: the signing fingerprint, export with a receipt, import, and the hand-off log. */
 export function HandoffPage() {
   const notify = useNotify();
+  // Export, import and the reminder's interval are the hand-off's; the log is for anyone.
+  const mayExchange = useCan('handoff');
   const [fingerprint, setFingerprint] = useState('');
   const [choice, setChoice] = useState<ExportChoice>({
     from: '',
@@ -106,123 +108,125 @@ export function HandoffPage() {
           </Typography>
           <Typography color="text.secondary">{HANDOFF.identityHelp}</Typography>
         </Paper>
-        <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
-          <Typography variant="h4">{E.title}</Typography>
-          <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
-            <DateField
-              kind="month"
-              label={E.from}
-              value={choice.from}
-              onChange={(from) => setChoice({ ...choice, from })}
-              helperText=" "
-              sx={{ width: 200 }}
-            />
-            <DateField
-              kind="month"
-              label={E.to}
-              value={choice.to}
-              onChange={(to) => setChoice({ ...choice, to })}
-              sx={{ width: 200 }}
-              error={badRange}
-              helperText={badRange ? E.badRange : ' '}
-            />
-            {(['assessment', 'ledger', 'attachments'] as const).map((part) => (
-              <FormControlLabel
-                key={part}
-                control={
-                  <Checkbox
-                    checked={choice[part]}
-                    onChange={(e) => setChoice({ ...choice, [part]: e.target.checked })}
-                  />
-                }
-                label={E[part]}
+        {mayExchange ? (
+          <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
+            <Typography variant="h4">{E.title}</Typography>
+            <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+              <DateField
+                kind="month"
+                label={E.from}
+                value={choice.from}
+                onChange={(from) => setChoice({ ...choice, from })}
+                helperText=" "
+                sx={{ width: 200 }}
               />
-            ))}
-          </Box>
-          <Typography color="text.secondary">{E.base}</Typography>
-          <IntervalField />
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <TextField
-              select
-              label={E.target}
-              value={drive}
-              onChange={(e) => setDrive(e.target.value)}
-              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-              sx={{ width: 320 }}
-            >
-              <MenuItem value="">{E.saveAs}</MenuItem>
-              {(drives ?? []).map((d) => (
-                <MenuItem key={d.path} value={d.path}>
-                  {E.drive(d.label, d.path)}
-                </MenuItem>
+              <DateField
+                kind="month"
+                label={E.to}
+                value={choice.to}
+                onChange={(to) => setChoice({ ...choice, to })}
+                sx={{ width: 200 }}
+                error={badRange}
+                helperText={badRange ? E.badRange : ' '}
+              />
+              {(['assessment', 'ledger', 'attachments'] as const).map((part) => (
+                <FormControlLabel
+                  key={part}
+                  control={
+                    <Checkbox
+                      checked={choice[part]}
+                      onChange={(e) => setChoice({ ...choice, [part]: e.target.checked })}
+                    />
+                  }
+                  label={E[part]}
+                />
               ))}
-            </TextField>
-            <Button onClick={() => void refreshDrives()}>{E.refreshDrives}</Button>
-            <Button
-              variant="contained"
-              disabled={step !== null || badRange}
-              data-testid="export-run"
-              onClick={() => void runExport()}
-            >
-              {E.run}
-            </Button>
-          </Box>
-          {drives && drives.length === 0 && platform.kind === 'desktop' ? (
-            <Typography color="text.secondary">{E.noDrives}</Typography>
-          ) : null}
-          {step ? (
-            <Box>
-              <Typography>{E.steps[step]}</Typography>
-              <LinearProgress />
             </Box>
-          ) : null}
-          {receipt ? (
-            <Alert severity="success" data-testid="receipt">
-              <Typography variant="h4" gutterBottom>
-                {R.title}
-              </Typography>
-              {receipt.checkedOnDrive ? (
-                <Typography sx={{ fontWeight: 500 }}>{R.safeToRemove}</Typography>
-              ) : null}
-              <Typography>
-                {R.place}：{receipt.place}
-              </Typography>
-              <Typography>
-                {R.period}：{receipt.period.from || R.all} — {receipt.period.to || R.all}
-              </Typography>
-              <Typography>
-                {R.size}：{formatBytes(receipt.size)}
-              </Typography>
-              <Typography sx={{ wordBreak: 'break-all' }}>
-                {R.hash}：{receipt.sha256}
-              </Typography>
-              <Typography>
-                {R.fingerprint}：{receipt.fingerprint}
-              </Typography>
-              <Typography>
-                {R.counts}：
-                {inTableOrder(Object.keys(receipt.counts))
-                  .filter((t) => receipt.counts[t]! > 0)
-                  .map((t) => `${TABLE_LABELS[t] ?? t} ${receipt.counts[t]}`)
-                  .join('，')}
-              </Typography>
-              {receipt.readable.length > 0 ? (
-                <Typography>
-                  {R.readable}：{receipt.readable.join('、')}
-                </Typography>
-              ) : null}
-              {receipt.briefingMissing ? (
-                <Typography color="warning.dark">
-                  {R.briefingMissing(receipt.briefingMissing)}
-                </Typography>
-              ) : null}
-              <Button sx={{ mt: 1 }} onClick={() => void platform.print()}>
-                {R.print}
+            <Typography color="text.secondary">{E.base}</Typography>
+            <IntervalField />
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <TextField
+                select
+                label={E.target}
+                value={drive}
+                onChange={(e) => setDrive(e.target.value)}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+                sx={{ width: 320 }}
+              >
+                <MenuItem value="">{E.saveAs}</MenuItem>
+                {(drives ?? []).map((d) => (
+                  <MenuItem key={d.path} value={d.path}>
+                    {E.drive(d.label, d.path)}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <Button onClick={() => void refreshDrives()}>{E.refreshDrives}</Button>
+              <Button
+                variant="contained"
+                disabled={step !== null || badRange}
+                data-testid="export-run"
+                onClick={() => void runExport()}
+              >
+                {E.run}
               </Button>
-            </Alert>
-          ) : null}
-        </Paper>
-        <ImportPanel />
+            </Box>
+            {drives && drives.length === 0 && platform.kind === 'desktop' ? (
+              <Typography color="text.secondary">{E.noDrives}</Typography>
+            ) : null}
+            {step ? (
+              <Box>
+                <Typography>{E.steps[step]}</Typography>
+                <LinearProgress />
+              </Box>
+            ) : null}
+            {receipt ? (
+              <Alert severity="success" data-testid="receipt">
+                <Typography variant="h4" gutterBottom>
+                  {R.title}
+                </Typography>
+                {receipt.checkedOnDrive ? (
+                  <Typography sx={{ fontWeight: 500 }}>{R.safeToRemove}</Typography>
+                ) : null}
+                <Typography>
+                  {R.place}：{receipt.place}
+                </Typography>
+                <Typography>
+                  {R.period}：{receipt.period.from || R.all} — {receipt.period.to || R.all}
+                </Typography>
+                <Typography>
+                  {R.size}：{formatBytes(receipt.size)}
+                </Typography>
+                <Typography sx={{ wordBreak: 'break-all' }}>
+                  {R.hash}：{receipt.sha256}
+                </Typography>
+                <Typography>
+                  {R.fingerprint}：{receipt.fingerprint}
+                </Typography>
+                <Typography>
+                  {R.counts}：
+                  {inTableOrder(Object.keys(receipt.counts))
+                    .filter((t) => receipt.counts[t]! > 0)
+                    .map((t) => `${TABLE_LABELS[t] ?? t} ${receipt.counts[t]}`)
+                    .join('，')}
+                </Typography>
+                {receipt.readable.length > 0 ? (
+                  <Typography>
+                    {R.readable}：{receipt.readable.join('、')}
+                  </Typography>
+                ) : null}
+                {receipt.briefingMissing ? (
+                  <Typography color="warning.dark">
+                    {R.briefingMissing(receipt.briefingMissing)}
+                  </Typography>
+                ) : null}
+                <Button sx={{ mt: 1 }} onClick={() => void platform.print()}>
+                  {R.print}
+                </Button>
+              </Alert>
+            ) : null}
+          </Paper>
+        ) : null}
+        {mayExchange ? <ImportPanel /> : null}
         <Paper sx={{ p: 2 }}>
           <Typography variant="h4" gutterBottom>
             {HANDOFF.log.title}

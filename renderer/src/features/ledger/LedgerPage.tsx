@@ -28,6 +28,7 @@ import { PromptDialog } from '../../components/FormDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { gridLocaleText } from '../../theme/AppTheme';
 import { actions } from '../../db/actions';
+import { useCan } from '../../db/hooks';
 import { CountyImportDialog } from './CountyImportDialog';
 import { pickCountyList, type PickedList } from './countyListFile';
 import { DeadlineChip } from './DeadlineChip';
@@ -52,6 +53,8 @@ export function LedgerPage() {
   const ledger = useLedger();
   const navigate = useNavigate();
   const notify = useNotify();
+  const mayEdit = useCan('ledger');
+  const maySupervise = useCan('supervise');
   const [tab, setTab] = useState<'list' | 'recurrence'>('list');
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState<Extract<PickedList, { status: 'opened' }> | null>(
@@ -152,12 +155,16 @@ export function LedgerPage() {
             >
               {LEDGER.print}
             </Button>
-            <Button startIcon={<UploadFileIcon />} onClick={() => void openImport()}>
-              {LEDGER.importList}
-            </Button>
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
-              {LEDGER.add}
-            </Button>
+            {mayEdit ? (
+              <>
+                <Button startIcon={<UploadFileIcon />} onClick={() => void openImport()}>
+                  {LEDGER.importList}
+                </Button>
+                <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+                  {LEDGER.add}
+                </Button>
+              </>
+            ) : null}
           </Box>
         }
       />
@@ -227,15 +234,21 @@ export function LedgerPage() {
             {selectedIds.length > 0 ? (
               <>
                 <Typography sx={{ fontWeight: 500 }}>{B.selected(selectedIds.length)}</Typography>
-                <Button size="small" variant="outlined" onClick={() => setBulk('supervise')}>
-                  {B.supervise}
-                </Button>
-                <Button size="small" variant="outlined" onClick={() => setBulk('unsupervise')}>
-                  {B.unsupervise}
-                </Button>
-                <Button size="small" variant="outlined" onClick={() => setBulk('start')}>
-                  {B.start}
-                </Button>
+                {maySupervise ? (
+                  <>
+                    <Button size="small" variant="outlined" onClick={() => setBulk('supervise')}>
+                      {B.supervise}
+                    </Button>
+                    <Button size="small" variant="outlined" onClick={() => setBulk('unsupervise')}>
+                      {B.unsupervise}
+                    </Button>
+                  </>
+                ) : null}
+                {mayEdit ? (
+                  <Button size="small" variant="outlined" onClick={() => setBulk('start')}>
+                    {B.start}
+                  </Button>
+                ) : null}
               </>
             ) : null}
           </Box>
@@ -245,7 +258,8 @@ export function LedgerPage() {
               columns={columns}
               loading={ledger.loading}
               density="compact"
-              checkboxSelection
+              // Rows are selected only for a bulk action the account may take.
+              checkboxSelection={mayEdit || maySupervise}
               disableRowSelectionOnClick
               disableColumnFilter
               rowSelectionModel={selection}

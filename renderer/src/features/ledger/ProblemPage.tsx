@@ -19,6 +19,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import type { Right } from '@shared/domain/accounts';
 import { Link, useParams } from 'react-router';
 import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
 import { toIsoDate } from '@shared/domain/dates';
@@ -46,8 +47,9 @@ import { fieldLabel } from '../../components/recordText';
 import { PageHeader } from '../../components/PageHeader';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useAuditLog, useProblem, useProblems, useVillages } from '../../db/hooks';
+import { useAuditLog, useProblem, useProblems, useRights, useVillages } from '../../db/hooks';
 import { describeError, useNotify } from '../../app/notify';
+import { ACCOUNTS } from '../accounts/strings';
 import { PhotoStrip } from '../assessment/PhotoStrip';
 import { pickPhoto } from '../assessment/photos';
 import { DeadlineChip } from './DeadlineChip';
@@ -124,24 +126,34 @@ function FieldsDialog(props: {
   );
 }
 
-function Workflow({ problem, onDialog }: { problem: Problem; onDialog: (d: Dialog) => void }) {
+/** The workflow's steps the account may take (see WORKFLOW_RIGHTS in db/actions). */
+function Workflow({
+  problem,
+  can,
+  onDialog,
+}: {
+  problem: Problem;
+  can: (right: Right) => boolean;
+  onDialog: (d: Dialog) => void;
+}) {
   const notify = useNotify();
   const step = (event: WorkflowEvent) =>
     void actions.applyWorkflow(problem.id, event).catch((e: unknown) => notify.error(e));
   const open = problem.status !== 'closed' && problem.status !== 'unfixable';
+  const mayEdit = can('ledger');
   return (
     <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-      {problem.status === 'pending' ? (
+      {problem.status === 'pending' && mayEdit ? (
         <Button variant="contained" onClick={() => step({ type: 'start' })}>
           {P.start}
         </Button>
       ) : null}
-      {problem.status === 'inProgress' ? (
+      {problem.status === 'inProgress' && mayEdit ? (
         <Button variant="contained" onClick={() => step({ type: 'requestClose' })}>
           {P.requestClose}
         </Button>
       ) : null}
-      {problem.status === 'closeRequested' ? (
+      {problem.status === 'closeRequested' && can('confirm') ? (
         <>
           <Button variant="contained" onClick={() => onDialog('close')}>
             {P.close}
@@ -151,15 +163,15 @@ function Workflow({ problem, onDialog }: { problem: Problem; onDialog: (d: Dialo
           </Button>
         </>
       ) : null}
-      {open ? (
-        <>
-          <Button variant="outlined" onClick={() => onDialog('extend')}>
-            {P.extend}
-          </Button>
-          <Button variant="outlined" color="error" onClick={() => onDialog('unfixable')}>
-            {P.unfixable}
-          </Button>
-        </>
+      {open && mayEdit ? (
+        <Button variant="outlined" onClick={() => onDialog('extend')}>
+          {P.extend}
+        </Button>
+      ) : null}
+      {open && can('approve') ? (
+        <Button variant="outlined" color="error" onClick={() => onDialog('unfixable')}>
+          {P.unfixable}
+        </Button>
       ) : null}
     </Box>
   );
@@ -175,6 +187,9 @@ export function ProblemPage() {
   const notify = useNotify();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [kind, setKind] = useState<AccountabilityKind>('interview');
+  const can = useRights();
+  const mayEdit = can('ledger');
+  const maySupervise = can('supervise');
   const today = toIsoDate(new Date());
   if (problem === undefined) return null;
   if (problem === null) return <Alert severity="warning">{P.notFound}</Alert>;
@@ -221,10 +236,18 @@ export function ProblemPage() {
       ? ([[fieldLabel('problems', 'requirement'), problem.requirement]] as [string, ReactNode][])
       : []),
     ...(problem.complainant
-      ? ([[P.complainant, <Complainant key="c" value={problem.complainant} />]] as [
-          string,
-          ReactNode,
-        ][])
+      ? ([
+          [
+            P.complainant,
+            <Complainant
+              // Another item (or the same page on another item) starts masked again.
+              key={problem.id}
+              problemId={problem.id}
+              value={problem.complainant}
+              mayReveal={can('complainant')}
+            />,
+          ],
+        ] as [string, ReactNode][])
       : []),
     [LEDGER.form.category, problem.category],
     [LEDGER.form.village, village?.name ?? '—'],
@@ -252,12 +275,12 @@ export function ProblemPage() {
         subtitle={problem.description}
         actions={
           <Box sx={{ display: 'flex', gap: 1 }}>
-            {!voided ? (
+            {!voided && mayEdit ? (
               <Button variant="outlined" onClick={() => setDialog('correct')}>
                 {P.correct}
               </Button>
             ) : null}
-            {!ended ? (
+            {!ended && mayEdit ? (
               <Button color="error" onClick={() => setDialog('void')}>
                 {P.voidIt}
               </Button>
@@ -292,7 +315,7 @@ export function ProblemPage() {
         ) : null}
         {problem.exposed ? <Chip label="已曝光" variant="outlined" /> : null}
         <Box sx={{ flexGrow: 1 }} />
-        {!voided ? <Workflow problem={problem} onDialog={setDialog} /> : null}
+        {!voided ? <Workflow problem={problem} can={can} onDialog={setDialog} /> : null}
       </Box>
       {problem.verification ? (
         <Alert severity="success" sx={{ mb: 2 }}>
@@ -335,14 +358,14 @@ export function ProblemPage() {
               control={
                 <Checkbox
                   checked={m.done}
-                  disabled={ended}
+                  disabled={ended || !mayEdit}
                   onChange={(e) => run(actions.setMeasureDone(problem.id, m.id, e.target.checked))}
                 />
               }
               label={m.text}
             />
           ))}
-          {!ended ? (
+          {!ended && mayEdit ? (
             <AddLineForm
               label={P.addMeasure}
               placeholder={P.measurePlaceholder}
@@ -354,14 +377,14 @@ export function ProblemPage() {
         <Section title={P.before}>
           <PhotoStrip
             photos={problem.beforePhotos}
-            readOnly={ended}
+            readOnly={ended || !mayEdit}
             onAdd={() => void addPhoto('before')}
           />
         </Section>
         <Section title={P.after}>
           <PhotoStrip
             photos={problem.afterPhotos}
-            readOnly={ended}
+            readOnly={ended || !mayEdit}
             onAdd={() => void addPhoto('after')}
           />
         </Section>
@@ -376,7 +399,7 @@ export function ProblemPage() {
               </ListItem>
             ))}
           </List>
-          {!ended ? (
+          {!ended && mayEdit ? (
             <AddLineForm
               label={P.addProgress}
               max={TEXT_LIMITS.progress}
@@ -385,16 +408,18 @@ export function ProblemPage() {
           ) : null}
         </Section>
         <Section title={P.accountability}>
-          <FormControlLabel
-            control={
-              <Switch
-                checked={problem.supervised}
-                disabled={voided}
-                onChange={(e) => run(actions.setSupervised(problem.id, e.target.checked))}
-              />
-            }
-            label={P.supervise}
-          />
+          {maySupervise ? (
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={problem.supervised}
+                  disabled={voided}
+                  onChange={(e) => run(actions.setSupervised(problem.id, e.target.checked))}
+                />
+              }
+              label={P.supervise}
+            />
+          ) : null}
           <List dense>
             {problem.accountability.map((a, i) => (
               <ListItem key={i} disableGutters>
@@ -405,7 +430,7 @@ export function ProblemPage() {
               </ListItem>
             ))}
           </List>
-          {!voided ? (
+          {!voided && maySupervise ? (
             <Box>
               <Button variant="outlined" onClick={() => setDialog('accountability')}>
                 {P.addAccountability}
@@ -445,11 +470,16 @@ export function ProblemPage() {
                 {P.reported(problem.reports.join('、'))}
               </Typography>
             ) : null}
-            <Box>
-              <Button variant="outlined" onClick={() => run(actions.addReport(problem.id, today))}>
-                {P.addReport}
-              </Button>
-            </Box>
+            {mayEdit ? (
+              <Box>
+                <Button
+                  variant="outlined"
+                  onClick={() => run(actions.addReport(problem.id, today))}
+                >
+                  {P.addReport}
+                </Button>
+              </Box>
+            ) : null}
           </Section>
         </Box>
       ) : null}
@@ -609,15 +639,39 @@ export function ProblemPage() {
   );
 }
 
-/** A complainant's name and number: masked until someone at this PC asks to see them. */
-function Complainant({ value }: { value: string }) {
-  const [shown, setShown] = useState(false);
+/**
+ * A complainant's name and number, masked. An account with the right sees them on asking (查看),
+ * and the asking is an entry in the history; any other account sees only the mask.
+ */
+function Complainant(props: { problemId: string; value: string; mayReveal: boolean }) {
+  const notify = useNotify();
+  const [shown, setShown] = useState<string | null>(null);
+  const C = ACCOUNTS.complainant;
+  const reveal = () =>
+    void actions.revealComplainant(props.problemId).then(setShown, (e: unknown) => notify.error(e));
   return (
-    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-      <span data-testid="complainant">{shown ? value : maskPrivate(value)}</span>
-      <Button size="small" onClick={() => setShown(!shown)}>
-        {shown ? P.conceal : P.reveal}
-      </Button>
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <span data-testid="complainant">
+        {props.mayReveal && shown !== null ? shown : maskPrivate(props.value)}
+      </span>
+      {!props.mayReveal ? (
+        <Typography variant="body2" color="text.secondary" component="span">
+          {C.hidden}
+        </Typography>
+      ) : shown === null ? (
+        <Button size="small" onClick={reveal}>
+          {C.show}
+        </Button>
+      ) : (
+        <>
+          <Typography variant="body2" color="text.secondary" component="span">
+            {C.logged}
+          </Typography>
+          <Button size="small" onClick={() => setShown(null)}>
+            {P.conceal}
+          </Button>
+        </>
+      )}
     </Box>
   );
 }

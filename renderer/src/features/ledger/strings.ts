@@ -105,7 +105,6 @@ export const LEDGER = {
     voidDone: (number: string) => `已作废 ${number}，它不再计入台账和统计。`,
     voided: (reason: string, at: string, by: string) => `已作废（${at}，${by}）：${reason}`,
     complainant: '反映人（保密）',
-    reveal: '显示',
     conceal: '隐藏',
     notFound: '找不到这个问题。',
     original: (d: string) => `原时限 ${d}`,

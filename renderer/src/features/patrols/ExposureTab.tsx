@@ -15,7 +15,7 @@ import { useNavigate } from 'react-router';
 import { STATUS_LABELS } from '@shared/domain/ledger';
 import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
-import { useExposureCandidates } from '../../db/hooks';
+import { useCan, useExposureCandidates } from '../../db/hooks';
 import { PATROLS } from './strings';
 import type { PatrolData } from './usePatrols';
 
@@ -26,11 +26,13 @@ export function ExposureTab({ data }: { data: PatrolData }) {
   const candidates = useExposureCandidates();
   const navigate = useNavigate();
   const notify = useNotify();
+  // Choosing what is made public is a change to the ledger; the board prints for anyone.
+  const mayChoose = useCan('ledger');
   return (
     <Paper sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
         <Typography color="text.secondary" sx={{ flex: 1 }}>
-          {E.help}
+          {mayChoose ? E.help : null}
         </Typography>
         <Button
           variant="contained"
@@ -59,6 +61,7 @@ export function ExposureTab({ data }: { data: PatrolData }) {
               <TableCell padding="checkbox">
                 <Checkbox
                   checked={Boolean(p.exposed)}
+                  disabled={!mayChoose}
                   slotProps={{ input: { 'aria-label': `曝光 ${p.number}` } }}
                   onChange={(e) =>
                     void actions

@@ -19,6 +19,7 @@ import type { Person, PersonRole } from '@shared/domain/person';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
+import { useCan } from '../../db/hooks';
 import { useDialogSave } from '../../components/useDialogSave';
 import { useFormDialog } from '../../components/useFormDialog';
 import { PATROLS } from './strings';
@@ -207,16 +208,19 @@ function PlotDialog({
 export function GridTab({ data }: { data: PatrolData }) {
   const [river, setRiver] = useState<River | null | undefined>(undefined);
   const [plot, setPlot] = useState<ForestPlot | null | undefined>(undefined);
+  const mayEdit = useCan('patrols');
   const name = (id: string | undefined) => (id ? (data.names.get(id) ?? '') : '');
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Alert severity="info">{G.chiefsHint}</Alert>
+      {mayEdit ? <Alert severity="info">{G.chiefsHint}</Alert> : null}
       <SectionCard
         title={G.rivers}
         actions={
-          <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setRiver(null)}>
-            {G.addRiver}
-          </Button>
+          mayEdit ? (
+            <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setRiver(null)}>
+              {G.addRiver}
+            </Button>
+          ) : undefined
         }
       >
         {data.rivers.length === 0 ? (
@@ -237,11 +241,13 @@ export function GridTab({ data }: { data: PatrolData }) {
                     </div>
                   ))}
                 </TableCell>
-                <TableCell align="right">
-                  <Button size="small" onClick={() => setRiver(r)}>
-                    {G.editRiver}
-                  </Button>
-                </TableCell>
+                {mayEdit ? (
+                  <TableCell align="right">
+                    <Button size="small" onClick={() => setRiver(r)}>
+                      {G.editRiver}
+                    </Button>
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>
@@ -250,9 +256,11 @@ export function GridTab({ data }: { data: PatrolData }) {
       <SectionCard
         title={G.plots}
         actions={
-          <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setPlot(null)}>
-            {G.addPlot}
-          </Button>
+          mayEdit ? (
+            <Button startIcon={<AddIcon />} variant="outlined" onClick={() => setPlot(null)}>
+              {G.addPlot}
+            </Button>
+          ) : undefined
         }
       >
         {data.plots.length === 0 ? (
@@ -267,7 +275,7 @@ export function GridTab({ data }: { data: PatrolData }) {
                 <TableCell>{G.group}</TableCell>
                 <TableCell>{G.cadre}</TableCell>
                 <TableCell>{G.ranger}</TableCell>
-                <TableCell />
+                {mayEdit ? <TableCell /> : null}
               </TableRow>
             </TableHead>
           ) : null}
@@ -279,11 +287,13 @@ export function GridTab({ data }: { data: PatrolData }) {
                 <TableCell>{p.group}</TableCell>
                 <TableCell>{name(p.cadreId)}</TableCell>
                 <TableCell>{name(p.rangerId)}</TableCell>
-                <TableCell align="right">
-                  <Button size="small" onClick={() => setPlot(p)}>
-                    {G.editRiver}
-                  </Button>
-                </TableCell>
+                {mayEdit ? (
+                  <TableCell align="right">
+                    <Button size="small" onClick={() => setPlot(p)}>
+                      {G.editRiver}
+                    </Button>
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>

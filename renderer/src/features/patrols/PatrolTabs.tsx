@@ -19,6 +19,7 @@ import type { PhotoRef } from '@shared/domain/assessment';
 import { periodLabel } from '@shared/domain/period';
 import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
+import { useCan } from '../../db/hooks';
 import { PhotoStrip } from '../assessment/PhotoStrip';
 import { pickPhoto } from '../assessment/photos';
 import { ComplianceTable } from './ComplianceTable';
@@ -31,9 +32,11 @@ import { SectionCard } from '../../components/SectionCard';
 function PatrolPhotos({
   table,
   patrol,
+  readOnly,
 }: {
   table: PatrolTable;
   patrol: { id: string; photos?: PhotoRef[] | undefined };
+  readOnly: boolean;
 }) {
   const notify = useNotify();
   const add = async () => {
@@ -49,7 +52,7 @@ function PatrolPhotos({
       notify.error(error);
     }
   };
-  return <PhotoStrip photos={patrol.photos ?? []} readOnly={false} onAdd={() => void add()} />;
+  return <PhotoStrip photos={patrol.photos ?? []} readOnly={readOnly} onAdd={() => void add()} />;
 }
 
 /** A patrol's findings, each with 转整改 (one step into the ledger) or a link to its item. */
@@ -57,10 +60,12 @@ function Findings({
   table,
   patrolId,
   findings,
+  mayOpen,
 }: {
   table: 'riverPatrols' | 'forestPatrols';
   patrolId: string;
   findings: readonly PatrolFinding[];
+  mayOpen: boolean;
 }) {
   const navigate = useNavigate();
   const notify = useNotify();
@@ -76,7 +81,7 @@ function Findings({
             <Button size="small" onClick={() => void navigate(`/ledger/${f.problemId}`)}>
               {PATROLS.finding.view}
             </Button>
-          ) : (
+          ) : mayOpen ? (
             <Button
               size="small"
               variant="outlined"
@@ -89,7 +94,7 @@ function Findings({
             >
               {PATROLS.finding.open}
             </Button>
-          )}
+          ) : null}
         </Box>
       ))}
     </Box>
@@ -145,10 +150,11 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
   const [adding, setAdding] = useState(false);
   const [correcting, setCorrecting] = useState<RiverPatrol | null>(null);
   const [voiding, setVoiding] = useState<string | null>(null);
+  const mayEdit = useCan('patrols');
   const R = PATROLS.river;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      {data.rivers.length === 0 ? <Alert severity="info">{R.needSetup}</Alert> : null}
+      {data.rivers.length === 0 && mayEdit ? <Alert severity="info">{R.needSetup}</Alert> : null}
       <ComplianceTable
         title={PATROLS.compliance.title(periodLabel(month))}
         rows={data.riverRows}
@@ -158,14 +164,16 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
       <SectionCard
         title={R.list}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            disabled={data.rivers.length === 0}
-            onClick={() => setAdding(true)}
-          >
-            {R.add}
-          </Button>
+          mayEdit ? (
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              disabled={data.rivers.length === 0}
+              onClick={() => setAdding(true)}
+            >
+              {R.add}
+            </Button>
+          ) : undefined
         }
       >
         <Table size="small" aria-label={R.list}>
@@ -174,7 +182,7 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
               {R.columns.map((c) => (
                 <TableCell key={c}>{c}</TableCell>
               ))}
-              <TableCell />
+              {mayEdit ? <TableCell /> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -190,15 +198,25 @@ export function RiverTab({ data, month }: { data: PatrolData; month: string }) {
                   {p.routeFrom} → {p.routeTo}
                 </TableCell>
                 <TableCell>
-                  <Findings table="riverPatrols" patrolId={p.id} findings={p.findings} />
+                  <Findings
+                    table="riverPatrols"
+                    patrolId={p.id}
+                    findings={p.findings}
+                    mayOpen={mayEdit}
+                  />
                 </TableCell>
                 <TableCell>{p.action}</TableCell>
                 <TableCell>
-                  <PatrolPhotos table="riverPatrols" patrol={p} />
+                  <PatrolPhotos table="riverPatrols" patrol={p} readOnly={!mayEdit} />
                 </TableCell>
-                <TableCell>
-                  <RowActions onCorrect={() => setCorrecting(p)} onVoid={() => setVoiding(p.id)} />
-                </TableCell>
+                {mayEdit ? (
+                  <TableCell>
+                    <RowActions
+                      onCorrect={() => setCorrecting(p)}
+                      onVoid={() => setVoiding(p.id)}
+                    />
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>
@@ -228,6 +246,7 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
   const [adding, setAdding] = useState(false);
   const [correcting, setCorrecting] = useState<ForestPatrol | null>(null);
   const [voiding, setVoiding] = useState<string | null>(null);
+  const mayEdit = useCan('patrols');
   const F = PATROLS.forest;
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -237,7 +256,7 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
         {data.highRisk.length > 0 ? `；${F.highRisk(data.highRisk.join('、'))}` : ''}；
         {F.quota(data.rules.rangerDaysPerMonth)}。
       </Alert>
-      {data.plots.length === 0 ? <Alert severity="info">{F.needSetup}</Alert> : null}
+      {data.plots.length === 0 && mayEdit ? <Alert severity="info">{F.needSetup}</Alert> : null}
       <ComplianceTable
         title={PATROLS.compliance.title(periodLabel(month))}
         rows={data.rangerRows}
@@ -247,14 +266,16 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
       <SectionCard
         title={F.list}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            disabled={data.plots.length === 0}
-            onClick={() => setAdding(true)}
-          >
-            {F.add}
-          </Button>
+          mayEdit ? (
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              disabled={data.plots.length === 0}
+              onClick={() => setAdding(true)}
+            >
+              {F.add}
+            </Button>
+          ) : undefined
         }
       >
         <Table size="small" aria-label={F.list}>
@@ -263,7 +284,7 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
               {F.columns.map((c) => (
                 <TableCell key={c}>{c}</TableCell>
               ))}
-              <TableCell />
+              {mayEdit ? <TableCell /> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -274,15 +295,25 @@ export function ForestTab({ data, month }: { data: PatrolData; month: string }) 
                 <TableCell>{data.names.get(p.rangerId)}</TableCell>
                 <TableCell>{p.weather}</TableCell>
                 <TableCell>
-                  <Findings table="forestPatrols" patrolId={p.id} findings={p.findings} />
+                  <Findings
+                    table="forestPatrols"
+                    patrolId={p.id}
+                    findings={p.findings}
+                    mayOpen={mayEdit}
+                  />
                 </TableCell>
                 <TableCell>{p.note}</TableCell>
                 <TableCell>
-                  <PatrolPhotos table="forestPatrols" patrol={p} />
+                  <PatrolPhotos table="forestPatrols" patrol={p} readOnly={!mayEdit} />
                 </TableCell>
-                <TableCell>
-                  <RowActions onCorrect={() => setCorrecting(p)} onVoid={() => setVoiding(p.id)} />
-                </TableCell>
+                {mayEdit ? (
+                  <TableCell>
+                    <RowActions
+                      onCorrect={() => setCorrecting(p)}
+                      onVoid={() => setVoiding(p.id)}
+                    />
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>

@@ -9,6 +9,7 @@ import {
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
+import { useCan } from '../../db/hooks';
 import { useFormDialog } from '../../components/useFormDialog';
 import { PATROLS } from './strings';
 
@@ -17,6 +18,7 @@ const R = PATROLS.rules;
 /** 巡查要求: how often chiefs and rangers patrol, the fire season and the high-risk periods. */
 export function RulesTab({ rules }: { rules: PatrolRules }) {
   const [editing, setEditing] = useState(false);
+  const mayEdit = useCan('patrols');
   return (
     <Paper sx={{ p: 2, maxWidth: 720 }}>
       <Box
@@ -39,9 +41,11 @@ export function RulesTab({ rules }: { rules: PatrolRules }) {
       <Typography color="text.secondary" sx={{ my: 1 }}>
         应巡次数按天折算：如每周 1 次，11 月 28 日时应巡 4 次；每月 20 天，月中应巡 10 天。
       </Typography>
-      <Button variant="outlined" onClick={() => setEditing(true)}>
-        修改
-      </Button>
+      {mayEdit ? (
+        <Button variant="outlined" onClick={() => setEditing(true)}>
+          修改
+        </Button>
+      ) : null}
       {editing ? <RulesDialog rules={rules} onClose={() => setEditing(false)} /> : null}
     </Paper>
   );

@@ -18,7 +18,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormDialog } from '../../components/FormDialog';
 import { InputError } from '../../db/errors';
 import { actions } from '../../db/actions';
-import { useEliminations, useRecords, useVillages } from '../../db/hooks';
+import { useCan, useEliminations, useRecords, useVillages } from '../../db/hooks';
 import { EliminationsEditor } from './EliminationsEditor';
 import { RecordFields } from './RecordFields';
 import { RECORDS } from './strings';
@@ -34,6 +34,7 @@ export function RecordSection({ kind, year }: { kind: RecordKind; year: number }
   const villages = useVillages();
   const eliminations = useEliminations();
   const notify = useNotify();
+  const mayEdit = useCan('records');
   const [editing, setEditing] = useState<{ id?: string; values: Record<string, string> } | null>(
     null,
   );
@@ -72,17 +73,19 @@ export function RecordSection({ kind, year }: { kind: RecordKind; year: number }
         <Typography color="text.secondary" sx={{ flex: 1 }} data-testid="record-count">
           {records ? RECORDS.count(year, def.label, records.length) : ''}
         </Typography>
-        {kind === 'elimination' ? <EliminationsEditor /> : null}
-        <Button
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => {
-            setIssues([]);
-            setEditing({ values: {} });
-          }}
-        >
-          {RECORDS.add(def.label)}
-        </Button>
+        {mayEdit && kind === 'elimination' ? <EliminationsEditor /> : null}
+        {mayEdit ? (
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            onClick={() => {
+              setIssues([]);
+              setEditing({ values: {} });
+            }}
+          >
+            {RECORDS.add(def.label)}
+          </Button>
+        ) : null}
       </Box>
       {kind === 'elimination' || kind === 'toilet' ? (
         <VillageTotals kind={kind} records={records ?? []} villages={villages ?? []} />
@@ -94,7 +97,7 @@ export function RecordSection({ kind, year }: { kind: RecordKind; year: number }
               {def.fields.map((f) => (
                 <TableCell key={f.key}>{f.label}</TableCell>
               ))}
-              <TableCell />
+              {mayEdit ? <TableCell /> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -103,30 +106,32 @@ export function RecordSection({ kind, year }: { kind: RecordKind; year: number }
                 {def.fields.map((f) => (
                   <TableCell key={f.key}>{show(r, f.key)}</TableCell>
                 ))}
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      setIssues([]);
-                      setEditing({
-                        id: r.id,
-                        values: Object.fromEntries(
-                          Object.entries(r.values).map(([k, v]) => [k, String(v)]),
-                        ),
-                      });
-                    }}
-                  >
-                    {RECORDS.edit}
-                  </Button>
-                  <Button size="small" color="error" onClick={() => setRemoving(r)}>
-                    {RECORDS.remove}
-                  </Button>
-                </TableCell>
+                {mayEdit ? (
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setIssues([]);
+                        setEditing({
+                          id: r.id,
+                          values: Object.fromEntries(
+                            Object.entries(r.values).map(([k, v]) => [k, String(v)]),
+                          ),
+                        });
+                      }}
+                    >
+                      {RECORDS.edit}
+                    </Button>
+                    <Button size="small" color="error" onClick={() => setRemoving(r)}>
+                      {RECORDS.remove}
+                    </Button>
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
             {records && records.length === 0 ? (
               <TableRow>
-                <TableCell colSpan={def.fields.length + 1}>
+                <TableCell colSpan={def.fields.length + (mayEdit ? 1 : 0)}>
                   <Typography color="text.secondary">{RECORDS.none(year)}</Typography>
                 </TableCell>
               </TableRow>

@@ -20,7 +20,7 @@ import { useNotify } from '../../app/notify';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatTimestamp } from '../../components/format';
 import { actions } from '../../db/actions';
-import { useBriefingMonths, useDraftFocus, useIssuedBriefings } from '../../db/hooks';
+import { useBriefingMonths, useDraftFocus, useIssuedBriefings, useRights } from '../../db/hooks';
 import { REPORTS } from './strings';
 import { periodOptions, SelectField } from '../../components/SelectField';
 
@@ -35,6 +35,7 @@ export function BriefingPanel() {
   const navigate = useNavigate();
   const notify = useNotify();
   const [confirming, setConfirming] = useState(false);
+  const can = useRights();
 
   if (months === undefined) return null;
   return (
@@ -50,14 +51,16 @@ export function BriefingPanel() {
             options={periodOptions(months)}
             sx={{ width: 200 }}
           />
-          <FocusEditor key={month} month={month} />
+          {can('prints') ? <FocusEditor key={month} month={month} /> : null}
           <Box sx={{ display: 'flex', gap: 1 }}>
             <Button variant="outlined" onClick={() => void navigate(`/print/briefing/${month}`)}>
               {S.preview}
             </Button>
-            <Button variant="contained" onClick={() => setConfirming(true)}>
-              {S.issue}
-            </Button>
+            {can('issue') ? (
+              <Button variant="contained" onClick={() => setConfirming(true)}>
+                {S.issue}
+              </Button>
+            ) : null}
           </Box>
         </Paper>
       )}

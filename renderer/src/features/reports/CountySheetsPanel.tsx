@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { REPORT_LABELS, type CountyReport } from '@shared/domain/countyExport';
 import { DEFAULT_LEDGER_FILTER } from '@shared/domain/ledgerFilter';
 import { useNotify } from '../../app/notify';
-import { useBriefingMonths, useCountyLayout, useTown } from '../../db/hooks';
+import { useBriefingMonths, useCan, useCountyLayout, useTown } from '../../db/hooks';
 import { exportCountySheet } from './countySheet';
 import { LayoutDialog } from './LayoutDialog';
 import { REPORTS } from './strings';
@@ -20,6 +20,7 @@ export function CountySheetsPanel() {
   const chosenMonth = month || months?.[0] || '';
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
+  const mayLayout = useCan('prints');
 
   const run = async (report: CountyReport) => {
     setBusy(true);
@@ -42,7 +43,12 @@ export function CountySheetsPanel() {
   return (
     <Box sx={{ display: 'grid', gap: 2, maxWidth: 920 }}>
       <Typography color="text.secondary">{S.help}</Typography>
-      <ReportCard report="results" busy={busy || !chosenMonth} onExport={() => void run('results')}>
+      <ReportCard
+        report="results"
+        busy={busy || !chosenMonth}
+        mayLayout={mayLayout}
+        onExport={() => void run('results')}
+      >
         <SelectField
           label={S.month}
           value={chosenMonth}
@@ -52,7 +58,12 @@ export function CountySheetsPanel() {
           disabled={!months || months.length === 0}
         />
       </ReportCard>
-      <ReportCard report="ledger" busy={busy} onExport={() => void run('ledger')}>
+      <ReportCard
+        report="ledger"
+        busy={busy}
+        mayLayout={mayLayout}
+        onExport={() => void run('ledger')}
+      >
         <SelectField
           label={S.scope}
           value={scope}
@@ -71,11 +82,14 @@ export function CountySheetsPanel() {
 function ReportCard({
   report,
   busy,
+  mayLayout,
   onExport,
   children,
 }: {
   report: CountyReport;
   busy: boolean;
+  /** Whether the account may change the county's column layout (调整格式). */
+  mayLayout: boolean;
   onExport: () => void;
   children: React.ReactNode;
 }) {
@@ -93,9 +107,11 @@ function ReportCard({
       </Typography>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
         {children}
-        <Button onClick={() => setEditing(true)} disabled={!layout}>
-          {S.layout}
-        </Button>
+        {mayLayout ? (
+          <Button onClick={() => setEditing(true)} disabled={!layout}>
+            {S.layout}
+          </Button>
+        ) : null}
         <Button variant="contained" onClick={onExport} disabled={busy}>
           {S.export}
         </Button>

@@ -24,7 +24,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useRuleDocuments } from '../../db/hooks';
+import { useCan, useRuleDocuments } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
 import { ruleDocumentFiles } from './useRuleDocumentFile';
@@ -116,6 +116,7 @@ function AddDocumentDialog({
 export function DocumentsTab() {
   const documents = useRuleDocuments();
   const notify = useNotify();
+  const mayEdit = useCan('setup');
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<RuleDocument | null>(null);
 
@@ -140,12 +141,16 @@ export function DocumentsTab() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Box>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
-          {S.add}
-        </Button>
-      </Box>
-      {documents && documents.length === 0 ? <Alert severity="info">{S.empty}</Alert> : null}
+      {mayEdit ? (
+        <Box>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+            {S.add}
+          </Button>
+        </Box>
+      ) : null}
+      {documents && documents.length === 0 ? (
+        <Alert severity="info">{mayEdit ? S.empty : S.none}</Alert>
+      ) : null}
       {documents && documents.length > 0 ? (
         <TableContainer component={Paper}>
           <Table size="small" aria-label={SETTINGS.tabs.documents}>
@@ -169,9 +174,11 @@ export function DocumentsTab() {
                     <Button size="small" onClick={() => void saveAs(doc)}>
                       {S.saveAs}
                     </Button>
-                    <Button size="small" color="error" onClick={() => setDeleting(doc)}>
-                      {SETTINGS.delete}
-                    </Button>
+                    {mayEdit ? (
+                      <Button size="small" color="error" onClick={() => setDeleting(doc)}>
+                        {SETTINGS.delete}
+                      </Button>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}

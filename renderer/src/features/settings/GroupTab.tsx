@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { Link } from 'react-router';
 import { GROUP_POSITION_LABELS, leadingGroup } from '@shared/domain/person';
-import { usePeople } from '../../db/hooks';
+import { useCan, usePeople } from '../../db/hooks';
 import { SETTINGS } from './strings';
 
 const S = SETTINGS.group;
@@ -20,6 +20,7 @@ const S = SETTINGS.group;
 export function GroupTab() {
   const people = usePeople();
   const members = leadingGroup(people ?? []);
+  const mayEdit = useCan('setup');
   return (
     <Paper sx={{ p: 3, maxWidth: 760 }}>
       <Typography variant="h4" gutterBottom>
@@ -27,9 +28,11 @@ export function GroupTab() {
       </Typography>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 2 }}>
         <Typography color="text.secondary">{S.intro}</Typography>
-        <Button component={Link} to="/settings/people" size="small">
-          {S.edit}
-        </Button>
+        {mayEdit ? (
+          <Button component={Link} to="/settings/people" size="small">
+            {S.edit}
+          </Button>
+        ) : null}
       </Box>
       {members.length === 0 ? (
         <Alert severity="info">{S.empty}</Alert>

@@ -24,7 +24,7 @@ import {
 } from '@shared/domain/person';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { actions } from '../../db/actions';
-import { usePeople, useVillages } from '../../db/hooks';
+import { useCan, usePeople, useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { PersonDialog } from './PersonDialog';
 import { SETTINGS } from './strings';
@@ -35,6 +35,7 @@ export function PeopleTab() {
   const people = usePeople();
   const villages = useVillages();
   const notify = useNotify();
+  const mayEdit = useCan('setup');
   const [role, setRole] = useState<PersonRole | ''>('');
   const [editing, setEditing] = useState<Person | null | 'new'>(null);
   const [deleting, setDeleting] = useState<Person | null>(null);
@@ -57,9 +58,11 @@ export function PeopleTab() {
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
-          {S.add}
-        </Button>
+        {mayEdit ? (
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+            {S.add}
+          </Button>
+        ) : null}
         <Box sx={{ flexGrow: 1 }} />
         <TextField
           select
@@ -76,7 +79,9 @@ export function PeopleTab() {
           ))}
         </TextField>
       </Box>
-      {people && people.length === 0 ? <Alert severity="info">{S.empty}</Alert> : null}
+      {people && people.length === 0 ? (
+        <Alert severity="info">{mayEdit ? S.empty : S.none}</Alert>
+      ) : null}
       {shown.length > 0 ? (
         <TableContainer component={Paper}>
           <Table size="small" aria-label={SETTINGS.tabs.people}>
@@ -88,7 +93,7 @@ export function PeopleTab() {
                 <TableCell>{S.village}</TableCell>
                 <TableCell>{S.phone}</TableCell>
                 <TableCell>{S.groupPosition}</TableCell>
-                <TableCell align="right" sx={{ width: 170 }} />
+                {mayEdit ? <TableCell align="right" sx={{ width: 170 }} /> : null}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -115,23 +120,25 @@ export function PeopleTab() {
                   <TableCell>
                     {person.groupPosition ? GROUP_POSITION_LABELS[person.groupPosition] : ''}
                   </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      onClick={() => setEditing(person)}
-                      aria-label={`${SETTINGS.edit} ${person.name}`}
-                    >
-                      {SETTINGS.edit}
-                    </Button>
-                    <Button
-                      size="small"
-                      color="error"
-                      onClick={() => setDeleting(person)}
-                      aria-label={`${SETTINGS.delete} ${person.name}`}
-                    >
-                      {SETTINGS.delete}
-                    </Button>
-                  </TableCell>
+                  {mayEdit ? (
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <Button
+                        size="small"
+                        onClick={() => setEditing(person)}
+                        aria-label={`${SETTINGS.edit} ${person.name}`}
+                      >
+                        {SETTINGS.edit}
+                      </Button>
+                      <Button
+                        size="small"
+                        color="error"
+                        onClick={() => setDeleting(person)}
+                        aria-label={`${SETTINGS.delete} ${person.name}`}
+                      >
+                        {SETTINGS.delete}
+                      </Button>
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>

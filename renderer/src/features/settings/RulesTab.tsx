@@ -15,7 +15,7 @@ import type { FlagRules } from '@shared/domain/flags';
 import { issuesOf } from '../../components/issues';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
-import { useAssessmentRules } from '../../db/hooks';
+import { useAssessmentRules, useCan } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
 
@@ -23,7 +23,14 @@ const S = SETTINGS.rules;
 
 type NumberKeys<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T];
 
-function RulesForm({ initial }: { initial: { flags: FlagRules; consequences: ConsequenceRules } }) {
+/** The flag and consequence rules; an account without 'setup' sees them greyed, unsaved. */
+function RulesForm({
+  initial,
+  mayEdit,
+}: {
+  initial: { flags: FlagRules; consequences: ConsequenceRules };
+  mayEdit: boolean;
+}) {
   const notify = useNotify();
   const [flags, setFlags] = useState(initial.flags);
   const [consequences, setConsequences] = useState(initial.consequences);
@@ -34,6 +41,7 @@ function RulesForm({ initial }: { initial: { flags: FlagRules; consequences: Con
       label={S.labels[key]}
       value={String(flags[key])}
       onChange={(e) => setFlags({ ...flags, [key]: Number(e.target.value) })}
+      disabled={!mayEdit}
       slotProps={{ htmlInput: { inputMode: 'decimal' } }}
     />
   );
@@ -42,6 +50,7 @@ function RulesForm({ initial }: { initial: { flags: FlagRules; consequences: Con
       label={S.labels[key]}
       value={String(consequences[key])}
       onChange={(e) => setConsequences({ ...consequences, [key]: Number(e.target.value) })}
+      disabled={!mayEdit}
       slotProps={{ htmlInput: { inputMode: 'numeric' } }}
     />
   );
@@ -71,6 +80,7 @@ function RulesForm({ initial }: { initial: { flags: FlagRules; consequences: Con
           label={S.labels.cadence}
           value={flags.cadence}
           onChange={(e) => setFlags({ ...flags, cadence: e.target.value as FlagRules['cadence'] })}
+          disabled={!mayEdit}
         >
           <MenuItem value="month">{S.monthly}</MenuItem>
           <MenuItem value="quarter">{S.quarterly}</MenuItem>
@@ -91,6 +101,7 @@ function RulesForm({ initial }: { initial: { flags: FlagRules; consequences: Con
           control={
             <Checkbox
               checked={consequences.speechOnYellow}
+              disabled={!mayEdit}
               onChange={(e) =>
                 setConsequences({ ...consequences, speechOnYellow: e.target.checked })
               }
@@ -106,19 +117,24 @@ function RulesForm({ initial }: { initial: { flags: FlagRules; consequences: Con
           {consequenceNumber('dueDays')}
         </Box>
       </Paper>
-      <IssueList issues={issues} />
-      <Alert severity="info">{S.appliesNote}</Alert>
-      <Box>
-        <Button type="submit" variant="contained">
-          {SETTINGS.save}
-        </Button>
-      </Box>
+      {mayEdit ? (
+        <>
+          <IssueList issues={issues} />
+          <Alert severity="info">{S.appliesNote}</Alert>
+          <Box>
+            <Button type="submit" variant="contained">
+              {SETTINGS.save}
+            </Button>
+          </Box>
+        </>
+      ) : null}
     </Box>
   );
 }
 
 export function RulesTab() {
   const rules = useAssessmentRules();
+  const mayEdit = useCan('setup');
   if (!rules) return null;
-  return <RulesForm key={JSON.stringify(rules)} initial={rules} />;
+  return <RulesForm key={JSON.stringify(rules)} initial={rules} mayEdit={mayEdit} />;
 }

@@ -26,7 +26,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useStandards } from '../../db/hooks';
+import { useCan, useStandards } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
 import { standardFiles } from './useStandardFile';
@@ -127,6 +127,7 @@ function ItemDialog({
 export function StandardTab() {
   const versions = useStandards();
   const notify = useNotify();
+  const mayEdit = useCan('setup');
   const [editing, setEditing] = useState<StandardItem | null>(null);
   const [fileIssues, setFileIssues] = useState<{ name: string; issues: ValidationIssue[] } | null>(
     null,
@@ -177,9 +178,15 @@ export function StandardTab() {
         <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportFile()}>
           {S.export}
         </Button>
-        <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => void importFile()}>
-          {S.import}
-        </Button>
+        {mayEdit ? (
+          <Button
+            variant="outlined"
+            startIcon={<UploadFileIcon />}
+            onClick={() => void importFile()}
+          >
+            {S.import}
+          </Button>
+        ) : null}
       </Box>
       {versions.length > 1 ? (
         <Typography variant="body2" color="text.secondary">
@@ -205,7 +212,7 @@ export function StandardTab() {
               <TableCell>{S.title}</TableCell>
               <TableCell>{S.rule}</TableCell>
               <TableCell sx={{ width: 120 }} />
-              <TableCell sx={{ width: 72 }} />
+              {mayEdit ? <TableCell sx={{ width: 72 }} /> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -226,15 +233,17 @@ export function StandardTab() {
                     <Chip size="small" variant="outlined" label={S.seriousChip} />
                   ) : null}
                 </TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    onClick={() => setEditing(item)}
-                    aria-label={`${SETTINGS.edit} ${item.code}`}
-                  >
-                    {SETTINGS.edit}
-                  </Button>
-                </TableCell>
+                {mayEdit ? (
+                  <TableCell>
+                    <Button
+                      size="small"
+                      onClick={() => setEditing(item)}
+                      aria-label={`${SETTINGS.edit} ${item.code}`}
+                    >
+                      {SETTINGS.edit}
+                    </Button>
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>

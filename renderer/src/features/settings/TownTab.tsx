@@ -6,11 +6,12 @@ import { splitPastedList } from '@shared/domain/village';
 import { IssueList } from '../../components/IssueList';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useEarliestYears, useTown } from '../../db/hooks';
+import { useCan, useEarliestYears, useTown } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { SETTINGS } from './strings';
 
-function TownForm({ town }: { town: Town }) {
+/** The town's details; an account without 'setup' sees them, greyed, with nothing to save. */
+function TownForm({ town, mayEdit }: { town: Town; mayEdit: boolean }) {
   const notify = useNotify();
   const [form, setForm] = useState({
     name: town.name,
@@ -46,6 +47,7 @@ function TownForm({ town }: { town: Town }) {
         label={SETTINGS.town.name}
         value={form.name}
         onChange={(e) => setForm({ ...form, name: e.target.value })}
+        disabled={!mayEdit}
         error={Boolean(fieldMessage(issues, 'name'))}
         helperText={fieldMessage(issues, 'name')}
         required
@@ -54,6 +56,7 @@ function TownForm({ town }: { town: Town }) {
         label={SETTINGS.town.county}
         value={form.county}
         onChange={(e) => setForm({ ...form, county: e.target.value })}
+        disabled={!mayEdit}
         error={Boolean(fieldMessage(issues, 'county'))}
         helperText={fieldMessage(issues, 'county')}
         required
@@ -62,16 +65,19 @@ function TownForm({ town }: { town: Town }) {
         label={SETTINGS.town.campaigns}
         value={form.campaigns}
         onChange={(e) => setForm({ ...form, campaigns: e.target.value })}
+        disabled={!mayEdit}
         helperText={SETTINGS.town.campaignsHelp}
         multiline
         minRows={2}
       />
       <IssueList issues={issues.filter((i) => !['name', 'county'].includes(i.field))} />
-      <Box>
-        <Button type="submit" variant="contained">
-          {SETTINGS.save}
-        </Button>
-      </Box>
+      {mayEdit ? (
+        <Box>
+          <Button type="submit" variant="contained">
+            {SETTINGS.save}
+          </Button>
+        </Box>
+      ) : null}
     </Paper>
   );
 }
@@ -83,6 +89,7 @@ function OneFieldForm(props: {
   initial: string;
   help: string;
   numeric?: boolean;
+  mayEdit: boolean;
   onSave: (text: string) => Promise<void>;
 }) {
   const [text, setText] = useState(props.initial);
@@ -110,15 +117,18 @@ function OneFieldForm(props: {
         label={props.label}
         value={text}
         onChange={(e) => setText(e.target.value)}
+        disabled={!props.mayEdit}
         error={issues.length > 0}
         helperText={issues[0]?.message ?? props.help}
         slotProps={props.numeric ? { htmlInput: { inputMode: 'numeric' } } : undefined}
       />
-      <Box>
-        <Button type="submit" variant="contained">
-          {SETTINGS.save}
-        </Button>
-      </Box>
+      {props.mayEdit ? (
+        <Box>
+          <Button type="submit" variant="contained">
+            {SETTINGS.save}
+          </Button>
+        </Box>
+      ) : null}
     </Paper>
   );
 }
@@ -127,10 +137,11 @@ export function TownTab() {
   const town = useTown();
   const earliest = useEarliestYears();
   const notify = useNotify();
+  const mayEdit = useCan('setup');
   return (
     <Box sx={{ display: 'grid', gap: 3, maxWidth: 640 }}>
       {/* Keyed by the saved version, so a form starts from what is stored. */}
-      {town ? <TownForm key={town.updatedAt} town={town} /> : null}
+      {town ? <TownForm key={town.updatedAt} town={town} mayEdit={mayEdit} /> : null}
       {earliest ? (
         // How far back a date of something that happened may go.
         <OneFieldForm
@@ -140,6 +151,7 @@ export function TownTab() {
           initial={String(earliest.years)}
           help={SETTINGS.town.dates.help(earliest.bounds.earliest)}
           numeric
+          mayEdit={mayEdit}
           onSave={async (text) => {
             await actions.setEarliestYears(text.trim() === '' ? Number.NaN : Number(text));
             notify.success(SETTINGS.saved);

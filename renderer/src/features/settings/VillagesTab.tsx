@@ -19,7 +19,7 @@ import type { Village } from '@shared/domain/village';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { IssueList } from '../../components/IssueList';
 import { actions } from '../../db/actions';
-import { usePeople, useVillages } from '../../db/hooks';
+import { useCan, usePeople, useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { useVillageListImport } from '../setup/useVillageListImport';
 import { SETTINGS } from './strings';
@@ -32,6 +32,7 @@ export function VillagesTab() {
   const villages = useVillages(showDeleted);
   const people = usePeople();
   const notify = useNotify();
+  const mayEdit = useCan('setup');
   const fileImport = useVillageListImport();
   const [editing, setEditing] = useState<Village | null | 'new'>(null);
   const [deleting, setDeleting] = useState<Village | null>(null);
@@ -80,17 +81,21 @@ export function VillagesTab() {
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
-          {S.add}
-        </Button>
-        <Button
-          variant="outlined"
-          startIcon={<UploadFileIcon />}
-          onClick={() => void importList()}
-          disabled={fileImport.busy}
-        >
-          {S.importList}
-        </Button>
+        {mayEdit ? (
+          <>
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+              {S.add}
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<UploadFileIcon />}
+              onClick={() => void importList()}
+              disabled={fileImport.busy}
+            >
+              {S.importList}
+            </Button>
+          </>
+        ) : null}
         <Box sx={{ flexGrow: 1 }} />
         <FormControlLabel
           control={
@@ -115,7 +120,7 @@ export function VillagesTab() {
               <TableCell>{S.contact}</TableCell>
               <TableCell>{S.leader}</TableCell>
               <TableCell>{S.groups}</TableCell>
-              <TableCell align="right" sx={{ width: 170 }} />
+              {mayEdit ? <TableCell align="right" sx={{ width: 170 }} /> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -131,31 +136,33 @@ export function VillagesTab() {
                   <TableCell>{village.contact}</TableCell>
                   <TableCell>{village.leaderId ? names.get(village.leaderId) : ''}</TableCell>
                   <TableCell>{village.groups.join('、')}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    {deleted ? (
-                      <Button size="small" onClick={() => void restore(village)}>
-                        {SETTINGS.restore}
-                      </Button>
-                    ) : (
-                      <>
-                        <Button
-                          size="small"
-                          onClick={() => setEditing(village)}
-                          aria-label={`${SETTINGS.edit} ${village.name}`}
-                        >
-                          {SETTINGS.edit}
+                  {mayEdit ? (
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {deleted ? (
+                        <Button size="small" onClick={() => void restore(village)}>
+                          {SETTINGS.restore}
                         </Button>
-                        <Button
-                          size="small"
-                          color="error"
-                          onClick={() => setDeleting(village)}
-                          aria-label={`${SETTINGS.delete} ${village.name}`}
-                        >
-                          {SETTINGS.delete}
-                        </Button>
-                      </>
-                    )}
-                  </TableCell>
+                      ) : (
+                        <>
+                          <Button
+                            size="small"
+                            onClick={() => setEditing(village)}
+                            aria-label={`${SETTINGS.edit} ${village.name}`}
+                          >
+                            {SETTINGS.edit}
+                          </Button>
+                          <Button
+                            size="small"
+                            color="error"
+                            onClick={() => setDeleting(village)}
+                            aria-label={`${SETTINGS.delete} ${village.name}`}
+                          >
+                            {SETTINGS.delete}
+                          </Button>
+                        </>
+                      )}
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               );
             })}

@@ -74,6 +74,7 @@ export const SETTINGS = {
       `删除“${name}”？如果他/她是某村的包村领导，该村的包村领导将被清空。`,
     deletedNotice: (name: string) => `已删除“${name}”。`,
     empty: '还没有人员。点击“新增人员”添加镇领导、村干部、河长、林长、护林员和网格员。',
+    none: '还没有人员。',
     filterAll: '全部身份',
   },
   group: {
@@ -97,6 +98,7 @@ export const SETTINGS = {
     deletedNotice: (title: string) => `已删除“${title}”。`,
     empty:
       '还没有制度文件。可以添加《人居环境整治实施方案》《环境整治五十条标准》《红黄旗制度》《考核奖惩办法》等。',
+    none: '还没有制度文件。',
     added: (title: string) => `已添加“${title}”。`,
   },
   standard: {

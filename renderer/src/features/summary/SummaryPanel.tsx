@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Figure } from '@shared/domain/yearSummary';
 import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
-import { useRecordNames } from '../../db/hooks';
+import { useCan, useRecordNames } from '../../db/hooks';
 import { FigureDialog } from './FigureDialog';
 import { saveSummaryDocx } from './summaryDocx';
 import { useSummary, type SummaryParagraph } from './useSummary';
@@ -22,6 +22,7 @@ export function SummaryPanel() {
   const [figure, setFigure] = useState<Figure | null>(null);
   const navigate = useNavigate();
   const notify = useNotify();
+  const mayEdit = useCan('records');
 
   const exportDocx = async () => {
     if (!summary) return;
@@ -49,7 +50,8 @@ export function SummaryPanel() {
         </Button>
       </Box>
       <Alert severity="info">
-        带下划线的数字由当年记录自动统计，点一下可查看是哪些记录；每段都可以改写，改写的文字随草稿保存。
+        带下划线的数字由当年记录自动统计，点一下可查看是哪些记录
+        {mayEdit ? '；每段都可以改写，改写的文字随草稿保存。' : '。'}
       </Alert>
       {summary ? (
         <Paper sx={{ p: 3 }} data-testid="summary-draft">
@@ -57,7 +59,13 @@ export function SummaryPanel() {
             {summary.title}（初稿）
           </Typography>
           {summary.paragraphs.map((p) => (
-            <ParagraphView key={p.index} year={year} paragraph={p} onOpen={setFigure} />
+            <ParagraphView
+              key={p.index}
+              year={year}
+              paragraph={p}
+              mayEdit={mayEdit}
+              onOpen={setFigure}
+            />
           ))}
         </Paper>
       ) : null}
@@ -71,10 +79,12 @@ export function SummaryPanel() {
 function ParagraphView({
   year,
   paragraph: p,
+  mayEdit,
   onOpen,
 }: {
   year: number;
   paragraph: SummaryParagraph;
+  mayEdit: boolean;
   onOpen: (figure: Figure) => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -135,13 +145,15 @@ function ParagraphView({
               ),
             )}
       </Typography>
-      {p.heading ? null : (
+      {p.heading || (!mayEdit && p.edited === null) ? null : (
         <Box className="para-actions" sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           {p.edited !== null ? <Chip size="small" label="已改写" /> : null}
-          <Button size="small" onClick={() => setDraft(p.text)}>
-            改写本段
-          </Button>
-          {p.edited !== null ? (
+          {mayEdit ? (
+            <Button size="small" onClick={() => setDraft(p.text)}>
+              改写本段
+            </Button>
+          ) : null}
+          {mayEdit && p.edited !== null ? (
             <Button size="small" onClick={() => void save(null)}>
               恢复自动生成
             </Button>
