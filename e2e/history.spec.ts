@@ -81,4 +81,28 @@ test('an entry of the history changed outside the app is found, named by its pla
     `核验未通过：第 ${west.seq} 条记录的内容被改动过（与它的校验值不符）。`,
   );
   await snap(page, '95-history-check-broken');
+
+  // An administrator acknowledges it, with what was done: the banner goes, the break stays in
+  // the check, and the acknowledgement is itself an entry of the history.
+  await page.goto('/#/');
+  await banner.getByRole('button', { name: '确认已知悉' }).click();
+  const ack = page.getByRole('dialog', { name: '确认已知悉记录异常' });
+  await ack.getByLabel('处理情况').fill('已报告镇纪委，保留现状');
+  await ack.getByRole('button', { name: '确认已知悉' }).click();
+  await expect(banner).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await page.goto('/#/settings/audit');
+  await expect(page.getByTestId('chain-break-acknowledged')).toContainText(
+    `第 ${west.seq} 条记录的内容被改动过`,
+  );
+  await expect(page.getByTestId('chain-break-acknowledged')).toContainText('已由 张环保 于');
+  const log = page.getByRole('table', { name: '操作记录' });
+  await expect(log.getByRole('row').filter({ hasText: '确认已知悉' })).toContainText(
+    '已报告镇纪委，保留现状',
+  );
+  await page.getByRole('button', { name: '核验记录完整性' }).click();
+  await expect(result).toContainText(`第 ${west.seq} 条记录的内容被改动过`);
+  await snap(page, '95b-history-break-acknowledged');
 });

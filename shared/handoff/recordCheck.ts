@@ -18,8 +18,11 @@ type Row = Record<string, unknown>;
  * accounts and hand-off log. Only a restore (of a backup) replaces the town and the settings.
  */
 export const NEVER_IMPORTED: readonly string[] = ['town', 'settings', 'accounts', 'handoffs'];
-/** A PC's sign-in accounts never leave it, not even in its own backups. */
-const NEVER_RESTORED: readonly string[] = ['accounts'];
+/**
+ * A backup may carry everything of its PC, its sign-in accounts included (a restore takes them
+ * only onto a PC that has none: a new one, or a damaged database rescued).
+ */
+const NEVER_RESTORED: readonly string[] = [];
 /** What packages of format version 1 carried that an import now leaves out. */
 const LEFT_OUT_OF_VERSION_1: readonly string[] = ['town', 'settings', 'handoffs'];
 

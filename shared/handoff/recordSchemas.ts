@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PHOTOS_PER_CELL } from '../domain/assessment';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from '../domain/attachment';
 import { AUDIT_ACTION_LABELS } from '../domain/audit';
+import { ACCOUNT_NAME_MAX, RIGHTS, ROLE_IDS, type Right, type Role } from '../domain/accounts';
 import { FOCUS_MAX_CHARS } from '../domain/briefing';
 import { isValidIsoDate } from '../domain/dates';
 import { PROBLEM_SOURCES } from '../domain/ledger';
@@ -559,6 +560,30 @@ const handoff = z.strictObject({
   by: actor,
 });
 
+const secretHash = z.strictObject({
+  algorithm: z.literal('scrypt'),
+  N: z.number().int().min(2 ** 10).max(2 ** 22),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+  salt: hex(32),
+  hash: hex(64),
+});
+
+/** A sign-in account: only in a backup, only ever restored onto a PC that has none. */
+const account = z.strictObject({
+  id,
+  name: text(ACCOUNT_NAME_MAX),
+  roles: z.array(z.enum(ROLE_IDS as [Role, ...Role[]])).max(ROLE_IDS.length),
+  rights: z.array(z.enum(RIGHTS as [Right, ...Right[]])).max(RIGHTS.length),
+  password: secretHash,
+  recovery: secretHash.optional(),
+  mustChangePassword: z.boolean().optional(),
+  disabled: z.boolean().optional(),
+  createdAt: moment,
+  createdBy: actor,
+  updatedAt: moment,
+});
+
 /** Every table a package or a backup may carry, with its records' schema. */
 export const RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   town,
@@ -583,4 +608,5 @@ export const RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   forestPatrols: forestPatrol,
   workRecords: workRecord,
   summaries: summary,
+  accounts: account,
 };

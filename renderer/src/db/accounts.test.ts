@@ -5,6 +5,7 @@ import { db } from './db';
 import { checkHistory, CHAIN_BREAK_KEY } from './repositories/auditRepo';
 import { listAccounts } from './repositories/accountRepo';
 import { currentSession, endSession, lockSession } from './session';
+import { completeSetup } from './repositories/townRepo';
 
 /**
  * 本机账号 where it runs: the app's own database and actions in Chromium. No write without a
@@ -76,6 +77,29 @@ describe('the first account and signing in', () => {
     expect((await lastEntry()).actor).toBe('张环保');
     const account = (await db.audit.toArray()).find((e) => e.table === 'accounts')!;
     expect(JSON.stringify(account)).not.toContain('salt');
+  });
+
+  it('makes the first account of a PC set up before accounts, and from then on needs a sign-in', async () => {
+    await completeSetup(db, {
+      town: { name: '青山镇', county: '绿水县' },
+      operator: '张环保',
+      villageNames: ['张家村'],
+    });
+    // Before: writes go in the operator's name, as they did.
+    await actions.addVillages(['李家村']);
+    expect((await lastEntry()).actor).toBe('张环保');
+    const code = await actions.createFirstAccount({
+      name: '张环保',
+      password: PASSWORD,
+      repeat: PASSWORD,
+    });
+    expect(code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){5}$/);
+    expect(currentSession()?.name).toBe('张环保');
+    await expect(
+      actions.createFirstAccount({ name: '李四', password: PASSWORD, repeat: PASSWORD }),
+    ).rejects.toThrow('这台电脑已经有账号了');
+    endSession();
+    await expect(actions.addVillages(['王家村'])).rejects.toThrow('请先登录。');
   });
 
   it('refuses every write without a signed-in account, and writes nothing', async () => {

@@ -33,7 +33,9 @@ import { loadDemoData } from './repositories/demoRepo';
 import { issueBriefing, saveDraftFocus } from './repositories/printRepo';
 import { deductPoints } from './testHelpers';
 import { EcoDeskDb } from './schema';
-import { chainHead, INSTALLATION_KEY } from './writeContext';
+import { ACCOUNTS_REQUIRED_KEY, chainHead, INSTALLATION_KEY } from './writeContext';
+import { prepareFirstAccount, signedIn, writeFirstAccount } from './repositories/accountRepo';
+import { endSession } from './session';
 
 /**
  * Two PCs of one office exchanging packages both ways, on Chromium's real IndexedDB: what each
@@ -312,10 +314,47 @@ function restoreInto(
 }
 
 describe('restoring a backup', () => {
+  it('carries this PC’s accounts only in its backup, restored onto a PC without any', async () => {
+    const prepared = await prepareFirstAccount({
+      name: '张环保',
+      password: 'qingshan2026',
+      repeat: 'qingshan2026',
+    });
+    const admin = await pc1.transaction('rw', [pc1.accounts, pc1.audit, pc1.settings], async () => {
+      return await writeFirstAccount(pc1, prepared);
+    });
+    signedIn(admin);
+    try {
+      const sent = verifyPackage(await handOff(pc1, signerOf(keys.pc1)));
+      if (!sent.ok) throw new Error(sent.problem);
+      expect(sent.tables.accounts).toBeUndefined();
+      const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
+      if (!backup.ok) throw new Error(backup.problem);
+      expect((backup.tables.accounts as { name: string }[]).map((a) => a.name)).toEqual(['张环保']);
+      // A PC without accounts takes them, and needs a sign-in from then on.
+      endSession();
+      await restoreInto(pc2, backup);
+      expect((await pc2.accounts.toArray()).map((a) => a.password.hash)).toEqual([
+        admin.password.hash,
+      ]);
+      expect((await pc2.settings.get(ACCOUNTS_REQUIRED_KEY))?.value).toBe(true);
+      await expect(createProblem(pc2, problemForm)).rejects.toThrow('请先登录。');
+      // A PC with its own keeps them: the backup's older password does not come back.
+      signedIn(admin);
+      const changed = { ...admin, password: { ...admin.password, hash: 'ab'.repeat(32) } };
+      await pc1.accounts.put(changed);
+      await restoreInto(pc1, backup);
+      expect((await pc1.accounts.toArray()).map((a) => a.password.hash)).toEqual(['ab'.repeat(32)]);
+    } finally {
+      endSession();
+    }
+  });
+
   it('is logged as a restore, and this PC writes under a new installation id from then on', async () => {
     const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
     if (!backup.ok) throw new Error(backup.problem);
     const before = (await pc1.settings.get(INSTALLATION_KEY))?.value;
+    const replaced = (await chainHead(pc1, String(before)))!;
     // A package sent to the county after the backup: the log of it is never rewound.
     const log = {
       place: 'U盘/青山镇-2026-11-20261201-0900.zip',
@@ -338,6 +377,13 @@ describe('restoring a backup', () => {
     expect(entries.map((e) => e.direction)).toEqual(['export', 'restore']);
     const [entry] = await listAudit(pc1, { limit: 1 });
     expect(entry?.action).toBe('restoreBackup');
+    // The restore begins the new chain, naming the one it set aside (kept, not continued).
+    expect(entry).toMatchObject({ chain: after, seq: 1 });
+    const today = toIsoDate(new Date());
+    expect(entry?.label).toContain(
+      `此前本机的操作记录共 ${replaced.seq} 条（${today} 至 ${today}），末条校验值 ${replaced.hash.slice(0, 12)}，保留不动`,
+    );
+    expect(await chainHead(pc1, String(before))).toEqual(replaced);
     // The operator of this PC is still this PC's.
     expect((await pc1.settings.get('operator'))?.value).toBe('张环保');
   });

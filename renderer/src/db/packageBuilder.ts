@@ -12,7 +12,7 @@ import {
 import { ledgerSheet, resultsSheet } from '@shared/handoff/readable';
 import type { HandoffIdentity, SignResult } from '@shared/ipc/api';
 import { answerPackOp, type PackOp, type PackRequest, type PackResponse } from './packOps';
-import { collectExport, type HandoffTable } from './repositories/handoffRepo';
+import { collectExport, type PackedTable } from './repositories/handoffRepo';
 import type { EcoDeskDb } from './schema';
 
 /** What signs a package: the platform (the main process keeps the key in the desktop app). */
@@ -94,8 +94,8 @@ async function buildWith(
   const identity = signer.getIdentity();
   identity.catch(() => undefined);
   // The readable copies are written as soon as the tables they show are read.
-  const read: Partial<Record<HandoffTable, unknown[]>> = {};
-  const readableCopies = (table: HandoffTable) => {
+  const read: Partial<Record<PackedTable, unknown[]>> = {};
+  const readableCopies = (table: PackedTable) => {
     if (!readable) return;
     const { problems, villages, results } = read;
     if ((table === 'problems' || table === 'villages') && problems && villages) {

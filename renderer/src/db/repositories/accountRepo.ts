@@ -137,9 +137,10 @@ export async function writeFirstAccount(
  */
 export async function createFirstAccount(db: EcoDeskDb, form: NewAccountForm): Promise<string> {
   const prepared = await prepareFirstAccount(form);
-  const account = await db.transaction('rw', [db.accounts, db.audit, db.settings], () =>
-    writeFirstAccount(db, prepared),
-  );
+  // An async callback: a plain one returning the write's promise would leave Dexie's zone.
+  const account = await db.transaction('rw', [db.accounts, db.audit, db.settings], async () => {
+    return await writeFirstAccount(db, prepared);
+  });
   signedIn(account);
   return prepared.recoveryCode;
 }

@@ -30,6 +30,7 @@ import type { AuditEntry } from '@shared/domain/audit';
 import { checkArrivingHistory, type ChainLinks } from '@shared/domain/auditChain';
 import { BUILT_IN_AUDIT_ID } from './assessmentRepo';
 import type { Problem } from '@shared/domain/problem';
+import type { Account } from '@shared/domain/accounts';
 import { renumberClashes } from '@shared/domain/ledger';
 import { auditWithoutPrivate, withoutPrivate } from '@shared/domain/privacy';
 import { restorePreview, type RestorePreview } from '@shared/handoff/restorePreview';
@@ -82,6 +83,8 @@ export const HANDOFF_TABLES = {
   summaries: 'id',
 } as const;
 export type HandoffTable = keyof typeof HANDOFF_TABLES;
+/** What a package or backup holds: the hand-off tables, and a backup's accounts. */
+export type PackedTable = HandoffTable | 'accounts';
 
 export const BACKUP_FAILURE_KEY = 'backup.failure';
 
@@ -111,7 +114,7 @@ const inRange = (month: string, choice: ExportChoice) =>
 export async function collectExport(
   db: EcoDeskDb,
   choice: ExportChoice,
-  onTable: (table: HandoffTable, rows: unknown[]) => void = () => undefined,
+  onTable: (table: PackedTable, rows: unknown[]) => void = () => undefined,
   /**
    * A backup is this PC's own and keeps everything. What leaves the PC has no private field, and
    * neither this PC's town and settings (an import never replaces them) nor its hand-off log
@@ -130,14 +133,16 @@ export async function collectExport(
   const give = onFile ?? ((name: string, bytes: Uint8Array) => (files[name] = bytes));
   // An older schema (a backup before a migration) may lack some tables: they are left out.
   const present = new Set(db.tables.map((t) => t.name));
+  // A backup keeps this PC's accounts too (restored only onto a PC without any).
+  const names = [...Object.keys(HANDOFF_TABLES), ...(backup ? ['accounts'] : [])];
   const read = await db.transaction(
     'r',
-    Object.keys(HANDOFF_TABLES).filter((t) => present.has(t)),
+    names.filter((t) => present.has(t)),
     async () => {
       const town = (await db.town.toArray())[0];
       if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
-      const tables: Partial<Record<HandoffTable, unknown[]>> = {};
-      const done = (table: HandoffTable, read: unknown[]) => {
+      const tables: Partial<Record<PackedTable, unknown[]>> = {};
+      const done = (table: PackedTable, read: unknown[]) => {
         const rows = backup
           ? read
           : table === 'audit'
@@ -147,9 +152,9 @@ export async function collectExport(
         onTable(table, rows);
       };
       type Row = Record<string, unknown>;
-      const all = (table: HandoffTable): Promise<Row[]> =>
+      const all = (table: PackedTable): Promise<Row[]> =>
         present.has(table) ? db.table(table).toArray() : Promise.resolve([]);
-      const whole = (table: HandoffTable) => all(table).then((rows) => done(table, rows));
+      const whole = (table: PackedTable) => all(table).then((rows) => done(table, rows));
       const where = (table: HandoffTable, keep: (row: Row) => boolean) =>
         all(table).then((rows) => done(table, rows.filter(keep)));
       // Records dated in a month go with that month.
@@ -187,7 +192,11 @@ export async function collectExport(
         whole('ruleDocuments'),
         whole('standards'),
         ...(backup
-          ? [whole('handoffs'), where('settings', (s) => !isLocalSetting(String(s.key)))]
+          ? [
+              whole('handoffs'),
+              where('settings', (s) => !isLocalSetting(String(s.key))),
+              whole('accounts'),
+            ]
           : []),
         whole('rivers'),
         whole('forestPlots'),
@@ -600,8 +609,11 @@ export async function commitRestore(
   },
 ): Promise<Record<string, number>> {
   assertRecords(input.tables, { purpose: 'restore' });
-  const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
+  const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally', 'accounts'];
   return db.transaction('rw', tables, async () => {
+    // Where this PC's history stood: the restore's entry names it, so a restore is never a
+    // silent rewind (the entries themselves stay, as the whole history does).
+    const replaced = await ownHistory(db);
     // This PC's own settings stay, but under a new installation id: the records are back at
     // the backup's revisions, and what is changed from now on must not pass for changes the
     // other PCs have already seen.
@@ -610,7 +622,8 @@ export async function commitRestore(
       .concat({ key: INSTALLATION_KEY, value: newInstallationId() });
     // The history and the hand-off log are never rewound: what was done, sent and received
     // stays on record (the backup's entries join them), and the restore is added to both.
-    for (const table of tables) if (!NEVER_REWOUND.has(table)) await db.table(table).clear();
+    for (const table of tables)
+      if (!NEVER_REWOUND.has(table) && table !== 'accounts') await db.table(table).clear();
     // The backup's history joins this PC's, never replacing an entry it has.
     const held = new Set(await db.audit.toCollection().primaryKeys());
     const arriving = newHistory(input.tables.audit ?? [], held);
@@ -623,12 +636,38 @@ export async function commitRestore(
     await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
     const ctx = await writeContext(db);
     await appendAudit(db, ctx, {
-      ...importEntry(ctx, '*', `从备份恢复《${input.log.place}》`),
+      ...importEntry(ctx, '*', `从备份恢复《${input.log.place}》；${replacedText(replaced)}`),
       action: 'restoreBackup',
     });
     await addLogEntry(db, ctx, 'restore', input.log);
+    // A PC without accounts (a new one, a damaged database rescued) takes the backup's, and
+    // from then on needs a sign-in; a PC with its own keeps them.
+    const accounts = (input.tables.accounts ?? []) as Account[];
+    if (accounts.length > 0 && (await db.accounts.count()) === 0) {
+      await db.accounts.bulkAdd(accounts);
+      await db.settings.put({ key: ACCOUNTS_REQUIRED_KEY, value: true });
+      written.accounts = accounts.length;
+    }
     return written;
   });
+}
+
+/** This PC's own chain as it stands: how many entries, from when to when, and its head. */
+async function ownHistory(db: EcoDeskDb) {
+  const chain = await installationOf(db);
+  if (!chain) return null;
+  const range = () =>
+    db.audit.where('[chain+seq]').between([chain, Dexie.minKey], [chain, Dexie.maxKey]);
+  const [first, last] = await Promise.all([range().first(), range().last()]);
+  if (!first || !last?.seq || !last.hash) return null;
+  return { chain, entries: last.seq, from: first.at, to: last.at, hash: last.hash };
+}
+
+/** The restore entry's words for the history it set aside (kept, no longer continued). */
+function replacedText(replaced: Awaited<ReturnType<typeof ownHistory>>): string {
+  if (!replaced) return '此前本机没有操作记录';
+  const day = (iso: string) => toIsoDate(new Date(iso));
+  return `此前本机的操作记录共 ${replaced.entries} 条（${day(replaced.from)} 至 ${day(replaced.to)}），末条校验值 ${replaced.hash.slice(0, 12)}，保留不动，从此接续新的记录`;
 }
 
 /**

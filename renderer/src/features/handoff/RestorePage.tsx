@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { validateOperatorName } from '@shared/domain/town';
 import { actions } from '../../db/actions';
+import { useCan, useSession } from '../../db/hooks';
 import { ImportPanel } from './ImportPanel';
 import { HANDOFF } from './strings';
 
@@ -14,7 +15,12 @@ export function RestorePage() {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // Signed in: the restore is that account's. Before any account: the name of who restores.
+  const session = useSession();
+  // Before any account anyone may restore; once signed in, only an account with the right.
+  const mayRestore = useCan('handoff') || !session;
   const beforeCommit = async () => {
+    if (session) return null;
     const issue = validateOperatorName(name)[0]?.message ?? null;
     setProblem(issue);
     if (issue) return `${HANDOFF.restore.operator}：${issue}`;
@@ -32,20 +38,24 @@ export function RestorePage() {
               {HANDOFF.restore.back}
             </Link>
           </Typography>
-          <TextField
-            label={HANDOFF.restore.operator}
-            value={name}
-            onChange={(e) => {
-              setName(e.target.value);
-              setProblem(null);
-            }}
-            error={problem !== null}
-            helperText={problem ?? HANDOFF.restore.operatorHelp}
-            sx={{ maxWidth: 360 }}
-            required
-          />
+          {session ? null : (
+            <TextField
+              label={HANDOFF.restore.operator}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                setProblem(null);
+              }}
+              error={problem !== null}
+              helperText={problem ?? HANDOFF.restore.operatorHelp}
+              sx={{ maxWidth: 360 }}
+              required
+            />
+          )}
         </Paper>
-        <ImportPanel onImported={() => void navigate('/')} beforeCommit={beforeCommit} />
+        {mayRestore ? (
+          <ImportPanel onImported={() => void navigate('/')} beforeCommit={beforeCommit} />
+        ) : null}
       </Box>
     </Box>
   );
