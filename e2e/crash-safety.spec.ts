@@ -57,7 +57,7 @@ const DATA_TABLES = [
   'attachments',
 ];
 
-test('closing the app while an import writes leaves every table as before or as after', async () => {
+test('closing the app while a backup is restored onto a new PC leaves every table as before or as after', async () => {
   const testInfo = test.info();
   test.setTimeout(10 * 60_000);
   // The package: three years of the demo, photos included (tens of thousands of records).
@@ -67,24 +67,34 @@ test('closing the app while an import writes leaves every table as before or as 
   await expect(maker.getByTestId('demo-status')).toContainText('示例数据已载入', {
     timeout: 5 * 60_000,
   });
+  // A new PC starts from another's backup (a package never brings the town).
   const file = testInfo.outputPath('three-years.zip');
   await maker.goto('/#/handoff');
-  await download(maker, () => maker.getByRole('button', { name: '导出…' }).click(), file);
-  await expect(maker.getByTestId('receipt')).toBeVisible({ timeout: 60_000 });
+  await maker.getByRole('button', { name: '立即备份' }).click();
+  await expect(maker.getByText(/^已备份：/)).toBeVisible({ timeout: 120_000 });
+  await download(
+    maker,
+    () =>
+      maker
+        .getByRole('button', { name: /^另存… / })
+        .first()
+        .click(),
+    file,
+  );
   const after = await storeCounts(maker);
   await source.close();
 
-  // A new PC set up from the package (the first-run restore), switched off the moment the
+  // A new PC set up from the backup (the first-run restore), switched off the moment the
   // writing starts.
   const pc = await officePc(testInfo, 'crash-target');
   let page = await pc.newPage();
   await page.goto('/');
-  await page.getByRole('link', { name: '已有数据交换包或备份？从文件恢复' }).click();
+  await page.getByRole('link', { name: '已有本镇另一台电脑的备份？从文件恢复' }).click();
   await page.getByLabel('您的姓名').fill('李干事');
   await chooseFile(page, () => page.getByRole('button', { name: '选择文件…' }).click(), file);
   const review = page.getByTestId('import-review');
   await expect(review).toBeVisible({ timeout: 60_000 });
-  await review.getByRole('button', { name: /确认导入/ }).click();
+  await review.getByRole('button', { name: /确认恢复/ }).click();
   await expect(page.getByText('正在写入，请勿关闭程序……')).toBeVisible({ timeout: 120_000 });
   await pc.close();
 
@@ -101,9 +111,11 @@ test('closing the app while an import writes leaves every table as before or as 
   );
   expect(new Set(state).size).toBe(1);
   expect(['before', 'after']).toContain(state[0]);
-  // The app opens on what is there: the first-run screen, or the town's dashboard.
+  // The app opens on what is there: the first-run screen, or the backup's sign-in.
   await expect(
-    page.getByRole('heading', { name: state[0] === 'before' ? '首次使用设置' : '总览' }),
+    state[0] === 'before'
+      ? page.getByRole('heading', { name: '首次使用设置' })
+      : page.getByRole('form', { name: '登录' }),
   ).toBeVisible({ timeout: 30_000 });
   const { kept, recount } = await tallyAndRecount(page);
   expect(kept).toEqual(recount);

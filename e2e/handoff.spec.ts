@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { completeSetup, snap } from './helpers';
+import { completeSetup, signIn, snap } from './helpers';
 
 /** What a person reads on the screens that show the town's data. */
 async function screens(page: Page) {
@@ -23,7 +23,7 @@ async function screens(page: Page) {
   return { dashboard, tiles, ledgerSummary, open, all: await count.innerText() };
 }
 
-test('export a package, check it with the command line, restore it into an empty profile: the same data', async ({
+test('export a package, check it with the command line; a new PC restored from a backup holds the same data and the package adds nothing', async ({
   page,
   browser,
 }, testInfo) => {
@@ -80,14 +80,25 @@ test('export a package, check it with the command line, restore it into an empty
   expect(entries['readable/考核结果.xlsx']).toBeDefined();
   expect(Object.keys(entries).filter((n) => n.endsWith('.pdf'))).toEqual([]);
 
-  // A fresh profile (nothing stored): restore from the package from the first-run screen.
+  // A copy of this PC's backup, to start a new PC from (a package never brings the town).
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/^已备份：/)).toBeVisible();
+  const backupFile = testInfo.outputPath('backup.zip');
+  const saved = page.waitForEvent('download');
+  await page
+    .getByRole('button', { name: /^另存… / })
+    .first()
+    .click();
+  await (await saved).saveAs(backupFile);
+
+  // A fresh profile (nothing stored): restore from the first-run screen.
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto('/');
-  await other.getByRole('link', { name: '已有数据交换包或备份？从文件恢复' }).click();
+  await other.getByRole('link', { name: '已有本镇另一台电脑的备份？从文件恢复' }).click();
 
   // A damaged copy is refused and nothing is written.
-  const bytes = readFileSync(file);
+  const bytes = readFileSync(backupFile);
   let chooser = other.waitForEvent('filechooser');
   await other.getByRole('button', { name: '选择文件…' }).click();
   await (
@@ -100,22 +111,32 @@ test('export a package, check it with the command line, restore it into an empty
   await expect(other.getByTestId('import-problem')).toHaveText(
     '《damaged.zip》不能导入：文件不完整（可能复制时中断了），请重新导出或重新复制。',
   );
-
+  // A package is not a way to start a PC: it says what is.
   chooser = other.waitForEvent('filechooser');
   await other.getByRole('button', { name: '选择文件…' }).click();
   await (await chooser).setFiles(file);
+  await expect(other.getByTestId('import-problem')).toContainText(
+    '这台电脑还没有设置乡镇，数据交换包只能导入到已设置好的电脑。新电脑请用本镇另一台电脑的备份恢复',
+  );
+
+  chooser = other.waitForEvent('filechooser');
+  await other.getByRole('button', { name: '选择文件…' }).click();
+  await (await chooser).setFiles(backupFile);
   const review = other.getByTestId('import-review');
   await expect(review).toContainText('来自：');
   await expect(review).toContainText(fingerprint);
   await snap(other, '61-handoff-restore-preview');
-  // Who uses this PC is asked: the package's operator is the other PC's.
-  await review.getByRole('button', { name: /确认导入 \d+ 条/ }).click();
+  // Who restores is asked (no one is signed in on a new PC yet).
+  const confirm = review.getByRole('button', { name: /确认恢复/ });
+  await confirm.click();
   await expect(other.getByTestId('commit-problem')).toContainText('您的姓名');
   await other.getByLabel('您的姓名').fill('李干事');
-  await review.getByRole('button', { name: /确认导入 \d+ 条/ }).click();
+  await confirm.click();
+  // The backup brought the office's accounts: the new PC asks for a sign-in before anything.
+  await signIn(other, '张环保', 'demo1234');
   await expect(other.getByRole('heading', { name: '总览' })).toBeVisible();
   expect(await screens(other)).toEqual(before);
-  await expect(other.getByText('操作员：李干事')).toBeVisible();
+  await expect(other.getByTestId('account-chip')).toHaveText('当前账号：张环保');
 
   // The same package again: nothing to write.
   await other

@@ -13,6 +13,7 @@ export type AuditAction =
   | 'correct'
   | 'void'
   | 'resetPassword'
+  | 'changePassword'
   | 'acknowledge'
   | 'reveal';
 
@@ -33,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   correct: '更正',
   void: '作废',
   resetPassword: '重设密码',
+  changePassword: '修改密码',
   acknowledge: '确认已知悉',
   reveal: '查看保密信息',
 };

@@ -29,7 +29,7 @@ export function BackupRescue() {
     const saved = await saveBackupElsewhere(name);
     setMessage(
       saved.status === 'saved'
-        ? `已另存到 ${saved.path}。在修好的电脑或另一台电脑上，首次使用时选“已有数据交换包或备份？从文件恢复”。`
+        ? `已另存到 ${saved.path}。在修好的电脑或另一台电脑上，首次使用时选“已有本镇另一台电脑的备份？从文件恢复”。`
         : saved.status === 'failed'
           ? saved.message
           : null,

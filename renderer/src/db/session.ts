@@ -84,8 +84,11 @@ export function lastActive(): number {
   return Number.isFinite(value) && value > 0 ? value : Date.now();
 }
 
-export const can = (right: Right): boolean =>
-  current !== null && !current.locked && current.rights.includes(right);
+/**
+ * What the screens offer: the signed-in account's rights, locked or not (the lock screen covers
+ * the page, which must stay as it was underneath; a write while locked is refused below).
+ */
+export const can = (right: Right): boolean => current !== null && current.rights.includes(right);
 
 /** Refuses a write the signed-in account may not do, in words; nothing has been written. */
 export function requireRight(right: Right | null): void {

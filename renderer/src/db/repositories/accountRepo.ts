@@ -28,7 +28,7 @@ import {
   writeContext,
   type WriteContext,
 } from '../writeContext';
-import { CHAIN_BREAK_KEY } from './auditRepo';
+import { ACKNOWLEDGED_KEY, breakKey, CHAIN_BREAK_KEY, type StoredBreak } from './auditRepo';
 
 /** An account as the screens see it: never its password or recovery code, even hashed. */
 export type AccountView = Omit<Account, 'password' | 'recovery'> & { hasRecovery: boolean };
@@ -265,7 +265,7 @@ export async function changeOwnPassword(
       updatedAt: ctx.now,
     };
     await db.accounts.put(after);
-    await auditAccount(db, ctx, before, after, 'resetPassword', '本人修改密码');
+    await auditAccount(db, ctx, before, after, 'changePassword', '本人修改密码');
   });
   updateSession({ mustChangePassword: false });
 }
@@ -378,8 +378,7 @@ export async function setSelfConfirmAllowed(db: EcoDeskDb, allowed: boolean): Pr
 export async function acknowledgeBreak(db: EcoDeskDb, note: string): Promise<void> {
   await db.transaction('rw', [db.audit, db.settings], async () => {
     const ctx = await writeContext(db);
-    const found = (await db.settings.get(CHAIN_BREAK_KEY))?.value as
-      { chain: string; break: { seq: number; message: string } | null; at: string } | undefined;
+    const found = (await db.settings.get(CHAIN_BREAK_KEY))?.value as StoredBreak | undefined;
     if (!found?.break) return refuse('没有待确认的记录异常。');
     const entry = await appendAudit(db, ctx, {
       id: ctx.newId(),
@@ -390,12 +389,18 @@ export async function acknowledgeBreak(db: EcoDeskDb, note: string): Promise<voi
       action: 'acknowledge',
       label: `操作记录异常：${found.break.message}`,
       before: null,
-      after: { chain: found.chain, seq: found.break.seq, message: found.break.message },
+      after: null,
       reason: note.trim() || '已知悉',
     });
+    const acknowledged = { by: ctx.actor, at: ctx.now, entry: entry.seq ?? 0 };
+    const all = ((await db.settings.get(ACKNOWLEDGED_KEY))?.value ?? {}) as Record<
+      string,
+      unknown
+    >;
     await db.settings.put({
-      key: CHAIN_BREAK_KEY,
-      value: { ...found, acknowledged: { by: ctx.actor, at: ctx.now, entry: entry.seq } },
+      key: ACKNOWLEDGED_KEY,
+      value: { ...all, [breakKey(found)]: acknowledged },
     });
+    await db.settings.put({ key: CHAIN_BREAK_KEY, value: { ...found, acknowledged } });
   });
 }

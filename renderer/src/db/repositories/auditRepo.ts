@@ -59,6 +59,12 @@ export interface StoredBreak extends ChainReport {
 /** The heads last checked, per chain, and a break found and not yet dealt with. */
 export const CHECKED_HEADS_KEY = 'audit.checkedHeads';
 export const CHAIN_BREAK_KEY = 'audit.break';
+/** The breaks an administrator has acknowledged, by chain, place and kind. */
+export const ACKNOWLEDGED_KEY = 'audit.acknowledged';
+
+/** One break's identity: the same entry found not to fit in the same way. */
+export const breakKey = (r: Pick<ChainReport, 'chain' | 'break'>) =>
+  `${r.chain}:${r.break?.seq ?? 0}:${r.break?.kind ?? ''}`;
 
 /**
  * Checks the history's chains (docs/audit-chain.md). In full: every entry of every chain. Else
@@ -125,21 +131,18 @@ export async function checkHistory(
     for (const r of reports) if (r.own && r.head) heads[r.chain] = r.head;
     await db.settings.put({ key: CHECKED_HEADS_KEY, value: heads });
     // A break stays until it is dealt with; a later clean check does not wipe it.
-    // The same break found again keeps its acknowledgement (it is on record, not new).
+    // A break found again keeps its acknowledgement (it is on record, not new); another
+    // place in the history that does not fit is a new break, shown until acknowledged too.
     const broken = reports.find((r) => r.break);
     if (broken) {
-      const stored = (await db.settings.get(CHAIN_BREAK_KEY))?.value as StoredBreak | undefined;
-      const same =
-        stored?.chain === broken.chain &&
-        stored.break?.seq === broken.break?.seq &&
-        stored.break?.kind === broken.break?.kind;
+      const acknowledged = ((await db.settings.get(ACKNOWLEDGED_KEY))?.value ?? {}) as Record<
+        string,
+        StoredBreak['acknowledged']
+      >;
+      const ack = acknowledged[breakKey(broken)];
       await db.settings.put({
         key: CHAIN_BREAK_KEY,
-        value: {
-          ...broken,
-          at: report.at,
-          ...(same && stored.acknowledged ? { acknowledged: stored.acknowledged } : {}),
-        },
+        value: { ...broken, at: report.at, ...(ack ? { acknowledged: ack } : {}) },
       });
     }
   });

@@ -297,6 +297,9 @@ async function historyProblem(db: EcoDeskDb, arriving: readonly Row[]): Promise<
   return checkArrivingHistory(arriving, own, (chain) => held.get(chain) ?? [], BUILT_IN_AUDIT_ID);
 }
 
+const NOT_SET_UP =
+  '这台电脑还没有设置乡镇，数据交换包只能导入到已设置好的电脑。新电脑请用本镇另一台电脑的备份恢复（在那台电脑的 数据交换 → 本机的备份 中点“另存…”，把备份文件复制过来），或先完成首次使用设置。';
+
 /**
  * The dry run of importing verified package tables, against the local data. Every record is
  * checked first (shared/handoff/recordCheck.ts): a package carrying this PC's own tables (town,
@@ -309,6 +312,8 @@ export async function planImport(
   db: EcoDeskDb,
   tables: Record<string, unknown[]>,
 ): Promise<ImportPlan> {
+  // A package adds to a town's data and never brings the town: a new PC starts from a backup.
+  if ((await db.town.count()) === 0) throw new InputError([{ field: 'town', message: NOT_SET_UP }]);
   assertRecords(tables, { purpose: 'import', held: await heldIds(db) });
   return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
     const local: Record<string, Map<string, Row>> = {};

@@ -16,7 +16,12 @@ import { formatBytes } from '@shared/domain/attachment';
 import { BACKUP_REASON_LABELS } from '@shared/handoff/backups';
 import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
-import { commitReview, reviewPackage, type ImportReview } from './handoffFiles';
+import {
+  commitReview,
+  reviewPackage,
+  saveBackupElsewhere,
+  type ImportReview,
+} from './handoffFiles';
 import { ConflictList } from './ConflictList';
 import { MergeCountsTable } from './MergeCountsTable';
 import { RestorePreviewView } from './RestorePreviewView';
@@ -187,6 +192,13 @@ function Working({ text }: { text: string }) {
 function BackupList(props: { disabled: boolean; onRestore: (name: string) => void }) {
   const backups = useBackups();
   const manual = useManualBackup(I.backedUp);
+  const notify = useNotify();
+  // A copy to take to another PC (a new PC starts from a backup) or to keep on a stick.
+  const saveCopy = async (name: string) => {
+    const saved = await saveBackupElsewhere(name);
+    if (saved.status === 'saved') notify.success(I.savedCopy(saved.path));
+    else if (saved.status === 'failed') notify.error(null, saved.message);
+  };
   return (
     <Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 0.5 }}>
@@ -204,6 +216,13 @@ function BackupList(props: { disabled: boolean; onRestore: (name: string) => voi
                 <TableCell>{BACKUP_REASON_LABELS[b.reason]}</TableCell>
                 <TableCell align="right">{formatBytes(b.size)}</TableCell>
                 <TableCell align="right">
+                  <Button
+                    size="small"
+                    onClick={() => void saveCopy(b.name)}
+                    aria-label={`${I.saveCopy} ${formatTimestamp(b.at)} ${BACKUP_REASON_LABELS[b.reason]}`}
+                  >
+                    {I.saveCopy}
+                  </Button>
                   <Button
                     size="small"
                     disabled={props.disabled}

@@ -105,6 +105,9 @@ export const HANDOFF = {
     noBackups: '本机还没有备份。',
     backupsTable: '本机的备份',
     restoreThis: '恢复…',
+    saveCopy: '另存…',
+    savedCopy: (path: string) =>
+      `备份已另存到 ${path}。在新电脑上首次使用时选“已有本镇另一台电脑的备份？从文件恢复”，账号和数据都会带过去。`,
     restore: '确认恢复',
     restorePreview: {
       table: '恢复会改变的数据',
@@ -138,8 +141,9 @@ export const HANDOFF = {
     done: (name: string) => `备份成功：${name}`,
   },
   restore: {
-    title: '从数据交换包或备份恢复',
-    intro: '选择本镇导出的数据交换包或备份文件，检查并预览后导入；导入后直接进入工作台。',
+    title: '从备份恢复',
+    intro:
+      '选择本镇另一台电脑的备份文件（在那台电脑的 数据交换 → 本机的备份 中“另存…”得到），检查并预览后恢复；恢复后用那台电脑的账号登录。',
     back: '返回首次使用设置',
     operator: '您的姓名',
     operatorHelp: '在这台电脑上的每一次修改都记在这个名字下（不会沿用导出数据那台电脑的操作员）。',
