@@ -562,7 +562,11 @@ const handoff = z.strictObject({
 
 const secretHash = z.strictObject({
   algorithm: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 10).max(2 ** 22),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 22),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
   salt: hex(32),

@@ -393,10 +393,7 @@ export async function acknowledgeBreak(db: EcoDeskDb, note: string): Promise<voi
       reason: note.trim() || '已知悉',
     });
     const acknowledged = { by: ctx.actor, at: ctx.now, entry: entry.seq ?? 0 };
-    const all = ((await db.settings.get(ACKNOWLEDGED_KEY))?.value ?? {}) as Record<
-      string,
-      unknown
-    >;
+    const all = ((await db.settings.get(ACKNOWLEDGED_KEY))?.value ?? {}) as Record<string, unknown>;
     await db.settings.put({
       key: ACKNOWLEDGED_KEY,
       value: { ...all, [breakKey(found)]: acknowledged },
