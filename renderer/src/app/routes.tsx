@@ -1,6 +1,6 @@
 import { Box, CircularProgress } from '@mui/material';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
-import { useHasAccounts, useSetupComplete } from '../db/hooks';
+import { useSetupComplete } from '../db/hooks';
 import { AccountGate } from '../features/accounts/AccountGate';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -49,14 +49,10 @@ function RequireSetup() {
 
 /** The demo and restore pages: open on an empty profile, behind sign-in once there are accounts. */
 function SignedInIfAccounts() {
-  const has = useHasAccounts();
-  if (has === undefined) return <Loading />;
-  return has ? (
-    <AccountGate>
+  return (
+    <AccountGate openWithoutAccounts>
       <Outlet />
     </AccountGate>
-  ) : (
-    <Outlet />
   );
 }
 

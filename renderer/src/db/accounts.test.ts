@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProblemForm } from '@shared/domain/problem';
+import { RIGHT_LABELS, RIGHTS, ROLE_IDS, ROLES, type Right } from '@shared/domain/accounts';
 import { actions } from './actions';
 import { db } from './db';
 import { checkHistory, CHAIN_BREAK_KEY } from './repositories/auditRepo';
@@ -232,6 +233,60 @@ describe('rights, checked where the write happens', () => {
     });
     endSession();
     await expect(actions.signIn('李镇长', 'first-pass')).rejects.toThrow('这个账号已停用');
+  });
+});
+
+describe('every right of every role', () => {
+  /** One write per right; with the right it passes the check (it may still fail on its rule). */
+  const WRITES: Record<Right, (item: string) => Promise<unknown>> = {
+    setup: () => actions.addVillages(['新建村']),
+    accounts: () => actions.setIdleMinutes(10),
+    assessment: () =>
+      actions.startPeriod('2026-11', { inspectors: '张环保', inspectedOn: '2026-11-20' }),
+    ledger: () => actions.createProblem(form()),
+    patrols: () => actions.voidPatrol('riverPatrols', 'no-such-patrol', '重复录入了'),
+    records: () => actions.deleteRecord('no-such-record'),
+    prints: () => actions.saveBriefingFocus('2026-11', '下月重点：河道保洁'),
+    handoff: () => actions.setHandoffInterval(20),
+    issue: () => actions.issueBriefing('2026-11', '2026-11-30'),
+    approve: (item) =>
+      actions.applyWorkflow(item, {
+        type: 'markUnfixable',
+        reason: '涉及基本农田',
+        approver: '王',
+      }),
+    confirm: (item) =>
+      actions.applyWorkflow(item, {
+        type: 'close',
+        verifier: '王',
+        date: '2026-11-20',
+        opinion: '好',
+      }),
+    supervise: (item) => actions.setSupervised(item, true),
+    history: () => actions.checkHistory(true),
+    complainant: (item) => actions.revealComplainant(item),
+  };
+
+  it('lets each role do exactly the writes of its rights, refusing the rest by name', async () => {
+    await setUp();
+    const item = await actions.createProblem(
+      form({ source: 'public', channel: 'hotline', complainant: '刘某' }),
+    );
+    for (const [i, role] of ROLE_IDS.entries()) {
+      endSession();
+      await actions.signIn('张环保', PASSWORD);
+      await addAndSignIn(`账号${i}`, [role]);
+      for (const right of RIGHTS) {
+        const outcome = await WRITES[right](item.id).then(
+          () => 'done',
+          (e: Error) => e.message,
+        );
+        const refused = outcome.includes(`没有“${RIGHT_LABELS[right]}”的权限`);
+        expect(refused, `${ROLES[role].label} · ${RIGHT_LABELS[right]}: ${outcome}`).toBe(
+          !ROLES[role].rights.includes(right),
+        );
+      }
+    }
   });
 });
 

@@ -163,7 +163,11 @@ export const actions = {
     (form: Parameters<typeof saveForestPatrol>[1], correction?: PatrolCorrection) =>
       saveForestPatrol(db, form, correction),
   ),
-  checkHistory: (full: boolean) => checkHistory(db, { full }),
+  /** The opening check runs for everyone; the full check is for who may read the history. */
+  checkHistory: (full: boolean) =>
+    full
+      ? guard('history', () => checkHistory(db, { full: true }))()
+      : checkHistory(db, { full: false }),
   voidPatrol: guard(
     'patrols',
     (table: 'riverPatrols' | 'forestPatrols', id: string, reason: string) =>

@@ -12,7 +12,17 @@ import { FirstAccountPage, MustChangePassword, SignInPage } from './SignInPage';
  * person signs in; a locked app shows the lock screen over the page (kept as it was, nothing
  * typed is lost) until the password is typed again.
  */
-export function AccountGate({ children }: { children: ReactNode }) {
+export function AccountGate({
+  children,
+  openWithoutAccounts = false,
+}: {
+  children: ReactNode;
+  /**
+   * The demo and restore pages: open on a PC without accounts (they may make them), behind the
+   * sign-in once there are. The page is not remounted when its own step makes the accounts.
+   */
+  openWithoutAccounts?: boolean;
+}) {
   const accounts = useAccounts();
   const session = useSession();
   const notice = useRecoveryNotice();
@@ -42,14 +52,16 @@ export function AccountGate({ children }: { children: ReactNode }) {
         onDone={() => showRecoveryCode(null)}
       />
     );
-  if (accounts.length === 0) return <FirstAccountPage />;
-  if (!session) return <SignInPage />;
-  if (session.mustChangePassword) return <MustChangePassword />;
+  const open = accounts.length === 0 && openWithoutAccounts;
+  if (accounts.length === 0 && !open) return <FirstAccountPage />;
+  if (!session && !open) return <SignInPage />;
+  if (session?.mustChangePassword) return <MustChangePassword />;
+  // The same shape whether or not there are accounts yet, so the page below stays mounted.
   return (
     <>
       {children}
-      <Dialog fullScreen open={session.locked} aria-label="工作台已锁定">
-        {session.locked ? <SignInPage locked={session} /> : null}
+      <Dialog fullScreen open={session?.locked === true} aria-label="工作台已锁定">
+        {session?.locked ? <SignInPage locked={session} /> : null}
       </Dialog>
     </>
   );
