@@ -255,16 +255,21 @@ describe('hostile packages are refused with one sentence', () => {
   });
 });
 
-/** Sets the uncompressed size of an entry in the central directory (a lying header). */
+/**
+ * Sets the uncompressed size of an entry in the central directory and in its local header (a
+ * lying header, told the same in both places).
+ */
 function patchDeclaredSize(zip: Uint8Array, name: string, size: number) {
   const nameBytes = strToU8(name);
+  const view = new DataView(zip.buffer, zip.byteOffset);
   for (let at = 0; at < zip.length - 46; at += 1) {
     if (zip[at] !== 0x50 || zip[at + 1] !== 0x4b || zip[at + 2] !== 1 || zip[at + 3] !== 2)
       continue;
     const length = zip[at + 28]! | (zip[at + 29]! << 8);
     const found = zip.subarray(at + 46, at + 46 + length);
     if (length === nameBytes.length && found.every((b, i) => b === nameBytes[i])) {
-      new DataView(zip.buffer, zip.byteOffset).setUint32(at + 24, size, true);
+      view.setUint32(at + 24, size, true);
+      view.setUint32(view.getUint32(at + 42, true) + 22, size, true);
       return;
     }
   }
