@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handMadePackage } from '../shared/handoff/handMadeZip';
 import { createPackage, fingerprint, newKeyPair } from '../shared/handoff/package';
 
 // The command a county clerk runs: `npm run handoff -- verify <file>`, built as the script builds it.
@@ -36,12 +37,17 @@ const good = createPackage({
 });
 const raw = unzipSync(good);
 
-function run(name: string, data: Uint8Array) {
+function run(name: string, data: Uint8Array, options: string[] = []) {
   const file = path.join(dir, name);
   writeFileSync(file, data);
-  const result = spawnSync('node', [cli, 'verify', file], { encoding: 'utf8' });
+  const result = spawnSync('node', [cli, 'verify', ...options, file], { encoding: 'utf8' });
   return { status: result.status, out: result.stdout, err: result.stderr.trim(), file };
 }
+
+/** Anything a terminal would act on rather than show (a line break ends a line, and is allowed). */
+const ACTS =
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 describe('npm run handoff -- verify', () => {
   it('passes a good package and prints its summary and fingerprint', () => {
@@ -51,6 +57,14 @@ describe('npm run handoff -- verify', () => {
     expect(out).toContain('时间范围：2026-01-01 至 2026-10-31');
     expect(out).toContain(`签名指纹：${fingerprint(keys.publicKey)}`);
     expect(out).toContain('记录：村 1，整改问题 0');
+  });
+
+  it('without --expect-fingerprint says plainly that the signer was not checked', () => {
+    const { status, out } = run('unpinned.zip', good);
+    expect(status).toBe(0);
+    expect(out).toContain(
+      '签名人：未核对。没有给出 --expect-fingerprint，任何密钥签的包都会通过：这只说明包在签名后没有被改动，不说明是哪台电脑签的。',
+    );
   });
 
   const hostile: [string, Uint8Array, string][] = [
@@ -87,9 +101,127 @@ describe('npm run handoff -- verify', () => {
     expect(err).toBe(`不通过：${file}：${problem}`);
   });
 
+  describe('--expect-fingerprint', () => {
+    const expected = fingerprint(keys.publicKey);
+    // The same contents claiming 青山镇, signed by another installation's key.
+    const other = newKeyPair();
+    const forged = createPackage({
+      appVersion: '0.1.0',
+      town: { id: 't1', name: '青山镇' },
+      period: { from: '2026-01-01', to: '2026-10-31' },
+      createdAt: '2026-11-28T10:00:00.000Z',
+      tables: { villages: [{ id: 'v1', name: '张家村' }], problems: [] },
+      files: { 'attachments/a1': new Uint8Array([1, 2, 3]) },
+      secretKey: other.secretKey,
+    });
+
+    it('passes the package signed by the expected key, and says it matched', () => {
+      const { status, out } = run('pinned.zip', good, ['--expect-fingerprint', expected]);
+      expect(status).toBe(0);
+      expect(out).toContain(`签名指纹：${expected}（与 --expect-fingerprint 一致）`);
+      expect(out).not.toContain('未核对');
+    });
+
+    it('takes the fingerprint as typed: lower case, without spaces, after =', () => {
+      const typed = expected.replace(/ /g, '').toLowerCase();
+      expect(run('typed.zip', good, [`--expect-fingerprint=${typed}`]).status).toBe(0);
+      expect(run('typed2.zip', good, ['--expect-fingerprint', ` ${typed} `]).status).toBe(0);
+    });
+
+    it('refuses a package signed by any other key: exit 1, one line naming both fingerprints', () => {
+      const { status, out, err, file } = run('forged.zip', forged, [
+        '--expect-fingerprint',
+        expected,
+      ]);
+      expect(status).toBe(1);
+      expect(out).toBe('');
+      expect(err).toBe(
+        `不通过：${file}：签名指纹不符：包的签名指纹是 ${fingerprint(other.publicKey)}，应为 ${expected}（--expect-fingerprint），这个包不是那台电脑签的。`,
+      );
+      // Without the option the same package passes: only pinning tells who signed it.
+      expect(run('forged-unpinned.zip', forged).status).toBe(0);
+    });
+
+    it('a bad package is still refused for its own problem first', () => {
+      const { status, err } = run(
+        'changed-pinned.zip',
+        zipSync({ ...raw, 'records/villages.json': strToU8('[]') }),
+        ['--expect-fingerprint', expected],
+      );
+      expect(status).toBe(1);
+      expect(err).toMatch(/：“records\/villages\.json”的大小与清单不符。$/);
+    });
+
+    it.each([['ABCD'], [`${expected} 0000`], ['G'.repeat(32)], ['']])(
+      'refuses a fingerprint that is not 32 hex digits (%j) with exit code 2',
+      (typed) => {
+        const { status, err } = run('bad-option.zip', good, ['--expect-fingerprint', typed]);
+        expect(status).toBe(2);
+        expect(err).toContain('--expect-fingerprint 应是 32 位十六进制数字');
+      },
+    );
+  });
+
+  describe('what a package or a file name could do to the terminal', () => {
+    it('a town name with a carriage return and escape sequences: refused, printed written out', () => {
+      // Would print “通过” over the line above and colour it, were it printed raw.
+      const town = { id: 't1', name: '青山镇\r\u001b[1A\u001b[2K\u001b[32m通过：伪造' };
+      const data = handMadePackage({
+        secretKey: keys.secretKey,
+        files: { 'records/villages.json': strToU8('[]') },
+        manifest: (m) => ({ ...m, town }),
+      });
+      const { status, out, err, file } = run('town.zip', data);
+      expect(status).toBe(1);
+      expect(out).toBe('');
+      expect(err).toBe(
+        `不通过：${file}：清单文件（manifest.json）的“town.name”含控制字符或双向文字控制符。`,
+      );
+    });
+
+    it('an entry name with a bidi override: refused, the name written out', () => {
+      const data = handMadePackage({
+        secretKey: keys.secretKey,
+        files: {
+          'records/villages.json': strToU8('[]'),
+          'attachments/photo\u202egpj.exe': strToU8('MZ'),
+        },
+      });
+      const { status, err } = run('bidi.zip', data);
+      expect(status).toBe(1);
+      expect(err).toContain(
+        '：包里有文件名含控制字符或双向文字控制符：“attachments/photo\\u202Egpj.exe”。',
+      );
+      expect(err).not.toMatch(ACTS);
+    });
+
+    it('a file name with control characters is written out, passed or refused', () => {
+      const name = 'evil\u001b]0;title\u0007\r通过.zip';
+      const passed = run(name, good);
+      expect(passed.status).toBe(0);
+      expect(passed.out).not.toMatch(ACTS);
+      expect(passed.out).toContain('evil\\u001B]0;title\\u0007\\u000D通过.zip');
+      const refused = run(`bad-${name}`, strToU8('hello'));
+      expect(refused.status).toBe(1);
+      expect(refused.err).not.toMatch(ACTS);
+      expect(refused.err.split('\n')).toHaveLength(1);
+    });
+  });
+
   it('says how to use it when called wrongly', () => {
     const result = spawnSync('node', [cli], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('用法：npm run handoff -- verify');
+    expect(result.stderr).toContain('用法：npm run handoff -- verify [--expect-fingerprint');
+    for (const args of [
+      ['verify'],
+      ['verify', 'a.zip', 'b.zip'],
+      ['verify', '--expect-fingerprint'],
+    ]) {
+      const wrong = spawnSync('node', [cli, ...args], { encoding: 'utf8' });
+      expect(wrong.status).toBe(2);
+    }
+    const unknown = spawnSync('node', [cli, 'verify', '--pin', 'x', 'a.zip'], { encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('不认识的选项 --pin');
   });
 });
