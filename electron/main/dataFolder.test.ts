@@ -20,6 +20,7 @@ describe('resolveDataFolder', () => {
       env: {},
       defaultUserData: '/home/u/.config/Eco Desk',
       fileExists: existsSync,
+      packaged: true,
     });
     expect(result).toEqual({ folder: '/home/u/.config/Eco Desk', portable: false });
   });
@@ -31,6 +32,7 @@ describe('resolveDataFolder', () => {
       env: {},
       defaultUserData: '/ignored',
       fileExists: existsSync,
+      packaged: true,
     });
     expect(result).toEqual({ folder: path.join(dir, 'data'), portable: true });
   });
@@ -42,6 +44,7 @@ describe('resolveDataFolder', () => {
       env: { PORTABLE_EXECUTABLE_DIR: dir },
       defaultUserData: '/ignored',
       fileExists: existsSync,
+      packaged: true,
     });
     expect(result.folder).toBe(path.join(dir, 'data'));
   });
@@ -52,8 +55,30 @@ describe('resolveDataFolder', () => {
       env: { ECO_DESK_DATA_DIR: path.join(dir, 'profile') },
       defaultUserData: '/ignored',
       fileExists: existsSync,
+      packaged: false,
     });
     expect(result).toEqual({ folder: path.join(dir, 'profile'), portable: false });
+  });
+
+  it('ignores ECO_DESK_DATA_DIR in a packaged build (installed or portable)', async () => {
+    const env = { ECO_DESK_DATA_DIR: path.join(dir, 'elsewhere') };
+    const installed = resolveDataFolder({
+      exePath: path.join(dir, 'EcoDesk.exe'),
+      env,
+      defaultUserData: '/home/u/.config/Eco Desk',
+      fileExists: existsSync,
+      packaged: true,
+    });
+    expect(installed).toEqual({ folder: '/home/u/.config/Eco Desk', portable: false });
+    await writeFile(path.join(dir, 'portable'), '');
+    const portable = resolveDataFolder({
+      exePath: path.join(dir, 'EcoDesk.exe'),
+      env,
+      defaultUserData: '/ignored',
+      fileExists: existsSync,
+      packaged: true,
+    });
+    expect(portable).toEqual({ folder: path.join(dir, 'data'), portable: true });
   });
 
   it('looks beside an AppImage, not inside its mount', async () => {
@@ -63,6 +88,7 @@ describe('resolveDataFolder', () => {
       env: { APPIMAGE: path.join(dir, 'EcoDesk.AppImage') },
       defaultUserData: '/ignored',
       fileExists: existsSync,
+      packaged: true,
     });
     expect(result.portable).toBe(true);
   });

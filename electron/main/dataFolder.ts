@@ -20,9 +20,12 @@ export function resolveDataFolder(input: {
   env: Record<string, string | undefined>;
   defaultUserData: string;
   fileExists: (file: string) => boolean;
+  /** An installed or portable build (Electron's `app.isPackaged`), not `electron .`. */
+  packaged: boolean;
 }): DataFolder {
-  // A fresh folder per end-to-end test (Playwright's desktop fixture sets it).
-  const override = input.env.ECO_DESK_DATA_DIR;
+  // A fresh folder per end-to-end test (Playwright's desktop fixture runs `electron .`). Never
+  // in a packaged build: a shortcut setting it would point the office's app at another folder.
+  const override = input.packaged ? undefined : input.env.ECO_DESK_DATA_DIR;
   if (override) return { folder: path.resolve(override), portable: false };
   const programDir =
     input.env.PORTABLE_EXECUTABLE_DIR ??

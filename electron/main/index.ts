@@ -23,6 +23,7 @@ const dataFolder = resolveDataFolder({
   env: process.env,
   defaultUserData: app.getPath('userData'),
   fileExists: existsSync,
+  packaged: app.isPackaged,
 });
 if (dataFolder.folder !== app.getPath('userData')) {
   mkdirSync(dataFolder.folder, { recursive: true });
@@ -68,8 +69,9 @@ function start(): void {
   const backups = createBackupService({ dataFolder: dataFolder.folder, log });
   const drives = createDriveService({ platform: process.platform, log });
   const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
+  const build = { packaged: app.isPackaged };
   const printing = createPrintService({
-    openWindow: (url) => openPrintWindow(preloadPath, url),
+    openWindow: (url) => openPrintWindow(preloadPath, build, url),
     saveFile: (request) => files.saveFile(request),
     log,
   });
@@ -107,5 +109,5 @@ function start(): void {
     ),
   );
 
-  mainWindow = createMainWindow(preloadPath);
+  mainWindow = createMainWindow(preloadPath, build);
 }

@@ -3,8 +3,8 @@ import { APP_ORIGIN } from '@shared/ipc/channels';
 import type { PrintWindow } from './services/printService';
 import { mainWindowOptions } from './windowOptions';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+export function createMainWindow(preloadPath: string, build: { packaged: boolean }): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, build));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
@@ -21,8 +21,12 @@ export function focusWindow(window: BrowserWindow | undefined): void {
  * A hidden window for printing one route: the main window's security settings, never shown.
  * Ready when the page sets `data-print-ready` (its data read, fonts loaded).
  */
-export async function openPrintWindow(preloadPath: string, url: string): Promise<PrintWindow> {
-  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath), show: false });
+export async function openPrintWindow(
+  preloadPath: string,
+  build: { packaged: boolean },
+  url: string,
+): Promise<PrintWindow> {
+  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath, build), show: false });
   await window.loadURL(url);
   return {
     isReady: async () =>

@@ -3,7 +3,9 @@ import { mainWindowOptions } from './windowOptions';
 
 describe('mainWindowOptions', () => {
   it('keeps every security setting on', () => {
-    expect(mainWindowOptions('/app/preload/index.cjs').webPreferences).toMatchObject({
+    expect(
+      mainWindowOptions('/app/preload/index.cjs', { packaged: true }).webPreferences,
+    ).toMatchObject({
       preload: '/app/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -14,5 +16,10 @@ describe('mainWindowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('has no DevTools in a packaged build; a development or test run keeps them', () => {
+    expect(mainWindowOptions('/p.cjs', { packaged: true }).webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p.cjs', { packaged: false }).webPreferences?.devTools).toBe(true);
   });
 });

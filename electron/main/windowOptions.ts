@@ -3,9 +3,13 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 /**
  * The main window's options. The security settings here are the Electron checklist's: the page
  * gets no Node, runs sandboxed in its own context, and reaches the main process only through
- * the preload's window.ecoDesk.
+ * the preload's window.ecoDesk. A packaged build has no DevTools: whoever sits at the office PC
+ * cannot open a console into the page and call window.ecoDesk by hand.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  build: { packaged: boolean },
+): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,
@@ -24,6 +28,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: !build.packaged,
       spellcheck: false,
     },
   };
