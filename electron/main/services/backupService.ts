@@ -55,7 +55,7 @@ export function createBackupService(deps: {
       await mkdir(folder, { recursive: true });
       name = freeBackupName(now, reason, new Set(await readdir(folder)), offsetOf(now));
       await ensureFreeSpace(folder, data.byteLength, deps.probe ?? probeFreeBytes);
-      await writeFileAtomic(path.join(folder, name), data);
+      await writeFileAtomic(path.join(folder, name), data, { replace: false });
     } catch (error) {
       log(`backup ${name || reason}: ${String(error)}`);
       return {

@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPackage, newKeyPair } from '@shared/handoff/package';
-import { createDriveService, parseLsblk, parseWindowsDisks } from './driveService';
+import {
+  createDriveService,
+  driveLister,
+  parseLsblk,
+  parseWindowsDisks,
+  type Run,
+} from './driveService';
 
 let stick = '';
 beforeEach(() => {
@@ -75,6 +81,57 @@ describe('finding USB sticks', () => {
   });
 });
 
+describe('the program that lists drives, by absolute path', () => {
+  const only =
+    (...files: string[]) =>
+    (file: string) =>
+      files.includes(file);
+
+  it('lsblk from /usr/bin or /bin, never by name from PATH', () => {
+    expect(driveLister('linux', {}, only('/usr/bin/lsblk', '/bin/lsblk'))).toBe('/usr/bin/lsblk');
+    expect(driveLister('linux', {}, only('/bin/lsblk'))).toBe('/bin/lsblk');
+    expect(driveLister('linux', { PATH: '/tmp/evil' }, only('/tmp/evil/lsblk'))).toBeNull();
+  });
+
+  it('Windows’ own PowerShell under the system folder, wherever Windows is', () => {
+    const ps = 'System32\\WindowsPowerShell\\v1.0\\powershell.exe';
+    expect(driveLister('win32', { SystemRoot: 'D:\\Windows' }, only())).toBe(`D:\\Windows\\${ps}`);
+    expect(driveLister('win32', {}, only())).toBe(`C:\\Windows\\${ps}`);
+    // Not a drive-rooted folder (a relative one, a UNC share, a list): the default.
+    for (const SystemRoot of ['Windows', '\\\\server\\share', 'C:\\Windows;D:\\x'])
+      expect(driveLister('win32', { SystemRoot }, only())).toBe(`C:\\Windows\\${ps}`);
+  });
+
+  it('listDrives runs exactly that program, without a shell', async () => {
+    const ran: [string, readonly string[]][] = [];
+    const run: Run = (file, args) => {
+      ran.push([file, args]);
+      return Promise.resolve({ stdout: file.endsWith('.exe') ? 'null' : '{"blockdevices":[]}' });
+    };
+    const fileExists = (file: string) => file === '/bin/lsblk';
+    await createDriveService({ platform: 'linux', run, env: {}, fileExists }).listDrives();
+    await createDriveService({ platform: 'win32', run, env: {}, fileExists }).listDrives();
+    expect(ran.map(([file]) => file)).toEqual([
+      '/bin/lsblk',
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    ]);
+  });
+
+  it('no lsblk at all: no drives, and the log says why', async () => {
+    const logged: string[] = [];
+    const run: Run = () => Promise.reject(new Error('must not run'));
+    const service = createDriveService({
+      platform: 'linux',
+      run,
+      env: {},
+      fileExists: () => false,
+      log: (m) => logged.push(m),
+    });
+    expect(await service.listDrives()).toEqual([]);
+    expect(logged).toEqual(['listDrives: no lsblk in /usr/bin, /bin, /usr/sbin or /sbin']);
+  });
+});
+
 describe('writing to a stick (a folder standing in for one)', () => {
   const service = (probe = () => Promise.resolve(10 * 1024 ** 3)) =>
     createDriveService({
@@ -106,6 +163,27 @@ describe('writing to a stick (a folder standing in for one)', () => {
       data: pkg,
     });
     expect(full.status === 'failed' && full.message).toMatch(/^U盘空间不足/);
+  });
+
+  it('never replaces a file already on the stick: the package goes under the next free name', async () => {
+    writeFileSync(path.join(stick, '青山镇.zip'), 'another town’s package');
+    writeFileSync(path.join(stick, '青山镇 (2).zip'), 'an older copy');
+    const result = await service().writeToDrive({ drive: stick, name: '青山镇.zip', data: pkg });
+    expect(result).toMatchObject({ status: 'verified', path: path.join(stick, '青山镇 (3).zip') });
+    expect(readFileSync(path.join(stick, '青山镇.zip'), 'utf8')).toBe('another town’s package');
+    expect(readFileSync(path.join(stick, '青山镇 (2).zip'), 'utf8')).toBe('an older copy');
+    expect(new Uint8Array(readFileSync(path.join(stick, '青山镇 (3).zip')))).toEqual(pkg);
+    expect(readdirSync(stick).sort()).toEqual(['青山镇 (2).zip', '青山镇 (3).zip', '青山镇.zip']);
+  });
+
+  it('says so when twenty names are taken, writing nothing', async () => {
+    writeFileSync(path.join(stick, 'a.zip'), 'x');
+    for (let i = 2; i <= 20; i += 1) writeFileSync(path.join(stick, `a (${i}).zip`), 'x');
+    expect(await service().writeToDrive({ drive: stick, name: 'a.zip', data: pkg })).toEqual({
+      status: 'failed',
+      message: 'U盘上已有 20 个同名的包（“a.zip”等），请先整理U盘。',
+    });
+    expect(readdirSync(stick)).toHaveLength(20);
   });
 
   it('does not call a broken package safe: it is read back and refused', async () => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -7,9 +8,39 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { verifyPackage } from '@shared/handoff/package';
 import type { DriveWriteResult, RemovableDrive } from '@shared/ipc/api';
 import { DiskFullError, ensureFreeSpace, probeFreeBytes, type FreeSpaceProbe } from './diskService';
-import { writeFileAtomic } from './fileService';
+import { FileExistsError, writeFileAtomic } from './fileService';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+/** Runs a program (no shell) and gives its standard output. */
+export type Run = (file: string, args: readonly string[]) => Promise<{ stdout: string }>;
+
+const LSBLK_PLACES = ['/usr/bin/lsblk', '/bin/lsblk', '/usr/sbin/lsblk', '/sbin/lsblk'];
+
+/**
+ * The program that lists drives, by absolute path: a `powershell.exe` in the current folder or
+ * an `lsblk` earlier in PATH is never the one run. Windows' own PowerShell lives under the
+ * system folder (%SystemRoot%, C:\Windows unless Windows was installed elsewhere); lsblk is
+ * util-linux's, in /usr/bin or /bin. Null when there is none.
+ */
+export function driveLister(
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+  fileExists: (file: string) => boolean,
+): string | null {
+  if (platform === 'win32') {
+    const root = env.SystemRoot ?? env.windir;
+    const systemRoot = root && /^[A-Za-z]:\\[^;"<>|*?]*$/.test(root) ? root : 'C:\\Windows';
+    return path.win32.join(systemRoot, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+  }
+  return LSBLK_PLACES.find(fileExists) ?? null;
+}
+
+/** `青山镇.zip`, then `青山镇 (2).zip` … : never a name already on the stick. */
+export function driveFileNames(name: string, count = 20): string[] {
+  const stem = name.slice(0, -'.zip'.length);
+  return [name, ...Array.from({ length: count - 1 }, (_, i) => `${stem} (${i + 2}).zip`)];
+}
 
 /** Removable drives from `lsblk -J -b -o NAME,RM,HOTPLUG,MOUNTPOINT,LABEL,SIZE` (Linux). */
 export function parseLsblk(json: string): RemovableDrive[] {
@@ -75,20 +106,35 @@ export function createDriveService(deps: {
   list?: () => Promise<RemovableDrive[]>;
   probe?: FreeSpaceProbe;
   log?: (message: string) => void;
+  /** How programs are run and found (tests watch what would be run). */
+  run?: Run;
+  env?: Record<string, string | undefined>;
+  fileExists?: (file: string) => boolean;
 }) {
   const log = deps.log ?? (() => undefined);
+  const run: Run = deps.run ?? ((file, args) => execFileAsync(file, [...args]));
   async function listDrives(): Promise<RemovableDrive[]> {
     if (deps.list) return deps.list();
     try {
+      const program = driveLister(
+        deps.platform,
+        deps.env ?? process.env,
+        deps.fileExists ?? existsSync,
+      );
+      if (!program) {
+        log('listDrives: no lsblk in /usr/bin, /bin, /usr/sbin or /sbin');
+        return [];
+      }
       if (deps.platform === 'win32') {
-        const { stdout } = await run('powershell.exe', [
+        const { stdout } = await run(program, [
           '-NoProfile',
+          '-NonInteractive',
           '-Command',
           'Get-CimInstance Win32_LogicalDisk -Filter "DriveType=2" | Select-Object DeviceID,VolumeName,Size | ConvertTo-Json',
         ]);
         return parseWindowsDisks(stdout);
       }
-      const { stdout } = await run('lsblk', [
+      const { stdout } = await run(program, [
         '-J',
         '-b',
         '-o',
@@ -113,10 +159,27 @@ export function createDriveService(deps: {
         return { status: 'failed', message: '找不到这个U盘，请重新插入后刷新。' };
       if (path.basename(request.name) !== request.name || !request.name.endsWith('.zip'))
         return { status: 'failed', message: '文件名不正确。' };
-      const target = path.join(request.drive, request.name);
+      let target = path.join(request.drive, request.name);
       try {
         await ensureFreeSpace(request.drive, request.data.byteLength, deps.probe ?? probeFreeBytes);
-        await writeFileAtomic(target, request.data);
+        // A file already on the stick (another town's package, or this one copied before) is
+        // never replaced: the package goes under the next free name, which the receipt shows.
+        let written = false;
+        for (const name of driveFileNames(request.name)) {
+          target = path.join(request.drive, name);
+          try {
+            await writeFileAtomic(target, request.data, { replace: false });
+            written = true;
+            break;
+          } catch (error) {
+            if (!(error instanceof FileExistsError)) throw error;
+          }
+        }
+        if (!written)
+          return {
+            status: 'failed',
+            message: `U盘上已有 20 个同名的包（“${request.name}”等），请先整理U盘。`,
+          };
         const back = new Uint8Array(await readFile(target));
         const expected = bytesToHex(sha256(request.data));
         if (bytesToHex(sha256(back)) !== expected)

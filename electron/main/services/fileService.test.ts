@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createFileService,
+  FileExistsError,
   readFileLimited,
   writeFileAtomic,
   type FileDialogs,
@@ -52,6 +53,25 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(blocked, bytes('new'))).rejects.toThrow();
     expect(await readdir(dir)).toEqual(['sub']);
     expect(await readdir(blocked)).toEqual(['x']);
+  });
+
+  it('with replace: false, never replaces a file that is there, and leaves no temporary file', async () => {
+    const target = path.join(dir, 'a.zip');
+    await writeFile(target, 'another package');
+    const refused = writeFileAtomic(target, bytes('new'), { replace: false });
+    await expect(refused).rejects.toBeInstanceOf(FileExistsError);
+    await expect(refused).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(target, 'utf8')).toBe('another package');
+    expect(await readdir(dir)).toEqual(['a.zip']);
+    await writeFileAtomic(path.join(dir, 'b.zip'), bytes('new'), { replace: false });
+    expect(await readFile(path.join(dir, 'b.zip'), 'utf8')).toBe('new');
+    expect((await readdir(dir)).sort()).toEqual(['a.zip', 'b.zip']);
+  });
+
+  it('keeps the mode asked for (the signing key: owner only)', async () => {
+    const target = path.join(dir, 'key.json');
+    await writeFileAtomic(target, bytes('{}'), { mode: 0o600, replace: false });
+    if (process.platform !== 'win32') expect((await stat(target)).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, rename, rm, stat, readFile } from 'node:fs/promises';
+import { link, lstat, open, rename, rm, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   OpenFileRequest,
@@ -9,19 +9,28 @@ import type {
 } from '@shared/ipc/api';
 import { DiskFullError, ensureFreeSpace, type FreeSpaceProbe, probeFreeBytes } from './diskService';
 
+/** The target of a write that may not replace a file is there already. */
+export class FileExistsError extends Error {
+  override name = 'FileExistsError';
+  readonly code = 'EEXIST';
+}
+
 /**
  * Writes a file so that a crash or power cut leaves either the old file or the new one, never
  * a torn one: write a temporary file beside it, flush it to disk, rename it over the target,
- * then flush the folder so that the rename itself survives.
+ * then flush the folder so that the rename itself survives. With `replace: false` a file already
+ * at the target is never replaced (FileExistsError): the temporary file is linked to the target,
+ * which fails if one is there; where links do not exist (a FAT-formatted USB stick) the target
+ * is looked for just before the rename.
  */
 export async function writeFileAtomic(
   target: string,
   data: Uint8Array,
-  mode = 0o666,
+  options: { mode?: number; replace?: boolean } = {},
 ): Promise<void> {
   const folder = path.dirname(target);
   const temp = path.join(folder, `.${path.basename(target)}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'wx', mode);
+  const handle = await open(temp, 'wx', options.mode ?? 0o666);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -32,12 +41,35 @@ export async function writeFileAtomic(
   }
   await handle.close();
   try {
-    await rename(temp, target);
+    if (options.replace === false) await moveWithoutReplacing(temp, target);
+    else await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
   await syncFolder(folder);
+}
+
+async function moveWithoutReplacing(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+    await rm(temp, { force: true });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(target);
+  }
+  if (await exists(target)) throw new FileExistsError(target);
+  await rename(temp, target);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {

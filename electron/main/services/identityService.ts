@@ -40,7 +40,10 @@ export function createIdentityService(options: { dataFolder: string; now?: () =>
       publicKey: bytesToHex(publicKey),
       createdAt: (options.now?.() ?? new Date()).toISOString(),
     };
-    await writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(stored, null, 2)), 0o600);
+    await writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(stored, null, 2)), {
+      mode: 0o600,
+      replace: false,
+    });
     return { secretKey, publicKey };
   }
   const keys = () => (loaded ??= load());
