@@ -13,12 +13,19 @@ import {
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect } from 'react';
 import { actions } from '../db/actions';
-import { useCan, useChainBreak, useIsDemo, useTown } from '../db/hooks';
+import {
+  useCan,
+  useChainBreak,
+  useCountyName,
+  useInstallationKind,
+  useIsDemo,
+  useTown,
+} from '../db/hooks';
 import { AccountMenu } from '../features/accounts/AccountMenu';
 import { ChainBreakBanner } from '../features/settings/HistoryCheck';
 import { useDailyBackup } from '../features/handoff/useBackups';
 import { layout } from '../theme/tokens';
-import { NAV_ITEMS } from './navigation';
+import { COUNTY_NAV_ITEMS, NAV_ITEMS } from './navigation';
 
 function isActive(itemPath: string, pathname: string): boolean {
   return itemPath === '/' ? pathname === '/' : pathname.startsWith(itemPath);
@@ -29,8 +36,12 @@ export function Shell() {
   const { pathname } = useLocation();
   const town = useTown();
   const mayExchange = useCan('handoff');
+  const kind = useInstallationKind();
+  const county = useCountyName();
+  const items = kind === 'county' ? COUNTY_NAV_ITEMS : NAV_ITEMS;
   const demo = useIsDemo();
-  useDailyBackup();
+  // The county desk's own backups (its registered keys and received packages) are not built yet.
+  useDailyBackup(kind === 'town');
   const chainBreak = useChainBreak();
   // The history is checked each time the app opens, from where it was checked last.
   useEffect(() => {
@@ -46,7 +57,11 @@ export function Shell() {
           <Typography variant="h6" component="div" sx={{ color: 'primary.dark', fontWeight: 500 }}>
             乡镇生态环境工作台
           </Typography>
-          {town ? (
+          {kind === 'county' ? (
+            <Typography color="text.secondary" data-testid="town-title">
+              {county} · 县级工作台
+            </Typography>
+          ) : town ? (
             <Typography color="text.secondary" data-testid="town-title">
               {town.county} · {town.name}
             </Typography>
@@ -69,18 +84,20 @@ export function Shell() {
         <Toolbar sx={{ minHeight: `${layout.appBarHeight}px !important` }} />
         <Box component="nav" aria-label="主导航">
           <List>
-            {NAV_ITEMS.filter((item) => item.path !== '/handoff' || mayExchange).map((item) => (
-              <ListItemButton
-                key={item.path}
-                component={NavLink}
-                to={item.path}
-                selected={isActive(item.path, pathname)}
-                sx={{ mx: 1, borderRadius: 1 }}
-              >
-                <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-                <ListItemText primary={item.label} />
-              </ListItemButton>
-            ))}
+            {items
+              .filter((item) => item.path !== '/handoff' || mayExchange)
+              .map((item) => (
+                <ListItemButton
+                  key={item.path}
+                  component={NavLink}
+                  to={item.path}
+                  selected={isActive(item.path, pathname)}
+                  sx={{ mx: 1, borderRadius: 1 }}
+                >
+                  <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                  <ListItemText primary={item.label} />
+                </ListItemButton>
+              ))}
           </List>
         </Box>
       </Drawer>

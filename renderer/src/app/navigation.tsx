@@ -25,3 +25,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/handoff', label: '数据交换', icon: <UsbIcon /> },
   { path: '/settings', label: '设置', icon: <SettingsIcon /> },
 ];
+
+/** The county desk's navigation (县级工作台). */
+export const COUNTY_NAV_ITEMS: NavItem[] = [
+  { path: '/', label: '全县总览', icon: <DashboardIcon /> },
+  { path: '/receive', label: '接收数据', icon: <UsbIcon /> },
+  { path: '/settings', label: '设置', icon: <SettingsIcon /> },
+];

@@ -1,7 +1,11 @@
 import { Box, CircularProgress } from '@mui/material';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
-import { useSetupComplete } from '../db/hooks';
+import { useInstallationKind, useSetupComplete } from '../db/hooks';
 import { AccountGate } from '../features/accounts/AccountGate';
+import { CountyOverviewPage } from '../features/county/CountyOverviewPage';
+import { ReceivePage } from '../features/county/ReceivePage';
+import { TownDrillPage } from '../features/county/TownDrillPage';
+import type { ReactNode } from 'react';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DemoPage } from '../features/demo/DemoPage';
@@ -62,6 +66,13 @@ function SetupOnlyOnce() {
   return complete ? <Navigate to="/" replace /> : <SetupWizard />;
 }
 
+/** A town's screens or the county's: one install serves either (县级工作台). */
+function ByKind({ town, county }: { town: ReactNode; county: ReactNode }) {
+  const kind = useInstallationKind();
+  if (kind === undefined) return <Loading />;
+  return kind === 'county' ? county : town;
+}
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -81,18 +92,35 @@ export function AppRoutes() {
           <Route path="summary/:year" element={<SummaryPrintPage />} />
         </Route>
         <Route element={<Shell />}>
-          <Route index element={<DashboardPage />} />
-          <Route path="assessment" element={<AssessmentPage />} />
-          <Route path="assessment/:month" element={<AssessmentPage />} />
-          <Route path="assessment/:month/:tab" element={<AssessmentPage />} />
-          <Route path="villages/:id" element={<VillagePage />} />
-          <Route path="ledger" element={<LedgerPage />} />
-          <Route path="ledger/:id" element={<ProblemPage />} />
-          <Route path="patrols" element={<PatrolsPage />} />
-          <Route path="records" element={<RecordsPage />} />
-          <Route path="reports" element={<ReportsPage />} />
-          <Route path="handoff" element={<HandoffPage />} />
-          <Route path="settings" element={<Navigate to="/settings/town" replace />} />
+          <Route
+            index
+            element={<ByKind town={<DashboardPage />} county={<CountyOverviewPage />} />}
+          />
+          <Route element={<ByKind town={<Outlet />} county={<Navigate to="/" replace />} />}>
+            <Route path="assessment" element={<AssessmentPage />} />
+            <Route path="assessment/:month" element={<AssessmentPage />} />
+            <Route path="assessment/:month/:tab" element={<AssessmentPage />} />
+            <Route path="villages/:id" element={<VillagePage />} />
+            <Route path="ledger" element={<LedgerPage />} />
+            <Route path="ledger/:id" element={<ProblemPage />} />
+            <Route path="patrols" element={<PatrolsPage />} />
+            <Route path="records" element={<RecordsPage />} />
+            <Route path="reports" element={<ReportsPage />} />
+            <Route path="handoff" element={<HandoffPage />} />
+          </Route>
+          <Route element={<ByKind town={<Navigate to="/" replace />} county={<Outlet />} />}>
+            <Route path="receive" element={<ReceivePage />} />
+            <Route path="towns/:id" element={<TownDrillPage />} />
+          </Route>
+          <Route
+            path="settings"
+            element={
+              <ByKind
+                town={<Navigate to="/settings/town" replace />}
+                county={<Navigate to="/settings/accounts" replace />}
+              />
+            }
+          />
           <Route path="settings/:tab" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>

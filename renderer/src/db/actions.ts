@@ -91,6 +91,12 @@ import { completeSetup, saveTown, type SetupInput } from './repositories/townRep
 import { addVillages, saveVillage, setVillageDeleted } from './repositories/villageRepo';
 import { checkInspectionDate } from '@shared/domain/period';
 import type { Right } from '@shared/domain/accounts';
+import {
+  completeCountySetup,
+  judgePackage,
+  receivePackage,
+  registerTown,
+} from './repositories/countyRepo';
 import type { WorkflowEvent } from '@shared/domain/ledger';
 import { endSession, lockSession, requireRight } from './session';
 import { ACCOUNTS_REQUIRED_KEY } from './writeContext';
@@ -286,6 +292,27 @@ export const actions = {
   signIn: (name: string, password: string) => signIn(db, name, password),
   signOut: () => endSession(),
   hasAccounts: () => hasAccounts(db),
+  // 县级工作台: set-up, the towns' keys, receiving their packages.
+  completeCountySetup: async (input: {
+    county: string;
+    name: string;
+    password: string;
+    repeat: string;
+  }): Promise<string> => {
+    const account = await prepareFirstAccount(input);
+    await completeCountySetup(db, { county: input.county, account });
+    return account.recoveryCode;
+  },
+  judgeCountyPackage: (
+    arriving: Parameters<typeof judgePackage>[1],
+    tables: Record<string, unknown[]>,
+  ) => judgePackage(db, arriving, tables),
+  registerTown: guard('handoff', (input: Parameters<typeof registerTown>[1]) =>
+    registerTown(db, input),
+  ),
+  receiveCountyPackage: guard('handoff', (input: Parameters<typeof receivePackage>[1]) =>
+    receivePackage(db, input),
+  ),
   lock: () => lockSession(),
   recoverWithCode: (form: Parameters<typeof recoverWithCode>[1]) => recoverWithCode(db, form),
   createFirstAccount: (form: Parameters<typeof createFirstAccount>[1]) =>

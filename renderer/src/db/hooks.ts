@@ -52,6 +52,14 @@ import {
   listAccounts,
 } from './repositories/accountRepo';
 import { can, currentSession, subscribeSession } from './session';
+import {
+  countyName,
+  installationKind,
+  listReceived,
+  listTowns,
+  loadOverview,
+  loadTownDrill,
+} from './repositories/countyRepo';
 import { useSyncExternalStore } from 'react';
 import type { Right } from '@shared/domain/accounts';
 import { listVillages } from './repositories/villageRepo';
@@ -76,6 +84,15 @@ export function useRights(): (right: Right) => boolean {
   useSession();
   return can;
 }
+/** 乡镇 or 县级: which screens this installation has. */
+export const useInstallationKind = () => useLiveQuery(() => installationKind(db), []);
+export const useCountyName = () => useLiveQuery(() => countyName(db), []);
+export const useCountyTowns = () => useLiveQuery(() => listTowns(db), []);
+export const useReceivedPackages = () => useLiveQuery(() => listReceived(db), []);
+export const useCountyOverview = (month: string, today: string) =>
+  useLiveQuery(() => loadOverview(db, month, today), [month, today]);
+export const useTownDrill = (townId: string) =>
+  useLiveQuery(async () => (await loadTownDrill(db, townId)) ?? null, [townId]);
 export const useHasAccounts = () => useLiveQuery(() => hasAccounts(db), []);
 export const useAccounts = () => useLiveQuery(() => listAccounts(db), []);
 export const useIdleMinutes = () => useLiveQuery(() => getIdleMinutes(db), []);

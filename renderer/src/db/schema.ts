@@ -20,6 +20,16 @@ import type { Person } from '@shared/domain/person';
 import type { RuleDocument } from '@shared/domain/ruleDocument';
 import type { Town } from '@shared/domain/town';
 import type { Account } from '@shared/domain/accounts';
+import type { ReceivedPackage, RegisteredTown } from '@shared/domain/county';
+
+/** One record of a town as its packages brought it to the county. */
+export interface CountyRecord {
+  /** `<town>|<table>|<record id>`: a newer package's version of a record replaces the older. */
+  key: string;
+  townId: string;
+  table: string;
+  row: Record<string, unknown>;
+}
 import type { Village } from '@shared/domain/village';
 import { INSTALLATION_KEY, newInstallationId } from './writeContext';
 
@@ -147,6 +157,17 @@ export const SCHEMA_VERSIONS: {
     version: 9,
     stores: { accounts: 'id, &name' },
   },
+  {
+    // The county desk (县级工作台): the towns registered by their keys, the packages received
+    // from each, and each town's records as its packages brought them — kept apart from any
+    // records of this installation's own, keyed by town, table and record.
+    version: 10,
+    stores: {
+      countyTowns: 'id, &name',
+      countyPackages: 'id, townId, createdAt',
+      countyRecords: 'key, [townId+table]',
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -174,6 +195,9 @@ export class EcoDeskDb extends Dexie {
   workRecords!: Table<WorkRecord, string>;
   summaries!: Table<SummaryDraft, string>;
   accounts!: Table<Account, string>;
+  countyTowns!: Table<RegisteredTown, string>;
+  countyPackages!: Table<ReceivedPackage, string>;
+  countyRecords!: Table<CountyRecord, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

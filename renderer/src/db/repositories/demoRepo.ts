@@ -47,6 +47,7 @@ import {
   type Account,
 } from '@shared/domain/accounts';
 import { signedIn } from './accountRepo';
+import { endSession } from '../session';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@shared/domain/demo';
 import { ensureStandards, getRules } from './assessmentRepo';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
@@ -277,74 +278,80 @@ export async function loadDemoData(
   const attachments = demoPhotos(images, ctx, { problems, deductions, grid });
 
   onProgress('write', 0);
-  await db.transaction('rw', tables, async () => {
-    if ((await db.periods.count()) > 0)
-      throw new InputError([{ field: 'years', message: '这里已经有考核数据。' }]);
-    if (town) {
-      await db.town.put(town);
-      await db.villages.bulkPut(villages);
-      await db.settings.put({ key: OPERATOR_KEY, value: ctx.actor });
-      await db.settings.put({ key: SETUP_COMPLETED_KEY, value: ctx.now });
-    }
-    await db.periods.bulkAdd(periods);
-    await db.deductions.bulkAdd(deductions);
-    await db.villageChecks.bulkAdd(checks);
-    await db.results.bulkAdd(results);
-    await db.dueActions.bulkAdd(actions);
-    await db.problems.bulkAdd(problems);
-    await changeTally(db, [], problems);
-    await db.people.bulkAdd(grid.people);
-    await db.rivers.bulkAdd(grid.rivers);
-    await db.forestPlots.bulkAdd(grid.plots);
-    await db.riverPatrols.bulkAdd(grid.riverPatrols);
-    await db.forestPatrols.bulkAdd(grid.forestPatrols);
-    await db.workRecords.bulkAdd(grid.records);
-    await db.attachments.bulkAdd(attachments);
-    // One entry per table: a bulk load is recorded as what it was, not as thousands of edits.
-    for (const [table, count] of [
-      ['periods', periods.length],
-      ['deductions', deductions.length],
-      ['results', results.length],
-      ['dueActions', actions.length],
-      ['problems', problems.length],
-      ['riverPatrols', grid.riverPatrols.length],
-      ['forestPatrols', grid.forestPatrols.length],
-      ['workRecords', grid.records.length],
-      ['attachments', attachments.length],
-    ] as const) {
-      if (count === 0) continue;
-      await appendAudit(db, ctx, {
-        id: ctx.newId(),
-        at: ctx.now,
-        actor: ctx.actor,
-        table,
-        recordId: '*',
-        action: 'import',
-        label: `示例数据 ${years} 年：${count} 条`,
-        before: null,
-        after: null,
-      });
-    }
-    await db.settings.put({ key: DEMO_KEY, value: { years, loadedAt: ctx.now } });
-    if (accounts.length > 0) {
-      await db.accounts.bulkAdd(accounts);
-      for (const account of accounts)
+  // The demo opens signed in as its administrator: the session starts before the accounts are
+  // there, so the page that loads the demo is never replaced by the sign-in meanwhile.
+  if (accounts[0]) signedIn(accounts[0]);
+  try {
+    await db.transaction('rw', tables, async () => {
+      if ((await db.periods.count()) > 0)
+        throw new InputError([{ field: 'years', message: '这里已经有考核数据。' }]);
+      if (town) {
+        await db.town.put(town);
+        await db.villages.bulkPut(villages);
+        await db.settings.put({ key: OPERATOR_KEY, value: ctx.actor });
+        await db.settings.put({ key: SETUP_COMPLETED_KEY, value: ctx.now });
+      }
+      await db.periods.bulkAdd(periods);
+      await db.deductions.bulkAdd(deductions);
+      await db.villageChecks.bulkAdd(checks);
+      await db.results.bulkAdd(results);
+      await db.dueActions.bulkAdd(actions);
+      await db.problems.bulkAdd(problems);
+      await changeTally(db, [], problems);
+      await db.people.bulkAdd(grid.people);
+      await db.rivers.bulkAdd(grid.rivers);
+      await db.forestPlots.bulkAdd(grid.plots);
+      await db.riverPatrols.bulkAdd(grid.riverPatrols);
+      await db.forestPatrols.bulkAdd(grid.forestPatrols);
+      await db.workRecords.bulkAdd(grid.records);
+      await db.attachments.bulkAdd(attachments);
+      // One entry per table: a bulk load is recorded as what it was, not as thousands of edits.
+      for (const [table, count] of [
+        ['periods', periods.length],
+        ['deductions', deductions.length],
+        ['results', results.length],
+        ['dueActions', actions.length],
+        ['problems', problems.length],
+        ['riverPatrols', grid.riverPatrols.length],
+        ['forestPatrols', grid.forestPatrols.length],
+        ['workRecords', grid.records.length],
+        ['attachments', attachments.length],
+      ] as const) {
+        if (count === 0) continue;
         await appendAudit(db, ctx, {
           id: ctx.newId(),
           at: ctx.now,
           actor: ctx.actor,
-          table: 'accounts',
-          recordId: account.id,
-          action: 'create',
-          label: account.name,
+          table,
+          recordId: '*',
+          action: 'import',
+          label: `示例数据 ${years} 年：${count} 条`,
           before: null,
-          after: accountForHistory(account),
+          after: null,
         });
-      await db.settings.put({ key: ACCOUNTS_REQUIRED_KEY, value: true });
-    }
-  });
-  // The demo opens signed in as its administrator.
-  if (accounts[0]) signedIn(accounts[0]);
+      }
+      await db.settings.put({ key: DEMO_KEY, value: { years, loadedAt: ctx.now } });
+      if (accounts.length > 0) {
+        await db.accounts.bulkAdd(accounts);
+        for (const account of accounts)
+          await appendAudit(db, ctx, {
+            id: ctx.newId(),
+            at: ctx.now,
+            actor: ctx.actor,
+            table: 'accounts',
+            recordId: account.id,
+            action: 'create',
+            label: account.name,
+            before: null,
+            after: accountForHistory(account),
+          });
+        await db.settings.put({ key: ACCOUNTS_REQUIRED_KEY, value: true });
+      }
+    });
+  } catch (error) {
+    if (accounts[0]) endSession();
+    throw error;
+  }
   onProgress('done', 1);
   return {
     periods: periods.length,

@@ -28,8 +28,9 @@ export function AccountGate({
   const notice = useRecoveryNotice();
   const town = useTown();
   // The session names an account of this PC that may still sign in, with its rights as now.
+  // (While the demo writes its accounts the list is still empty: nothing to compare yet.)
   useEffect(() => {
-    if (!accounts || !session) return;
+    if (!accounts || accounts.length === 0 || !session) return;
     const mine = accounts.find((a) => a.id === session.accountId);
     if (!mine || mine.disabled) endSession();
     else if (mine.rights.join() !== session.rights.join()) updateSession({ rights: mine.rights });

@@ -36,9 +36,10 @@ const DAILY_CHECK_MS = 60 * 60_000;
  * Takes the day's backup a few seconds after the app opens, unless one was taken today, and
  * again each new day while the app stays open.
  */
-export function useDailyBackup(): void {
+export function useDailyBackup(enabled = true): void {
   const notify = useNotify();
   useEffect(() => {
+    if (!enabled) return;
     const check = () =>
       void (async () => {
         const list = await platform.listBackups();
@@ -50,9 +51,9 @@ export function useDailyBackup(): void {
       clearTimeout(timer);
       clearInterval(hourly);
     };
-    // Once per start of the app.
+    // Once per start of the app (once it is known to be a town's).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [enabled]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { AboutTab } from './AboutTab';
 import { AuditTab } from './AuditTab';
 import { AccountsTab } from './AccountsTab';
 import type { Right } from '@shared/domain/accounts';
-import { useRights } from '../../db/hooks';
+import { useInstallationKind, useRights } from '../../db/hooks';
 import { DocumentsTab } from './DocumentsTab';
 import { GroupTab } from './GroupTab';
 import { PeopleTab } from './PeopleTab';
@@ -31,14 +31,21 @@ type TabKey = keyof typeof TABS;
 
 /** Tabs only an account with the right sees: the accounts (管理员), the whole history (纪委). */
 const TAB_RIGHTS: Partial<Record<TabKey, Right>> = { accounts: 'accounts', audit: 'history' };
+const COUNTY_TABS: readonly TabKey[] = ['accounts', 'audit', 'about'];
 
 export function SettingsPage() {
   const { tab } = useParams();
   const navigate = useNavigate();
   const can = useRights();
-  const allowed = (k: TabKey) => !TAB_RIGHTS[k] || can(TAB_RIGHTS[k]);
-  if (!tab || !(tab in TABS) || !allowed(tab as TabKey))
-    return <Navigate to="/settings/town" replace />;
+  const kind = useInstallationKind();
+  // The county desk has no town of its own: its accounts, its history, the version.
+  const allowed = (k: TabKey) =>
+    (!TAB_RIGHTS[k] || can(TAB_RIGHTS[k])) && (kind !== 'county' || COUNTY_TABS.includes(k));
+  if (kind === undefined) return null;
+  if (!tab || !(tab in TABS) || !allowed(tab as TabKey)) {
+    const first = (Object.keys(TABS) as TabKey[]).find(allowed) ?? 'about';
+    return <Navigate to={`/settings/${first}`} replace />;
+  }
   const key = tab as TabKey;
   const Content = TABS[key];
   return (

@@ -3,6 +3,11 @@ import {
   Alert,
   Box,
   Button,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
   Link,
   Paper,
   Step,
@@ -35,6 +40,8 @@ import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
 import { useNotify } from '../../app/notify';
 import { SETUP } from './strings';
+import { COUNTY } from '../county/strings';
+import { CountySetup } from '../county/CountySetup';
 import { useVillageListImport } from './useVillageListImport';
 
 /** First run: town, operator and villages, saved together at the end. */
@@ -42,6 +49,7 @@ export function SetupWizard() {
   const navigate = useNavigate();
   const notify = useNotify();
   const [step, setStep] = useState(0);
+  const [kind, setKind] = useState<'town' | 'county'>('town');
   const [town, setTown] = useState({ name: '', county: '' });
   const [operator, setOperator] = useState('');
   const [password, setPassword] = useState({ password: '', repeat: '' });
@@ -151,177 +159,198 @@ export function SetupWizard() {
             {SETUP.restore}
           </Link>
         </Typography>
-        <Stepper activeStep={step} sx={{ mb: 4 }}>
-          {SETUP.steps.map((label) => (
-            <Step key={label}>
-              <StepLabel>{label}</StepLabel>
-            </Step>
-          ))}
-        </Stepper>
-
         {step === 0 ? (
-          <Box sx={{ display: 'grid', gap: 2 }}>
-            <TextField
-              label={SETUP.townName}
-              value={town.name}
-              onChange={(e) => setTown({ ...town, name: e.target.value })}
-              error={Boolean(fieldMessage(issues, 'name'))}
-              helperText={fieldMessage(issues, 'name') ?? SETUP.townNameHelp}
-              autoFocus
-              required
-            />
-            <TextField
-              label={SETUP.county}
-              value={town.county}
-              onChange={(e) => setTown({ ...town, county: e.target.value })}
-              error={Boolean(fieldMessage(issues, 'county'))}
-              helperText={fieldMessage(issues, 'county') ?? SETUP.countyHelp}
-              required
-            />
-          </Box>
+          <FormControl sx={{ mb: 2 }}>
+            <FormLabel id="installation-kind">{COUNTY.setup.kind}</FormLabel>
+            <RadioGroup
+              row
+              aria-labelledby="installation-kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as 'town' | 'county')}
+            >
+              <FormControlLabel value="town" control={<Radio />} label={COUNTY.setup.town} />
+              <FormControlLabel value="county" control={<Radio />} label={COUNTY.setup.county} />
+            </RadioGroup>
+          </FormControl>
         ) : null}
+        {kind === 'county' ? <CountySetup /> : null}
+        {kind === 'county' ? null : (
+          <>
+            <Stepper activeStep={step} sx={{ mb: 4 }}>
+              {SETUP.steps.map((label) => (
+                <Step key={label}>
+                  <StepLabel>{label}</StepLabel>
+                </Step>
+              ))}
+            </Stepper>
 
-        {step === 1 ? (
-          <Box sx={{ display: 'grid', gap: 2 }}>
-            <Typography color="text.secondary">{SETUP.accountIntro}</Typography>
-            <TextField
-              label={SETUP.operator}
-              value={operator}
-              onChange={(e) => setOperator(e.target.value)}
-              error={Boolean(fieldMessage(issues, 'operator'))}
-              helperText={fieldMessage(issues, 'operator') ?? SETUP.operatorHelp}
-              autoFocus
-              required
-            />
-            <PasswordFields
-              password={password.password}
-              repeat={password.repeat}
-              onChange={(change) => setPassword({ ...password, ...change })}
-              issues={issues}
-            />
-          </Box>
-        ) : null}
+            {step === 0 ? (
+              <Box sx={{ display: 'grid', gap: 2 }}>
+                <TextField
+                  label={SETUP.townName}
+                  value={town.name}
+                  onChange={(e) => setTown({ ...town, name: e.target.value })}
+                  error={Boolean(fieldMessage(issues, 'name'))}
+                  helperText={fieldMessage(issues, 'name') ?? SETUP.townNameHelp}
+                  autoFocus
+                  required
+                />
+                <TextField
+                  label={SETUP.county}
+                  value={town.county}
+                  onChange={(e) => setTown({ ...town, county: e.target.value })}
+                  error={Boolean(fieldMessage(issues, 'county'))}
+                  helperText={fieldMessage(issues, 'county') ?? SETUP.countyHelp}
+                  required
+                />
+              </Box>
+            ) : null}
 
-        {step === 2 ? (
-          <Box sx={{ display: 'grid', gap: 2 }}>
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-              <TextField
-                label={SETUP.villageCount}
-                value={count}
-                onChange={(e) => setCount(e.target.value)}
-                onKeyDown={(e) => {
-                  // Enter here makes the list, not the next step.
-                  if (e.key !== 'Enter') return;
-                  e.preventDefault();
-                  regenerate();
-                }}
-                sx={{ width: 120 }}
-                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              />
-              <Button variant="outlined" onClick={regenerate}>
-                {SETUP.regenerate}
-              </Button>
+            {step === 1 ? (
+              <Box sx={{ display: 'grid', gap: 2 }}>
+                <Typography color="text.secondary">{SETUP.accountIntro}</Typography>
+                <TextField
+                  label={SETUP.operator}
+                  value={operator}
+                  onChange={(e) => setOperator(e.target.value)}
+                  error={Boolean(fieldMessage(issues, 'operator'))}
+                  helperText={fieldMessage(issues, 'operator') ?? SETUP.operatorHelp}
+                  autoFocus
+                  required
+                />
+                <PasswordFields
+                  password={password.password}
+                  repeat={password.repeat}
+                  onChange={(change) => setPassword({ ...password, ...change })}
+                  issues={issues}
+                />
+              </Box>
+            ) : null}
+
+            {step === 2 ? (
+              <Box sx={{ display: 'grid', gap: 2 }}>
+                <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+                  <TextField
+                    label={SETUP.villageCount}
+                    value={count}
+                    onChange={(e) => setCount(e.target.value)}
+                    onKeyDown={(e) => {
+                      // Enter here makes the list, not the next step.
+                      if (e.key !== 'Enter') return;
+                      e.preventDefault();
+                      regenerate();
+                    }}
+                    sx={{ width: 120 }}
+                    slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                  />
+                  <Button variant="outlined" onClick={regenerate}>
+                    {SETUP.regenerate}
+                  </Button>
+                  <Button
+                    variant="outlined"
+                    startIcon={<UploadFileIcon />}
+                    onClick={() => void importFile()}
+                    disabled={fileImport.busy}
+                  >
+                    {SETUP.importFile}
+                  </Button>
+                </Box>
+                {fileImport.issues ? (
+                  <IssueList
+                    title={SETUP.fileIssuesTitle(fileImport.issues.fileName)}
+                    issues={fileImport.issues.issues}
+                  />
+                ) : null}
+                <TextField
+                  label={SETUP.villageList}
+                  value={villageText}
+                  onChange={(e) => {
+                    // The count follows the list, so it never says 27 beside a list of four.
+                    setVillageText(e.target.value);
+                    setCount(
+                      String(validateVillageList(splitPastedList(e.target.value)).names.length),
+                    );
+                  }}
+                  multiline
+                  minRows={10}
+                  maxRows={18}
+                  helperText={`${SETUP.villageListHelp} ${SETUP.villageTotal(villageCheck.names.length)}`}
+                  slotProps={{ htmlInput: { 'aria-label': SETUP.villageList, spellCheck: false } }}
+                />
+              </Box>
+            ) : null}
+
+            {step === 3 ? (
+              <Box>
+                <Typography variant="h4" gutterBottom>
+                  {SETUP.confirmTitle}
+                </Typography>
+                <Table size="small">
+                  <TableBody>
+                    <TableRow>
+                      <TableCell sx={{ width: 140 }}>{SETUP.townName}</TableCell>
+                      <TableCell>{town.name.trim()}</TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell>{SETUP.county}</TableCell>
+                      <TableCell>{town.county.trim()}</TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell>{SETUP.admin}</TableCell>
+                      <TableCell>{operator.trim()}</TableCell>
+                    </TableRow>
+                    <TableRow>
+                      <TableCell>村庄</TableCell>
+                      <TableCell>
+                        {SETUP.villageTotal(villageCheck.names.length)}：
+                        {villageCheck.names.slice(0, 8).join('、')}
+                        {villageCheck.names.length > 8 ? '……' : ''}
+                      </TableCell>
+                    </TableRow>
+                  </TableBody>
+                </Table>
+              </Box>
+            ) : null}
+
+            {generalIssues.length > 0 ? (
+              <Box sx={{ mt: 2 }}>
+                <IssueList
+                  title={step === 2 ? SETUP.listIssuesTitle : undefined}
+                  issues={generalIssues}
+                />
+              </Box>
+            ) : null}
+
+            <ConfirmDialog
+              open={replacing !== null}
+              title={SETUP.replaceTitle}
+              message={SETUP.replaceMessage(villageCheck.names.length, replacing ?? 0)}
+              confirmLabel={SETUP.replaceConfirm}
+              danger
+              onConfirm={() => setVillageText(placeholderVillageNames(replacing ?? 0).join('\n'))}
+              onClose={() => setReplacing(null)}
+            />
+            <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 4 }}>
               <Button
-                variant="outlined"
-                startIcon={<UploadFileIcon />}
-                onClick={() => void importFile()}
-                disabled={fileImport.busy}
+                disabled={step === 0 || saving}
+                onClick={() => {
+                  setIssues([]);
+                  setStep(step - 1);
+                }}
               >
-                {SETUP.importFile}
+                {SETUP.back}
+              </Button>
+              <Button type="submit" variant="contained" disabled={saving}>
+                {step === 3 ? SETUP.finish : SETUP.next}
               </Button>
             </Box>
-            {fileImport.issues ? (
-              <IssueList
-                title={SETUP.fileIssuesTitle(fileImport.issues.fileName)}
-                issues={fileImport.issues.issues}
-              />
+            {saving ? (
+              <Alert severity="info" sx={{ mt: 2 }}>
+                正在保存……
+              </Alert>
             ) : null}
-            <TextField
-              label={SETUP.villageList}
-              value={villageText}
-              onChange={(e) => {
-                // The count follows the list, so it never says 27 beside a list of four.
-                setVillageText(e.target.value);
-                setCount(String(validateVillageList(splitPastedList(e.target.value)).names.length));
-              }}
-              multiline
-              minRows={10}
-              maxRows={18}
-              helperText={`${SETUP.villageListHelp} ${SETUP.villageTotal(villageCheck.names.length)}`}
-              slotProps={{ htmlInput: { 'aria-label': SETUP.villageList, spellCheck: false } }}
-            />
-          </Box>
-        ) : null}
-
-        {step === 3 ? (
-          <Box>
-            <Typography variant="h4" gutterBottom>
-              {SETUP.confirmTitle}
-            </Typography>
-            <Table size="small">
-              <TableBody>
-                <TableRow>
-                  <TableCell sx={{ width: 140 }}>{SETUP.townName}</TableCell>
-                  <TableCell>{town.name.trim()}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>{SETUP.county}</TableCell>
-                  <TableCell>{town.county.trim()}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>{SETUP.admin}</TableCell>
-                  <TableCell>{operator.trim()}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>村庄</TableCell>
-                  <TableCell>
-                    {SETUP.villageTotal(villageCheck.names.length)}：
-                    {villageCheck.names.slice(0, 8).join('、')}
-                    {villageCheck.names.length > 8 ? '……' : ''}
-                  </TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </Box>
-        ) : null}
-
-        {generalIssues.length > 0 ? (
-          <Box sx={{ mt: 2 }}>
-            <IssueList
-              title={step === 2 ? SETUP.listIssuesTitle : undefined}
-              issues={generalIssues}
-            />
-          </Box>
-        ) : null}
-
-        <ConfirmDialog
-          open={replacing !== null}
-          title={SETUP.replaceTitle}
-          message={SETUP.replaceMessage(villageCheck.names.length, replacing ?? 0)}
-          confirmLabel={SETUP.replaceConfirm}
-          danger
-          onConfirm={() => setVillageText(placeholderVillageNames(replacing ?? 0).join('\n'))}
-          onClose={() => setReplacing(null)}
-        />
-        <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 4 }}>
-          <Button
-            disabled={step === 0 || saving}
-            onClick={() => {
-              setIssues([]);
-              setStep(step - 1);
-            }}
-          >
-            {SETUP.back}
-          </Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {step === 3 ? SETUP.finish : SETUP.next}
-          </Button>
-        </Box>
-        {saving ? (
-          <Alert severity="info" sx={{ mt: 2 }}>
-            正在保存……
-          </Alert>
-        ) : null}
+          </>
+        )}
       </Paper>
     </Box>
   );

@@ -1,0 +1,295 @@
+import {
+  judgeArrival,
+  townMonth,
+  type ArrivalVerdict,
+  type ArrivingPackage,
+  type ReceivedPackage,
+  type RegisteredTown,
+  type TownMonth,
+} from '@shared/domain/county';
+import type { PeriodResult } from '@shared/domain/assessment';
+import { verifyPartialChain, type ChainLinks } from '@shared/domain/auditChain';
+import type { Problem } from '@shared/domain/problem';
+import type { Village } from '@shared/domain/village';
+import { cleanText } from '@shared/domain/validation';
+import { InputError } from '../errors';
+import type { CountyRecord, EcoDeskDb } from '../schema';
+import { appendAudit, writeContext } from '../writeContext';
+import { SETUP_COMPLETED_KEY } from './settingsRepo';
+import { signedIn, writeFirstAccount, type PreparedFirstAccount } from './accountRepo';
+
+/**
+ * The county desk (县级工作台): one installation serves a town or the county. The county keeps
+ * the towns it registered by their signing keys, the packages each sent, and each town's records
+ * as they arrived, apart from each other and from anything of its own.
+ */
+
+export const INSTALLATION_KIND_KEY = 'installation.kind';
+export const COUNTY_NAME_KEY = 'county.name';
+
+export type InstallationKind = 'town' | 'county';
+
+export async function installationKind(db: EcoDeskDb): Promise<InstallationKind> {
+  return (await db.settings.get(INSTALLATION_KIND_KEY))?.value === 'county' ? 'county' : 'town';
+}
+
+export async function countyName(db: EcoDeskDb): Promise<string> {
+  const value = (await db.settings.get(COUNTY_NAME_KEY))?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+/** The tables of a town's package the county keeps: what 全县总览 and the drill-down read. */
+export const COUNTY_TABLES = [
+  'villages',
+  'periods',
+  'results',
+  'problems',
+  'riverPatrols',
+  'forestPatrols',
+  'workRecords',
+] as const;
+
+/** The county's first run: its name and the first account; no town, no villages of its own. */
+export async function completeCountySetup(
+  db: EcoDeskDb,
+  input: { county: string; account: PreparedFirstAccount },
+): Promise<void> {
+  const county = cleanText(input.county);
+  if (county === '') throw new InputError([{ field: 'county', message: '请填写县（区）的名称。' }]);
+  if ([...county].length > 30)
+    throw new InputError([{ field: 'county', message: '县（区）的名称最多 30 个字。' }]);
+  const account = await db.transaction('rw', [db.settings, db.audit, db.accounts], async () => {
+    await db.settings.put({ key: INSTALLATION_KIND_KEY, value: 'county' });
+    await db.settings.put({ key: COUNTY_NAME_KEY, value: county });
+    const made = await writeFirstAccount(db, input.account);
+    await db.settings.put({ key: SETUP_COMPLETED_KEY, value: new Date().toISOString() });
+    return made;
+  });
+  signedIn(account);
+}
+
+export async function listTowns(db: EcoDeskDb): Promise<RegisteredTown[]> {
+  return (await db.countyTowns.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+export async function listReceived(db: EcoDeskDb): Promise<ReceivedPackage[]> {
+  return (await db.countyPackages.orderBy('createdAt').reverse().toArray()).sort((a, b) =>
+    b.receivedAt.localeCompare(a.receivedAt),
+  );
+}
+
+/** The hash of an arriving package's own history entry at a place of a chain, if it has it. */
+function hashesOf(tables: Record<string, unknown[]>) {
+  const entries = (tables.audit ?? []) as { chain?: string; seq?: number; hash?: string }[];
+  const byPlace = new Map(entries.map((e) => [`${e.chain}:${e.seq}`, e.hash]));
+  return (chain: string, seq: number) => byPlace.get(`${chain}:${seq}`);
+}
+
+/** Where an arriving package's own history entries do not fit each other, chain by chain. */
+function historyBreakOf(tables: Record<string, unknown[]>): string | undefined {
+  const byChain = new Map<string, ChainLinks[]>();
+  for (const e of (tables.audit ?? []) as Partial<ChainLinks>[]) {
+    if (!e.chain) continue;
+    byChain.set(e.chain, [...(byChain.get(e.chain) ?? []), e as ChainLinks]);
+  }
+  for (const entries of byChain.values()) {
+    const check = verifyPartialChain(entries);
+    if (!check.ok) return check.break.message;
+  }
+  return undefined;
+}
+
+/** What would happen to an arriving package here, before anything is written. */
+export async function judgePackage(
+  db: EcoDeskDb,
+  arriving: ArrivingPackage,
+  tables: Record<string, unknown[]>,
+): Promise<{ verdict: ArrivalVerdict; town: RegisteredTown | undefined }> {
+  return db.transaction('r', [db.countyTowns, db.countyPackages], async () => {
+    const town = await db.countyTowns.where('name').equals(arriving.townName).first();
+    const received = town ? await db.countyPackages.where('townId').equals(town.id).toArray() : [];
+    return {
+      town,
+      verdict: judgeArrival({
+        arriving,
+        registered: town,
+        received,
+        arrivingHashAt: hashesOf(tables),
+        historyBreak: historyBreakOf(tables),
+      }),
+    };
+  });
+}
+
+/**
+ * Registers a town by the key of its first package, once someone has compared the fingerprint
+ * with the one the town reads out or prints on its receipt (trust on first use, with who and
+ * when, in the history).
+ */
+export async function registerTown(
+  db: EcoDeskDb,
+  input: { name: string; publicKey: string; fingerprint: string },
+): Promise<RegisteredTown> {
+  return db.transaction('rw', [db.countyTowns, db.audit, db.settings], async () => {
+    const ctx = await writeContext(db);
+    if (await db.countyTowns.where('name').equals(input.name).count())
+      throw new InputError([
+        { field: 'town', message: `“${input.name}”已经登记过。更换密钥请用“更换密钥”。` },
+      ]);
+    const town: RegisteredTown = {
+      id: ctx.newId(),
+      name: input.name,
+      publicKey: input.publicKey,
+      fingerprint: input.fingerprint,
+      registeredAt: ctx.now,
+      registeredBy: ctx.actor,
+      previousKeys: [],
+    };
+    await db.countyTowns.add(town);
+    await appendAudit(db, ctx, {
+      id: ctx.newId(),
+      at: ctx.now,
+      actor: ctx.actor,
+      table: 'countyTowns',
+      recordId: town.id,
+      action: 'create',
+      label: `${town.name}（签名指纹 ${town.fingerprint}）`,
+      before: null,
+      after: { ...town },
+      reason: '已与该镇核对签名指纹',
+    });
+    return town;
+  });
+}
+
+/**
+ * Receives a checked package: judged again inside the write, kept with its verdict; its records
+ * become the town's (a newer version of a record replacing the older) only when the verdict
+ * says so. The same file twice, a wrong key or an unregistered town writes nothing.
+ */
+export async function receivePackage(
+  db: EcoDeskDb,
+  input: {
+    arriving: ArrivingPackage;
+    fileName: string;
+    counts: Record<string, number>;
+    tables: Record<string, unknown[]>;
+  },
+): Promise<{ verdict: ArrivalVerdict; written: number }> {
+  const tables = [db.countyTowns, db.countyPackages, db.countyRecords, db.audit, db.settings];
+  return db.transaction('rw', tables, async () => {
+    const ctx = await writeContext(db);
+    const town = await db.countyTowns.where('name').equals(input.arriving.townName).first();
+    const received = town ? await db.countyPackages.where('townId').equals(town.id).toArray() : [];
+    const verdict = judgeArrival({
+      arriving: input.arriving,
+      registered: town,
+      received,
+      arrivingHashAt: hashesOf(input.tables),
+      historyBreak: historyBreakOf(input.tables),
+    });
+    if (!town || !verdict.kept) return { verdict, written: 0 };
+    await db.countyPackages.add({
+      id: input.arriving.sha256,
+      townId: town.id,
+      fileName: input.fileName,
+      createdAt: input.arriving.createdAt,
+      period: input.arriving.period,
+      head: input.arriving.head,
+      counts: input.counts,
+      receivedAt: ctx.now,
+      receivedBy: ctx.actor,
+      verdict: verdict.kind,
+      note: verdict.message,
+    });
+    let written = 0;
+    if (verdict.replacesData) {
+      const rows: CountyRecord[] = [];
+      for (const table of COUNTY_TABLES)
+        for (const row of (input.tables[table] ?? []) as Record<string, unknown>[])
+          rows.push({ key: `${town.id}|${table}|${String(row.id)}`, townId: town.id, table, row });
+      await db.countyRecords.bulkPut(rows);
+      written = rows.length;
+    }
+    await appendAudit(db, ctx, {
+      id: ctx.newId(),
+      at: ctx.now,
+      actor: ctx.actor,
+      table: 'countyPackages',
+      recordId: input.arriving.sha256,
+      action: 'import',
+      label: `接收${town.name}的数据包《${input.fileName}》`,
+      before: null,
+      after: null,
+      reason: verdict.message,
+    });
+    return { verdict, written };
+  });
+}
+
+async function rowsOf<T>(db: EcoDeskDb, townId: string, table: string): Promise<T[]> {
+  return (await db.countyRecords.where('[townId+table]').equals([townId, table]).toArray()).map(
+    (r) => r.row as T,
+  );
+}
+
+/** 全县总览: every registered town's figures for a month. */
+export async function loadOverview(
+  db: EcoDeskDb,
+  month: string,
+  today: string,
+): Promise<TownMonth[]> {
+  const tables = [db.countyTowns, db.countyPackages, db.countyRecords];
+  return db.transaction('r', tables, async () => {
+    const towns = await db.countyTowns.toArray();
+    const rows: TownMonth[] = [];
+    for (const town of towns) {
+      const [results, problems, river, forest, records, packages] = await Promise.all([
+        rowsOf<PeriodResult>(db, town.id, 'results'),
+        rowsOf<Problem>(db, town.id, 'problems'),
+        rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'riverPatrols'),
+        rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'forestPatrols'),
+        rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'workRecords'),
+        db.countyPackages.where('townId').equals(town.id).toArray(),
+      ]);
+      const taken = packages
+        .filter((p) => p.verdict === 'current' || p.verdict === 'newChain')
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const live = <T extends { deletedAt?: string }>(list: T[]) =>
+        list.filter((r) => !r.deletedAt);
+      rows.push(
+        townMonth({
+          townId: town.id,
+          town: town.name,
+          month,
+          today,
+          results,
+          problems,
+          patrolDates: [...live(river), ...live(forest)].map((p) => p.date),
+          recordDates: live(records).map((r) => r.date),
+          lastPackageAt: taken[0]?.createdAt ?? null,
+        }),
+      );
+    }
+    return rows.sort((a, b) => a.town.localeCompare(b.town, 'zh-CN'));
+  });
+}
+
+/** One town, read only: its villages and its ledger items as its packages brought them. */
+export async function loadTownDrill(db: EcoDeskDb, townId: string) {
+  return db.transaction('r', [db.countyTowns, db.countyRecords], async () => {
+    const town = await db.countyTowns.get(townId);
+    if (!town) return null;
+    const [villages, problems] = await Promise.all([
+      rowsOf<Village>(db, townId, 'villages'),
+      rowsOf<Problem>(db, townId, 'problems'),
+    ]);
+    return {
+      town,
+      villages: villages.filter((v) => !v.deletedAt).sort((a, b) => a.order - b.order),
+      problems: problems
+        .filter((p) => !p.deletedAt)
+        .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.number.localeCompare(b.number)),
+    };
+  });
+}

@@ -1,0 +1,153 @@
+import {
+  Alert,
+  Box,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TableSortLabel,
+  TextField,
+} from '@mui/material';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { TownMonth } from '@shared/domain/county';
+import { toIsoDate } from '@shared/domain/dates';
+import { periodLabel, previousMonth } from '@shared/domain/period';
+import { SelectField } from '../../components/SelectField';
+import { PageHeader } from '../../components/PageHeader';
+import { formatTimestamp } from '../../components/format';
+import { useCountyOverview } from '../../db/hooks';
+import { COUNTY } from './strings';
+
+const O = COUNTY.overview;
+type Column = keyof typeof O.columns;
+
+/** How a column's value reads in the table (a rate as a percentage, no score as 未发布). */
+function cell(row: TownMonth, column: Column): string {
+  switch (column) {
+    case 'town':
+      return row.town;
+    case 'average':
+      return row.average === null ? O.notPublished : row.average.toFixed(2);
+    case 'closureRate':
+      return row.closureRate === null ? '—' : `${Math.round(row.closureRate * 1000) / 10}%`;
+    case 'median':
+      return row.medianDaysToClose === null ? '—' : String(row.medianDaysToClose);
+    case 'lastPackage':
+      return row.lastPackageAt ? formatTimestamp(row.lastPackageAt).slice(0, 10) : '—';
+    case 'waited':
+      return row.waitedDays === null ? '—' : String(row.waitedDays);
+    default:
+      return String(row[column]);
+  }
+}
+
+/** The value a column sorts by: numbers as numbers, nothing last. */
+function sortValue(row: TownMonth, column: Column): number | string {
+  const values: Record<Column, number | string | null> = {
+    town: row.town,
+    average: row.average,
+    red: row.red,
+    yellow: row.yellow,
+    open: row.open,
+    overdue: row.overdue,
+    closureRate: row.closureRate,
+    median: row.medianDaysToClose,
+    upperOpen: row.upperOpen,
+    patrols: row.patrols,
+    workRecords: row.workRecords,
+    lastPackage: row.lastPackageAt,
+    waited: row.waitedDays,
+  };
+  return values[column] ?? Number.NEGATIVE_INFINITY;
+}
+
+/** 全县总览: towns × the chosen month, sortable by any figure, filtered by name. */
+export function CountyOverviewPage() {
+  const navigate = useNavigate();
+  const today = toIsoDate(new Date());
+  const [month, setMonth] = useState(previousMonth(today.slice(0, 7)));
+  const [filter, setFilter] = useState('');
+  // The last two years, newest first.
+  const months = useMemo(() => {
+    const list = [today.slice(0, 7)];
+    while (list.length < 24) list.push(previousMonth(list.at(-1)!));
+    return list;
+  }, [today]);
+  const [sort, setSort] = useState<{ column: Column; asc: boolean }>({ column: 'town', asc: true });
+  const rows = useCountyOverview(month, today);
+  const shown = useMemo(() => {
+    const kept = (rows ?? []).filter((r) => r.town.includes(filter.trim()));
+    const dir = sort.asc ? 1 : -1;
+    return kept.sort((a, b) => {
+      const x = sortValue(a, sort.column);
+      const y = sortValue(b, sort.column);
+      if (typeof x === 'string' && typeof y === 'string') return x.localeCompare(y, 'zh-CN') * dir;
+      return (Number(x) - Number(y)) * dir;
+    });
+  }, [rows, filter, sort]);
+  return (
+    <>
+      <PageHeader title={O.title} subtitle={O.subtitle} />
+      <Box sx={{ display: 'flex', gap: 2, mb: 2 }}>
+        <SelectField
+          label={O.month}
+          value={month}
+          options={months.map((m) => ({ value: m, label: periodLabel(m) }))}
+          onChange={setMonth}
+          sx={{ width: 180 }}
+        />
+        <TextField
+          label={O.filter}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          sx={{ width: 200 }}
+        />
+      </Box>
+      {rows && rows.length === 0 ? <Alert severity="info">{O.none}</Alert> : null}
+      {rows && rows.length > 0 ? (
+        <TableContainer component={Paper}>
+          <Table size="small" aria-label={O.title}>
+            <TableHead>
+              <TableRow>
+                {(Object.keys(O.columns) as Column[]).map((c) => (
+                  <TableCell key={c} align={c === 'town' ? 'left' : 'right'}>
+                    <TableSortLabel
+                      active={sort.column === c}
+                      direction={sort.column === c && !sort.asc ? 'desc' : 'asc'}
+                      onClick={() =>
+                        setSort({ column: c, asc: sort.column === c ? !sort.asc : c === 'town' })
+                      }
+                    >
+                      {O.columns[c]}
+                    </TableSortLabel>
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {shown.map((row) => (
+                <TableRow
+                  key={row.townId}
+                  hover
+                  sx={{ cursor: 'pointer' }}
+                  onClick={() => void navigate(`/towns/${row.townId}`)}
+                  data-testid="county-row"
+                >
+                  {(Object.keys(O.columns) as Column[]).map((c) => (
+                    <TableCell key={c} align={c === 'town' ? 'left' : 'right'}>
+                      {cell(row, c)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      ) : null}
+    </>
+  );
+}

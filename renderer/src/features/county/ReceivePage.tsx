@@ -1,0 +1,223 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { SectionCard } from '../../components/SectionCard';
+import { formatTimestamp } from '../../components/format';
+import { useNotify } from '../../app/notify';
+import { actions } from '../../db/actions';
+import { useCan, useCountyTowns, useReceivedPackages } from '../../db/hooks';
+import { pickTownPackage, type CountyArrival } from './countyFiles';
+import { COUNTY } from './strings';
+
+const R = COUNTY.receive;
+
+/**
+ * 接收数据: a town's package is checked, compared with the key the town registered (its first
+ * package only after someone compared the fingerprint with the town's), judged against what the
+ * town sent before, then kept with a receipt.
+ */
+export function ReceivePage() {
+  const notify = useNotify();
+  const mayReceive = useCan('handoff');
+  const towns = useCountyTowns();
+  const packages = useReceivedPackages();
+  const [arrival, setArrival] = useState<CountyArrival | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [compared, setCompared] = useState(false);
+  const townName = new Map((towns ?? []).map((t) => [t.id, t.name]));
+
+  async function pick() {
+    setProblem(null);
+    setArrival(null);
+    setCompared(false);
+    setBusy(true);
+    try {
+      const picked = await pickTownPackage();
+      if (picked && 'problem' in picked) setProblem(picked.problem);
+      else setArrival(picked);
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function take() {
+    if (!arrival) return;
+    setBusy(true);
+    try {
+      if (arrival.verdict.kind === 'unregistered')
+        await actions.registerTown({
+          name: arrival.arriving.townName,
+          publicKey: arrival.publicKey,
+          fingerprint: arrival.arriving.fingerprint,
+        });
+      const done = await actions.receiveCountyPackage({
+        arriving: arrival.arriving,
+        fileName: arrival.fileName,
+        counts: arrival.counts,
+        tables: arrival.tables,
+      });
+      const town = arrival.arriving.townName;
+      notify.success(done.verdict.replacesData ? R.received(town, done.written) : R.kept(town));
+      setArrival(null);
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const kind = arrival?.verdict.kind;
+  const refused = kind === 'wrongKey' || kind === 'duplicate';
+  return (
+    <>
+      <PageHeader
+        title={R.title}
+        subtitle={R.subtitle}
+        actions={
+          mayReceive ? (
+            <Button variant="contained" onClick={() => void pick()} disabled={busy}>
+              {busy && !arrival ? R.checking : R.pick}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Box sx={{ display: 'grid', gap: 3 }}>
+        {problem ? (
+          <Alert severity="error" data-testid="county-problem">
+            {problem}
+          </Alert>
+        ) : null}
+        {arrival ? (
+          <Paper sx={{ p: 3, display: 'grid', gap: 1 }} data-testid="county-arrival">
+            <Typography variant="h3">{R.from(arrival.arriving.townName)}</Typography>
+            <Typography>
+              {R.fingerprint}：
+              <Box
+                component="span"
+                sx={{ fontFamily: 'monospace' }}
+                data-testid="arrival-fingerprint"
+              >
+                {arrival.arriving.fingerprint}
+              </Box>
+            </Typography>
+            <Typography>
+              {R.created}：{formatTimestamp(arrival.arriving.createdAt)} · {R.period}：
+              {arrival.arriving.period.from || '最早'} 至 {arrival.arriving.period.to || '最新'}
+            </Typography>
+            <Typography color="text.secondary">
+              {arrival.arriving.head
+                ? R.head(arrival.arriving.head.seq, arrival.arriving.head.hash)
+                : R.noHead}
+            </Typography>
+            <Alert
+              severity={
+                refused
+                  ? 'error'
+                  : kind === 'current' || kind === 'unregistered'
+                    ? 'info'
+                    : 'warning'
+              }
+              data-testid="arrival-verdict"
+            >
+              {arrival.verdict.message}
+            </Alert>
+            {kind === 'unregistered' ? (
+              <FormControlLabel
+                control={
+                  <Checkbox checked={compared} onChange={(e) => setCompared(e.target.checked)} />
+                }
+                label={R.compared}
+              />
+            ) : null}
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              {refused ? null : (
+                <Button
+                  variant="contained"
+                  onClick={() => void take()}
+                  disabled={busy || (kind === 'unregistered' && !compared)}
+                >
+                  {kind === 'unregistered' ? R.register : R.receive}
+                </Button>
+              )}
+              <Button onClick={() => setArrival(null)}>{R.cancel}</Button>
+            </Box>
+          </Paper>
+        ) : null}
+        <SectionCard title={R.towns}>
+          {towns && towns.length === 0 ? (
+            <Typography color="text.secondary">{R.noTowns}</Typography>
+          ) : (
+            <Table size="small" aria-label={R.towns}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{R.townName}</TableCell>
+                  <TableCell>{R.fingerprint}</TableCell>
+                  <TableCell>{R.registeredBy}</TableCell>
+                  <TableCell>{R.registeredAt}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {(towns ?? []).map((t) => (
+                  <TableRow key={t.id}>
+                    <TableCell>{t.name}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace', fontSize: 13 }}>
+                      {t.fingerprint}
+                    </TableCell>
+                    <TableCell>{t.registeredBy}</TableCell>
+                    <TableCell>{formatTimestamp(t.registeredAt)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </SectionCard>
+        <SectionCard title={R.packages}>
+          {packages && packages.length === 0 ? (
+            <Typography color="text.secondary">{R.noPackages}</Typography>
+          ) : (
+            <Table size="small" aria-label={R.packages}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{R.townName}</TableCell>
+                  <TableCell>{R.file}</TableCell>
+                  <TableCell>{R.created}</TableCell>
+                  <TableCell>{R.receivedAt}</TableCell>
+                  <TableCell>{R.verdict}</TableCell>
+                  <TableCell>{R.note}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {(packages ?? []).map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell>{townName.get(p.townId) ?? ''}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-all' }}>{p.fileName}</TableCell>
+                    <TableCell>{formatTimestamp(p.createdAt)}</TableCell>
+                    <TableCell>{formatTimestamp(p.receivedAt)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{COUNTY.verdict[p.verdict]}</TableCell>
+                    <TableCell sx={{ fontSize: 13 }}>{p.note}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </SectionCard>
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ArrivalVerdict, ArrivingPackage, RegisteredTown } from '@shared/domain/county';
+import { sha256Hex, verifyPackage } from '@shared/handoff/package';
+import { actions } from '../../db/actions';
+import { platform } from '../../platform';
+
+/** A town's package chosen at the county, checked completely and judged, nothing written yet. */
+export interface CountyArrival {
+  fileName: string;
+  arriving: ArrivingPackage;
+  publicKey: string;
+  counts: Record<string, number>;
+  tables: Record<string, unknown[]>;
+  verdict: ArrivalVerdict;
+  town: RegisteredTown | undefined;
+}
+
+/**
+ * Picks a package, checks it as the town's import would (format, hashes, signature — against the
+ * key inside it; the county then compares that key with the town's registered one), and judges
+ * it against what was received from that town before.
+ */
+export async function pickTownPackage(): Promise<CountyArrival | { problem: string } | null> {
+  const opened = await platform.openFile({
+    filters: [{ name: '乡镇数据交换包', extensions: ['zip'] }],
+    maxBytes: 500 * 1024 * 1024,
+  });
+  if (opened.status === 'canceled') return null;
+  if (opened.status === 'failed') return { problem: opened.message };
+  const checked = verifyPackage(opened.data);
+  if (!checked.ok) return { problem: `《${opened.name}》不能接收：${checked.problem}` };
+  if (checked.manifest.backup)
+    return { problem: `《${opened.name}》是乡镇电脑自己的备份，不是交给县里的数据交换包。` };
+  const arriving: ArrivingPackage = {
+    sha256: await sha256Hex(opened.data),
+    townName: checked.manifest.town.name,
+    fingerprint: checked.fingerprint,
+    createdAt: checked.manifest.createdAt,
+    period: checked.manifest.period,
+    head: checked.manifest.history,
+  };
+  const tables = checked.tables;
+  const { verdict, town } = await actions.judgeCountyPackage(arriving, tables);
+  return {
+    fileName: opened.name,
+    arriving,
+    publicKey: checked.manifest.publicKey,
+    counts: checked.manifest.counts,
+    tables,
+    verdict,
+    town,
+  };
+}

@@ -1,0 +1,229 @@
+import type { ChainHead } from './auditChain';
+import type { PeriodResult } from './assessment';
+import { daysBetween } from './period';
+import type { Problem } from './problem';
+import { ledgerStats } from './ledgerStats';
+import { isLive } from './record';
+
+/**
+ * The county desk (县级工作台): the towns whose keys it has registered, the packages it has
+ * received from each, and how an arriving package is judged before anything of it is kept.
+ */
+
+/** A town as the county registered it: its name and the key its packages are signed with. */
+export interface RegisteredTown {
+  id: string;
+  name: string;
+  publicKey: string;
+  fingerprint: string;
+  registeredAt: string;
+  registeredBy: string;
+  /** Keys it used before (a new PC), each replaced by an explicit, recorded step. */
+  previousKeys: { fingerprint: string; until: string; by: string; reason: string }[];
+}
+
+/** What a package's signed manifest says of itself, as the county reads it. */
+export interface ArrivingPackage {
+  /** SHA-256 of the whole file: the same package twice is the same file. */
+  sha256: string;
+  townName: string;
+  fingerprint: string;
+  createdAt: string;
+  period: { from: string; to: string };
+  /** Where the town's history stood (absent in packages made before it was signed in). */
+  head?: { chain: string; seq: number; hash: string } | undefined;
+}
+
+/** A package the county received and kept, with what it found. */
+export interface ReceivedPackage {
+  id: string;
+  townId: string;
+  fileName: string;
+  createdAt: string;
+  period: { from: string; to: string };
+  head?: { chain: string; seq: number; hash: string } | undefined;
+  counts: Record<string, number>;
+  receivedAt: string;
+  receivedBy: string;
+  verdict: ArrivalKind;
+  /** What the county reads about it (older, a rewound history…). */
+  note: string;
+}
+
+export type ArrivalKind =
+  | 'unregistered'
+  | 'wrongKey'
+  | 'duplicate'
+  | 'older'
+  | 'rewound'
+  | 'rewritten'
+  | 'newChain'
+  | 'current';
+
+export interface ArrivalVerdict {
+  kind: ArrivalKind;
+  /** Whether the package's records become the town's data at the county. */
+  replacesData: boolean;
+  /** Whether it is kept at all (a refusal writes nothing). */
+  kept: boolean;
+  message: string;
+}
+
+const shortDay = (iso: string) => iso.slice(0, 10);
+
+/**
+ * How an arriving package is taken (issue 16): a town not yet registered waits for the county to
+ * compare fingerprints; a package claiming a registered town but signed by another key is
+ * refused, naming both; the same file twice changes nothing; one made before the newest received
+ * is kept as older without replacing newer data; a history that does not extend the last one
+ * received (fewer entries, or an entry changed) is kept and shown as rewound or rewritten, without
+ * replacing the data; a new chain (a restore, a new PC) is taken and said.
+ * `arrivingHashAt(seq)` is the hash of the package's own entry at that place of the chain, if the
+ * package carries it.
+ */
+export function judgeArrival(input: {
+  arriving: ArrivingPackage;
+  registered: RegisteredTown | undefined;
+  received: readonly ReceivedPackage[];
+  arrivingHashAt: (chain: string, seq: number) => string | undefined;
+  /** Where the package's own history entries do not fit each other, if they do not. */
+  historyBreak?: string | undefined;
+}): ArrivalVerdict {
+  const { arriving, registered, received } = input;
+  if (!registered)
+    return {
+      kind: 'unregistered',
+      replacesData: false,
+      kept: false,
+      message: `“${arriving.townName}”还没有登记。请与该镇核对签名指纹（${arriving.fingerprint}）后登记，再接收。`,
+    };
+  if (registered.fingerprint !== arriving.fingerprint)
+    return {
+      kind: 'wrongKey',
+      replacesData: false,
+      kept: false,
+      message: `这个包自称来自“${registered.name}”，但签名指纹是 ${arriving.fingerprint}，不是该镇登记的 ${registered.fingerprint}。已拒收。如该镇换了电脑，请先在乡镇密钥登记中为它更换密钥。`,
+    };
+  if (received.some((p) => p.id === arriving.sha256))
+    return {
+      kind: 'duplicate',
+      replacesData: false,
+      kept: false,
+      message: '这个包已经接收过，没有变化。',
+    };
+  if (input.historyBreak)
+    return {
+      kind: 'rewritten',
+      replacesData: false,
+      kept: true,
+      message: `这个包里的操作记录前后对不上：${input.historyBreak}已留存备查，不替换数据。`,
+    };
+  const taken = received.filter((p) => p.verdict === 'current' || p.verdict === 'newChain');
+  const newest = [...taken].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  if (newest && arriving.createdAt < newest.createdAt)
+    return {
+      kind: 'older',
+      replacesData: false,
+      kept: true,
+      message: `这个包生成于 ${shortDay(arriving.createdAt)}，比已收到的 ${shortDay(newest.createdAt)} 的包旧：已留存，但不替换较新的数据。`,
+    };
+  const last = newest?.head;
+  const head = arriving.head;
+  if (last && head) {
+    if (head.chain !== last.chain)
+      return {
+        kind: 'newChain',
+        replacesData: true,
+        kept: true,
+        message: `该镇的操作记录换了新的记录链（恢复过备份或换了电脑）；上次收到的记录链止于第 ${last.seq} 条。请向该镇了解原因。`,
+      };
+    if (head.seq < last.seq)
+      return {
+        kind: 'rewound',
+        replacesData: false,
+        kept: true,
+        message: `这个包的操作记录只到第 ${head.seq} 条，比上次收到的第 ${last.seq} 条还少：记录被倒回过。已留存备查，不替换数据。`,
+      };
+    const there = head.seq === last.seq ? head.hash : input.arrivingHashAt(last.chain, last.seq);
+    if (there !== undefined && there !== last.hash)
+      return {
+        kind: 'rewritten',
+        replacesData: false,
+        kept: true,
+        message: `这个包里第 ${last.seq} 条操作记录与上次收到的不同：记录被改写过。已留存备查，不替换数据。`,
+      };
+  }
+  return {
+    kind: 'current',
+    replacesData: true,
+    kept: true,
+    message: head
+      ? `操作记录接续上次，到第 ${head.seq} 条。`
+      : '这个包没有带操作记录的校验信息（旧版软件导出）。',
+  };
+}
+
+/** One town's figures for a month, as 全县总览 compares them. */
+export interface TownMonth {
+  townId: string;
+  town: string;
+  /** The month's published average village score, or null before it is published. */
+  average: number | null;
+  red: number;
+  yellow: number;
+  open: number;
+  overdue: number;
+  closureRate: number | null;
+  medianDaysToClose: number | null;
+  /** Upper-level feedback items (上级督查) still open. */
+  upperOpen: number;
+  patrols: number;
+  workRecords: number;
+  lastPackageAt: string | null;
+  /** Days since the newest package was made, on `today`. */
+  waitedDays: number | null;
+}
+
+/** The figures of one town for `month`, from the records of its newest package. */
+export function townMonth(input: {
+  townId: string;
+  town: string;
+  month: string;
+  today: string;
+  results: readonly PeriodResult[];
+  problems: readonly Problem[];
+  patrolDates: readonly string[];
+  recordDates: readonly string[];
+  lastPackageAt: string | null;
+}): TownMonth {
+  const result = input.results.find((r) => r.id === input.month);
+  const flags = (color: 'red' | 'yellow') =>
+    result?.flagsAwarded
+      ? result.rows.filter((r) => r.flag === color && !(color === 'red' && r.withdrawn)).length
+      : 0;
+  const live = input.problems.filter(isLive);
+  const stats = ledgerStats(live, input.today);
+  const open = Object.values(stats.bySource).reduce((n, c) => n + c.open, 0);
+  const overdue = Object.values(stats.bySource).reduce((n, c) => n + c.overdue, 0);
+  const inMonth = (d: string) => d.slice(0, 7) === input.month;
+  return {
+    townId: input.townId,
+    town: input.town,
+    average: result?.average ?? null,
+    red: flags('red'),
+    yellow: flags('yellow'),
+    open,
+    overdue,
+    closureRate: stats.closureRate,
+    medianDaysToClose: stats.medianDaysToClose,
+    upperOpen: stats.bySource.upper.open,
+    patrols: input.patrolDates.filter(inMonth).length,
+    workRecords: input.recordDates.filter(inMonth).length,
+    lastPackageAt: input.lastPackageAt,
+    waitedDays: input.lastPackageAt
+      ? daysBetween(input.lastPackageAt.slice(0, 10), input.today)
+      : null,
+  };
+}
+
+export type { ChainHead };
