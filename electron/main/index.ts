@@ -1,11 +1,21 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron';
 import { APP_SCHEME } from '@shared/ipc/channels';
 import { resolveDataFolder } from './dataFolder';
 import { registerApiHandlers } from './ipc/registry';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { safeStorageProtector } from './safeStorageProtector';
 import { hardenSession, hardenWebContents } from './security';
 import { createAppInfoService } from './services/appInfoService';
 import { createFileService } from './services/fileService';
@@ -65,7 +75,12 @@ function start(): void {
     defaultFolder: () => app.getPath('documents'),
     log,
   });
-  const identity = createIdentityService({ dataFolder: dataFolder.folder });
+  const identity = createIdentityService({
+    dataFolder: dataFolder.folder,
+    protector: safeStorageProtector(safeStorage, process.platform),
+    portable: dataFolder.portable,
+    log,
+  });
   const backups = createBackupService({ dataFolder: dataFolder.folder, log });
   const drives = createDriveService({ platform: process.platform, log });
   const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
@@ -103,7 +118,9 @@ function start(): void {
           void dialog.showMessageBox({
             title: '关于',
             message: `乡镇生态环境工作台 ${app.getVersion()}`,
-            detail: `数据位置：${dataFolder.folder}${dataFolder.portable ? '（便携模式）' : ''}`,
+            detail: dataFolder.portable
+              ? `数据位置：${dataFolder.folder}（便携模式）\n签名密钥随U盘携带：谁复制了这个U盘，谁就能以本镇的名义签数据交换包。U盘丢失时请告知县里：不再接受这个指纹签的包。`
+              : `数据位置：${dataFolder.folder}`,
           }),
       }),
     ),
