@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomFillSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -207,6 +208,46 @@ describe('npm run handoff -- verify', () => {
       expect(refused.err.split('\n')).toHaveLength(1);
     });
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'checks a package far larger than the memory it takes: read from disk piece by piece',
+    () => {
+      // 128 MiB of photos (random bytes, stored as a JPEG is): before, the whole file was read and
+      // every entry held once more, about twice the package in memory.
+      const photos = Object.fromEntries(
+        Array.from({ length: 8 }, (_, i) => [
+          `attachments/p${i}`,
+          randomFillSync(new Uint8Array(16 * 1024 * 1024)),
+        ]),
+      );
+      const big = handMadePackage({
+        secretKey: keys.secretKey,
+        files: { 'records/villages.json': strToU8('[]'), ...photos },
+        zip: (entries) =>
+          entries.map((e) => (e.name.startsWith('attachments/') ? { ...e, method: 0 } : e)),
+      });
+      const file = path.join(dir, 'big.zip');
+      writeFileSync(file, big);
+      const rssFile = path.join(dir, 'rss.txt');
+      const preload = path.join(dir, 'rss.cjs');
+      writeFileSync(
+        preload,
+        // VmHWM, the peak of this program's own memory (getrusage's maxRSS also counts the test
+        // process it was forked from).
+        `process.on('exit', () => { const fs = require('node:fs'); fs.writeFileSync(${JSON.stringify(rssFile)}, /VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); });`,
+      );
+      const result = spawnSync('node', ['-r', preload, cli, 'verify', file], { encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain(
+        `文件：9 个，共 ${8 * 16 * 1024 * 1024 + 2} 字节，SHA-256 全部一致`,
+      );
+      const peakMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+      // Node itself takes about 40–60 MiB; the package's 128 MiB never comes in whole.
+      expect(peakMiB).toBeLessThan(110);
+    },
+    60_000,
+  );
 
   it('says how to use it when called wrongly', () => {
     const result = spawnSync('node', [cli], { encoding: 'utf8' });

@@ -4,10 +4,10 @@
 // With --expect-fingerprint, a package signed by any other key is bad; without it the summary
 // says that the signer was not checked. Everything printed has its control characters written
 // out, so that a package cannot rewrite the lines of the terminal it is checked on.
-import { readFileSync, statSync } from 'node:fs';
-import { verifyPackage } from '../shared/handoff/package';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { verifyPackageSource } from '../shared/handoff/package';
 import { inTableOrder, tableLabel } from '../shared/handoff/tables';
-import { showControlCharacters as shown } from '../shared/handoff/zipIndex';
+import { showControlCharacters as shown, type ByteSource } from '../shared/handoff/zipIndex';
 
 /** An instant on this PC's clock, as the county reads it: 2026-11-28 18:00. */
 const localTime = (iso: string) => {
@@ -54,6 +54,26 @@ function parseArgs(args: readonly string[]): Args {
   return { file: files[0]!, expected };
 }
 
+/**
+ * The file read piece by piece as the verifier asks: a package of gigabytes is checked in a few
+ * megabytes of memory (each read a new buffer, which the inflater may keep).
+ */
+function fileSource(fd: number, length: number): ByteSource {
+  return {
+    length,
+    read(offset, size) {
+      const out = new Uint8Array(Math.max(0, Math.min(length, offset + size) - offset));
+      let done = 0;
+      while (done < out.length) {
+        const n = readSync(fd, out, done, out.length - done, offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return done === out.length ? out : out.subarray(0, done);
+    },
+  };
+}
+
 function main(args: string[]): number {
   const parsed = parseArgs(args);
   if ('error' in parsed) {
@@ -62,18 +82,29 @@ function main(args: string[]): number {
   }
   const { file, expected } = parsed;
   const shownFile = shown(file);
-  let data: Uint8Array;
+  let fd: number;
+  let size: number;
   try {
-    if (statSync(file).size > 4 * 1024 ** 3) {
-      console.error(`不通过：${shownFile}：文件太大。`);
-      return 1;
-    }
-    data = readFileSync(file);
+    fd = openSync(file, 'r');
+    size = fstatSync(fd).size;
   } catch {
     console.error(`不通过：${shownFile}：文件不存在或无法读取。`);
     return 1;
   }
-  const result = verifyPackage(data);
+  if (size > 4 * 1024 ** 3) {
+    closeSync(fd);
+    console.error(`不通过：${shownFile}：文件太大。`);
+    return 1;
+  }
+  let result: ReturnType<typeof verifyPackageSource>;
+  try {
+    result = verifyPackageSource(fileSource(fd, size));
+  } catch {
+    console.error(`不通过：${shownFile}：文件无法读取（读到一半出错）。`);
+    return 1;
+  } finally {
+    closeSync(fd);
+  }
   if (!result.ok) {
     console.error(`不通过：${shownFile}：${shown(result.problem)}`);
     return 1;

@@ -2,8 +2,19 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { handMadePackage, handMadeZip, localRecord, type HandMadeEntry } from './handMadeZip';
-import { newKeyPair, signableManifest, verifyPackage, type VerifyResult } from './package';
-import { hasControlCharacter, showControlCharacters } from './zipIndex';
+import {
+  newKeyPair,
+  signableManifest,
+  verifyPackage,
+  verifyPackageSource,
+  type VerifyResult,
+} from './package';
+import {
+  hasControlCharacter,
+  memorySource,
+  showControlCharacters,
+  type ByteSource,
+} from './zipIndex';
 
 // Packages written byte by byte from the public format (handMadeZip.ts), as someone crafting
 // one would: each is refused by the verifier the app and the county's command line share.
@@ -49,8 +60,13 @@ describe('control characters', () => {
     ['period.to', (m) => ({ ...m, period: { from: '2026-01', to: '2026\u2066-10' } })],
     ['town.id', (m) => ({ ...m, town: { id: 't\u00001', name: '青山镇' } })],
     [
-      'counts.villages\\u0007',
-      (m) => ({ ...m, counts: { ...(m.counts as object), 'villages\u0007': 0 } }),
+      'entries[0].name',
+      (m) => ({
+        ...m,
+        entries: (m.entries as { name: string }[]).map((e, i) =>
+          i === 0 ? { ...e, name: `${e.name}\u001b[8m` } : e,
+        ),
+      }),
     ],
     [
       'history.chain',
@@ -70,6 +86,23 @@ describe('control characters', () => {
     const problem = verify({ files: { ...files, [name]: new Uint8Array([1]) } });
     expect(problem).toBe(`包里有文件名含控制字符或双向文字控制符：“${shownName}”。`);
     expect(hasControlCharacter(problem)).toBe(false);
+  });
+
+  it('a table name in counts is letters and digits (no control characters, no dots)', () => {
+    const withKey = (key: string) => (m: Manifest) => ({
+      ...m,
+      counts: { ...(m.counts as object), [key]: 0 },
+    });
+    for (const key of ['villages\u0007', 'a.b', 'records/x'])
+      expect(verify({ manifest: withKey(key) })).toBe(
+        '清单文件（manifest.json）的内容不完整或有误。',
+      );
+    // A `__proto__` key is dropped by the schema: it never reaches the counts or the tables.
+    const result = verifyPackage(
+      handMadePackage({ secretKey: keys.secretKey, files, manifest: withKey('__proto__') }),
+    );
+    expect(result.ok && Object.hasOwn(result.manifest.counts, '__proto__')).toBe(false);
+    expect(result.ok && Object.getPrototypeOf(result.tables)).toBe(Object.prototype);
   });
 
   it('the main process will not sign a manifest holding one', () => {
@@ -179,3 +212,77 @@ describe('zip structure', () => {
     );
   });
 });
+
+describe('reading piece by piece (bounded memory)', () => {
+  const photo = new Uint8Array(300_000).map((_, i) => (i * 7919) % 251);
+  const data = handMadePackage({
+    secretKey: keys.secretKey,
+    files: { ...files, 'attachments/photo': photo },
+    zip: (entries) =>
+      entries.map((e) => (e.name === 'attachments/photo' ? { ...e, method: 0 } : e)),
+  });
+
+  it('reads no piece larger than 64 KiB of an entry, and gives the manifest and fingerprint', () => {
+    let largest = 0;
+    const inner = memorySource(data);
+    const source: ByteSource = {
+      length: inner.length,
+      read: (offset, length) => {
+        // The end record's search (the last 64 KiB + 22 bytes) is the one larger read.
+        if (offset + length !== inner.length) largest = Math.max(largest, length);
+        return inner.read(offset, length);
+      },
+    };
+    const result = verifyPackageSource(source);
+    expect(result.ok && result.manifest.town).toEqual({ id: 't1', name: '青山镇' });
+    expect(largest).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('entries are inflated when asked for, each time into bytes of their own', () => {
+    const result = verifyPackage(data);
+    if (!result.ok) throw new Error(result.problem);
+    const first = result.entry('attachments/photo');
+    expect(first).toEqual(photo);
+    first.fill(0);
+    expect(result.entry('attachments/photo')).toEqual(photo);
+    expect([...result.entry('attachments/a1')]).toEqual([1, 2, 3]);
+    expect(() => result.entry('manifest.json')).toThrow('no entry manifest.json');
+    expect(() => result.entry('attachments/none')).toThrow('no entry attachments/none');
+  });
+
+  it('a records file that changes between the hash and the reading of its rows is refused', () => {
+    // A file on disk rewritten while it is checked: the second reading must hash the same.
+    // (Stored, so that the records' bytes are found as they are.)
+    const stored = handMadePackage({
+      secretKey: keys.secretKey,
+      files,
+      zip: (entries) => entries.map((e) => ({ ...e, method: 0 })),
+    });
+    const inner = memorySource(stored);
+    const bytes = inner.read(0, inner.length);
+    const at = findBytes(bytes, new TextEncoder().encode('张家村'));
+    let readsOfRecords = 0;
+    const source: ByteSource = {
+      length: inner.length,
+      read: (offset, length) => {
+        const tail = offset + length === inner.length; // the end record's search
+        if (!tail && offset <= at && at < offset + length && (readsOfRecords += 1) === 2)
+          bytes[at] = bytes[at]! ^ 1;
+        return inner.read(offset, length);
+      },
+    };
+    expect(at).toBeGreaterThan(0);
+    expect(verifyPackageSource(source)).toEqual({
+      ok: false,
+      problem: '“records/villages.json”在检查时被改动了。',
+    });
+  });
+});
+
+function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i += 1) {
+    for (let j = 0; j < needle.length; j += 1) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

@@ -6,9 +6,11 @@ import { z } from 'zod';
 import {
   hasControlCharacter,
   isSafeEntryName,
+  memorySource,
   readZipIndex,
   showControlCharacters,
   ZipFormatError,
+  type ByteSource,
   type ZipEntry,
 } from './zipIndex';
 
@@ -54,7 +56,14 @@ const manifestSchema = z.object({
   createdAt: z.string().max(40),
   /** Ed25519 public key of the installation that made the package (hex). */
   publicKey: hex(64),
-  counts: z.record(z.string().max(60), z.number().int().nonnegative()),
+  /** By table name, letters and digits only (as the writer allows). */
+  counts: z.record(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]+$/)
+      .max(60),
+    z.number().int().nonnegative(),
+  ),
   /**
    * Where the making PC's history stood (its hash chain's last entry, docs/audit-chain.md):
    * signed with the rest, so the receiver holds a head the town cannot change afterwards.
@@ -401,37 +410,85 @@ export type VerifyResult =
 
 class Refused extends Error {}
 
-function inflateBounded(data: Uint8Array, e: ZipEntry, limit: number): Uint8Array {
-  const raw = data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  if (e.method === 0) {
-    if (raw.length > limit) throw new Refused(`“${e.name}”比清单里写的大。`);
-    return raw.slice();
-  }
-  if (e.method !== 8) throw new Refused(`“${e.name}”用了不支持的压缩方式。`);
-  const chunks: Uint8Array[] = [];
+const STEP = 64 * 1024;
+
+/**
+ * Streams one entry out of the zip, 64 KiB of it at a time, each inflated piece to `sink`;
+ * inflating stops as soon as it passes `limit` (a lying header cannot make us produce more than
+ * the manifest says). Returns the inflated size. Nothing of the entry is kept here.
+ */
+function streamEntry(
+  source: ByteSource,
+  e: ZipEntry,
+  limit: number,
+  sink: (piece: Uint8Array) => void,
+): number {
+  const name = shown(e.name);
   let total = 0;
-  const inflate = new Inflate((chunk) => {
-    total += chunk.length;
-    // Checked while inflating: a lying header cannot make us write more than the manifest says.
-    if (total > limit) throw new Refused(`“${e.name}”解压后比清单里写的大（可能是压缩炸弹）。`);
-    chunks.push(chunk);
+  if (e.method === 0) {
+    if (e.compressedSize > limit) throw new Refused(`“${name}”比清单里写的大。`);
+    for (let at = 0; at < e.compressedSize; at += STEP) {
+      const piece = source.read(e.dataOffset + at, Math.min(STEP, e.compressedSize - at));
+      total += piece.length;
+      sink(piece);
+    }
+    return total;
+  }
+  if (e.method !== 8) throw new Refused(`“${name}”用了不支持的压缩方式。`);
+  const inflate = new Inflate((piece) => {
+    total += piece.length;
+    if (total > limit) throw new Refused(`“${name}”解压后比清单里写的大（可能是压缩炸弹）。`);
+    sink(piece);
   });
-  const step = 64 * 1024;
   try {
-    for (let at = 0; at < raw.length; at += step)
-      inflate.push(raw.subarray(at, at + step), at + step >= raw.length);
-    if (raw.length === 0) inflate.push(new Uint8Array(0), true);
+    if (e.compressedSize === 0) inflate.push(new Uint8Array(0), true);
+    for (let at = 0; at < e.compressedSize; at += STEP) {
+      const length = Math.min(STEP, e.compressedSize - at);
+      inflate.push(source.read(e.dataOffset + at, length), at + length >= e.compressedSize);
+    }
   } catch (error) {
     if (error instanceof Refused) throw error;
-    throw new Refused(`“${e.name}”已损坏，无法解压。`);
+    throw new Refused(`“${name}”已损坏，无法解压。`);
   }
-  const out = new Uint8Array(total);
+  return total;
+}
+
+/** One entry's bytes, at most `limit` of them (held: for the manifest, records, `entry()`). */
+function collectEntry(source: ByteSource, e: ZipEntry, limit: number): Uint8Array {
+  const out = new Uint8Array(Math.min(limit, e.size));
   let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  const total = streamEntry(source, e, limit, (piece) => {
+    if (at + piece.length > out.length) throw new Refused(`“${shown(e.name)}”的大小与清单不符。`);
+    out.set(piece, at);
+    at += piece.length;
+  });
+  return total === out.length ? out : out.subarray(0, total);
+}
+
+/**
+ * The entry's size and SHA-256 checked against the manifest, streaming; its bytes given back
+ * when asked to `keep` them.
+ */
+function checkEntry(
+  source: ByteSource,
+  e: ZipEntry,
+  item: Manifest['entries'][number],
+  keep: boolean,
+): Uint8Array | null {
+  const name = shown(item.name);
+  const hash = sha256.create();
+  const kept = keep ? new Uint8Array(item.size) : null;
+  let written = 0;
+  // streamEntry stops past item.size, so `kept` is never overrun.
+  const size = streamEntry(source, e, item.size, (piece) => {
+    kept?.set(piece, written);
+    written += piece.length;
+    hash.update(piece);
+  });
+  if (size !== item.size) throw new Refused(`“${name}”的大小与清单不符。`);
+  if (bytesToHex(hash.digest()) !== item.sha256)
+    throw new Refused(`“${name}”的内容与清单不符（SHA-256 不同），文件可能已损坏或被改动。`);
+  return kept;
 }
 
 const ZIP_PROBLEMS: Record<string, (entry: string) => string> = {
@@ -479,8 +536,42 @@ function controlCharacterAt(value: unknown, at = ''): string | null {
  * after inflating). Returns one Chinese sentence naming the first problem.
  */
 export function verifyPackage(data: Uint8Array, limits: Limits = LIMITS): VerifyResult {
+  return refusing(limits, () => {
+    const source = memorySource(data);
+    const { manifest, fingerprint, byName, tables } = verify(source, limits, true);
+    return {
+      ok: true,
+      manifest,
+      fingerprint,
+      // Inflated again when asked for (bytes as checked: `data` is the caller's, not changed).
+      entry: (name) => {
+        const e = byName.get(name);
+        if (!e || name === MANIFEST || name === SIGNATURE) throw new Error(`no entry ${name}`);
+        return collectEntry(source, e, e.size);
+      },
+      tables,
+    };
+  });
+}
+
+/**
+ * The same checks, of a zip read piece by piece (the county's command line reads the file from
+ * disk): memory stays near one 64 KiB piece plus the largest records file, whatever the
+ * package's size. Gives the manifest and fingerprint; the records are checked, not kept.
+ */
+export function verifyPackageSource(
+  source: ByteSource,
+  limits: Limits = LIMITS,
+): { ok: true; manifest: Manifest; fingerprint: string } | { ok: false; problem: string } {
+  return refusing(limits, () => {
+    const { manifest, fingerprint } = verify(source, limits, false);
+    return { ok: true, manifest, fingerprint };
+  });
+}
+
+function refusing<T>(limits: Limits, check: () => T): T | { ok: false; problem: string } {
   try {
-    return verify(data, limits);
+    return check();
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problem: error.message };
     if (error instanceof ZipFormatError) {
@@ -497,7 +588,7 @@ export function verifyPackage(data: Uint8Array, limits: Limits = LIMITS): Verify
 }
 
 /** The zip's index judged before anything is inflated: names, links, sizes, ratios, counts. */
-function checkIndex(data: Uint8Array, limits: Limits): Map<string, ZipEntry> {
+function checkIndex(data: Uint8Array | ByteSource, limits: Limits): Map<string, ZipEntry> {
   const entries = readZipIndex(data, limits.maxEntries);
   const byName = new Map<string, ZipEntry>();
   let declared = 0;
@@ -523,11 +614,16 @@ function checkIndex(data: Uint8Array, limits: Limits): Map<string, ZipEntry> {
   return byName;
 }
 
-function verify(data: Uint8Array, limits: Limits): VerifyResult {
-  const byName = checkIndex(data, limits);
+/**
+ * Every check, in the order docs/handoff-format.md gives: first the index, the manifest and its
+ * signature, then each entry's size and SHA-256 streamed (nothing kept), then each records file
+ * read again, its hash checked again and its rows counted (kept with `keepTables`).
+ */
+function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
+  const byName = checkIndex(source, limits);
   const manifestEntry = byName.get(MANIFEST);
   if (!manifestEntry) throw new Refused('包里没有清单文件（manifest.json）。');
-  const manifestBytes = inflateBounded(data, manifestEntry, limits.maxManifestBytes);
+  const manifestBytes = collectEntry(source, manifestEntry, limits.maxManifestBytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
@@ -552,7 +648,7 @@ function verify(data: Uint8Array, limits: Limits): VerifyResult {
 
   const signatureEntry = byName.get(SIGNATURE);
   if (!signatureEntry) throw new Refused('包没有签名（manifest.sig），无法确认来源。');
-  const signatureText = new TextDecoder().decode(inflateBounded(data, signatureEntry, 256)).trim();
+  const signatureText = new TextDecoder().decode(collectEntry(source, signatureEntry, 256)).trim();
   const publicKey = hexToBytes(manifest.publicKey);
   const signed = verifySignature(signatureText, manifestBytes, manifest.publicKey);
   if (!signed) throw new Refused('签名不符：清单在签名后被改动过，或签名不是这个包的。');
@@ -577,19 +673,27 @@ function verify(data: Uint8Array, limits: Limits): VerifyResult {
     if (!e) throw new Refused(`清单上的文件“${shown(item.name)}”不在包里。`);
     if (e.size !== item.size) throw new Refused(`“${shown(item.name)}”的大小与清单不符。`);
   }
-  const contents = new Map<string, Uint8Array>();
+  // Records files are kept from this pass when their rows are to be given back (the caller's
+  // bytes in memory do not change); read again afterwards otherwise, one at a time.
+  const recordsFiles = new Set(Object.keys(manifest.counts).map(recordsEntry));
+  const kept = new Map<string, Uint8Array>();
   for (const item of manifest.entries) {
-    const name = shown(item.name);
-    const bytes = inflateBounded(data, byName.get(item.name)!, item.size);
-    if (bytes.length !== item.size) throw new Refused(`“${name}”的大小与清单不符。`);
-    if (bytesToHex(sha256(bytes)) !== item.sha256)
-      throw new Refused(`“${name}”的内容与清单不符（SHA-256 不同），文件可能已损坏或被改动。`);
-    contents.set(item.name, bytes);
+    const keep = keepTables && recordsFiles.has(item.name);
+    const bytes = checkEntry(source, byName.get(item.name)!, item, keep);
+    if (bytes) kept.set(item.name, bytes);
   }
   const tables: Record<string, unknown[]> = {};
   for (const [table, count] of Object.entries(manifest.counts)) {
-    const bytes = contents.get(`records/${table}.json`);
-    if (!bytes) throw new Refused(`包里缺少“${table}”的记录。`);
+    const item = listed.get(recordsEntry(table));
+    if (!item) throw new Refused(`包里缺少“${table}”的记录。`);
+    let bytes = kept.get(item.name);
+    if (!bytes) {
+      // Read again for its rows: the same bytes as hashed (a file could change), or refused.
+      bytes = collectEntry(source, byName.get(item.name)!, item.size);
+      if (bytes.length !== item.size || bytesToHex(sha256(bytes)) !== item.sha256)
+        throw new Refused(`“${shown(item.name)}”在检查时被改动了。`);
+    }
+    kept.delete(item.name);
     let rows: unknown;
     try {
       rows = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -598,17 +702,7 @@ function verify(data: Uint8Array, limits: Limits): VerifyResult {
     }
     if (!Array.isArray(rows) || rows.length !== count)
       throw new Refused(`“${table}”的记录条数与清单不符。`);
-    tables[table] = rows;
+    if (keepTables) tables[table] = rows;
   }
-  return {
-    ok: true,
-    manifest,
-    fingerprint: fingerprint(publicKey),
-    entry: (name) => {
-      const bytes = contents.get(name);
-      if (!bytes) throw new Error(`no entry ${name}`);
-      return bytes;
-    },
-    tables,
-  };
+  return { manifest, fingerprint: fingerprint(publicKey), byName, tables };
 }
