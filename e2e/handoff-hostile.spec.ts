@@ -1,5 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
+import { handMadePackage, type HandMadeEntry } from '../shared/handoff/handMadeZip';
 import { createPackage, newKeyPair } from '../shared/handoff/package';
 import { completeSetup } from './helpers';
 
@@ -18,6 +19,29 @@ const good = createPackage({
 const raw = unzipSync(good);
 const without = (name: string) =>
   Object.fromEntries(Object.entries(raw).filter(([n]) => n !== name));
+
+/** Packages written byte by byte from the public format (handMadeZip.ts), signed correctly. */
+const handMade = (
+  change: Pick<Parameters<typeof handMadePackage>[0], 'manifest' | 'zip'>,
+  files: Record<string, Uint8Array> = {},
+) =>
+  handMadePackage({
+    secretKey: keys.secretKey,
+    files: { 'records/villages.json': strToU8('[]'), ...files },
+    ...change,
+  });
+const renamedLocally = (entries: HandMadeEntry[]) =>
+  entries.map((e) => (e.name === 'attachments/a1' ? { ...e, localName: 'run.exe' } : e));
+
+const manyMegabytes = handMade(
+  {},
+  Object.fromEntries(
+    Array.from({ length: 20 }, (_, i) => [`attachments/z${i}`, new Uint8Array(1 << 20)]),
+  ),
+);
+
+const inflatedBytes = (zip: Uint8Array) =>
+  Object.values(unzipSync(zip)).reduce((sum, bytes) => sum + bytes.length, 0);
 
 const HOSTILE: [string, Uint8Array, string][] = [
   ['not-a-zip.zip', strToU8('这不是包'), '这不是数据交换包（不是 zip 文件）。'],
@@ -49,6 +73,35 @@ const HOSTILE: [string, Uint8Array, string][] = [
     'bomb.zip',
     zipSync({ ...raw, 'attachments/zeros': new Uint8Array(64 * 1024 * 1024) }),
     '“attachments/zeros”的压缩比异常（可能是压缩炸弹）。',
+  ],
+  [
+    'terminal.zip',
+    handMade({ manifest: (m) => ({ ...m, town: { id: 't', name: '别的镇\r\u001b[2K通过' } }) }),
+    '清单文件（manifest.json）的“town.name”含控制字符或双向文字控制符。',
+  ],
+  [
+    'bidi.zip',
+    handMade({}, { 'attachments/photo\u202egpj.exe': strToU8('MZ') }),
+    '包里有文件名含控制字符或双向文字控制符：“attachments/photo\\u202Egpj.exe”。',
+  ],
+  [
+    'folder.zip',
+    handMade({
+      zip: (entries) => [...entries, { name: 'attachments/', data: new Uint8Array(0), method: 0 }],
+    }),
+    '包里有文件夹条目“attachments/”（数据交换包里只有文件）。',
+  ],
+  [
+    'local-name.zip',
+    handMade({ zip: renamedLocally }, { 'attachments/a1': strToU8('a') }),
+    '包里“attachments/a1”的文件头与 zip 目录不一致（名字、压缩方式或大小不同），别的解压工具会读出另一个文件。',
+  ],
+  [
+    'many-megabytes.zip',
+    manyMegabytes,
+    // 20 entries of 1 MiB (each at the per-entry check's edge) and the rest, all inflated (as
+    // fflate reads them), against the file's size.
+    `包解压后的总大小是包本身的 ${Math.round(inflatedBytes(manyMegabytes) / manyMegabytes.length)} 倍（最多 100 倍），可能是压缩炸弹。`,
   ],
 ];
 
