@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { completeSetup, signIn, snap } from './helpers';
+import { completeSetup, signIn, snap, unlock } from './helpers';
 
 /** What a person reads on the screens that show the town's data. */
 async function screens(page: Page) {
@@ -162,6 +162,8 @@ test('the dashboard reminds the office when the county has waited longer than th
   // Forty days later, nothing handed over yet.
   await page.clock.setFixedTime(new Date(Date.now() + 40 * 86_400_000));
   await page.reload();
+  // Forty days without a keystroke: the app is locked, and opens with the password.
+  await unlock(page);
   await expect(page.getByTestId('handoff-due')).toHaveText(
     /启用已 40 天，还没有向县里报送过数据（规定每 30 天一次）。/,
   );

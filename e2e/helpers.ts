@@ -56,3 +56,12 @@ export async function signIn(page: Page, name = '张环保', password = PASSWORD
   await form.getByRole('button', { name: '登录' }).click();
   await expect(form).toBeHidden();
 }
+
+/** Unlocks the app after the idle lock (the page underneath stays as it was). */
+export async function unlock(page: Page, password = PASSWORD): Promise<void> {
+  const lock = page.getByRole('form', { name: '工作台已锁定' });
+  await expect(lock).toBeVisible();
+  await lock.getByLabel('密码').fill(password);
+  await lock.getByRole('button', { name: '解锁' }).click();
+  await expect(lock).toBeHidden();
+}

@@ -82,7 +82,7 @@ test('月度通报: the month’s briefing prints on A4 with header, page number
   await page.getByRole('button', { name: '印发通报' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '印发通报' }).click();
   await expect(page.getByText(`${label}通报已印发。`)).toBeVisible();
-  await expect(page.getByText(/已于 .+ 由 示例操作员 印发/)).toBeVisible();
+  await expect(page.getByText(/已于 .+ 由 张环保 印发/)).toBeVisible();
   const issuedUrl = page.url();
   const issuedText = pdfText(await printToPdf(page, 'briefing-issued'));
   expect(openCount(issuedText)).toBe(openBefore);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { completeSetup, PASSWORD, snap } from './helpers';
+import { completeSetup, PASSWORD, signIn, snap } from './helpers';
 
 test('first run: from an empty profile through the wizard to the dashboard, kept after reload', async ({
   page,
@@ -187,6 +187,8 @@ test('when the database cannot be opened the user is told, restores the latest b
   await expect(broken.locator('.MuiDialog-container')).toHaveCSS('opacity', '1');
   await snap(broken, '05b-restore-latest-backup');
   await dialog.getByRole('button', { name: '恢复' }).click();
+  // The backup carried this PC's accounts: the new database asks for the password first.
+  await signIn(broken);
   await expect(broken.getByTestId('village-tile')).toHaveCount(27);
   const recovered = await broken.evaluate(() => localStorage.getItem('eco-desk.database'));
   expect(recovered).toMatch(/^eco-desk-recovered-\d{8}T\d{6}$/);
@@ -275,6 +277,7 @@ test('a damaged backup is refused on the recovery screen by name, nothing change
   await broken.getByRole('combobox', { name: '备份' }).selectOption({ index: 1 });
   await broken.getByRole('button', { name: '用所选备份恢复…' }).click();
   await broken.getByRole('dialog').getByRole('button', { name: '恢复' }).click();
+  await signIn(broken);
   await expect(broken.getByTestId('village-tile')).toHaveCount(27);
   expect(await recoveredNames()).toHaveLength(1);
   await broken.close();

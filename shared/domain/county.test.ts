@@ -74,8 +74,9 @@ describe('a package arriving at the county', () => {
   it('keeps an older package without letting it replace newer data', () => {
     const v = judge(arriving({ createdAt: '2026-10-15T09:00:00.000Z' }));
     expect(v).toMatchObject({ kind: 'older', kept: true, replacesData: false });
+    const local = (iso: string) => new Date(iso).toLocaleString('sv-SE').slice(0, 16);
     expect(v.message).toBe(
-      '这个包生成于 2026-10-15，比已收到的 2026-10-31 的包旧：已留存，但不替换较新的数据。',
+      `这个包生成于 ${local('2026-10-15T09:00:00.000Z')}，比已收到的 ${local('2026-10-31T09:00:00.000Z')} 的包旧：已留存，但不替换较新的数据。`,
     );
   });
 

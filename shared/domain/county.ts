@@ -69,7 +69,8 @@ export interface ArrivalVerdict {
   message: string;
 }
 
-const shortDay = (iso: string) => iso.slice(0, 10);
+/** A moment as the county reads it: local date and minute (two packages of a day differ). */
+const shortDay = (iso: string) => new Date(iso).toLocaleString('sv-SE').slice(0, 16);
 
 /**
  * How an arriving package is taken (issue 16): a town not yet registered waits for the county to

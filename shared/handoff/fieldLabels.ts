@@ -137,6 +137,9 @@ const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
     rights: '权限',
     disabled: '停用',
     mustChangePassword: '下次登录须改密码',
+    password: '密码（校验值）',
+    recovery: '恢复码（校验值）',
+    createdBy: '建立人',
   },
   problems: {
     number: '编号',

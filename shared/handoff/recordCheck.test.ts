@@ -239,10 +239,11 @@ describe('a package’s records', () => {
       '数据交换包里带有“设置”的记录（1 条）：导入从不替换本机的乡镇、设置、账号和交换记录，这个包不能导入。',
       '数据交换包里带有“账号”的记录（1 条）：导入从不替换本机的乡镇、设置、账号和交换记录，这个包不能导入。',
     ]);
-    // A backup restores the town and the settings, never accounts.
-    expect(checkPackageRecords(tables, { purpose: 'restore' }).problems).toEqual([
-      '备份里带有“账号”的记录（1 条）：账号只属于各自的电脑，恢复不会带入，这个备份不能恢复。',
-    ]);
+    // A backup restores the town and the settings, and carries its PC's accounts — each checked
+    // like any record (this one lacks everything but its id).
+    const restoring = checkPackageRecords(tables, { purpose: 'restore' }).problems;
+    expect(restoring[0]).toBe('账号 u1 缺少“姓名”。');
+    expect(restoring.every((p) => p.startsWith('账号 u1 缺少'))).toBe(true);
   });
 
   it('of format version 1 import with the town, settings and hand-off log left out', () => {

@@ -10,6 +10,7 @@ import {
   TableRow,
   TableSortLabel,
   TextField,
+  Typography,
 } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -109,12 +110,21 @@ export function CountyOverviewPage() {
       </Box>
       {rows && rows.length === 0 ? <Alert severity="info">{O.none}</Alert> : null}
       {rows && rows.length > 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {O.columnHelp}
+        </Typography>
+      ) : null}
+      {rows && rows.length > 0 ? (
         <TableContainer component={Paper}>
           <Table size="small" aria-label={O.title}>
             <TableHead>
               <TableRow>
                 {(Object.keys(O.columns) as Column[]).map((c) => (
-                  <TableCell key={c} align={c === 'town' ? 'left' : 'right'}>
+                  <TableCell
+                    key={c}
+                    align={c === 'town' ? 'left' : 'right'}
+                    sx={{ whiteSpace: 'nowrap' }}
+                  >
                     <TableSortLabel
                       active={sort.column === c}
                       direction={sort.column === c && !sort.asc ? 'desc' : 'asc'}
@@ -138,7 +148,11 @@ export function CountyOverviewPage() {
                   data-testid="county-row"
                 >
                   {(Object.keys(O.columns) as Column[]).map((c) => (
-                    <TableCell key={c} align={c === 'town' ? 'left' : 'right'}>
+                    <TableCell
+                      key={c}
+                      align={c === 'town' ? 'left' : 'right'}
+                      sx={{ whiteSpace: 'nowrap' }}
+                    >
                       {cell(row, c)}
                     </TableCell>
                   ))}

@@ -205,7 +205,9 @@ export function ReceivePage() {
               <TableBody>
                 {(packages ?? []).map((p) => (
                   <TableRow key={p.id}>
-                    <TableCell>{townName.get(p.townId) ?? ''}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {townName.get(p.townId) ?? ''}
+                    </TableCell>
                     <TableCell sx={{ wordBreak: 'break-all' }}>{p.fileName}</TableCell>
                     <TableCell>{formatTimestamp(p.createdAt)}</TableCell>
                     <TableCell>{formatTimestamp(p.receivedAt)}</TableCell>

@@ -141,10 +141,11 @@ export function SetupWizard() {
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', py: 6, px: 2 }}>
+      {/* The county's set-up is a form of its own: this one is not a form then. */}
       <Paper
         sx={{ maxWidth: 760, mx: 'auto', p: 4 }}
-        component="form"
-        onSubmit={(event) => void next(event)}
+        component={kind === 'county' ? 'div' : 'form'}
+        onSubmit={kind === 'county' ? undefined : (event: FormEvent) => void next(event)}
         noValidate
       >
         <Typography variant="h1" gutterBottom>

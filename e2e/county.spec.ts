@@ -1,0 +1,212 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { newKeyPair, signManifest } from '../shared/handoff/package';
+import { completeSetup, PASSWORD, snap } from './helpers';
+import { chooseFile, download, newProblem } from './office';
+
+/**
+ * The county desk (县级工作台), as the county and two towns use it: the towns export, the county
+ * registers each town by the fingerprint the town reads out, receives, compares and drills down;
+ * a package re-signed by another key, a rewound history and an older package are each shown for
+ * what they are.
+ */
+
+async function exportFrom(page: Page, file: string): Promise<string> {
+  await page.goto('/#/handoff');
+  await download(page, () => page.getByRole('button', { name: '导出…' }).click(), file);
+  await expect(page.getByTestId('receipt')).toBeVisible();
+  return page.getByTestId('fingerprint').innerText();
+}
+
+async function townPc(browser: Browser, town: string, villages: string[]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await completeSetup(page, { town, villages });
+  return page;
+}
+
+/** The same package under another key: what a forger with the town's name would send. */
+function resigned(file: string, out: string): void {
+  const entries = unzipSync(new Uint8Array(readFileSync(file)));
+  const other = newKeyPair();
+  const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as Record<string, unknown>;
+  manifest.publicKey = Buffer.from(other.publicKey).toString('hex');
+  manifest.createdAt = new Date().toISOString();
+  const bytes = strToU8(JSON.stringify(manifest, null, 2));
+  writeFileSync(
+    out,
+    zipSync({
+      ...entries,
+      'manifest.json': bytes,
+      'manifest.sig': strToU8(signManifest(bytes, other.secretKey)),
+    }),
+  );
+}
+
+async function pick(page: Page, file: string) {
+  await chooseFile(page, () => page.getByRole('button', { name: '选择数据包…' }).click(), file);
+  const arrival = page.getByTestId('county-arrival');
+  await expect(arrival).toBeVisible();
+  return arrival;
+}
+
+test('the county registers two towns by fingerprint, receives, compares and drills down; a forged key, a rewound history and an older package are shown as such', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const out = (name: string) => testInfo.outputPath(name);
+
+  // Two towns, each with an item in its ledger, export their data.
+  const qingshan = await townPc(browser, '青山镇', ['东村', '西村']);
+  await newProblem(qingshan, {
+    source: '镇级督查',
+    village: '东村',
+    text: '沟渠旁积存建筑垃圾',
+    found: '2026-11-05',
+    due: '2026-11-15',
+  });
+  const qsPrint = await exportFrom(qingshan, out('qingshan-1.zip'));
+  const lushui = await townPc(browser, '绿水镇', ['南村']);
+  const lsPrint = await exportFrom(lushui, out('lushui-1.zip'));
+  expect(lsPrint).not.toBe(qsPrint);
+
+  // The county's PC: the wizard set up as 县级工作台.
+  const countyContext = await browser.newContext();
+  const county = await countyContext.newPage();
+  await county.goto('/');
+  await county.getByLabel('县级工作台（接收、比较各乡镇的数据）').check();
+  await county.getByLabel('县（区）名称').fill('绿水县');
+  await county.getByLabel('您的姓名').fill('刘科长');
+  await county.getByLabel('登录密码').fill(PASSWORD);
+  await county.getByLabel('再输一次密码').fill(PASSWORD);
+  await snap(county, '99-county-setup');
+  await county.getByRole('button', { name: '完成设置' }).click();
+  await county.getByLabel('我已打印或抄下恢复码').check();
+  await county.getByRole('button', { name: '进入工作台' }).click();
+  await expect(county.getByRole('heading', { name: '全县总览', level: 1 })).toBeVisible();
+  await expect(county.getByTestId('town-title')).toHaveText('绿水县 · 县级工作台');
+  await expect(county.getByText('还没有接收过乡镇的数据。')).toBeVisible();
+  // A town's screens are not there.
+  const nav = county.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '问题整改' })).toHaveCount(0);
+
+  // The first package of a town: the fingerprint is compared before it is registered.
+  await county.goto('/#/receive');
+  let arrival = await pick(county, out('qingshan-1.zip'));
+  await expect(arrival.getByTestId('arrival-fingerprint')).toHaveText(qsPrint);
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText('“青山镇”还没有登记');
+  const register = arrival.getByRole('button', { name: '登记该镇并接收' });
+  await expect(register).toBeDisabled();
+  await arrival.getByLabel('我已与该镇电话或当面核对，签名指纹完全一致').check();
+  await snap(county, '99b-county-register');
+  await register.click();
+  await expect(county.getByText(/已接收青山镇的数据包（写入 \d+ 条记录）。/)).toBeVisible();
+  arrival = await pick(county, out('lushui-1.zip'));
+  await arrival.getByLabel('我已与该镇电话或当面核对，签名指纹完全一致').check();
+  await arrival.getByRole('button', { name: '登记该镇并接收' }).click();
+  await expect(county.getByText(/已接收绿水镇的数据包/)).toBeVisible();
+  const towns = county.getByRole('table', { name: '已登记的乡镇' });
+  await expect(towns.getByRole('row').filter({ hasText: '青山镇' })).toContainText(qsPrint);
+  await expect(towns.getByRole('row').filter({ hasText: '青山镇' })).toContainText('刘科长');
+
+  // The same file again changes nothing.
+  arrival = await pick(county, out('qingshan-1.zip'));
+  await expect(arrival.getByTestId('arrival-verdict')).toHaveText('这个包已经接收过，没有变化。');
+  await expect(arrival.getByRole('button', { name: '接收' })).toHaveCount(0);
+  await arrival.getByRole('button', { name: '放弃' }).click();
+
+  // 青山镇's name under another key: refused, naming both fingerprints.
+  resigned(out('qingshan-1.zip'), out('forged.zip'));
+  arrival = await pick(county, out('forged.zip'));
+  const forged = arrival.getByTestId('arrival-verdict');
+  await expect(forged).toContainText('这个包自称来自“青山镇”，但签名指纹是');
+  await expect(forged).toContainText(`不是该镇登记的 ${qsPrint}。已拒收。`);
+  await snap(county, '99c-county-forged');
+  await arrival.getByRole('button', { name: '放弃' }).click();
+
+  // 青山镇 works on and exports twice; the county takes the newest, then the one before it.
+  await newProblem(qingshan, {
+    source: '村级自查',
+    village: '西村',
+    text: '垃圾桶破损',
+    found: '2026-11-20',
+    due: '2026-12-20',
+  });
+  await exportFrom(qingshan, out('qingshan-2.zip'));
+  await qingshan.waitForTimeout(1100);
+  await exportFrom(qingshan, out('qingshan-3.zip'));
+  arrival = await pick(county, out('qingshan-3.zip'));
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText('操作记录接续上次');
+  await arrival.getByRole('button', { name: '接收' }).click();
+  await expect(county.getByText(/已接收青山镇的数据包/)).toBeVisible();
+  arrival = await pick(county, out('qingshan-2.zip'));
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText('比已收到的');
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText('不替换较新的数据');
+  await arrival.getByRole('button', { name: '接收' }).click();
+  await expect(county.getByText('已留存青山镇的数据包，没有替换数据。')).toBeVisible();
+
+  // 青山镇's history cut short outside the app, then exported: the county sees it rewound.
+  await qingshan.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(localStorage.getItem('eco-desk.database') ?? 'eco-desk');
+        request.onerror = () => reject(new Error('cannot open'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction('audit', 'readwrite');
+          const store = tx.objectStore('audit');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const chained = (all.result as { id: string; seq?: number }[])
+              .filter((e) => e.seq)
+              .sort((a, b) => b.seq! - a.seq!);
+            for (const entry of chained.slice(0, 3)) store.delete(entry.id);
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await exportFrom(qingshan, out('qingshan-rewound.zip'));
+  arrival = await pick(county, out('qingshan-rewound.zip'));
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText('记录被倒回过');
+  await arrival.getByRole('button', { name: '接收' }).click();
+  const received = county.getByRole('table', { name: '已接收的数据包' });
+  await expect(received.getByRole('row').filter({ hasText: 'qingshan-rewound.zip' })).toContainText(
+    '记录被倒回',
+  );
+  await expect(received.getByRole('row').filter({ hasText: 'qingshan-2.zip' })).toContainText(
+    '较旧，已留存',
+  );
+  await snap(county, '99d-county-received');
+
+  // 全县总览: both towns; 青山镇's ledger is the newest package's (two items, one overdue).
+  await nav.getByRole('link', { name: '全县总览' }).click();
+  const rows = county.getByTestId('county-row');
+  await expect(rows).toHaveCount(2);
+  const qs = rows.filter({ hasText: '青山镇' });
+  await expect(qs.getByRole('cell').nth(4)).toHaveText('2');
+  await expect(qs.getByRole('cell').nth(5)).toHaveText('1');
+  await snap(county, '99e-county-overview');
+  // A figure sorts most first; clicked again, least first.
+  const openColumn = county.getByRole('button', { name: '未销号', exact: true });
+  await openColumn.click();
+  await expect(rows.first()).toContainText('青山镇');
+  await openColumn.click();
+  await expect(rows.first()).toContainText('绿水镇');
+  await qs.click();
+  await expect(county.getByRole('heading', { name: '青山镇', level: 1 })).toBeVisible();
+  await expect(county.getByTestId('drill-problem')).toHaveCount(2);
+  await expect(county.getByTestId('drill-problem').first()).toContainText('逾期');
+  await expect(county.getByText('东村、西村')).toBeVisible();
+  await snap(county, '99f-county-drill');
+  // The county's own history records each registration and receipt, by its account.
+  await county.goto('/#/settings/audit');
+  const log = county.getByRole('table', { name: '操作记录' });
+  await expect(
+    log.getByRole('row').filter({ hasText: '接收青山镇的数据包' }).first(),
+  ).toContainText('刘科长');
+});

@@ -1,0 +1,161 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArrivingPackage } from '@shared/domain/county';
+import { prepareFirstAccount } from './repositories/accountRepo';
+import {
+  completeCountySetup,
+  installationKind,
+  loadOverview,
+  loadTownDrill,
+  receivePackage,
+  registerTown,
+} from './repositories/countyRepo';
+import { EcoDeskDb } from './schema';
+import { endSession } from './session';
+
+/**
+ * The county desk on Chromium's real IndexedDB: each town's records kept apart, a package taken
+ * only as its verdict allows, and every step in the county's own history.
+ */
+
+let db: EcoDeskDb;
+let counter = 0;
+beforeEach(async () => {
+  counter += 1;
+  db = new EcoDeskDb(`county-${counter}`);
+  await completeCountySetup(db, {
+    county: '绿水县',
+    account: await prepareFirstAccount({
+      name: '刘科长',
+      password: 'county-2026',
+      repeat: 'county-2026',
+    }),
+  });
+});
+afterEach(async () => {
+  endSession();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const NOW = '2026-11-30T09:00:00.000Z';
+const item = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  number: `2026-镇督-${id}`,
+  source: 'town',
+  category: '人居环境',
+  status: 'pending',
+  villageId: 'v1',
+  description: '沟渠旁积存建筑垃圾',
+  foundOn: '2026-11-05',
+  deadline: '2026-11-15',
+  responsiblePerson: '张三',
+  createdAt: NOW,
+  updatedAt: NOW,
+  updatedBy: '张环保',
+  ...over,
+});
+const arriving = (townName: string, over: Partial<ArrivingPackage> = {}): ArrivingPackage => ({
+  sha256: `${townName}-1`,
+  townName,
+  fingerprint: `${townName}-KEY`,
+  createdAt: NOW,
+  period: { from: '', to: '' },
+  ...over,
+});
+const tablesOf = (problems: unknown[]) => ({
+  villages: [{ id: 'v1', name: '东村', order: 1 }],
+  problems,
+});
+
+describe('the county desk', () => {
+  it('is a county installation with no town of its own', async () => {
+    expect(await installationKind(db)).toBe('county');
+    expect(await db.town.count()).toBe(0);
+  });
+
+  it('keeps two towns’ records apart though their ids are the same', async () => {
+    for (const name of ['青山镇', '绿水镇'])
+      await registerTown(db, { name, publicKey: 'aa', fingerprint: `${name}-KEY` });
+    await receivePackage(db, {
+      arriving: arriving('青山镇'),
+      fileName: 'qs.zip',
+      counts: {},
+      tables: tablesOf([item('1'), item('2', { deadline: '2026-12-31' })]),
+    });
+    await receivePackage(db, {
+      arriving: arriving('绿水镇'),
+      fileName: 'ls.zip',
+      counts: {},
+      tables: tablesOf([item('1', { status: 'closed' })]),
+    });
+    const rows = await loadOverview(db, '2026-11', '2026-12-02');
+    expect(rows.map((r) => [r.town, r.open, r.overdue])).toEqual([
+      ['绿水镇', 0, 0],
+      ['青山镇', 2, 1],
+    ]);
+    const qs = rows.find((r) => r.town === '青山镇')!;
+    expect((await loadTownDrill(db, qs.townId))?.problems.map((p) => p.number)).toEqual([
+      '2026-镇督-1',
+      '2026-镇督-2',
+    ]);
+  });
+
+  it('writes nothing for an unregistered town, another key or the same file twice', async () => {
+    const first = await receivePackage(db, {
+      arriving: arriving('青山镇'),
+      fileName: 'qs.zip',
+      counts: {},
+      tables: tablesOf([item('1')]),
+    });
+    expect(first.verdict.kind).toBe('unregistered');
+    expect(await db.countyRecords.count()).toBe(0);
+    await registerTown(db, { name: '青山镇', publicKey: 'aa', fingerprint: '青山镇-KEY' });
+    const forged = await receivePackage(db, {
+      arriving: arriving('青山镇', { fingerprint: 'OTHER' }),
+      fileName: 'forged.zip',
+      counts: {},
+      tables: tablesOf([item('1')]),
+    });
+    expect(forged.verdict.kind).toBe('wrongKey');
+    expect(await db.countyPackages.count()).toBe(0);
+    await receivePackage(db, {
+      arriving: arriving('青山镇'),
+      fileName: 'qs.zip',
+      counts: {},
+      tables: tablesOf([item('1')]),
+    });
+    const entries = await db.audit.count();
+    const again = await receivePackage(db, {
+      arriving: arriving('青山镇'),
+      fileName: 'qs-copy.zip',
+      counts: {},
+      tables: tablesOf([item('1')]),
+    });
+    expect(again.verdict.kind).toBe('duplicate');
+    expect(await db.countyPackages.count()).toBe(1);
+    expect(await db.audit.count()).toBe(entries);
+  });
+
+  it('keeps an older package without replacing the newer records, and a newer one replaces', async () => {
+    await registerTown(db, { name: '青山镇', publicKey: 'aa', fingerprint: '青山镇-KEY' });
+    const receive = (sha: string, createdAt: string, status: string) =>
+      receivePackage(db, {
+        arriving: arriving('青山镇', { sha256: sha, createdAt }),
+        fileName: `${sha}.zip`,
+        counts: {},
+        tables: tablesOf([item('1', { status })]),
+      });
+    await receive('b', '2026-11-30T09:00:00.000Z', 'inProgress');
+    const older = await receive('a', '2026-11-20T09:00:00.000Z', 'pending');
+    expect(older.verdict.kind).toBe('older');
+    const town = (await db.countyTowns.toArray())[0]!;
+    const status = async () => (await loadTownDrill(db, town.id))?.problems[0]?.status;
+    expect(await status()).toBe('inProgress');
+    await receive('c', '2026-12-01T09:00:00.000Z', 'closed');
+    expect(await status()).toBe('closed');
+    // Each receipt is the county's own history, by its account.
+    const receipts = (await db.audit.toArray()).filter((e) => e.table === 'countyPackages');
+    expect(receipts.map((e) => e.actor)).toEqual(['刘科长', '刘科长', '刘科长']);
+  });
+});
