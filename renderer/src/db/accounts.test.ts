@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProblemForm } from '@shared/domain/problem';
 import { RIGHT_LABELS, RIGHTS, ROLE_IDS, ROLES, type Right } from '@shared/domain/accounts';
-import { actions } from './actions';
-import { db } from './db';
+import Dexie from 'dexie';
+import { createActions } from './actions';
+import { EcoDeskDb } from './schema';
 import { checkHistory, CHAIN_BREAK_KEY } from './repositories/auditRepo';
 import { listAccounts } from './repositories/accountRepo';
 import { currentSession, endSession, lockSession } from './session';
@@ -16,11 +17,21 @@ import { completeSetup } from './repositories/townRepo';
 
 const PASSWORD = 'qingshan2026';
 
+// A database of each test's own (never the app's, which other test files use).
+let db: EcoDeskDb;
+let actions: ReturnType<typeof createActions>;
+let counter = 0;
 beforeEach(async () => {
   endSession();
-  db.close();
-  await db.delete();
+  counter += 1;
+  db = new EcoDeskDb(`accounts-${counter}`);
   await db.open();
+  actions = createActions(db);
+});
+afterEach(async () => {
+  endSession();
+  db.close();
+  await Dexie.delete(db.name);
 });
 
 async function setUp(): Promise<string> {

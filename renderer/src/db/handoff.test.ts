@@ -7,7 +7,7 @@ import { buildPackage, type Signer } from './packageBuilder';
 import { loadDemoData } from './repositories/demoRepo';
 import { commitImport, HANDOFF_TABLES, planImport } from './repositories/handoffRepo';
 import { addProblemPhoto, createProblem } from './repositories/problemRepo';
-import { completeSetup } from './repositories/townRepo';
+import { completeSetup, saveTown } from './repositories/townRepo';
 import { saveVillage } from './repositories/villageRepo';
 import { EcoDeskDb } from './schema';
 
@@ -75,7 +75,7 @@ const dump = async (db: EcoDeskDb, table: string) => {
   return rows.sort((a, b) => String(a.id ?? a.key).localeCompare(String(b.id ?? b.key)));
 };
 
-describe('export → import into an empty profile', () => {
+describe('export → import into another PC set up for the town', () => {
   it('gives back every table exactly, photos included; a second import writes nothing', async () => {
     // A year of the demo with its photos (after-photos, deduction and patrol photos).
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
@@ -109,12 +109,15 @@ describe('export → import into an empty profile', () => {
     ledger.eachRow((row) => lines.push((row.values as unknown[]).join('|')));
     expect(lines.find((l) => l.includes('沟渠旁积存建筑垃圾'))).toContain('|2026-05-16|张三|');
 
+    // A package is imported into a PC set up for the town (it never brings the town).
+    await expect(importPackage(target, data)).rejects.toThrow('这台电脑还没有设置乡镇');
+    await saveTown(target, { name: '青山镇', county: '绿水县' });
     const { plan } = await importPackage(target, data);
     expect(plan.counts.rejected).toBe(0);
     expect(plan.counts.new).toBeGreaterThan(2000);
 
     // The town and the settings are this PC's own: a package never carries them.
-    expect(await target.town.count()).toBe(0);
+    expect((await target.town.toArray()).map((t) => t.updatedBy)).toEqual(['未设置操作员']);
     for (const table of Object.keys(HANDOFF_TABLES)) {
       if (
         table === 'town' ||
@@ -149,6 +152,7 @@ describe('export → import into an empty profile', () => {
   });
 
   it('a change made at the town after the first hand-off arrives as "changed"', async () => {
+    await saveTown(target, { name: '青山镇', county: '绿水县' });
     const first = await exportPackage(source);
     await importPackage(target, first);
     const village = (await source.villages.toArray())[0]!;
