@@ -43,7 +43,7 @@ import {
   loadVillageReportCard,
 } from './repositories/printRepo';
 import { listRuleDocuments } from './repositories/ruleDocumentRepo';
-import { getEarliestYears, getOperator, isSetupComplete } from './repositories/settingsRepo';
+import { getEarliestYears, isSetupComplete } from './repositories/settingsRepo';
 import { getTown } from './repositories/townRepo';
 import {
   getIdleMinutes,
@@ -98,7 +98,6 @@ export const useAccounts = () => useLiveQuery(() => listAccounts(db), []);
 export const useIdleMinutes = () => useLiveQuery(() => getIdleMinutes(db), []);
 export const useSelfConfirmAllowed = () => useLiveQuery(() => getSelfConfirmAllowed(db), []);
 export const useTown = () => useLiveQuery(async () => (await getTown(db)) ?? null, []);
-export const useOperator = () => useLiveQuery(() => getOperator(db), []);
 /** How far back a date of something that happened may go, and the bounds it gives today. */
 export const useEarliestYears = () => useLiveQuery(() => getEarliestYears(db), []);
 export const useVillages = (includeDeleted = false) =>

@@ -25,9 +25,6 @@ export const SETTINGS = {
     county: '所属县（区）',
     campaigns: '本年度专项活动（每行一个）',
     campaignsHelp: '例如：勇做减法助推人居环境大提升、百日集中攻坚',
-    operator: '当前操作员',
-    operatorHelp: '换人使用时请修改；之后的每一次修改都记在这个名字下。',
-    operatorSaved: (name: string) => `操作员已改为“${name}”。`,
     dates: {
       title: '可录入的日期',
       years: '最早可录入到本镇启用前几年',
