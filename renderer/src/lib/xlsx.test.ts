@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeCountySheet } from './xlsx';
+import { zipSync } from 'fflate';
+import { readFirstSheetCells, readFirstSheetRows, writeCountySheet } from './xlsx';
 
 describe('writeCountySheet', () => {
   it('writes the county’s title rows and headers, numbers as numbers, dates as dates', async () => {
@@ -42,5 +43,24 @@ describe('writeCountySheet', () => {
     expect(sheet.getCell('C4').numFmt).toBe('yyyy-mm-dd');
     expect(sheet.getCell('C5').value).toBeNull();
     expect(sheet.rowCount).toBe(5);
+  });
+});
+
+describe('reading a spreadsheet with a limit on what it inflates to', () => {
+  it('reads an ordinary sheet, written by Excel’s own library', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('名单').addRows([['村名'], ['东村'], ['西村']]);
+    const data = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await readFirstSheetRows(data)).toEqual([['村名'], ['东村'], ['西村']]);
+  });
+
+  it('refuses a zip bomb named .xlsx before the reader inflates it', async () => {
+    // 80 MiB of zeros deflate to about 80 KB: past the 64 MB limit once inflated.
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(80 * 1024 * 1024) });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(readFirstSheetCells(bomb)).rejects.toThrow(
+      '这个表格解压后超过 64 MB，不像是正常的清单，没有读取。',
+    );
+    await expect(readFirstSheetRows(bomb)).rejects.toThrow('解压后超过 64 MB');
   });
 });

@@ -1,4 +1,52 @@
+import { Inflate } from 'fflate';
+import { readZipIndex, ZipFormatError } from '@shared/handoff/zipIndex';
 import type { Cell } from '@shared/domain/countyImport';
+import { InputError } from '../db/errors';
+
+/**
+ * A spreadsheet's parts inflated, at most: a county's list or a village list is kilobytes; a
+ * file that inflates past this (a zip bomb named .xlsx) is refused before Excel's reader sees it.
+ */
+export const MAX_SHEET_INFLATED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Inflates every part of an .xlsx piece by piece, counting, and stops at the limit: whatever its
+ * headers claim, nothing larger than the limit is ever held. Refused in words.
+ */
+export function checkSpreadsheetSize(data: Uint8Array, limit = MAX_SHEET_INFLATED_BYTES): void {
+  const tooLarge = () =>
+    new InputError([
+      {
+        field: 'file',
+        message: `这个表格解压后超过 ${Math.round(limit / 1024 / 1024)} MB，不像是正常的清单，没有读取。`,
+      },
+    ]);
+  let entries;
+  try {
+    entries = readZipIndex(data, 10_000);
+  } catch (error) {
+    if (error instanceof ZipFormatError)
+      throw new InputError([
+        { field: 'file', message: '这个文件不是完整的 Excel 表格（.xlsx）。' },
+      ]);
+    throw error;
+  }
+  let total = 0;
+  for (const entry of entries) {
+    const bytes = data.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    if (entry.method === 0) {
+      total += bytes.length;
+      if (total > limit) throw tooLarge();
+      continue;
+    }
+    const inflate = new Inflate((chunk) => {
+      total += chunk.length;
+      if (total > limit) throw tooLarge();
+    });
+    for (let at = 0; at < bytes.length; at += 64 * 1024)
+      inflate.push(bytes.subarray(at, at + 64 * 1024), at + 64 * 1024 >= bytes.length);
+  }
+}
 import type { ExportLayout, ExportValue } from '@shared/domain/countyExport';
 
 /**
@@ -6,6 +54,7 @@ import type { ExportLayout, ExportValue } from '@shared/domain/countyExport';
  * Cells come back as the text Excel/WPS shows.
  */
 export async function readFirstSheetRows(data: Uint8Array): Promise<string[][]> {
+  checkSpreadsheetSize(data);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data.slice().buffer);
@@ -30,6 +79,7 @@ export function isZip(data: Uint8Array): boolean {
  * text joined, formulas as their results — for imports that must tell a date from its display.
  */
 export async function readFirstSheetCells(data: Uint8Array): Promise<Cell[][]> {
+  checkSpreadsheetSize(data);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data.slice().buffer);
