@@ -21,6 +21,7 @@ import type { RuleDocument } from '@shared/domain/ruleDocument';
 import type { Town } from '@shared/domain/town';
 import type { Account } from '@shared/domain/accounts';
 import type { ReceivedPackage, RegisteredTown } from '@shared/domain/county';
+import type { FeedbackList } from '@shared/domain/countyFeedback';
 
 /** One record of a town as its packages brought it to the county. */
 export interface CountyRecord {
@@ -168,6 +169,11 @@ export const SCHEMA_VERSIONS: {
       countyRecords: 'key, [townId+table]',
     },
   },
+  {
+    // The county's inspection feedback lists for the towns (督查反馈清单), drafts and issued.
+    version: 11,
+    stores: { countyFeedback: 'id, townId' },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -198,6 +204,7 @@ export class EcoDeskDb extends Dexie {
   countyTowns!: Table<RegisteredTown, string>;
   countyPackages!: Table<ReceivedPackage, string>;
   countyRecords!: Table<CountyRecord, string>;
+  countyFeedback!: Table<FeedbackList, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).
