@@ -119,6 +119,11 @@ function main(args: string[]): number {
   const lines = [
     `通过：${shownFile}`,
     `乡镇：${m.town.name}`,
+    ...(m.feedback
+      ? [
+          `内容：${m.feedback.county}给该镇的督查反馈清单（${m.feedback.batch}，${m.feedback.items} 个问题），不是乡镇的数据交换包`,
+        ]
+      : []),
     `时间范围：${m.period.from} 至 ${m.period.to}`,
     `导出时间：${localTime(m.createdAt)}（程序版本 ${m.appVersion}，格式第 ${m.formatVersion} 版）`,
     expected !== null

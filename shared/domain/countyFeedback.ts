@@ -1,6 +1,6 @@
 import { isValidIsoDate } from './dates';
 import { deadlineState } from './ledger';
-import { addDays } from './period';
+import { addDays, daysBetween } from './period';
 import type { Problem } from './problem';
 import { isLive } from './record';
 import { charLength, cleanText, type ValidationIssue } from './validation';
@@ -22,6 +22,8 @@ export interface FeedbackItem {
   place: string;
   description: string;
   requirement: string;
+  /** 整改责任人: may stay empty for a village's item (the town's import takes its secretary). */
+  responsible: string;
   deadline: string;
   /** 督办: the town's own item this presses on, as the town numbered it. */
   presses?: { problemId: string; number: string } | undefined;
@@ -61,6 +63,7 @@ export const FEEDBACK_LIMITS = {
   place: 100,
   description: 500,
   requirement: 500,
+  responsible: 30,
   items: 500,
 } as const;
 
@@ -89,10 +92,7 @@ export function nextFeedbackSequence(
 }
 
 /** What is wrong with a list's head (batch and date), in Chinese. */
-export function validateFeedbackHead(head: {
-  batch: string;
-  issuedOn: string;
-}): ValidationIssue[] {
+export function validateFeedbackHead(head: { batch: string; issuedOn: string }): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const batch = cleanText(head.batch);
   if (batch === '') issues.push({ field: 'batch', message: '请填写批次或文号。' });
@@ -105,13 +105,25 @@ export function validateFeedbackHead(head: {
 
 /** What is wrong with one item of a list handed down on `issuedOn`, in Chinese. */
 export function validateFeedbackItem(
-  item: Pick<FeedbackItem, 'category' | 'place' | 'description' | 'requirement' | 'deadline'>,
+  item: Pick<
+    FeedbackItem,
+    | 'villageName'
+    | 'category'
+    | 'place'
+    | 'description'
+    | 'requirement'
+    | 'responsible'
+    | 'deadline'
+  >,
   issuedOn: string,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const description = cleanText(item.description);
   if (description === '') issues.push({ field: 'description', message: '请填写问题描述。' });
-  const limit = (field: 'category' | 'place' | 'description' | 'requirement', label: string) => {
+  const limit = (
+    field: 'category' | 'place' | 'description' | 'requirement' | 'responsible',
+    label: string,
+  ) => {
     if (charLength(cleanText(item[field])) > FEEDBACK_LIMITS[field])
       issues.push({ field, message: `${label}最多 ${FEEDBACK_LIMITS[field]} 个字。` });
   };
@@ -119,7 +131,14 @@ export function validateFeedbackItem(
   limit('category', '问题类别');
   limit('place', '具体位置');
   limit('requirement', '整改要求');
-  if (cleanText(item.category) === '') issues.push({ field: 'category', message: '请选择问题类别。' });
+  limit('responsible', '整改责任人');
+  if (cleanText(item.villageName) === '' && cleanText(item.responsible) === '')
+    issues.push({
+      field: 'responsible',
+      message: '不属于某个村的问题，请填写整改责任人（如镇分管领导）。',
+    });
+  if (cleanText(item.category) === '')
+    issues.push({ field: 'category', message: '请选择问题类别。' });
   if (!isValidIsoDate(item.deadline))
     issues.push({ field: 'deadline', message: '整改时限不是有效日期。' });
   else if (isValidIsoDate(issuedOn) && item.deadline < issuedOn)
@@ -167,9 +186,7 @@ export function pressItem(
   today: string,
   input: { id: string; number: string },
 ): FeedbackItem {
-  const late = Math.round(
-    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${problem.deadline}T00:00:00Z`)) / 86_400_000,
-  );
+  const late = daysBetween(problem.deadline, today);
   return {
     id: input.id,
     number: input.number,
@@ -181,6 +198,7 @@ export function pressItem(
       FEEDBACK_LIMITS.description,
     ),
     requirement: `已超过整改时限（${problem.deadline}）${late} 天，请抓紧整改并报送整改情况。`,
+    responsible: problem.responsiblePerson,
     deadline: addDays(today, DEFAULT_PRESS_DAYS),
     presses: { problemId: problem.id, number: problem.number },
   };
@@ -196,6 +214,7 @@ export const FEEDBACK_SHEET_HEADERS = [
   '具体位置',
   '问题描述',
   '整改要求',
+  '整改责任人',
   '交办日期',
   '整改时限',
 ] as const;
@@ -220,26 +239,21 @@ export function feedbackSheet(
     item.place,
     item.description,
     item.requirement,
+    item.responsible,
     { date: list.issuedOn },
     { date: item.deadline },
   ]);
-  rows.push(['合计', `共 ${list.items.length} 个问题`, null, null, null, null, null, null, null, null]);
+  const blank = (n: number) => Array.from({ length: n }, () => null);
+  const width = FEEDBACK_SHEET_HEADERS.length;
+  rows.push(['合计', `共 ${list.items.length} 个问题`, ...blank(width - 2)]);
   rows.push([
     '注：请按整改时限完成整改，逐项报送整改情况；问题编号为县里的编号，导入台账时保留。',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
+    ...blank(width - 1),
   ]);
   return {
     titleRows: [
       [`${county}生态环境督查反馈清单`],
-      [`乡镇：${list.townName}　批次：${list.batch}　交办日期：${list.issuedOn}`],
+      [`乡镇：${list.townName}\u3000批次：${list.batch}\u3000交办日期：${list.issuedOn}`],
     ],
     rows,
   };

@@ -77,6 +77,19 @@ const manifestSchema = z.object({
    * imported. Absent in packages and in version 1.
    */
   backup: z.literal(true).optional(),
+  /**
+   * A county's inspection feedback list for the town named in `town` (督查反馈清单): the
+   * package holds the sheet as `feedback/<name>.xlsx`, to be imported into the town's ledger,
+   * never into its data. Absent in every other package.
+   */
+  feedback: z
+    .object({
+      county: z.string().max(100),
+      batch: z.string().max(100),
+      items: z.number().int().nonnegative(),
+      sheet: z.string().max(200),
+    })
+    .optional(),
   entries: z
     .array(
       z.object({
@@ -114,6 +127,8 @@ export interface PackageContents {
   history?: { chain: string; seq: number; hash: string } | undefined;
   /** A backup of the making PC (see the manifest's `backup`). */
   backup?: boolean | undefined;
+  /** A county's feedback list (see the manifest's `feedback`). */
+  feedback?: Manifest['feedback'];
 }
 
 /** What the manifest says besides its entries and counts. */
@@ -260,6 +275,7 @@ export class PackageWriter {
       counts: Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b))),
       ...(meta.history ? { history: meta.history } : {}),
       ...(meta.backup ? { backup: true as const } : {}),
+      ...(meta.feedback ? { feedback: meta.feedback } : {}),
       entries: names.map((name) => {
         const e = this.entries.get(name)!;
         return { name, size: e.size, sha256: e.sha256 };

@@ -23,6 +23,10 @@ export const TABLE_LABELS: Record<string, string> = {
   workRecords: '工作记录',
   summaries: '年度总结',
   accounts: '账号',
+  countyTowns: '登记的乡镇',
+  countyPackages: '接收的数据包',
+  countyRecords: '乡镇报来的数据',
+  countyFeedback: '督查反馈清单',
 };
 
 /** Tables in the order people read them (the labels' order); unknown ones last, by name. */

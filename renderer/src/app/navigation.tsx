@@ -30,5 +30,6 @@ export const NAV_ITEMS: NavItem[] = [
 export const COUNTY_NAV_ITEMS: NavItem[] = [
   { path: '/', label: '全县总览', icon: <DashboardIcon /> },
   { path: '/receive', label: '接收数据', icon: <UsbIcon /> },
+  { path: '/feedback', label: '督查反馈', icon: <PlaylistAddCheckIcon /> },
   { path: '/settings', label: '设置', icon: <SettingsIcon /> },
 ];

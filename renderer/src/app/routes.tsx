@@ -5,6 +5,8 @@ import { AccountGate } from '../features/accounts/AccountGate';
 import { CountyOverviewPage } from '../features/county/CountyOverviewPage';
 import { ReceivePage } from '../features/county/ReceivePage';
 import { TownDrillPage } from '../features/county/TownDrillPage';
+import { FeedbackListPage } from '../features/county/FeedbackListPage';
+import { FeedbackPage } from '../features/county/FeedbackPage';
 import type { ReactNode } from 'react';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -111,6 +113,8 @@ export function AppRoutes() {
           <Route element={<ByKind town={<Navigate to="/" replace />} county={<Outlet />} />}>
             <Route path="receive" element={<ReceivePage />} />
             <Route path="towns/:id" element={<TownDrillPage />} />
+            <Route path="feedback" element={<FeedbackPage />} />
+            <Route path="feedback/:id" element={<FeedbackListPage />} />
           </Route>
           <Route
             path="settings"

@@ -98,6 +98,18 @@ import {
   receivePackage,
   registerTown,
 } from './repositories/countyRepo';
+import {
+  checkFeedbackSigner,
+  createFeedbackList,
+  deleteFeedbackDraft,
+  issueFeedbackList,
+  pressOverdue,
+  registerCountySigner,
+  removeFeedbackItem,
+  saveFeedbackItem,
+  updateFeedbackHead,
+  type FeedbackItemInput,
+} from './repositories/countyFeedbackRepo';
 import type { WorkflowEvent } from '@shared/domain/ledger';
 import { endSession, lockSession, requireRight } from './session';
 import { ACCOUNTS_REQUIRED_KEY } from './writeContext';
@@ -319,6 +331,29 @@ export function createActions(db: EcoDeskDb) {
     ),
     receiveCountyPackage: guard('handoff', (input: Parameters<typeof receivePackage>[1]) =>
       receivePackage(db, input),
+    ),
+    // 督查反馈清单: drafted and issued at the county (the ledger right), registered at the town.
+    createFeedbackList: guard('ledger', (input: Parameters<typeof createFeedbackList>[1]) =>
+      createFeedbackList(db, input),
+    ),
+    updateFeedbackHead: guard('ledger', (id: string, head: { batch: string; issuedOn: string }) =>
+      updateFeedbackHead(db, id, head),
+    ),
+    saveFeedbackItem: guard('ledger', (listId: string, item: FeedbackItemInput, itemId?: string) =>
+      saveFeedbackItem(db, listId, item, itemId),
+    ),
+    removeFeedbackItem: guard('ledger', (listId: string, itemId: string) =>
+      removeFeedbackItem(db, listId, itemId),
+    ),
+    deleteFeedbackDraft: guard('ledger', (listId: string) => deleteFeedbackDraft(db, listId)),
+    pressOverdue: guard('ledger', (listId: string, ids: readonly string[], today: string) =>
+      pressOverdue(db, listId, ids, today),
+    ),
+    issueFeedbackList: guard('ledger', (listId: string) => issueFeedbackList(db, listId)),
+    checkFeedbackSigner: (input: Parameters<typeof checkFeedbackSigner>[1]) =>
+      checkFeedbackSigner(db, input),
+    registerCountySigner: guard('ledger', (input: Parameters<typeof registerCountySigner>[1]) =>
+      registerCountySigner(db, input),
     ),
     lock: () => lockSession(),
     recoverWithCode: (form: Parameters<typeof recoverWithCode>[1]) => recoverWithCode(db, form),

@@ -14,3 +14,8 @@ export class InputError extends Error {
 export function assertValid(issues: ValidationIssue[]): void {
   if (issues.length > 0) throw new InputError(issues);
 }
+
+/** Refuses a write with one Chinese sentence (on a field, or on the whole form). */
+export function refuse(message: string, field = ''): never {
+  throw new InputError([{ field, message }]);
+}

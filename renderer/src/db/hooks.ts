@@ -8,6 +8,13 @@ import { db } from './db';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { CHAIN_BREAK_KEY, listAudit, type StoredBreak } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
+import {
+  countySigner,
+  getFeedback,
+  listFeedback,
+  loadPressable,
+  loadTownVillageNames,
+} from './repositories/countyFeedbackRepo';
 import { getBackupFailure, listHandoffs, loadHandoffDue } from './repositories/handoffRepo';
 import {
   listLedgerViews,
@@ -88,6 +95,15 @@ export function useRights(): (right: Right) => boolean {
 export const useInstallationKind = () => useLiveQuery(() => installationKind(db), []);
 export const useCountyName = () => useLiveQuery(() => countyName(db), []);
 export const useCountyTowns = () => useLiveQuery(() => listTowns(db), []);
+export const useFeedbackLists = () => useLiveQuery(() => listFeedback(db), []);
+export const useFeedbackList = (id: string) => useLiveQuery(() => getFeedback(db, id), [id]);
+/** The town's overdue items the county may press on (督办), not pressed yet. */
+export const usePressable = (townId: string, today: string) =>
+  useLiveQuery(() => loadPressable(db, townId, today), [townId, today]);
+export const useTownVillageNames = (townId: string) =>
+  useLiveQuery(() => loadTownVillageNames(db, townId), [townId]);
+/** On a town's PC: the county's signing key, once registered. */
+export const useCountySigner = () => useLiveQuery(() => countySigner(db), []);
 export const useReceivedPackages = () => useLiveQuery(() => listReceived(db), []);
 export const useCountyOverview = (month: string, today: string) =>
   useLiveQuery(() => loadOverview(db, month, today), [month, today]);

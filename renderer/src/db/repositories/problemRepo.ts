@@ -627,7 +627,13 @@ export async function findExternalKeys(
 export async function importCountyList(
   db: EcoDeskDb,
   rows: readonly ImportedRow[],
-  remember: { level: UpperLevel; mapping: RememberedMapping; fileName: string },
+  remember: {
+    level: UpperLevel;
+    mapping: RememberedMapping;
+    fileName: string;
+    /** Who signed the list, when it came as the county's signed package. */
+    signedBy?: string | undefined;
+  },
 ): Promise<Problem[]> {
   for (const row of rows) {
     const issue = validateProblemForm(row.form)[0];
@@ -655,7 +661,7 @@ export async function importCountyList(
         undefined,
         problem,
         problem.number,
-        `导入上级反馈清单《${remember.fileName}》第 ${row.row} 行`,
+        `导入上级反馈清单《${remember.fileName}》${remember.signedBy ? `（${remember.signedBy}）` : ''}第 ${row.row} 行`,
       );
       created.push(problem);
     }

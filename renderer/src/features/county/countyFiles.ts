@@ -28,6 +28,8 @@ export async function pickTownPackage(): Promise<CountyArrival | { problem: stri
   if (opened.status === 'failed') return { problem: opened.message };
   const checked = verifyPackage(opened.data);
   if (!checked.ok) return { problem: `《${opened.name}》不能接收：${checked.problem}` };
+  if (checked.manifest.feedback)
+    return { problem: `《${opened.name}》是县里自己导出的督查反馈清单，不是乡镇的数据交换包。` };
   if (checked.manifest.backup)
     return { problem: `《${opened.name}》是乡镇电脑自己的备份，不是交给县里的数据交换包。` };
   const arriving: ArrivingPackage = {

@@ -28,6 +28,7 @@ import { platform } from '../../platform';
 import { exportPackage, type ExportOutcome, type ExportStep } from './handoffFiles';
 import { ImportPanel } from './ImportPanel';
 import { HANDOFF, inTableOrder, TABLE_LABELS } from './strings';
+import { useOwnFingerprint } from '../../components/useOwnFingerprint';
 import { DateField } from '../../components/DateField';
 
 const E = HANDOFF.export;
@@ -38,7 +39,7 @@ export function HandoffPage() {
   const notify = useNotify();
   // Export, import and the reminder's interval are the hand-off's; the log is for anyone.
   const mayExchange = useCan('handoff');
-  const [fingerprint, setFingerprint] = useState('');
+  const fingerprint = useOwnFingerprint();
   const [choice, setChoice] = useState<ExportChoice>({
     from: '',
     to: '',
@@ -70,13 +71,6 @@ export function HandoffPage() {
     };
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    void platform.getIdentity().then((id) => live && setFingerprint(id.fingerprint));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const badRange = choice.from !== '' && choice.to !== '' && choice.from > choice.to;
 

@@ -174,6 +174,10 @@ export async function reviewPackage(
   await nextPaint();
   const verified = verifyPackage(opened.data);
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
+  if (verified.manifest.feedback)
+    return {
+      problem: `《${opened.name}》是${verified.manifest.feedback.county}的督查反馈清单，不是数据交换包：请在“问题整改 → 导入上级反馈清单”里打开它。`,
+    };
   const isBackup = Boolean(backup) || verified.manifest.backup === true;
   const { tables, leftOut } = isBackup
     ? { tables: verified.tables, leftOut: [] }

@@ -36,6 +36,7 @@ import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
 import { IMPORT } from './importStrings';
 import { useCountyImport } from './useCountyImport';
+import type { ListSigner } from './countyListFile';
 
 const PREVIEW_ROWS = 100;
 
@@ -48,6 +49,8 @@ type Tab = 'fresh' | 'present' | 'rejected' | 'skipped';
 export function CountyImportDialog(props: {
   fileName: string;
   rows: Cell[][];
+  /** A list signed by the county's registered key (from its package). */
+  signer?: ListSigner | undefined;
   onClose: () => void;
 }) {
   const state = useCountyImport(props.rows);
@@ -68,6 +71,9 @@ export function CountyImportDialog(props: {
         level: state.level,
         mapping: state.remember(),
         fileName: props.fileName,
+        signedBy: props.signer
+          ? IMPORT.signedFile(props.signer.county, props.signer.fingerprint)
+          : undefined,
       });
       notify.success(IMPORT.done(created.length));
       props.onClose();
@@ -87,10 +93,16 @@ export function CountyImportDialog(props: {
     <Dialog open onClose={props.onClose} maxWidth="lg" fullWidth>
       <DialogTitle>{IMPORT.title(props.fileName)}</DialogTitle>
       <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
+        {props.signer ? (
+          <Alert severity="success" data-testid="signed-list">
+            {IMPORT.signedBy(props.signer.county, props.signer.fingerprint)}
+          </Alert>
+        ) : null}
         <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap' }}>
           <TextField
             select
             label={IMPORT.level}
+            disabled={Boolean(props.signer)}
             value={state.level}
             onChange={(e) => state.setLevel(e.target.value as UpperLevel)}
             sx={{ width: 120 }}

@@ -30,6 +30,7 @@ import { gridLocaleText } from '../../theme/AppTheme';
 import { actions } from '../../db/actions';
 import { useCan } from '../../db/hooks';
 import { CountyImportDialog } from './CountyImportDialog';
+import { CountySignerDialog } from './CountySignerDialog';
 import { pickCountyList, type PickedList } from './countyListFile';
 import { DeadlineChip } from './DeadlineChip';
 import { LedgerFilters } from './LedgerFilters';
@@ -57,6 +58,10 @@ export function LedgerPage() {
   const maySupervise = useCan('supervise');
   const [tab, setTab] = useState<'list' | 'recurrence'>('list');
   const [adding, setAdding] = useState(false);
+  const [registering, setRegistering] = useState<Extract<
+    PickedList,
+    { status: 'unregistered' }
+  > | null>(null);
   const [importing, setImporting] = useState<Extract<PickedList, { status: 'opened' }> | null>(
     null,
   );
@@ -122,6 +127,7 @@ export function LedgerPage() {
     const picked = await pickCountyList();
     if (!picked) return;
     if (picked.status === 'failed') notify.error(new Error(picked.message), picked.message);
+    else if (picked.status === 'unregistered') setRegistering(picked);
     else setImporting(picked);
   }
 
@@ -283,10 +289,21 @@ export function LedgerPage() {
           onCreated={(id) => void navigate(`/ledger/${id}`)}
         />
       ) : null}
+      {registering ? (
+        <CountySignerDialog
+          signer={registering.signer}
+          onClose={() => setRegistering(null)}
+          onRegistered={() => {
+            setImporting({ ...registering, status: 'opened' });
+            setRegistering(null);
+          }}
+        />
+      ) : null}
       {importing ? (
         <CountyImportDialog
           fileName={importing.name}
           rows={importing.rows}
+          signer={importing.signer}
           onClose={() => setImporting(null)}
         />
       ) : null}

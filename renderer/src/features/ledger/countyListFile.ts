@@ -1,27 +1,95 @@
 import type { Cell } from '@shared/domain/countyImport';
+import { verifyPackage } from '@shared/handoff/package';
+import { actions } from '../../db/actions';
 import { isZip, readFirstSheetCells } from '../../lib/xlsx';
 import { platform } from '../../platform';
 
-export type PickedList =
-  { status: 'opened'; name: string; rows: Cell[][] } | { status: 'failed'; message: string };
+/** Where a signed list came from: the county's key, as registered here (or to be). */
+export interface ListSigner {
+  county: string;
+  publicKey: string;
+  fingerprint: string;
+}
 
-/** Lets the user choose the county's .xlsx list and reads its first sheet; null when canceled. */
-export async function pickCountyList(): Promise<PickedList | null> {
+export type PickedList =
+  | { status: 'opened'; name: string; rows: Cell[][]; signer?: ListSigner | undefined }
+  /** A signed list whose county key this PC has not registered: compare, register, then open. */
+  | { status: 'unregistered'; name: string; rows: Cell[][]; signer: ListSigner }
+  | { status: 'failed'; message: string };
+
+const LIST_BYTES = 10 * 1024 * 1024;
+
+async function sheetOf(name: string, data: Uint8Array): Promise<PickedList> {
+  try {
+    return { status: 'opened', name, rows: await readFirstSheetCells(data) };
+  } catch (error) {
+    console.error('[eco-desk] county list', error);
+    return { status: 'failed', message: `文件“${name}”无法读取，可能已损坏。` };
+  }
+}
+
+/**
+ * A county's signed feedback list (督查反馈清单 as a package): checked completely, for this
+ * town, by the county's registered key — or, the first time, by a key to be compared.
+ */
+async function signedList(name: string, data: Uint8Array): Promise<PickedList> {
+  const checked = verifyPackage(data);
+  if (!checked.ok) return { status: 'failed', message: `《${name}》不能导入：${checked.problem}` };
+  const { feedback, town, publicKey } = checked.manifest;
+  if (!feedback)
+    return {
+      status: 'failed',
+      message: `《${name}》是乡镇的数据交换包或备份，不是县里的督查反馈清单。数据交换包请在“数据交换”里导入。`,
+    };
+  const signer = { county: feedback.county, publicKey, fingerprint: checked.fingerprint };
+  const check = await actions.checkFeedbackSigner({ townName: town.name, publicKey });
+  if (check.kind === 'otherTown')
+    return {
+      status: 'failed',
+      message: `《${name}》是${feedback.county}给“${town.name}”的清单，不是给本镇（${check.town}）的。`,
+    };
+  if (check.kind === 'wrongKey')
+    return {
+      status: 'failed',
+      message: `《${name}》的签名指纹是 ${checked.fingerprint}，与本机登记的${check.signer.county}签名指纹 ${check.signer.fingerprint} 不同：这份清单不是县里那台电脑签的，没有导入。`,
+    };
+  let sheet: Uint8Array;
+  try {
+    sheet = checked.entry(feedback.sheet);
+  } catch {
+    return { status: 'failed', message: `《${name}》里没有清单表格。` };
+  }
+  const opened = await sheetOf(name, sheet);
+  if (opened.status !== 'opened') return opened;
+  return check.kind === 'unregistered'
+    ? { status: 'unregistered', name, rows: opened.rows, signer }
+    : { ...opened, signer };
+}
+
+/**
+ * Lets the user choose the county's list — an .xlsx as the county sends it, or the county's
+ * signed package holding it — and reads its first sheet; null when canceled.
+ */
+export async function pickCountyList(
+  options: { signed?: boolean } = { signed: true },
+): Promise<PickedList | null> {
   const opened = await platform.openFile({
-    filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }],
-    maxBytes: 10 * 1024 * 1024,
+    filters: [
+      {
+        name: options.signed ? 'Excel 表格或县里签名的清单' : 'Excel 表格',
+        extensions: options.signed ? ['xlsx', 'zip'] : ['xlsx'],
+      },
+    ],
+    maxBytes: LIST_BYTES,
   });
   if (opened.status === 'canceled') return null;
   if (opened.status === 'failed') return { status: 'failed', message: opened.message };
-  if (!opened.name.toLowerCase().endsWith('.xlsx') || !isZip(opened.data))
+  const lower = opened.name.toLowerCase();
+  if (options.signed && lower.endsWith('.zip')) return signedList(opened.name, opened.data);
+  if (!lower.endsWith('.xlsx') || !isZip(opened.data))
     return {
       status: 'failed',
       message: `文件“${opened.name}”不是 Excel 表格（.xlsx）。如果是 .xls 旧格式，请先在 WPS 或 Excel 里另存为 .xlsx。`,
     };
-  try {
-    return { status: 'opened', name: opened.name, rows: await readFirstSheetCells(opened.data) };
-  } catch (error) {
-    console.error('[eco-desk] county list', error);
-    return { status: 'failed', message: `文件“${opened.name}”无法读取，可能已损坏。` };
-  }
+  return sheetOf(opened.name, opened.data);
 }

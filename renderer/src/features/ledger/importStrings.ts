@@ -2,6 +2,17 @@ import { cellText, type Cell } from '@shared/domain/countyImport';
 
 export const IMPORT = {
   title: (file: string) => `导入上级反馈清单：${file}`,
+  signedBy: (county: string, fingerprint: string) =>
+    `这份清单由${county}签名，签名指纹 ${fingerprint} 与本机登记的一致，内容未被改动。`,
+  signedFile: (county: string, fingerprint: string) => `${county}签名，指纹 ${fingerprint}`,
+  signer: {
+    title: (county: string) => `核对${county}的签名指纹`,
+    text: (county: string) =>
+      `这是本机第一次导入${county}签名的清单。请与县里打印在清单页上或电话告知的签名指纹逐组核对，一致才能登记。登记后，别的电脑签的清单会被拒绝。`,
+    compared: '我已与县里核对，签名指纹完全一致',
+    register: '登记并继续导入',
+    registered: (county: string) => `已登记${county}的签名指纹。`,
+  },
   level: '督查层级',
   batch: '本清单的批次或文号',
   batchHelp:

@@ -60,7 +60,7 @@ export function LayoutDialog({
   const readTemplate = async () => {
     setProblem('');
     setNote('');
-    const picked = await pickCountyList();
+    const picked = await pickCountyList({ signed: false });
     if (!picked) return;
     if (picked.status === 'failed') return setProblem(picked.message);
     const read = layoutFromTemplate(report, picked.rows);
