@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditAction, changedFields, historyRows, stepSummary } from './audit';
+import { auditAction, changedFields, entryActionLabel, historyRows, stepSummary } from './audit';
 
 describe('changedFields', () => {
   it('lists the changed fields, ignoring the write stamps', () => {
@@ -64,5 +64,62 @@ describe('the history as people read it', () => {
     expect(stepSummary(first.entries, (t) => labels[t] ?? t)).toBe(
       '修改 考核月份 1 条，新建 红黄榜 1 条，新建 后续事项 2 条',
     );
+  });
+});
+
+describe("entryActionLabel: a ledger item's steps told apart", () => {
+  const item = {
+    status: 'inProgress',
+    measures: [{ id: 'm1', text: '清运建筑垃圾', done: false }],
+    afterPhotos: [],
+    supervised: false,
+    updatedAt: 'a',
+  };
+  const edit = (after: Record<string, unknown>, table = 'problems') => ({
+    table,
+    action: 'update' as const,
+    before: item,
+    after: { ...item, ...after, updatedAt: 'b' },
+  });
+  const measure2 = { id: 'm2', text: '平整场地', done: false };
+
+  it('names adding a measure 新增整改措施 and ticking one 完成整改措施, not both 修改', () => {
+    expect(entryActionLabel(edit({ measures: [...item.measures, measure2] }))).toBe('新增整改措施');
+    expect(entryActionLabel(edit({ measures: [{ ...item.measures[0], done: true }] }))).toBe(
+      '完成整改措施',
+    );
+    const done = { ...item, measures: [{ ...item.measures[0], done: true }] };
+    expect(
+      entryActionLabel({ table: 'problems', action: 'update', before: done, after: item }),
+    ).toBe('取消完成整改措施');
+  });
+
+  it("names the workflow's steps and the page's other one-field edits", () => {
+    expect(entryActionLabel(edit({ status: 'closeRequested' }))).toBe('申请销号');
+    expect(entryActionLabel(edit({ status: 'unfixable', unfixable: { reason: 'x' } }))).toBe(
+      '认定无法整改',
+    );
+    expect(entryActionLabel(edit({ afterPhotos: [{ attachmentId: 'a' }] }))).toBe(
+      '添加整改后照片或证明',
+    );
+    expect(entryActionLabel(edit({ supervised: true }))).toBe('加入督办');
+    expect(
+      entryActionLabel(edit({ deadline: '2026-05-30', extensions: [{ to: '2026-05-30' }] })),
+    ).toBe('延期');
+  });
+
+  it('leaves any other edit, another table, a correction or a merge as its action says', () => {
+    // Two fields at once (a correction typed by hand, or a merge) is a plain 修改.
+    expect(
+      entryActionLabel(edit({ measures: [...item.measures, measure2], supervised: true })),
+    ).toBe('修改');
+    expect(entryActionLabel(edit({ place: '三组' }))).toBe('修改');
+    expect(entryActionLabel(edit({ measures: [...item.measures, measure2] }, 'villages'))).toBe(
+      '修改',
+    );
+    expect(entryActionLabel({ ...edit({ status: 'closed' }), action: 'merge' })).toBe(
+      '合并两台电脑的修改',
+    );
+    expect(entryActionLabel({ ...edit({}), action: 'create', before: null })).toBe('新建');
   });
 });

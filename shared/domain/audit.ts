@@ -100,6 +100,89 @@ export function auditAction(
   return 'update';
 }
 
+type Fields = Record<string, unknown> | null;
+
+const listOf = (record: Fields, key: string): unknown[] => {
+  const value = record?.[key];
+  return Array.isArray(value) ? value : [];
+};
+/** One more element in a list field, nothing else changed in it. */
+const grew = (before: Fields, after: Fields, key: string) =>
+  listOf(after, key).length === listOf(before, key).length + 1;
+
+const PROBLEM_STEPS: Record<string, string> = {
+  'pending>inProgress': '开始整改',
+  'inProgress>closeRequested': '申请销号',
+  'closeRequested>inProgress': '退回',
+  'closeRequested>closed': '验收销号',
+};
+
+/**
+ * A ledger item's edit named as the step the problem page offers (新增整改措施, 完成整改措施,
+ * 申请销号, 延期…), told from the values before and after; null for any other edit, which
+ * stays 修改 with the fields it changed.
+ */
+function problemStep(before: Fields, after: Fields): string | null {
+  const fields = changedFields(before, after);
+  if (fields.includes('status')) {
+    const to = String(after?.status);
+    if (to === 'unfixable') return '认定无法整改';
+    return PROBLEM_STEPS[`${String(before?.status)}>${to}`] ?? null;
+  }
+  // 延期 moves the deadline and keeps the old one in the extensions.
+  if (
+    fields.every((f) => f === 'deadline' || f === 'extensions') &&
+    grew(before, after, 'extensions')
+  )
+    return '延期';
+  if (fields.length !== 1) return null;
+  const [field] = fields;
+  switch (field) {
+    case 'measures': {
+      if (grew(before, after, field)) return '新增整改措施';
+      const was = listOf(before, field) as { id?: unknown; done?: unknown }[];
+      const now = listOf(after, field) as { id?: unknown; done?: unknown }[];
+      if (was.length !== now.length) return null;
+      const ticked = now.filter((m, i) => m.done === true && was[i]?.done !== true).length;
+      const unticked = now.filter((m, i) => m.done !== true && was[i]?.done === true).length;
+      if (ticked > 0 && unticked === 0) return '完成整改措施';
+      if (unticked > 0 && ticked === 0) return '取消完成整改措施';
+      return null;
+    }
+    case 'beforePhotos':
+      return grew(before, after, field) ? '添加整改前照片' : null;
+    case 'afterPhotos':
+      return grew(before, after, field) ? '添加整改后照片或证明' : null;
+    case 'progress':
+      return grew(before, after, field) ? '填写进展情况' : null;
+    case 'accountability':
+      return grew(before, after, field) ? '记录约谈/通报/问责' : null;
+    case 'reports':
+      return grew(before, after, field) ? '报送进展' : null;
+    case 'supervised':
+      return after?.supervised === true ? '加入督办' : '取消督办';
+    case 'exposed':
+      return after?.exposed === true ? '加入曝光台' : '移出曝光台';
+    default:
+      return null;
+  }
+}
+
+/** Tables whose edits are named by the step they were, not only 修改. */
+const STEP_NAMES: Partial<Record<string, (before: Fields, after: Fields) => string | null>> = {
+  problems: problemStep,
+};
+
+/**
+ * What an entry did, in words, as the history shows it: the step of a ledger item's page when
+ * the edit was one (新增整改措施 and 完成整改措施 are told apart), else the action's label.
+ */
+export function entryActionLabel(entry: Pick<AuditEntry, 'table' | 'action' | 'before' | 'after'>) {
+  const named =
+    entry.action === 'update' ? STEP_NAMES[entry.table]?.(entry.before, entry.after) : null;
+  return named ?? AUDIT_ACTION_LABELS[entry.action];
+}
+
 /** Entries as the history shows them: one user's step that wrote many records is one row. */
 export type HistoryRow =
   | { kind: 'entry'; entry: AuditEntry }

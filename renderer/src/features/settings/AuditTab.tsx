@@ -18,8 +18,8 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import { Fragment, useState } from 'react';
 import {
-  AUDIT_ACTION_LABELS,
   changedFields,
+  entryActionLabel,
   historyRows,
   stepSummary,
   type AuditEntry,
@@ -45,7 +45,7 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
         <TableCell>{entry.actor}</TableCell>
         <TableCell>{entry.table === '*' ? S.allTables : tableLabel(entry.table)}</TableCell>
         <TableCell>{entry.label}</TableCell>
-        <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
+        <TableCell>{entryActionLabel(entry)}</TableCell>
         <TableCell>
           {entry.action === 'update' || entry.action === 'merge' || entry.action === 'correct'
             ? fields.map((field) => fieldLabel(entry.table, field)).join('、')
