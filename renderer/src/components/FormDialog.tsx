@@ -11,7 +11,10 @@ import { useState, type ReactNode } from 'react';
 import { issuesOf } from './issues';
 import { limitHelp } from './limitHelp';
 
-/** A dialog holding a form: Enter submits, Esc and 取消 close, the fields stack in a grid. */
+/**
+ * A dialog holding a form: Enter submits, Esc and 取消 close, the fields stack in a grid that
+ * scrolls when it is taller than the screen, the actions always in sight.
+ */
 export function FormDialog(props: {
   title: ReactNode;
   onClose: () => void;
@@ -33,6 +36,9 @@ export function FormDialog(props: {
     >
       <form
         noValidate
+        // A column the dialog's height bounds: a long form scrolls in its content, and the title
+        // and 保存/取消 stay in sight on a small screen.
+        style={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0 }}
         onSubmit={(event) => {
           event.preventDefault();
           void props.onSubmit();
