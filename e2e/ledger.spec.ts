@@ -82,11 +82,22 @@ test('a deduction opens a ledger item, which goes through 退回, an extension, 
   await expect(page.getByText('约谈：李明（整改不彻底）')).toBeVisible();
 
   await page.getByRole('button', { name: '申请销号' }).click();
+  await expect(page.getByTestId('problem-status')).toHaveText('申请销号');
+  // What the 销号 was asked on stays as the verifier will see it, until it is sent back.
+  await expect(page.getByTestId('evidence-locked')).toBeVisible();
+  await expect(page.getByLabel('清运建筑垃圾并平整场地')).toBeDisabled();
+  await expect(page.getByRole('button', { name: '添加措施' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '添加照片' })).toHaveCount(0);
   await page.getByRole('button', { name: '验收销号' }).click();
+  // The one signed in and today to start with, both still to change.
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await expect(page.getByRole('dialog').getByLabel('验收人（谁验收、谁负责）')).toHaveValue(
+    '张环保',
+  );
+  await expect(page.getByRole('dialog').getByLabel('验收日期')).toHaveValue(today);
+  await snap(page, '50-ledger-close-dialog');
   await page.getByRole('dialog').getByLabel('验收人（谁验收、谁负责）').fill('王副镇长');
   // Verified today: a 验收日期 still to come is refused (e2e/entry.spec.ts).
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  await page.getByRole('dialog').getByLabel('验收日期').fill(today);
   await page.getByRole('dialog').getByLabel('验收意见').fill('已清理到位，场地平整');
   await page.getByRole('dialog').getByRole('button', { name: '验收销号' }).click();
   await expect(page.getByTestId('problem-status')).toHaveText('已销号');
@@ -100,15 +111,28 @@ test('a deduction opens a ledger item, which goes through 退回, an extension, 
   await expect(history.getByRole('row').filter({ hasText: '申请销号 → 已销号' })).toContainText(
     '张环保',
   );
+  // Each step by its name: adding the measure and ticking it are not both 修改.
+  await expect(history.getByRole('row').filter({ hasText: '新增整改措施' })).toHaveCount(1);
+  await expect(history.getByRole('row').filter({ hasText: '完成整改措施' })).toHaveCount(1);
+  await expect(history.getByRole('row').filter({ hasText: '添加整改后照片或证明' })).toHaveCount(1);
+  await expect(history.getByRole('cell', { name: '修改', exact: true })).toHaveCount(0);
   await snap(page, '50-ledger-problem');
 
   // The grid lists it, closed and supervised; a second, overdue item shows 逾期.
   await page.getByRole('link', { name: '返回台账' }).click();
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('button', { name: '新增问题' }).click();
   await page.getByRole('dialog').getByLabel('问题来源').click();
   await page.getByRole('option', { name: '群众申诉反映' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('dialog').getByText('群众申诉请选择反映渠道。')).toBeVisible();
+  // On the office's screen the long form scrolls inside the dialog; 保存 and 取消 stay in sight.
+  await expect(page.getByRole('dialog').getByRole('button', { name: '保存' })).toBeInViewport();
+  await expect(page.getByRole('dialog').getByRole('button', { name: '取消' })).toBeInViewport();
+  await snap(page, '51-ledger-new-public-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await snap(page, '51-ledger-new-public-1920');
+  await page.setViewportSize({ width: 1366, height: 860 });
   await page.getByRole('dialog').getByLabel('反映渠道').click();
   await page.getByRole('option', { name: '12345' }).click();
   await page.getByRole('dialog').getByLabel('问题描述').fill('河边有人倾倒垃圾');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkEvidenceChange,
   checkExtension,
   deadlineState,
   nextReportDue,
@@ -152,6 +153,25 @@ describe('transition', () => {
       ok: false,
       message: '无法整改需要写明批准人。',
     });
+  });
+});
+
+describe('checkEvidenceChange', () => {
+  it('lets measures and photos change while 待整改 or 整改中, not from 申请销号 on until 退回', () => {
+    expect(checkEvidenceChange('pending')).toBeNull();
+    expect(checkEvidenceChange('inProgress')).toBeNull();
+    expect(checkEvidenceChange('closeRequested')).toBe(
+      '已申请销号，整改措施和照片不能再修改；如需修改，请由验收人先“退回”。',
+    );
+    expect(checkEvidenceChange('closed')).toBe('已销号的问题不能再修改整改措施和照片。');
+    expect(checkEvidenceChange('unfixable')).toBe('已认定无法整改的问题不能再修改整改措施和照片。');
+    // 退回 brings 申请销号 back to 整改中, where they may change again.
+    const returned = transition(state('closeRequested'), {
+      type: 'return',
+      reason: '现场仍有残留',
+    });
+    expect(returned).toEqual({ ok: true, status: 'inProgress' });
+    expect(checkEvidenceChange('inProgress')).toBeNull();
   });
 });
 

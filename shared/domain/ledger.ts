@@ -148,6 +148,24 @@ const EVENT_LABELS: Record<WorkflowEvent['type'], string> = {
   markUnfixable: '标为无法整改',
 };
 
+/**
+ * The measures and photos a 销号 was asked on are what the verifier checks: from 申请销号 on
+ * (and after 已销号 or 无法整改) they stay as they were, until the request is sent back (退回 →
+ * 整改中). Null while they may change, else why not.
+ */
+export function checkEvidenceChange(status: ProblemStatus): string | null {
+  switch (status) {
+    case 'closeRequested':
+      return '已申请销号，整改措施和照片不能再修改；如需修改，请由验收人先“退回”。';
+    case 'closed':
+      return '已销号的问题不能再修改整改措施和照片。';
+    case 'unfixable':
+      return '已认定无法整改的问题不能再修改整改措施和照片。';
+    default:
+      return null;
+  }
+}
+
 export type DeadlineState = 'done' | 'overdue' | 'dueSoon' | 'onTime';
 
 export const DUE_SOON_DAYS = 3;

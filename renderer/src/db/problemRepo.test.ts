@@ -8,6 +8,7 @@ import {
   addAccountability,
   addAfterEvidence,
   addMeasure,
+  addProblemPhoto,
   applyWorkflow,
   correctProblem,
   createProblem,
@@ -106,6 +107,53 @@ describe('the ledger', () => {
     expect(history).toHaveLength(12);
     expect(history.every((e) => e.actor === '张环保')).toBe(true);
     expect(history.some((e) => e.reason === '雨季运输困难')).toBe(true);
+  });
+
+  it('keeps the measures and photos as they were from 申请销号 until 退回, and after 销号', async () => {
+    const p = await createProblem(db, form());
+    await applyWorkflow(db, p.id, { type: 'start' });
+    const measured = await addMeasure(db, p.id, '清运建筑垃圾');
+    const measure = measured.measures[0]!.id;
+    await setMeasureDone(db, p.id, measure, true);
+    const evidence = { attachmentId: 'a1', thumbnailId: 't1', name: '整改后.jpg', size: 10 };
+    await addAfterEvidence(db, p.id, evidence);
+    await applyWorkflow(db, p.id, { type: 'requestClose' });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const photo = {
+      kind: 'before' as const,
+      file: { name: 'a.png', data: png },
+      thumbnail: new Blob([png], { type: 'image/png' }),
+    };
+    const asked = '已申请销号，整改措施和照片不能再修改；如需修改，请由验收人先“退回”。';
+    const before = await db.problems.get(p.id);
+    const attachments = await db.attachments.count();
+    await expect(addMeasure(db, p.id, '再补一项')).rejects.toThrow(asked);
+    await expect(setMeasureDone(db, p.id, measure, false)).rejects.toThrow(asked);
+    await expect(addAfterEvidence(db, p.id, evidence)).rejects.toThrow(asked);
+    await expect(addProblemPhoto(db, p.id, photo)).rejects.toThrow(asked);
+    await expect(addProblemPhoto(db, p.id, { ...photo, kind: 'after' })).rejects.toThrow(asked);
+    // Nothing was written: not the item, not a photo's file.
+    expect(await db.problems.get(p.id)).toEqual(before);
+    expect(await db.attachments.count()).toBe(attachments);
+
+    await applyWorkflow(db, p.id, { type: 'return', reason: '现场仍有残留' });
+    await addMeasure(db, p.id, '复查清运');
+    const reopened = await addProblemPhoto(db, p.id, photo);
+    expect(reopened.measures).toHaveLength(2);
+    expect(reopened.beforePhotos).toHaveLength(1);
+
+    await setMeasureDone(db, p.id, reopened.measures[1]!.id, true);
+    await applyWorkflow(db, p.id, { type: 'requestClose' });
+    await applyWorkflow(db, p.id, {
+      type: 'close',
+      verifier: '李干事',
+      date: '2026-05-28',
+      opinion: '已清理到位',
+    });
+    const closed = '已销号的问题不能再修改整改措施和照片。';
+    await expect(addMeasure(db, p.id, '再补一项')).rejects.toThrow(closed);
+    await expect(setMeasureDone(db, p.id, measure, false)).rejects.toThrow(closed);
+    await expect(addProblemPhoto(db, p.id, { ...photo, kind: 'after' })).rejects.toThrow(closed);
   });
 
   it('opens an item from a deduction, linked both ways, and only once', async () => {

@@ -4,6 +4,7 @@ import type { Deduction } from '@shared/domain/assessment';
 import { RIVER_PROBLEM_CATEGORY, type ForestPatrol, type RiverPatrol } from '@shared/domain/patrol';
 import { checkDate, toIsoDate } from '@shared/domain/dates';
 import {
+  checkEvidenceChange,
   checkExtension,
   DEFAULT_SOURCE_CODES,
   nextSequence,
@@ -396,9 +397,15 @@ export async function addMeasure(db: EcoDeskDb, id: string, text: string): Promi
   const long = checkText('整改措施', clean, TEXT_LIMITS.measure);
   if (long) refuse(long, 'measure');
   return update(db, id, (p, ctx) => ({
-    ...p,
+    ...evidenceMayChange(p),
     measures: [...p.measures, { id: ctx.newId(), text: clean, done: false }],
   }));
+}
+
+/** The item, if its measures and photos may still change (not from 申请销号 on); else refused. */
+function evidenceMayChange(p: Problem): Problem {
+  const problem = checkEvidenceChange(p.status);
+  return problem ? refuse(problem, 'status') : p;
 }
 
 export function setMeasureDone(
@@ -407,11 +414,10 @@ export function setMeasureDone(
   measureId: string,
   done: boolean,
 ): Promise<Problem> {
-  return update(db, id, (p) => {
-    if (p.status === 'closed' || p.status === 'unfixable')
-      refuse('已结束的问题不能再修改整改措施。');
-    return { ...p, measures: p.measures.map((m) => (m.id === measureId ? { ...m, done } : m)) };
-  });
+  return update(db, id, (p) => ({
+    ...evidenceMayChange(p),
+    measures: p.measures.map((m) => (m.id === measureId ? { ...m, done } : m)),
+  }));
 }
 
 export async function addProgress(db: EcoDeskDb, id: string, text: string): Promise<Problem> {
@@ -499,7 +505,10 @@ export function addAfterEvidence(
   id: string,
   photo: Problem['afterPhotos'][number],
 ): Promise<Problem> {
-  return update(db, id, (p) => ({ ...p, afterPhotos: [...p.afterPhotos, photo] }));
+  return update(db, id, (p) => ({
+    ...evidenceMayChange(p),
+    afterPhotos: [...p.afterPhotos, photo],
+  }));
 }
 
 export function todayIso(): string {
@@ -519,8 +528,8 @@ export async function addProblemPhoto(
     const photo = await storePhoto(db, ctx, input, mime);
     return update(db, id, (p) =>
       input.kind === 'before'
-        ? { ...p, beforePhotos: [...p.beforePhotos, photo] }
-        : { ...p, afterPhotos: [...p.afterPhotos, photo] },
+        ? { ...evidenceMayChange(p), beforePhotos: [...p.beforePhotos, photo] }
+        : { ...evidenceMayChange(p), afterPhotos: [...p.afterPhotos, photo] },
     );
   });
 }

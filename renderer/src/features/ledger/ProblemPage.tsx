@@ -21,9 +21,10 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { Right } from '@shared/domain/accounts';
 import { Link, useParams } from 'react-router';
-import { AUDIT_ACTION_LABELS, changedFields, type AuditEntry } from '@shared/domain/audit';
+import { changedFields, entryActionLabel, type AuditEntry } from '@shared/domain/audit';
 import { toIsoDate } from '@shared/domain/dates';
 import {
+  checkEvidenceChange,
   deadlineState,
   nextReportDue,
   SOURCE_LABELS,
@@ -47,7 +48,14 @@ import { fieldLabel } from '../../components/recordText';
 import { PageHeader } from '../../components/PageHeader';
 import { issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useAuditLog, useProblem, useProblems, useRights, useVillages } from '../../db/hooks';
+import {
+  useAuditLog,
+  useProblem,
+  useProblems,
+  useRights,
+  useSession,
+  useVillages,
+} from '../../db/hooks';
 import { describeError, useNotify } from '../../app/notify';
 import { ACCOUNTS } from '../accounts/strings';
 import { PhotoStrip } from '../assessment/PhotoStrip';
@@ -77,12 +85,19 @@ function FieldsDialog(props: {
   title: string;
   submitLabel: string;
   fields: { key: string; label: string; type?: 'date' }[];
+  /** What the fields start with (still editable). */
+  initial?: Record<string, string>;
   onSubmit: (values: Record<string, string>) => Promise<unknown>;
   onClose: () => void;
   extra?: ReactNode;
 }) {
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(props.initial ?? {});
   const [error, setError] = useState<string | null>(null);
+  // The cursor starts in the first field not filled in already.
+  const focus = Math.max(
+    0,
+    props.fields.findIndex((f) => !props.initial?.[f.key]),
+  );
   return (
     <FormDialog
       title={props.title}
@@ -107,7 +122,7 @@ function FieldsDialog(props: {
           <DateField
             key={f.key}
             label={f.label}
-            autoFocus={i === 0}
+            autoFocus={i === focus}
             value={values[f.key] ?? ''}
             onChange={(value) => setValues({ ...values, [f.key]: value })}
           />
@@ -115,7 +130,7 @@ function FieldsDialog(props: {
           <TextField
             key={f.key}
             label={f.label}
-            autoFocus={i === 0}
+            autoFocus={i === focus}
             value={values[f.key] ?? ''}
             onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
           />
@@ -188,6 +203,7 @@ export function ProblemPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [kind, setKind] = useState<AccountabilityKind>('interview');
   const can = useRights();
+  const session = useSession();
   const mayEdit = can('ledger');
   const maySupervise = can('supervise');
   const today = toIsoDate(new Date());
@@ -206,6 +222,9 @@ export function ProblemPage() {
   // A voided item is read, never worked on.
   const voided = problem.voided !== undefined || problem.deletedAt !== undefined;
   const ended = voided || problem.status === 'closed' || problem.status === 'unfixable';
+  // From 申请销号 on, the measures and photos stay as the verifier sees them, until 退回.
+  const evidenceLocked = checkEvidenceChange(problem.status);
+  const evidenceReadOnly = voided || evidenceLocked !== null || !mayEdit;
   const run = (work: Promise<unknown>) => void work.catch((e: unknown) => notify.error(e));
   /** Shows a refusal and rejects again, so that a form keeps what was typed. */
 
@@ -344,7 +363,9 @@ export function ProblemPage() {
             <TableBody>
               {facts.map(([label, value]) => (
                 <TableRow key={label}>
-                  <TableCell sx={{ width: 120, color: 'text.secondary' }}>{label}</TableCell>
+                  <TableCell sx={{ width: 120, whiteSpace: 'nowrap', color: 'text.secondary' }}>
+                    {label}
+                  </TableCell>
                   <TableCell>{value}</TableCell>
                 </TableRow>
               ))}
@@ -352,20 +373,25 @@ export function ProblemPage() {
           </Table>
         </Section>
         <Section title={P.measures}>
+          {problem.status === 'closeRequested' && !voided ? (
+            <Typography variant="body2" color="text.secondary" data-testid="evidence-locked">
+              {P.evidenceLocked}
+            </Typography>
+          ) : null}
           {problem.measures.map((m) => (
             <FormControlLabel
               key={m.id}
               control={
                 <Checkbox
                   checked={m.done}
-                  disabled={ended || !mayEdit}
+                  disabled={evidenceReadOnly}
                   onChange={(e) => run(actions.setMeasureDone(problem.id, m.id, e.target.checked))}
                 />
               }
               label={m.text}
             />
           ))}
-          {!ended && mayEdit ? (
+          {!evidenceReadOnly ? (
             <AddLineForm
               label={P.addMeasure}
               placeholder={P.measurePlaceholder}
@@ -377,14 +403,14 @@ export function ProblemPage() {
         <Section title={P.before}>
           <PhotoStrip
             photos={problem.beforePhotos}
-            readOnly={ended || !mayEdit}
+            readOnly={evidenceReadOnly}
             onAdd={() => void addPhoto('before')}
           />
         </Section>
         <Section title={P.after}>
           <PhotoStrip
             photos={problem.afterPhotos}
-            readOnly={ended || !mayEdit}
+            readOnly={evidenceReadOnly}
             onAdd={() => void addPhoto('after')}
           />
         </Section>
@@ -514,7 +540,7 @@ export function ProblemPage() {
                 <TableRow key={entry.id}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(entry.at)}</TableCell>
                   <TableCell>{entry.actor}</TableCell>
-                  <TableCell>{AUDIT_ACTION_LABELS[entry.action]}</TableCell>
+                  <TableCell>{entryActionLabel(entry)}</TableCell>
                   <TableCell>{historyChange(entry)}</TableCell>
                   <TableCell>{entry.reason ?? ''}</TableCell>
                 </TableRow>
@@ -562,6 +588,8 @@ export function ProblemPage() {
             { key: 'date', label: P.verifiedOn, type: 'date' },
             { key: 'opinion', label: P.opinion },
           ]}
+          // 谁验收、谁负责: the one signed in, today; both may be changed.
+          initial={{ verifier: session?.name ?? '', date: today }}
           onSubmit={(v) =>
             actions.applyWorkflow(problem.id, {
               type: 'close',

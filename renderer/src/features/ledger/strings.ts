@@ -133,6 +133,7 @@ export const LEDGER = {
     person: '对象',
     note: '说明',
     measures: '整改措施',
+    evidenceLocked: '已申请销号：整改措施和照片保持申请时的样子，供验收核对；退回后才能修改。',
     addMeasure: '添加措施',
     measurePlaceholder: '例如：清运建筑垃圾并平整场地',
     progress: '进展情况',
