@@ -209,4 +209,105 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await expect(
     log.getByRole('row').filter({ hasText: '接收青山镇的数据包' }).first(),
   ).toContainText('刘科长');
+
+  // 督查反馈: the county writes a list for 青山镇 — one item of its own, one overdue item pressed.
+  await nav.getByRole('link', { name: '督查反馈' }).click();
+  await county.getByRole('button', { name: '新建清单' }).click();
+  let dialog = county.getByRole('dialog');
+  await dialog.getByLabel('乡镇').selectOption({ label: '青山镇' });
+  await dialog.getByLabel('批次或文号').fill('绿水县环督〔2026〕12号');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(county.getByRole('heading', { name: '督查反馈清单 · 青山镇' })).toBeVisible();
+  await county.getByRole('button', { name: '添加问题' }).click();
+  dialog = county.getByRole('dialog');
+  await dialog.getByLabel('所在村').selectOption({ label: '西村' });
+  await dialog.getByLabel('具体位置').fill('村西桥头');
+  await dialog.getByLabel('整改责任人').fill('西村书记');
+  await dialog.getByLabel('问题描述').fill('河岸堆放生活垃圾，长约二十米');
+  await dialog.getByLabel('整改要求').fill('立即清运，建立保洁制度');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(county.getByText('已保存这个问题。')).toBeVisible();
+  await county.getByRole('button', { name: '督办逾期问题…' }).click();
+  dialog = county.getByRole('dialog');
+  const overdue = dialog.getByTestId('pressable');
+  await expect(overdue).toHaveCount(1);
+  await expect(overdue).toContainText('沟渠旁积存建筑垃圾');
+  await overdue.click();
+  await snap(county, '99g-county-press');
+  await dialog.getByRole('button', { name: '加入清单（1 个）' }).click();
+  const items = county.getByTestId('feedback-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('绿水县督-2026-001');
+  await expect(items.nth(1)).toContainText('绿水县督-2026-002');
+  await expect(items.nth(1)).toContainText('【督办】贵镇 2026-镇督-0001：沟渠旁积存建筑垃圾');
+  // Issued: frozen, then exported both ways.
+  await county.getByRole('button', { name: '下发', exact: true }).click();
+  await county.getByRole('dialog').getByRole('button', { name: '下发' }).click();
+  await expect(county.getByText('已下发。现在可以导出。')).toBeVisible();
+  await expect(county.getByRole('button', { name: '添加问题' })).toHaveCount(0);
+  const countyPrint = (await county.getByTestId('feedback-fingerprint').innerText()).match(
+    /([0-9A-F]{4} ){7}[0-9A-F]{4}/,
+  )![0];
+  await snap(county, '99h-county-feedback');
+  await download(
+    county,
+    () => county.getByRole('button', { name: '导出 Excel…' }).click(),
+    out('feedback.xlsx'),
+  );
+  await download(
+    county,
+    () => county.getByRole('button', { name: '导出签名数据包…' }).click(),
+    out('feedback.zip'),
+  );
+
+  // 青山镇 opens the signed list: the county's fingerprint is compared once, then registered.
+  const openList = async (file: string) => {
+    await qingshan.goto('/#/ledger');
+    await chooseFile(
+      qingshan,
+      () => qingshan.getByRole('button', { name: '导入上级反馈清单' }).click(),
+      file,
+    );
+  };
+  await openList(out('feedback.zip'));
+  dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByTestId('county-fingerprint')).toHaveText(countyPrint);
+  await expect(dialog.getByRole('button', { name: '登记并继续导入' })).toBeDisabled();
+  await dialog.getByLabel('我已与县里核对，签名指纹完全一致').check();
+  await snap(qingshan, '99i-town-county-key');
+  await dialog.getByRole('button', { name: '登记并继续导入' }).click();
+  dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByTestId('signed-list')).toContainText(countyPrint);
+  await expect(dialog.getByTestId('import-summary')).toContainText(
+    '新增 2 条，已导入过 0 条，有问题 0 条，跳过 2 行（合计、说明或空行）',
+  );
+  await snap(qingshan, '99j-town-import-feedback');
+  await dialog.getByRole('button', { name: '导入 2 条' }).click();
+  await expect(qingshan.getByText('已导入 2 条上级反馈问题。')).toBeVisible();
+  await expect(qingshan.getByTestId('ledger-count')).toHaveText('共 4 条');
+
+  // Once and only once: the package again, and the spreadsheet, add nothing.
+  for (const file of ['feedback.zip', 'feedback.xlsx']) {
+    await openList(out(file));
+    dialog = qingshan.getByRole('dialog');
+    await expect(dialog.getByTestId('import-summary')).toContainText(
+      '新增 0 条，已导入过 2 条，有问题 0 条',
+    );
+    await expect(dialog.getByRole('button', { name: '导入' })).toBeDisabled();
+    await dialog.getByRole('button', { name: '取消' }).click();
+  }
+  await expect(qingshan.getByTestId('ledger-count')).toHaveText('共 4 条');
+
+  // The same list signed by another key is refused, naming both fingerprints.
+  resigned(out('feedback.zip'), out('feedback-forged.zip'));
+  await openList(out('feedback-forged.zip'));
+  await expect(qingshan.getByText(/的签名指纹是 .*，与本机登记的绿水县签名指纹/)).toContainText(
+    countyPrint,
+  );
+  await expect(qingshan.getByRole('dialog')).toHaveCount(0);
+
+  // The item as the town's ledger keeps it: the county's number and demand, who signed.
+  await qingshan.getByText('河岸堆放生活垃圾，长约二十米').click();
+  await expect(qingshan.getByText('绿水县督-2026-001')).toBeVisible();
+  await expect(qingshan.getByText('立即清运，建立保洁制度')).toBeVisible();
 });

@@ -19,7 +19,7 @@ const item = {
   place: '村口',
   description: '河岸堆放生活垃圾',
   requirement: '清理并建立保洁制度',
-  responsible: '',
+  responsible: '张书记',
   villageName: '张家村',
   deadline: '2026-12-31',
 };
@@ -70,8 +70,11 @@ describe('checking a list', () => {
     expect(
       validateFeedbackItem({ ...item, place: '地'.repeat(101) }, '2026-12-01')[0]?.message,
     ).toBe('具体位置最多 100 个字。');
-    expect(validateFeedbackItem({ ...item, villageName: '' }, '2026-12-01')[0]?.message).toBe(
-      '不属于某个村的问题，请填写整改责任人（如镇分管领导）。',
+    expect(
+      validateFeedbackItem({ ...item, villageName: '', responsible: '' }, '2026-12-01')[0]?.message,
+    ).toBe('请填写整改责任人（不属于某个村的问题，如镇分管领导）。');
+    expect(validateFeedbackItem({ ...item, responsible: ' ' }, '2026-12-01')[0]?.message).toBe(
+      '请填写整改责任人（如村支部书记）。',
     );
     expect(validateFeedbackItem(item, '2026-12-01')).toEqual([]);
   });

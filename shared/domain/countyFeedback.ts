@@ -22,7 +22,7 @@ export interface FeedbackItem {
   place: string;
   description: string;
   requirement: string;
-  /** 整改责任人: may stay empty for a village's item (the town's import takes its secretary). */
+  /** 整改责任人 (a village's item: its secretary, as the town's packages name them, by default). */
   responsible: string;
   deadline: string;
   /** 督办: the town's own item this presses on, as the town numbered it. */
@@ -132,10 +132,13 @@ export function validateFeedbackItem(
   limit('place', '具体位置');
   limit('requirement', '整改要求');
   limit('responsible', '整改责任人');
-  if (cleanText(item.villageName) === '' && cleanText(item.responsible) === '')
+  if (cleanText(item.responsible) === '')
     issues.push({
       field: 'responsible',
-      message: '不属于某个村的问题，请填写整改责任人（如镇分管领导）。',
+      message:
+        cleanText(item.villageName) === ''
+          ? '请填写整改责任人（不属于某个村的问题，如镇分管领导）。'
+          : '请填写整改责任人（如村支部书记）。',
     });
   if (cleanText(item.category) === '')
     issues.push({ field: 'category', message: '请选择问题类别。' });

@@ -85,7 +85,7 @@ const input = {
   place: '村口',
   description: '河岸堆放生活垃圾',
   requirement: '清理并建立保洁制度',
-  responsible: '',
+  responsible: '东村书记',
   deadline: '2026-12-31',
 };
 
@@ -117,11 +117,11 @@ describe('the county’s feedback lists', () => {
     ]);
   });
 
-  it('refuses an item that names no one for the town as a whole, or is due before it is handed down', async () => {
+  it('refuses an item that names no one responsible, or is due before it is handed down', async () => {
     const list = await createFeedbackList(db, { townId, batch: '1号', issuedOn: '2026-12-01' });
-    await expect(saveFeedbackItem(db, list.id, { ...input, villageName: '' })).rejects.toThrow(
-      '不属于某个村的问题，请填写整改责任人（如镇分管领导）。',
-    );
+    await expect(
+      saveFeedbackItem(db, list.id, { ...input, villageName: '', responsible: '' }),
+    ).rejects.toThrow('请填写整改责任人（不属于某个村的问题，如镇分管领导）。');
     await expect(
       saveFeedbackItem(db, list.id, { ...input, deadline: '2026-11-30' }),
     ).rejects.toThrow('整改时限不能早于交办日期。');

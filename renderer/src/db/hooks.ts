@@ -13,7 +13,7 @@ import {
   getFeedback,
   listFeedback,
   loadPressable,
-  loadTownVillageNames,
+  loadTownVillages,
 } from './repositories/countyFeedbackRepo';
 import { getBackupFailure, listHandoffs, loadHandoffDue } from './repositories/handoffRepo';
 import {
@@ -100,8 +100,8 @@ export const useFeedbackList = (id: string) => useLiveQuery(() => getFeedback(db
 /** The town's overdue items the county may press on (督办), not pressed yet. */
 export const usePressable = (townId: string, today: string) =>
   useLiveQuery(() => loadPressable(db, townId, today), [townId, today]);
-export const useTownVillageNames = (townId: string) =>
-  useLiveQuery(() => loadTownVillageNames(db, townId), [townId]);
+export const useTownVillages = (townId: string) =>
+  useLiveQuery(() => loadTownVillages(db, townId), [townId]);
 /** On a town's PC: the county's signing key, once registered. */
 export const useCountySigner = () => useLiveQuery(() => countySigner(db), []);
 export const useReceivedPackages = () => useLiveQuery(() => listReceived(db), []);

@@ -219,13 +219,16 @@ export async function loadPressable(
   });
 }
 
-/** The town's villages as its packages named them (for the item form's village list). */
-export async function loadTownVillageNames(db: EcoDeskDb, townId: string): Promise<string[]> {
+/** The town's villages as its packages named them, with their secretaries (the item form's). */
+export async function loadTownVillages(
+  db: EcoDeskDb,
+  townId: string,
+): Promise<{ name: string; secretary: string }[]> {
   const villages = await townRows<Village>(db, townId, 'villages');
   return villages
     .filter((v) => !v.deletedAt)
     .sort((a, b) => a.order - b.order)
-    .map((v) => v.name);
+    .map((v) => ({ name: v.name, secretary: v.secretary ?? '' }));
 }
 
 /** Adds a 督办 item to a draft for each chosen overdue item (each pressed once). */

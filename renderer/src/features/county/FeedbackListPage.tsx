@@ -51,7 +51,7 @@ import {
   useCountyName,
   useFeedbackList,
   usePressable,
-  useTownVillageNames,
+  useTownVillages,
 } from '../../db/hooks';
 import { saveFeedbackPackage, saveFeedbackSheet } from './feedbackFiles';
 import { COUNTY } from './strings';
@@ -172,7 +172,7 @@ export function FeedbackListPage() {
             <TableContainer component={Paper} variant="outlined">
               <Table size="small" aria-label={F.title}>
                 <TableHead>
-                  <TableRow>
+                  <TableRow sx={{ '& th': { whiteSpace: 'nowrap' } }}>
                     <TableCell>{C.number}</TableCell>
                     <TableCell>{C.village}</TableCell>
                     <TableCell>{C.category}</TableCell>
@@ -331,7 +331,7 @@ function HeadDialog({ list, onClose }: { list: FeedbackList; onClose: () => void
 
 function ItemDialog(props: { list: FeedbackList; item: FeedbackItem | null; onClose: () => void }) {
   const { list, item } = props;
-  const villages = useTownVillageNames(list.townId);
+  const villages = useTownVillages(list.townId);
   const { form, set, text, issues, run } = useFormDialog(
     {
       villageName: item?.villageName ?? '',
@@ -360,9 +360,20 @@ function ItemDialog(props: { list: FeedbackList; item: FeedbackItem | null; onCl
           value={form.villageName}
           options={[
             { value: '', label: F.wholeTown },
-            ...plainOptions([...new Set([...(villages ?? []), form.villageName])].filter(Boolean)),
+            ...plainOptions(
+              [...new Set([...(villages ?? []).map((v) => v.name), form.villageName])].filter(
+                Boolean,
+              ),
+            ),
           ]}
-          onChange={(villageName) => set({ villageName })}
+          onChange={(villageName) => {
+            // The village's secretary, as the town's package names them, unless one is typed.
+            const secretary = villages?.find((v) => v.name === villageName)?.secretary ?? '';
+            const filledIn =
+              form.responsible === '' ||
+              (villages ?? []).some((v) => v.secretary === form.responsible);
+            set({ villageName, ...(filledIn ? { responsible: secretary } : {}) });
+          }}
           autoFocus
         />
         <SelectField
@@ -401,6 +412,7 @@ function ItemDialog(props: { list: FeedbackList; item: FeedbackItem | null; onCl
           label={C.responsible}
           {...text('responsible')}
           error={Boolean(message('responsible'))}
+          required
           helperText={message('responsible') ?? F.responsibleHelp}
         />
         <DateField
