@@ -189,3 +189,86 @@ test('the one who asks for a 销号 cannot confirm it while a leader can', async
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('problem-status')).toHaveText('申请销号');
 });
+
+test('the administrator stops an account from its row, ticks rights one by one, and renews the recovery code', async ({
+  page,
+}) => {
+  const firstCode = await completeSetup(page, { villages: ['东村'] });
+  await page.goto('/#/settings/accounts');
+  await page.getByRole('button', { name: '添加账号' }).click();
+  const add = page.getByRole('dialog', { name: '添加账号' });
+  // The roles give the starting rights; each is a box of its own, as the help says.
+  await expect(add.getByText('下面可以逐项调整')).toBeVisible();
+  await add.getByLabel('环境办', { exact: true }).uncheck();
+  await add.getByLabel('领导', { exact: true }).check();
+  await expect(add.getByLabel('验收销号', { exact: true })).toBeChecked();
+  await add.getByLabel('审批“无法整改”', { exact: true }).uncheck();
+  await expect(add.getByText('至少 6 位。忘记时由管理员重设。')).toBeVisible();
+  await add.getByLabel('姓名').fill('李镇长');
+  await add.getByLabel('登录密码').fill('first-pass');
+  await add.getByLabel('再输一次密码').fill('first-pass');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await snap(page, '98-account-add-1366');
+  await add.getByRole('button', { name: '添加账号' }).click();
+  await expect(add).toBeHidden();
+  const row = page.getByTestId('account-row').filter({ hasText: '李镇长' });
+  await expect(row).toContainText('验收销号');
+  await expect(row).not.toContainText('审批“无法整改”');
+
+  // 停用 is on the row; the message says it was stopped, not that rights were saved.
+  await expect(
+    page
+      .getByTestId('account-row')
+      .filter({ hasText: '张环保' })
+      .getByRole('button', { name: '停用' }),
+  ).toHaveCount(0);
+  await row.getByRole('button', { name: '停用' }).click();
+  await page
+    .getByRole('dialog', { name: '停用“李镇长”的账号？' })
+    .getByRole('button', { name: '停用' })
+    .click();
+  await expect(page.getByText('已停用“李镇长”的账号，他不能再登录。')).toBeVisible();
+  await expect(row).toContainText('已停用');
+  await snap(page, '98-accounts-stopped-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await snap(page, '98-accounts-stopped-1920');
+  await row.getByRole('button', { name: '重新启用' }).click();
+  await expect(page.getByText('已重新启用“李镇长”的账号')).toBeVisible();
+  await expect(row).toContainText('待本人改密码');
+  // Through 调整权限 too, a stop is said as a stop.
+  await row.getByRole('button', { name: '调整权限' }).click();
+  const edit = page.getByRole('dialog', { name: '调整“李镇长”的权限' });
+  await edit.getByLabel('停用这个账号（人员调离时）').check();
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已停用“李镇长”的账号，他不能再登录。')).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 860 });
+
+  // The administrator's own password comes back with the recovery code, not from an administrator.
+  await page.getByTestId('account-chip').click();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  await expect(page.getByText('至少 6 位。忘记时用设置时打印的恢复码重设。')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The sign-in says which town's PC this is; the code renewed says the old one is spent.
+  await page.getByTestId('account-chip').click();
+  await page.getByRole('menuitem', { name: '切换用户' }).click();
+  await expect(page.getByTestId('sign-in-place')).toHaveText('绿水县 · 青山镇 的工作台');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await snap(page, '98-sign-in-1366');
+  await page.getByRole('button', { name: '忘记密码？' }).click();
+  await page.getByRole('button', { name: '用恢复码重设管理员密码' }).click();
+  await page.getByLabel('姓名').selectOption('张环保');
+  await page.getByLabel('恢复码').fill(firstCode);
+  await expect(page.getByText('至少 6 位。忘记时用设置时打印的恢复码重设。')).toBeVisible();
+  await page.getByLabel('新密码').fill('qingshan-new');
+  await page.getByLabel('再输一次密码').fill('qingshan-new');
+  await page.getByRole('button', { name: '重设密码并登录' }).click();
+  await expect(page.getByRole('heading', { name: '请打印并保管好新的管理员恢复码' })).toBeVisible();
+  await expect(page.getByTestId('recovery-renewed')).toHaveText(
+    '原来的恢复码已经用过，从现在起不能再用了：请把旧的那张销毁，换成这一张新的。',
+  );
+  await expect(page.getByTestId('recovery-code')).not.toHaveText(firstCode);
+  await snap(page, '98-recovery-renewed-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await snap(page, '98-recovery-renewed-1920');
+});

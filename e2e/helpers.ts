@@ -16,8 +16,8 @@ export interface SetupOptions {
   villages?: string[];
 }
 
-/** Walks the first-run wizard as a user does, ending on the dashboard. */
-export async function completeSetup(page: Page, options: SetupOptions = {}): Promise<void> {
+/** Walks the first-run wizard as a user does, ending on the dashboard; the recovery code shown. */
+export async function completeSetup(page: Page, options: SetupOptions = {}): Promise<string> {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '首次使用设置' })).toBeVisible();
   await page.getByLabel('乡镇名称').fill(options.town ?? '青山镇');
@@ -36,9 +36,11 @@ export async function completeSetup(page: Page, options: SetupOptions = {}): Pro
   await page.getByRole('button', { name: '完成设置' }).click();
   // The administrator's recovery code, shown once before the dashboard.
   await expect(page.getByTestId('recovery-code')).toHaveText(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){5}$/);
+  const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
   await page.getByLabel('我已打印或抄下恢复码').check();
   await page.getByRole('button', { name: '进入工作台' }).click();
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
+  return code;
 }
 
 /** The password the specs' first accounts are given. */

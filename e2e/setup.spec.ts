@@ -16,6 +16,7 @@ test('first run: from an empty profile through the wizard to the dashboard, kept
   await page.getByRole('button', { name: '下一步' }).click();
 
   // The first account: the administrator's name and a password typed twice.
+  await expect(page.getByText('至少 6 位。忘记时用设置时打印的恢复码重设。')).toBeVisible();
   await page.getByLabel('您的姓名').fill('张环保');
   await page.getByLabel('登录密码').fill('12345');
   await page.getByRole('button', { name: '下一步' }).click();

@@ -228,6 +228,20 @@ describe('rights, checked where the write happens', () => {
       repeat: 'first-pass',
     });
     const leader = (await listAccounts(db)).find((a) => a.name === '李镇长')!;
+    // A role's rights to start with; rights ticked one by one when the form gives them.
+    expect(leader.rights).toEqual(['prints', 'issue', 'approve', 'confirm']);
+    await actions.addAccount({
+      name: '王纪检',
+      roles: ['discipline'],
+      rights: ['history', 'supervise', 'complainant'],
+      password: 'first-pass',
+      repeat: 'first-pass',
+    });
+    expect((await listAccounts(db)).find((a) => a.name === '王纪检')!.rights).toEqual([
+      'supervise',
+      'history',
+      'complainant',
+    ]);
     await actions.updateAccount(leader.id, {
       roles: ['leader'],
       rights: ['confirm'],

@@ -155,10 +155,13 @@ export function signedIn(account: Account): void {
   });
 }
 
-/** Another person's account, with the rights of the roles chosen and a first password. */
+/**
+ * Another person's account with a first password: the rights of the roles chosen, or the ones
+ * ticked one by one (`rights`) when given.
+ */
 export async function addAccount(
   db: EcoDeskDb,
-  form: NewAccountForm & { roles: Role[] },
+  form: NewAccountForm & { roles: Role[]; rights?: readonly Right[] | undefined },
 ): Promise<AccountView> {
   const taken = (await db.accounts.toArray()).map((a) => a.name);
   assertValid([
@@ -175,7 +178,7 @@ export async function addAccount(
       id: ctx.newId(),
       name: form.name.trim(),
       roles: form.roles,
-      rights: rightsOf(form.roles),
+      rights: form.rights ? RIGHTS.filter((r) => form.rights!.includes(r)) : rightsOf(form.roles),
       password,
       mustChangePassword: true,
       createdAt: ctx.now,

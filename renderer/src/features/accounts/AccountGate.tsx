@@ -49,6 +49,7 @@ export function AccountGate({
       <RecoveryCodeNotice
         code={notice.code}
         account={notice.account}
+        renewed={notice.renewed === true}
         town={town ? `${town.county} ${town.name}` : ''}
         onDone={() => showRecoveryCode(null)}
       />

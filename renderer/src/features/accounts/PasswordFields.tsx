@@ -11,8 +11,14 @@ export function PasswordFields(props: {
   issues: ValidationIssue[];
   label?: string;
   autoFocus?: boolean;
+  /**
+   * Whose password it is, for what to do when it is forgotten: another person's (the
+   * administrator resets it) or an administrator's (the recovery code).
+   */
+  forgot?: keyof typeof ACCOUNTS.password.forgot;
 }) {
   const P = ACCOUNTS.password;
+  const help = props.forgot ? `${P.passwordHelp}${P.forgot[props.forgot]}` : P.passwordHelp;
   return (
     <>
       <TextField
@@ -21,7 +27,7 @@ export function PasswordFields(props: {
         value={props.password}
         onChange={(e) => props.onChange({ password: e.target.value })}
         error={Boolean(fieldMessage(props.issues, 'password'))}
-        helperText={fieldMessage(props.issues, 'password') ?? P.passwordHelp}
+        helperText={fieldMessage(props.issues, 'password') ?? help}
         autoComplete="new-password"
         autoFocus={props.autoFocus}
         required

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, FormControlLabel, Paper, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Typography } from '@mui/material';
 import { useState } from 'react';
 import { platform } from '../../platform';
 import { ACCOUNTS } from './strings';
@@ -13,13 +13,20 @@ export function RecoveryCodeNotice(props: {
   code: string;
   account: string;
   town: string;
+  /** In place of a code just used: the old one no longer works, and the page says so. */
+  renewed?: boolean;
   onDone: () => void;
 }) {
   const [kept, setKept] = useState(false);
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', py: 6, px: 2 }}>
       <Paper sx={{ maxWidth: 720, mx: 'auto', p: 4, display: 'grid', gap: 2 }}>
-        <Typography variant="h1">{C.title}</Typography>
+        <Typography variant="h1">{props.renewed ? C.renewedTitle : C.title}</Typography>
+        {props.renewed ? (
+          <Alert severity="warning" data-testid="recovery-renewed">
+            {C.renewed}
+          </Alert>
+        ) : null}
         <Typography>{C.intro}</Typography>
         <Typography color="text.secondary">{C.forAccount(props.account, props.town)}</Typography>
         <Box

@@ -4,7 +4,13 @@ import type { ValidationIssue } from '@shared/domain/validation';
 import { SelectField, plainOptions } from '../../components/SelectField';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { actions } from '../../db/actions';
-import { useAccounts } from '../../db/hooks';
+import {
+  useAccounts,
+  useCountyName,
+  useInstallationKind,
+  useSession,
+  useTown,
+} from '../../db/hooks';
 import type { Session } from '../../db/session';
 import { PasswordFields } from './PasswordFields';
 import { showRecoveryCode } from './recoveryNotice';
@@ -69,6 +75,7 @@ export function SignInPage({ locked }: { locked?: Session | undefined }) {
         sx={{ display: 'grid', gap: 2 }}
         aria-label={locked ? S.lockedTitle : S.title}
       >
+        <ThisPc />
         <Typography color="text.secondary">
           {locked ? S.lockedIntro(locked.name) : S.intro}
         </Typography>
@@ -129,6 +136,26 @@ export function SignInPage({ locked }: { locked?: Session | undefined }) {
   );
 }
 
+/** Which town's (or county's) desk this PC is, so a person at a shared PC knows where they are. */
+function ThisPc() {
+  const town = useTown();
+  const kind = useInstallationKind();
+  const county = useCountyName();
+  const place =
+    kind === 'county'
+      ? county
+        ? S.countyDesk(county)
+        : ''
+      : town
+        ? S.townDesk(town.county, town.name)
+        : '';
+  return place ? (
+    <Typography variant="h3" component="p" color="primary.dark" data-testid="sign-in-place">
+      {place}
+    </Typography>
+  ) : null;
+}
+
 /** 忘记密码 of an administrator: the printed recovery code, then a new password. */
 function RecoveryForm({ onBack }: { onBack: () => void }) {
   const accounts = useAccounts();
@@ -142,7 +169,7 @@ function RecoveryForm({ onBack }: { onBack: () => void }) {
     setBusy(true);
     try {
       const code = await actions.recoverWithCode(form);
-      showRecoveryCode({ code, account: form.name });
+      showRecoveryCode({ code, account: form.name, renewed: true });
     } catch (error) {
       setIssues(issuesOf(error));
     } finally {
@@ -184,6 +211,7 @@ function RecoveryForm({ onBack }: { onBack: () => void }) {
           onChange={set}
           issues={issues}
           label={ACCOUNTS.password.next}
+          forgot="code"
         />
         {issues.some((i) => !['name', 'code', 'password', 'repeat'].includes(i.field)) ? (
           <Alert severity="error">{issues.map((i) => i.message).join(' ')}</Alert>
@@ -244,6 +272,7 @@ export function FirstAccountPage() {
           repeat={form.repeat}
           onChange={set}
           issues={issues}
+          forgot="code"
         />
         <Button type="submit" variant="contained" disabled={busy}>
           {F.submit}
@@ -302,6 +331,9 @@ export function ChangePasswordFields(props: {
   issues: ValidationIssue[];
 }) {
   const general = props.issues.filter((i) => !['current', 'password', 'repeat'].includes(i.field));
+  // An administrator's own password comes back with the recovery code, anyone else's from them.
+  const session = useSession();
+  const mine = useAccounts()?.find((a) => a.id === session?.accountId);
   return (
     <>
       <TextField
@@ -320,6 +352,7 @@ export function ChangePasswordFields(props: {
         onChange={props.set}
         issues={props.issues}
         label={ACCOUNTS.password.next}
+        forgot={mine?.hasRecovery ? 'code' : 'admin'}
       />
       {general.length > 0 ? (
         <Alert severity="error">{general.map((i) => i.message).join(' ')}</Alert>

@@ -8,6 +8,8 @@ import { useSyncExternalStore } from 'react';
 export interface RecoveryNotice {
   code: string;
   account: string;
+  /** A new code in place of one just used (which no longer works), not the first one. */
+  renewed?: boolean;
 }
 
 let pending: RecoveryNotice | null = null;

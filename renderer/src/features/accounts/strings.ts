@@ -16,6 +16,8 @@ export const ACCOUNTS = {
       '请找管理员在 设置 → 账号 中为您重设密码。管理员本人忘记密码时，用设置时打印的恢复码重设。',
     useRecovery: '用恢复码重设管理员密码',
     pickName: '请选择您的姓名。',
+    townDesk: (county: string, town: string) => `${county} · ${town} 的工作台`,
+    countyDesk: (county: string) => `${county} · 县级工作台`,
   },
   recovery: {
     title: '用恢复码重设密码',
@@ -32,7 +34,9 @@ export const ACCOUNTS = {
   },
   password: {
     password: '登录密码',
-    passwordHelp: '至少 6 位。忘记时由管理员重设。',
+    passwordHelp: '至少 6 位。',
+    /** Who helps when it is forgotten: the administrator, or for an administrator the code. */
+    forgot: { admin: '忘记时由管理员重设。', code: '忘记时用设置时打印的恢复码重设。' },
     repeat: '再输一次密码',
     current: '原密码',
     next: '新密码',
@@ -45,6 +49,8 @@ export const ACCOUNTS = {
     kept: '我已打印或抄下恢复码',
     done: '进入工作台',
     forAccount: (name: string, town: string) => `${town} · 管理员：${name}`,
+    renewedTitle: '请打印并保管好新的管理员恢复码',
+    renewed: '原来的恢复码已经用过，从现在起不能再用了：请把旧的那张销毁，换成这一张新的。',
   },
   mustChange: {
     title: '请设置您自己的密码',
@@ -60,7 +66,7 @@ export const ACCOUNTS = {
   },
   tab: {
     title: '账号',
-    help: '每个人用自己的账号登录；一个账号能做什么由它的权限决定，默认按角色给出，可以逐项调整。停用的账号保留在记录中，不能再登录。',
+    help: '每个人用自己的账号登录；一个账号能做什么由它的权限决定，默认按角色给出，可以逐项调整。人员调离时点该行的“停用”：账号保留在记录中，不能再登录。',
     add: '添加账号',
     name: '姓名',
     roles: '角色',
@@ -71,6 +77,12 @@ export const ACCOUNTS = {
     mustChange: '待本人改密码',
     edit: '调整权限',
     reset: '重设密码',
+    stop: '停用',
+    restart: '重新启用',
+    stopTitle: (name: string) => `停用“${name}”的账号？`,
+    stopMessage: '停用后他不能再登录；他做过的每一步仍记在他的名下。人员调回时可以在这里重新启用。',
+    stopped: (name: string) => `已停用“${name}”的账号，他不能再登录。`,
+    restarted: (name: string) => `已重新启用“${name}”的账号，他可以用原来的密码登录。`,
     you: '（您）',
     addTitle: '添加账号',
     addHelp: '为他设置一个初始密码并当面告诉他；他第一次登录时需要改成自己的密码。',

@@ -28,6 +28,7 @@ import {
   type Right,
   type Role,
 } from '@shared/domain/accounts';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldMessage } from '../../components/issues';
 import { SectionCard } from '../../components/SectionCard';
@@ -53,6 +54,14 @@ export function AccountsTab() {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<AccountView | null>(null);
   const [resetting, setResetting] = useState<AccountView | null>(null);
+  const [stopping, setStopping] = useState<AccountView | null>(null);
+  const notify = useNotify();
+  /** 停用 or 重新启用, the roles and rights as they are. */
+  const setDisabled = (a: AccountView, disabled: boolean) =>
+    void actions.updateAccount(a.id, { roles: a.roles, rights: a.rights, disabled }).then(
+      () => notify.success(disabled ? T.stopped(a.name) : T.restarted(a.name)),
+      (e: unknown) => notify.error(e),
+    );
   return (
     <Box sx={{ display: 'grid', gap: 3 }}>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
@@ -71,7 +80,7 @@ export function AccountsTab() {
               <TableCell sx={{ width: 160 }}>{T.roles}</TableCell>
               <TableCell>{T.rights}</TableCell>
               <TableCell sx={{ width: 110 }}>{T.state}</TableCell>
-              <TableCell sx={{ width: 200 }} />
+              <TableCell sx={{ width: 250 }} />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -101,6 +110,15 @@ export function AccountsTab() {
                   <Button size="small" onClick={() => setResetting(a)}>
                     {T.reset}
                   </Button>
+                  {a.disabled ? (
+                    <Button size="small" onClick={() => setDisabled(a, false)}>
+                      {T.restart}
+                    </Button>
+                  ) : a.id !== session?.accountId ? (
+                    <Button size="small" color="error" onClick={() => setStopping(a)}>
+                      {T.stop}
+                    </Button>
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}
@@ -113,6 +131,15 @@ export function AccountsTab() {
       {resetting ? (
         <ResetPasswordDialog account={resetting} onClose={() => setResetting(null)} />
       ) : null}
+      <ConfirmDialog
+        open={stopping !== null}
+        title={T.stopTitle(stopping?.name ?? '')}
+        message={T.stopMessage}
+        confirmLabel={T.stop}
+        danger
+        onConfirm={() => stopping && setDisabled(stopping, true)}
+        onClose={() => setStopping(null)}
+      />
     </Box>
   );
 }
@@ -146,12 +173,40 @@ function RoleChoice(props: { roles: Role[]; onChange: (roles: Role[]) => void; e
   );
 }
 
+/** Each right, ticked one by one; the roles chosen give the starting ticks. */
+function RightsChoice(props: { rights: Right[]; onChange: (rights: Right[]) => void }) {
+  return (
+    <Box>
+      <FormLabel component="legend">{T.rights}</FormLabel>
+      <FormGroup sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }}>
+        {RIGHTS.map((r) => (
+          <FormControlLabel
+            key={r}
+            label={RIGHT_LABELS[r]}
+            control={
+              <Checkbox
+                checked={props.rights.includes(r)}
+                onChange={(e) =>
+                  props.onChange(
+                    e.target.checked ? [...props.rights, r] : props.rights.filter((x) => x !== r),
+                  )
+                }
+              />
+            }
+          />
+        ))}
+      </FormGroup>
+    </Box>
+  );
+}
+
 function AddAccountDialog({ onClose }: { onClose: () => void }) {
   const [form, setForm] = useState({
     name: '',
     password: '',
     repeat: '',
     roles: ['office'] as Role[],
+    rights: rightsOf(['office']),
   });
   const save = useDialogSave(T.added(form.name.trim()), onClose);
   const set = (change: Partial<typeof form>) => {
@@ -164,6 +219,7 @@ function AddAccountDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       onSubmit={() => save.run(() => actions.addAccount(form))}
       submitLabel={T.add}
+      maxWidth="md"
     >
       <Typography variant="body2" color="text.secondary">
         {T.addHelp}
@@ -178,14 +234,17 @@ function AddAccountDialog({ onClose }: { onClose: () => void }) {
       />
       <RoleChoice
         roles={form.roles}
-        onChange={(roles) => set({ roles })}
+        // A role chosen or taken away gives that role's rights; the list below adjusts them.
+        onChange={(roles) => set({ roles, rights: rightsOf(roles) })}
         error={fieldMessage(save.issues, 'roles')}
       />
+      <RightsChoice rights={form.rights} onChange={(rights) => set({ rights })} />
       <PasswordFields
         password={form.password}
         repeat={form.repeat}
         onChange={set}
         issues={save.issues}
+        forgot="admin"
       />
     </FormDialog>
   );
@@ -195,7 +254,14 @@ function EditAccountDialog({ account, onClose }: { account: AccountView; onClose
   const [roles, setRoles] = useState<Role[]>(account.roles);
   const [rights, setRights] = useState<Right[]>(account.rights);
   const [disabled, setDisabled] = useState(account.disabled === true);
-  const save = useDialogSave(T.saved(account.name), onClose);
+  // Said as what was done: 停用 and 重新启用 are not 保存权限.
+  const done =
+    disabled && !account.disabled
+      ? T.stopped(account.name)
+      : !disabled && account.disabled
+        ? T.restarted(account.name)
+        : T.saved(account.name);
+  const save = useDialogSave(done, onClose);
   const general = save.issues.filter((i) => i.field !== 'roles');
   return (
     <FormDialog
@@ -216,26 +282,13 @@ function EditAccountDialog({ account, onClose }: { account: AccountView; onClose
         }}
         error={fieldMessage(save.issues, 'roles')}
       />
-      <Box>
-        <FormLabel component="legend">{T.rights}</FormLabel>
-        <FormGroup sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }}>
-          {RIGHTS.map((r) => (
-            <FormControlLabel
-              key={r}
-              label={RIGHT_LABELS[r]}
-              control={
-                <Checkbox
-                  checked={rights.includes(r)}
-                  onChange={(e) => {
-                    setRights(e.target.checked ? [...rights, r] : rights.filter((x) => x !== r));
-                    save.clear();
-                  }}
-                />
-              }
-            />
-          ))}
-        </FormGroup>
-      </Box>
+      <RightsChoice
+        rights={rights}
+        onChange={(next) => {
+          setRights(next);
+          save.clear();
+        }}
+      />
       <FormControlLabel
         control={<Checkbox checked={disabled} onChange={(e) => setDisabled(e.target.checked)} />}
         label={T.disable}
@@ -269,6 +322,7 @@ function ResetPasswordDialog({ account, onClose }: { account: AccountView; onClo
         }}
         issues={save.issues}
         autoFocus
+        forgot="admin"
       />
     </FormDialog>
   );

@@ -224,6 +224,7 @@ export function SetupWizard() {
                   repeat={password.repeat}
                   onChange={(change) => setPassword({ ...password, ...change })}
                   issues={issues}
+                  forgot="code"
                 />
               </Box>
             ) : null}
