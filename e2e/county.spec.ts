@@ -181,6 +181,9 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await expect(received.getByRole('row').filter({ hasText: 'qingshan-2.zip' })).toContainText(
     '较旧，已留存',
   );
+  await expect(received.getByRole('row').filter({ hasText: 'qingshan-1.zip' })).toContainText(
+    '这是收到该镇的第一个数据包',
+  );
   await snap(county, '99d-county-received');
 
   // 全县总览: both towns; 青山镇's ledger is the newest package's (two items, one overdue).
@@ -310,4 +313,39 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await qingshan.getByText('河岸堆放生活垃圾，长约二十米').click();
   await expect(qingshan.getByText('绿水县督-2026-001')).toBeVisible();
   await expect(qingshan.getByText('立即清运，建立保洁制度')).toBeVisible();
+
+  // 青山镇 changes PC: its package under the new key is refused until the county re-keys the
+  // town — compared, with a reason, recorded — and then what the old key signed is refused.
+  resigned(out('qingshan-3.zip'), out('qingshan-new-pc.zip'));
+  await county.goto('/#/receive');
+  arrival = await pick(county, out('qingshan-new-pc.zip'));
+  const newPrint = await arrival.getByTestId('arrival-fingerprint').innerText();
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText('已拒收');
+  await arrival.getByRole('button', { name: '该镇换了电脑，更换密钥…' }).click();
+  dialog = county.getByRole('dialog');
+  await expect(dialog.getByTestId('rekey-fingerprint')).toHaveText(newPrint);
+  await dialog.getByLabel('更换原因').fill('旧电脑硬盘损坏，换新电脑');
+  await expect(dialog.getByRole('button', { name: '更换密钥' })).toBeDisabled();
+  await dialog.getByLabel('我已与该镇核对，新的签名指纹完全一致').check();
+  await snap(county, '99k-county-rekey');
+  await dialog.getByRole('button', { name: '更换密钥' }).click();
+  await expect(county.getByText('已更换青山镇的签名密钥。')).toBeVisible();
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText('操作记录接续上次');
+  await arrival.getByRole('button', { name: '接收' }).click();
+  await expect(county.getByText(/已接收青山镇的数据包/)).toBeVisible();
+  await expect(towns.getByRole('row').filter({ hasText: '青山镇' })).toContainText(
+    `${newPrint}（此前更换过 1 次）`,
+  );
+  arrival = await pick(county, out('qingshan-1.zip'));
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText(
+    `这个包是“青山镇”更换密钥前的电脑签的（签名指纹 ${qsPrint}`,
+  );
+  await expect(arrival.getByRole('button', { name: '该镇换了电脑，更换密钥…' })).toHaveCount(0);
+  await county.goto('/#/settings/audit');
+  await expect(
+    county
+      .getByRole('table', { name: '操作记录' })
+      .getByRole('row')
+      .filter({ hasText: '青山镇更换密钥' }),
+  ).toContainText('刘科长');
 });

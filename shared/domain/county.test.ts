@@ -67,6 +67,38 @@ describe('a package arriving at the county', () => {
     expect(v.message).toContain('签名指纹是 CCCC DDDD，不是该镇登记的 AAAA BBBB');
   });
 
+  it('refuses a package signed by the key the town had before it was re-keyed', () => {
+    const rekeyed: RegisteredTown = {
+      ...town,
+      fingerprint: 'EEEE FFFF',
+      previousKeys: [
+        { fingerprint: 'AAAA BBBB', until: '2026-11-20T02:00:00.000Z', by: '刘', reason: '换电脑' },
+      ],
+    };
+    const v = judgeArrival({
+      arriving: arriving(),
+      registered: rekeyed,
+      received: [october],
+      arrivingHashAt: () => undefined,
+    });
+    const local = new Date('2026-11-20T02:00:00.000Z').toLocaleString('sv-SE').slice(0, 16);
+    expect(v).toMatchObject({ kind: 'wrongKey', kept: false });
+    expect(v.message).toBe(
+      `这个包是“青山镇”更换密钥前的电脑签的（签名指纹 AAAA BBBB，${local} 由刘更换）。已拒收：该镇现在登记的签名指纹是 EEEE FFFF。`,
+    );
+  });
+
+  it('says a town’s first package is its first, not that it extends the last', () => {
+    const v = judgeArrival({
+      arriving: arriving(),
+      registered: town,
+      received: [],
+      arrivingHashAt: () => undefined,
+    });
+    expect(v).toMatchObject({ kind: 'current', replacesData: true });
+    expect(v.message).toBe('这是收到该镇的第一个数据包，操作记录到第 120 条。');
+  });
+
   it('changes nothing for the same file twice', () => {
     expect(judge(arriving({ sha256: 'f1' })).kind).toBe('duplicate');
   });
@@ -77,6 +109,23 @@ describe('a package arriving at the county', () => {
     const local = (iso: string) => new Date(iso).toLocaleString('sv-SE').slice(0, 16);
     expect(v.message).toBe(
       `这个包生成于 ${local('2026-10-15T09:00:00.000Z')}，比已收到的 ${local('2026-10-31T09:00:00.000Z')} 的包旧：已留存，但不替换较新的数据。`,
+    );
+  });
+
+  it('tells two packages of the same minute apart by their seconds', () => {
+    const v = judge(arriving({ createdAt: '2026-10-31T09:00:20.000Z' }), {});
+    const local = (iso: string) => new Date(iso).toLocaleString('sv-SE').slice(0, 19);
+    // 09:00:20 is after 09:00:00: not older. 08:59:59 → a minute apart, shown to the minute.
+    expect(v.kind).not.toBe('older');
+    const received = [{ ...october, createdAt: '2026-10-31T09:00:40.000Z' }];
+    const older = judgeArrival({
+      arriving: arriving({ createdAt: '2026-10-31T09:00:20.000Z' }),
+      registered: town,
+      received,
+      arrivingHashAt: () => undefined,
+    });
+    expect(older.message).toBe(
+      `这个包生成于 ${local('2026-10-31T09:00:20.000Z')}，比已收到的 ${local('2026-10-31T09:00:40.000Z')} 的包旧：已留存，但不替换较新的数据。`,
     );
   });
 

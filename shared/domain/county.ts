@@ -71,6 +71,11 @@ export interface ArrivalVerdict {
 
 /** A moment as the county reads it: local date and minute (two packages of a day differ). */
 const shortDay = (iso: string) => new Date(iso).toLocaleString('sv-SE').slice(0, 16);
+/** Two moments told apart: to the minute, or to the second when they share a minute. */
+function moments(a: string, b: string): [string, string] {
+  const long = (iso: string) => new Date(iso).toLocaleString('sv-SE').slice(0, 19);
+  return shortDay(a) === shortDay(b) ? [long(a), long(b)] : [shortDay(a), shortDay(b)];
+}
 
 /**
  * How an arriving package is taken (issue 16): a town not yet registered waits for the county to
@@ -98,12 +103,20 @@ export function judgeArrival(input: {
       kept: false,
       message: `“${arriving.townName}”还没有登记。请与该镇核对签名指纹（${arriving.fingerprint}）后登记，再接收。`,
     };
+  const retired = registered.previousKeys.find((k) => k.fingerprint === arriving.fingerprint);
+  if (retired)
+    return {
+      kind: 'wrongKey',
+      replacesData: false,
+      kept: false,
+      message: `这个包是“${registered.name}”更换密钥前的电脑签的（签名指纹 ${retired.fingerprint}，${shortDay(retired.until)} 由${retired.by}更换）。已拒收：该镇现在登记的签名指纹是 ${registered.fingerprint}。`,
+    };
   if (registered.fingerprint !== arriving.fingerprint)
     return {
       kind: 'wrongKey',
       replacesData: false,
       kept: false,
-      message: `这个包自称来自“${registered.name}”，但签名指纹是 ${arriving.fingerprint}，不是该镇登记的 ${registered.fingerprint}。已拒收。如该镇换了电脑，请先在乡镇密钥登记中为它更换密钥。`,
+      message: `这个包自称来自“${registered.name}”，但签名指纹是 ${arriving.fingerprint}，不是该镇登记的 ${registered.fingerprint}。已拒收。如该镇确实换了电脑，核对新指纹后点“该镇换了电脑，更换密钥…”。`,
     };
   if (received.some((p) => p.id === arriving.sha256))
     return {
@@ -126,7 +139,7 @@ export function judgeArrival(input: {
       kind: 'older',
       replacesData: false,
       kept: true,
-      message: `这个包生成于 ${shortDay(arriving.createdAt)}，比已收到的 ${shortDay(newest.createdAt)} 的包旧：已留存，但不替换较新的数据。`,
+      message: `这个包生成于 ${moments(arriving.createdAt, newest.createdAt).join('，比已收到的 ')} 的包旧：已留存，但不替换较新的数据。`,
     };
   const last = newest?.head;
   const head = arriving.head;
@@ -158,9 +171,11 @@ export function judgeArrival(input: {
     kind: 'current',
     replacesData: true,
     kept: true,
-    message: head
-      ? `操作记录接续上次，到第 ${head.seq} 条。`
-      : '这个包没有带操作记录的校验信息（旧版软件导出）。',
+    message: !head
+      ? '这个包没有带操作记录的校验信息（旧版软件导出）。'
+      : newest
+        ? `操作记录接续上次，到第 ${head.seq} 条。`
+        : `这是收到该镇的第一个数据包，操作记录到第 ${head.seq} 条。`,
   };
 }
 

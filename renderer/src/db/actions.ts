@@ -97,6 +97,7 @@ import {
   judgePackage,
   receivePackage,
   registerTown,
+  rekeyTown,
 } from './repositories/countyRepo';
 import {
   checkFeedbackSigner,
@@ -329,6 +330,7 @@ export function createActions(db: EcoDeskDb) {
     registerTown: guard('handoff', (input: Parameters<typeof registerTown>[1]) =>
       registerTown(db, input),
     ),
+    rekeyTown: guard('handoff', (input: Parameters<typeof rekeyTown>[1]) => rekeyTown(db, input)),
     receiveCountyPackage: guard('handoff', (input: Parameters<typeof receivePackage>[1]) =>
       receivePackage(db, input),
     ),

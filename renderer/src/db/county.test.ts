@@ -9,6 +9,7 @@ import {
   loadTownDrill,
   receivePackage,
   registerTown,
+  rekeyTown,
 } from './repositories/countyRepo';
 import { EcoDeskDb } from './schema';
 import { endSession } from './session';
@@ -157,5 +158,55 @@ describe('the county desk', () => {
     // Each receipt is the county's own history, by its account.
     const receipts = (await db.audit.toArray()).filter((e) => e.table === 'countyPackages');
     expect(receipts.map((e) => e.actor)).toEqual(['刘科长', '刘科长', '刘科长']);
+  });
+
+  it('re-keys a town only with a reason, keeps the old key, and refuses what the old key signs', async () => {
+    const town = await registerTown(db, {
+      name: '青山镇',
+      publicKey: 'aa',
+      fingerprint: '青山镇-KEY',
+    });
+    await expect(
+      rekeyTown(db, { townId: town.id, publicKey: 'bb', fingerprint: 'NEW-KEY', reason: ' ' }),
+    ).rejects.toThrow('请写明为什么更换密钥');
+    expect((await db.countyTowns.get(town.id))!.fingerprint).toBe('青山镇-KEY');
+    const after = await rekeyTown(db, {
+      townId: town.id,
+      publicKey: 'bb',
+      fingerprint: 'NEW-KEY',
+      reason: '旧电脑硬盘损坏',
+    });
+    expect(after).toMatchObject({ fingerprint: 'NEW-KEY', publicKey: 'bb' });
+    expect(after.previousKeys).toEqual([
+      {
+        fingerprint: '青山镇-KEY',
+        until: expect.any(String),
+        by: '刘科长',
+        reason: '旧电脑硬盘损坏',
+      },
+    ]);
+    const old = await receivePackage(db, {
+      arriving: arriving('青山镇'),
+      fileName: 'old.zip',
+      counts: {},
+      tables: tablesOf([item('1')]),
+    });
+    expect(old.verdict).toMatchObject({ kind: 'wrongKey', kept: false });
+    expect(old.verdict.message).toContain('更换密钥前的电脑签的');
+    const taken = await receivePackage(db, {
+      arriving: arriving('青山镇', { fingerprint: 'NEW-KEY', sha256: 'new-1' }),
+      fileName: 'new.zip',
+      counts: {},
+      tables: tablesOf([item('1')]),
+    });
+    expect(taken.verdict.kind).toBe('current');
+    const entry = (await db.audit.toArray()).find(
+      (e) => e.table === 'countyTowns' && e.action === 'update',
+    );
+    expect(entry).toMatchObject({
+      actor: '刘科长',
+      label: '青山镇更换密钥：青山镇-KEY → NEW-KEY',
+      reason: '已与该镇核对新的签名指纹；旧电脑硬盘损坏',
+    });
   });
 });

@@ -163,6 +163,55 @@ export async function registerTown(
 }
 
 /**
+ * Re-keys a town (it changed PC, or restored onto a new one): the registered key is replaced by
+ * the arriving package's, once someone compared the new fingerprint with the town's, with the
+ * reason; the old key is kept in the town's record (a package it signed is refused by name) and
+ * the step is an entry of the history.
+ */
+export async function rekeyTown(
+  db: EcoDeskDb,
+  input: { townId: string; publicKey: string; fingerprint: string; reason: string },
+): Promise<RegisteredTown> {
+  const reason = cleanText(input.reason);
+  if (reason === '')
+    throw new InputError([
+      { field: 'reason', message: '请写明为什么更换密钥（例如：旧电脑损坏，已换新电脑）。' },
+    ]);
+  if ([...reason].length > 200)
+    throw new InputError([{ field: 'reason', message: '原因最多 200 个字。' }]);
+  return db.transaction('rw', [db.countyTowns, db.audit, db.settings], async () => {
+    const ctx = await writeContext(db);
+    const before = await db.countyTowns.get(input.townId);
+    if (!before) throw new InputError([{ field: 'town', message: '这个乡镇没有登记。' }]);
+    if (before.fingerprint === input.fingerprint)
+      throw new InputError([{ field: 'town', message: '这就是该镇现在登记的密钥，不需要更换。' }]);
+    const after: RegisteredTown = {
+      ...before,
+      publicKey: input.publicKey,
+      fingerprint: input.fingerprint,
+      previousKeys: [
+        ...before.previousKeys,
+        { fingerprint: before.fingerprint, until: ctx.now, by: ctx.actor, reason },
+      ],
+    };
+    await db.countyTowns.put(after);
+    await appendAudit(db, ctx, {
+      id: ctx.newId(),
+      at: ctx.now,
+      actor: ctx.actor,
+      table: 'countyTowns',
+      recordId: after.id,
+      action: 'update',
+      label: `${after.name}更换密钥：${before.fingerprint} → ${after.fingerprint}`,
+      before: { ...before },
+      after: { ...after },
+      reason: `已与该镇核对新的签名指纹；${reason}`,
+    });
+    return after;
+  });
+}
+
+/**
  * Receives a checked package: judged again inside the write, kept with its verdict; its records
  * become the town's (a newer version of a record replacing the older) only when the verdict
  * says so. The same file twice, a wrong key or an unregistered town writes nothing.

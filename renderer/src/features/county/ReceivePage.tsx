@@ -10,6 +10,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  TextField,
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
@@ -20,6 +21,11 @@ import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
 import { useCan, useCountyTowns, useReceivedPackages } from '../../db/hooks';
 import { pickTownPackage, type CountyArrival } from './countyFiles';
+import type { RegisteredTown } from '@shared/domain/county';
+import { FormDialog } from '../../components/FormDialog';
+import { IssueList } from '../../components/IssueList';
+import { fieldMessage } from '../../components/issues';
+import { useFormDialog } from '../../components/useFormDialog';
 import { COUNTY } from './strings';
 
 const R = COUNTY.receive;
@@ -38,6 +44,7 @@ export function ReceivePage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [compared, setCompared] = useState(false);
+  const [rekeying, setRekeying] = useState(false);
   const townName = new Map((towns ?? []).map((t) => [t.id, t.name]));
 
   async function pick() {
@@ -82,7 +89,17 @@ export function ReceivePage() {
     }
   }
 
+  /** After a re-key, the same package is judged again against the town's new key. */
+  async function rejudge(current: CountyArrival) {
+    const { verdict, town } = await actions.judgeCountyPackage(current.arriving, current.tables);
+    setArrival({ ...current, verdict, town });
+  }
+
   const kind = arrival?.verdict.kind;
+  const mayRekey =
+    kind === 'wrongKey' &&
+    arrival?.town !== undefined &&
+    !arrival.town.previousKeys.some((k) => k.fingerprint === arrival.arriving.fingerprint);
   const refused = kind === 'wrongKey' || kind === 'duplicate';
   return (
     <>
@@ -155,6 +172,11 @@ export function ReceivePage() {
                   {kind === 'unregistered' ? R.register : R.receive}
                 </Button>
               )}
+              {mayRekey && mayReceive ? (
+                <Button color="warning" onClick={() => setRekeying(true)}>
+                  {R.rekey}
+                </Button>
+              ) : null}
               <Button onClick={() => setArrival(null)}>{R.cancel}</Button>
             </Box>
           </Paper>
@@ -178,6 +200,14 @@ export function ReceivePage() {
                     <TableCell>{t.name}</TableCell>
                     <TableCell sx={{ fontFamily: 'monospace', fontSize: 13 }}>
                       {t.fingerprint}
+                      {t.previousKeys.length > 0 ? (
+                        <Box
+                          component="span"
+                          sx={{ fontFamily: 'inherit', color: 'text.secondary' }}
+                        >
+                          {R.previousKeys(t.previousKeys.length)}
+                        </Box>
+                      ) : null}
                     </TableCell>
                     <TableCell>{t.registeredBy}</TableCell>
                     <TableCell>{formatTimestamp(t.registeredAt)}</TableCell>
@@ -220,6 +250,79 @@ export function ReceivePage() {
           )}
         </SectionCard>
       </Box>
+      {rekeying && arrival?.town ? (
+        <RekeyDialog
+          arrival={arrival}
+          town={arrival.town}
+          onClose={() => setRekeying(false)}
+          onDone={() => {
+            setRekeying(false);
+            void rejudge(arrival);
+          }}
+        />
+      ) : null}
     </>
+  );
+}
+
+/** 更换密钥: the town's new PC, its fingerprint compared and a reason written, recorded. */
+function RekeyDialog(props: {
+  arrival: CountyArrival;
+  town: RegisteredTown;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [compared, setCompared] = useState(false);
+  const { form, text, issues, run } = useFormDialog(
+    { reason: '' },
+    R.rekeyed(props.town.name),
+    props.onDone,
+  );
+  return (
+    <FormDialog
+      title={R.rekeyTitle(props.town.name)}
+      submitLabel={R.rekeySubmit}
+      onClose={props.onClose}
+      // Nothing is changed until the new fingerprint has been compared.
+      busy={!compared}
+      onSubmit={async () => {
+        if (!compared) return;
+        await run(() =>
+          actions.rekeyTown({
+            townId: props.town.id,
+            publicKey: props.arrival.publicKey,
+            fingerprint: props.arrival.arriving.fingerprint,
+            reason: form.reason,
+          }),
+        );
+      }}
+    >
+      <Typography>{R.rekeyText}</Typography>
+      <Typography>
+        {R.rekeyOld}：
+        <Box component="span" sx={{ fontFamily: 'monospace' }}>
+          {props.town.fingerprint}
+        </Box>
+      </Typography>
+      <Typography>
+        {R.rekeyNew}：
+        <Box component="span" sx={{ fontFamily: 'monospace' }} data-testid="rekey-fingerprint">
+          {props.arrival.arriving.fingerprint}
+        </Box>
+      </Typography>
+      <TextField
+        label={R.rekeyReason}
+        {...text('reason')}
+        autoFocus
+        required
+        error={Boolean(fieldMessage(issues, 'reason'))}
+        helperText={fieldMessage(issues, 'reason') ?? R.rekeyReasonHelp}
+      />
+      <FormControlLabel
+        control={<Checkbox checked={compared} onChange={(e) => setCompared(e.target.checked)} />}
+        label={R.rekeyCompared}
+      />
+      <IssueList issues={issues.filter((i) => i.field !== 'reason')} />
+    </FormDialog>
   );
 }
