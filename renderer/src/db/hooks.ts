@@ -94,6 +94,13 @@ export function useRights(): (right: Right) => boolean {
 /** 乡镇 or 县级: which screens this installation has. */
 export const useInstallationKind = () => useLiveQuery(() => installationKind(db), []);
 export const useCountyName = () => useLiveQuery(() => countyName(db), []);
+/** Whose PC this is, as the sign-in and recovery pages name it: 绿水县 青山镇, or 绿水县 · 县级工作台. */
+export const usePlaceTitle = () =>
+  useLiveQuery(async () => {
+    if ((await installationKind(db)) === 'county') return `${await countyName(db)} · 县级工作台`;
+    const town = await getTown(db);
+    return town ? `${town.county} ${town.name}` : '';
+  }, []);
 export const useCountyTowns = () => useLiveQuery(() => listTowns(db), []);
 export const useFeedbackLists = () => useLiveQuery(() => listFeedback(db), []);
 export const useFeedbackList = (id: string) => useLiveQuery(() => getFeedback(db, id), [id]);

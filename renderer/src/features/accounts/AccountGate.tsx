@@ -1,7 +1,7 @@
 import { Box, CircularProgress, Dialog } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { actions } from '../../db/actions';
-import { useAccounts, useIdleMinutes, useSession, useTown } from '../../db/hooks';
+import { useAccounts, useIdleMinutes, usePlaceTitle, useSession } from '../../db/hooks';
 import { endSession, lastActive, markActive, updateSession } from '../../db/session';
 import { RecoveryCodeNotice } from './RecoveryCodeNotice';
 import { showRecoveryCode, useRecoveryNotice } from './recoveryNotice';
@@ -26,7 +26,7 @@ export function AccountGate({
   const accounts = useAccounts();
   const session = useSession();
   const notice = useRecoveryNotice();
-  const town = useTown();
+  const place = usePlaceTitle();
   // The session names an account of this PC that may still sign in, with its rights as now.
   // (While the demo writes its accounts the list is still empty: nothing to compare yet.)
   useEffect(() => {
@@ -50,7 +50,7 @@ export function AccountGate({
         code={notice.code}
         account={notice.account}
         renewed={notice.renewed === true}
-        town={town ? `${town.county} ${town.name}` : ''}
+        town={place ?? ''}
         onDone={() => showRecoveryCode(null)}
       />
     );
