@@ -151,15 +151,18 @@ export function SetupWizard() {
         <Typography variant="h1" gutterBottom>
           {SETUP.title}
         </Typography>
-        <Typography color="text.secondary" sx={{ mb: 3 }}>
-          {SETUP.intro}{' '}
-          <Link component={RouterLink} to="/demo">
-            {SETUP.demo}
-          </Link>{' '}
-          <Link component={RouterLink} to="/restore">
-            {SETUP.restore}
-          </Link>
-        </Typography>
+        {/* The town's intro, demo and restore are a town's; the county's form has its own words. */}
+        {kind === 'county' ? null : (
+          <Typography color="text.secondary" sx={{ mb: 3 }}>
+            {SETUP.intro}{' '}
+            <Link component={RouterLink} to="/demo">
+              {SETUP.demo}
+            </Link>{' '}
+            <Link component={RouterLink} to="/restore">
+              {SETUP.restore}
+            </Link>
+          </Typography>
+        )}
         {step === 0 ? (
           <FormControl sx={{ mb: 2 }}>
             <FormLabel id="installation-kind">{COUNTY.setup.kind}</FormLabel>
