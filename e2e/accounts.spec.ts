@@ -89,6 +89,10 @@ test('each role signs in and finds only what it may do; the one who asks for 销
   await expect(page.getByRole('button', { name: '验收销号' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '退回' })).toHaveCount(0);
   await page.goto('/#/settings/town');
+  // What the account may only read says so, and why.
+  await expect(page.getByTestId('read-only')).toHaveText(
+    '这里只能查看：您的账号（赵干事）没有“乡镇、村、人员、考核标准和制度设置”的权限。如需修改，请找管理员在 设置 → 账号 中调整。',
+  );
   await expect(page.getByRole('tab', { name: '账号' })).toHaveCount(0);
   await expect(page.getByRole('tab', { name: '操作记录' })).toHaveCount(0);
   // Typed straight into the address bar, a tab it may not see opens 乡镇信息 instead.

@@ -82,6 +82,12 @@ test('first run: from an empty profile through the wizard to the dashboard, kept
   await page.reload();
   await expect(page.getByTestId('village-tile')).toHaveCount(27);
   await expect(page.getByTestId('village-tile').nth(1)).toContainText('李家沟村');
+  // A name too long for its tile ends in … on one line; the whole name is its title.
+  await expect(page.getByTestId('village-tile').nth(1).getByTitle('李家沟村')).toBeVisible();
+  // An empty card says so.
+  await page.getByTestId('village-tile').nth(1).click();
+  await expect(page.getByText('暂无走势：有两期以上的考核结果后显示。')).toBeVisible();
+  await expect(page.getByText('暂无后续事项。')).toBeVisible();
   await page.goto('/#/setup');
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
 

@@ -64,9 +64,11 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
       <Snackbar
         key={notice?.key}
         open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? 8000 : 5000}
+        autoHideDuration={notice?.severity === 'error' ? 8000 : 4000}
         onClose={(_event, reason) => reason !== 'clickaway' && close()}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        // Bottom left, over the side menu's empty foot: never over a dialog's 保存 or a page's
+        // own buttons, which sit at the right.
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
       >
         {notice ? (
           <Alert

@@ -79,7 +79,7 @@ function ResultTable({ result, mayWithdraw }: { result: PeriodResult; mayWithdra
                   {row.rank}
                   {row.tied ? `（${R.tied}）` : ''}
                 </TableCell>
-                <TableCell>{row.name}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.name}</TableCell>
                 <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                   {row.score}
                 </TableCell>

@@ -89,27 +89,31 @@ export const TrendChart = memo(function TrendChart({
       <Typography variant="h4" gutterBottom>
         {DASHBOARD.trendTitle}
       </Typography>
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={data} margin={{ left: 0, right: 24 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="label"
-            tick={{ fontSize: 12 }}
-            interval={data.length > 13 ? 1 : 0}
-            tickFormatter={monthTick}
-          />
-          <YAxis {...scoreAxis(data.map((d) => d.average))} />
-          <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.average]} />
-          <Line
-            type="monotone"
-            dataKey="average"
-            stroke={chartPalette.series[1]}
-            strokeWidth={2}
-            dot
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      {data.length < 2 ? (
+        <Typography color="text.secondary">{DASHBOARD.noTrend}</Typography>
+      ) : (
+        <ResponsiveContainer width="100%" height={240}>
+          <LineChart data={data} margin={{ left: 0, right: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="label"
+              tick={{ fontSize: 12 }}
+              interval={data.length > 13 ? 1 : 0}
+              tickFormatter={monthTick}
+            />
+            <YAxis {...scoreAxis(data.map((d) => d.average))} />
+            <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.average]} />
+            <Line
+              type="monotone"
+              dataKey="average"
+              stroke={chartPalette.series[1]}
+              strokeWidth={2}
+              dot
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      )}
     </Paper>
   );
 });

@@ -102,26 +102,30 @@ function CountsTable(props: { title: string; heading: string; rows: [string, Cou
       <Typography variant="h4" gutterBottom>
         {props.title}
       </Typography>
-      <Table size="small" aria-label={props.title}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{props.heading}</TableCell>
-            <TableCell align="right">{DASHBOARD.open}</TableCell>
-            <TableCell align="right">{DASHBOARD.overdue}</TableCell>
-            <TableCell align="right">{DASHBOARD.closed}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.rows.map(([label, counts]) => (
-            <TableRow key={label}>
-              <TableCell>{label}</TableCell>
-              <TableCell align="right">{counts.open}</TableCell>
-              <TableCell align="right">{counts.overdue}</TableCell>
-              <TableCell align="right">{counts.closed}</TableCell>
+      {props.rows.length === 0 ? (
+        <Typography color="text.secondary">{DASHBOARD.noRows}</Typography>
+      ) : (
+        <Table size="small" aria-label={props.title}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{props.heading}</TableCell>
+              <TableCell align="right">{DASHBOARD.open}</TableCell>
+              <TableCell align="right">{DASHBOARD.overdue}</TableCell>
+              <TableCell align="right">{DASHBOARD.closed}</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {props.rows.map(([label, counts]) => (
+              <TableRow key={label}>
+                <TableCell>{label}</TableCell>
+                <TableCell align="right">{counts.open}</TableCell>
+                <TableCell align="right">{counts.overdue}</TableCell>
+                <TableCell align="right">{counts.closed}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
     </Paper>
   );
 }

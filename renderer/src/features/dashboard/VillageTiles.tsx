@@ -57,7 +57,8 @@ const TileCard = memo(
         }}
       >
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 26 }}>
-          <Typography variant="h5" sx={{ flexGrow: 1 }}>
+          {/* A long name ends in … on one line, never broken mid-word; the whole is its title. */}
+          <Typography variant="h5" noWrap title={tile.name} sx={{ flexGrow: 1, minWidth: 0 }}>
             {tile.name}
           </Typography>
           {tile.flag ? <FlagBadge color={tile.flag} withdrawn={tile.withdrawn} /> : null}
@@ -99,7 +100,12 @@ const TileCard = memo(
             {DASHBOARD.tileProblems(tile.problems.open, tile.problems.overdue)}
           </Typography>
         ) : null}
-        <Typography variant="body2" color="text.secondary" noWrap>
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          noWrap
+          title={tile.secretary || undefined}
+        >
           {DASHBOARD.secretary}：{tile.secretary || DASHBOARD.notSet}
         </Typography>
         <Typography variant="body2" color="text.secondary" noWrap>

@@ -56,7 +56,7 @@ export function RecurrenceView(props: {
           <TableBody>
             {props.villages.map((v, i) => (
               <TableRow key={v.id} hover>
-                <TableCell component="th" scope="row">
+                <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                   {v.name}
                 </TableCell>
                 {table.cells[i]!.map((cell, j) => (

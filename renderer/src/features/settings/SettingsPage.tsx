@@ -1,11 +1,11 @@
-import { Box, Tab, Tabs } from '@mui/material';
+import { Alert, Box, Tab, Tabs } from '@mui/material';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { AboutTab } from './AboutTab';
 import { AuditTab } from './AuditTab';
 import { AccountsTab } from './AccountsTab';
-import type { Right } from '@shared/domain/accounts';
-import { useInstallationKind, useRights } from '../../db/hooks';
+import { RIGHT_LABELS, type Right } from '@shared/domain/accounts';
+import { useInstallationKind, useRights, useSession } from '../../db/hooks';
 import { DocumentsTab } from './DocumentsTab';
 import { GroupTab } from './GroupTab';
 import { PeopleTab } from './PeopleTab';
@@ -32,11 +32,22 @@ type TabKey = keyof typeof TABS;
 /** Tabs only an account with the right sees: the accounts (管理员), the whole history (纪委). */
 const TAB_RIGHTS: Partial<Record<TabKey, Right>> = { accounts: 'accounts', audit: 'history' };
 const COUNTY_TABS: readonly TabKey[] = ['accounts', 'audit', 'about'];
+/** Tabs every account reads and only one with the right edits: they say so when it is read only. */
+const EDIT_RIGHTS: Partial<Record<TabKey, Right>> = {
+  town: 'setup',
+  villages: 'setup',
+  people: 'setup',
+  group: 'setup',
+  documents: 'setup',
+  standard: 'setup',
+  rules: 'setup',
+};
 
 export function SettingsPage() {
   const { tab } = useParams();
   const navigate = useNavigate();
   const can = useRights();
+  const session = useSession();
   const kind = useInstallationKind();
   // The county desk has no town of its own: its accounts, its history, the version.
   const allowed = (k: TabKey) =>
@@ -48,6 +59,7 @@ export function SettingsPage() {
   }
   const key = tab as TabKey;
   const Content = TABS[key];
+  const needed = EDIT_RIGHTS[key];
   return (
     <>
       <PageHeader title={SETTINGS.title} subtitle={SETTINGS.subtitle} />
@@ -62,6 +74,11 @@ export function SettingsPage() {
           ))}
         </Tabs>
       </Box>
+      {needed && !can(needed) ? (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="read-only">
+          {SETTINGS.readOnly(session?.name ?? '', RIGHT_LABELS[needed])}
+        </Alert>
+      ) : null}
       <Content />
     </>
   );

@@ -224,11 +224,13 @@ export function VillagePage() {
           </Paper>
         </Box>
         <Box sx={{ display: 'grid', gap: 2 }}>
-          {trend.length > 1 ? (
-            <Paper sx={{ p: 2 }}>
-              <Typography variant="h4" gutterBottom>
-                {V.trend}
-              </Typography>
+          <Paper sx={{ p: 2 }}>
+            <Typography variant="h4" gutterBottom>
+              {V.trend}
+            </Typography>
+            {trend.length < 2 ? (
+              <Typography color="text.secondary">{V.noTrend}</Typography>
+            ) : (
               <ResponsiveContainer width="100%" height={200}>
                 <LineChart data={trend}>
                   <CartesianGrid strokeDasharray="3 3" />
@@ -243,8 +245,8 @@ export function VillagePage() {
                   <Line dataKey="score" stroke={chartPalette.series[0]} isAnimationActive={false} />
                 </LineChart>
               </ResponsiveContainer>
-            </Paper>
-          ) : null}
+            )}
+          </Paper>
           {month ? <Deductions villageId={village.id} month={month} /> : null}
         </Box>
       </Box>
