@@ -258,7 +258,7 @@ export function LedgerPage() {
               </>
             ) : null}
           </Box>
-          <Paper sx={{ height: 'calc(100vh - 380px)', minHeight: 340 }}>
+          <Paper sx={{ height: 'calc(100vh - 405px)', minHeight: 340 }}>
             <DataGrid
               rows={rows}
               columns={columns}
