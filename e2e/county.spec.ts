@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { newKeyPair, signManifest } from '../shared/handoff/package';
-import { completeSetup, PASSWORD, snap } from './helpers';
+import { completeSetup, snap } from './helpers';
+import { exportFrom, finishCountySetup, pick, setUpCounty } from './county';
 import { chooseFile, download, newProblem } from './office';
 
 /**
@@ -11,13 +12,6 @@ import { chooseFile, download, newProblem } from './office';
  * a package re-signed by another key, a rewound history and an older package are each shown for
  * what they are.
  */
-
-async function exportFrom(page: Page, file: string): Promise<string> {
-  await page.goto('/#/handoff');
-  await download(page, () => page.getByRole('button', { name: '导出…' }).click(), file);
-  await expect(page.getByTestId('receipt')).toBeVisible();
-  return page.getByTestId('fingerprint').innerText();
-}
 
 async function townPc(browser: Browser, town: string, villages: string[]) {
   const context = await browser.newContext();
@@ -44,13 +38,6 @@ function resigned(file: string, out: string): void {
   );
 }
 
-async function pick(page: Page, file: string) {
-  await chooseFile(page, () => page.getByRole('button', { name: '选择数据包…' }).click(), file);
-  const arrival = page.getByTestId('county-arrival');
-  await expect(arrival).toBeVisible();
-  return arrival;
-}
-
 test('the county registers two towns by fingerprint, receives, compares and drills down; a forged key, a rewound history and an older package are shown as such', async ({
   browser,
 }, testInfo) => {
@@ -74,17 +61,9 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   // The county's PC: the wizard set up as 县级工作台.
   const countyContext = await browser.newContext();
   const county = await countyContext.newPage();
-  await county.goto('/');
-  await county.getByLabel('县级工作台（接收、比较各乡镇的数据）').check();
-  await county.getByLabel('县（区）名称').fill('绿水县');
-  await county.getByLabel('您的姓名').fill('刘科长');
-  await county.getByLabel('登录密码').fill(PASSWORD);
-  await county.getByLabel('再输一次密码').fill(PASSWORD);
+  await setUpCounty(county);
   await snap(county, '99-county-setup');
-  await county.getByRole('button', { name: '完成设置' }).click();
-  await county.getByLabel('我已打印或抄下恢复码').check();
-  await county.getByRole('button', { name: '进入工作台' }).click();
-  await expect(county.getByRole('heading', { name: '全县总览', level: 1 })).toBeVisible();
+  await finishCountySetup(county);
   await expect(county.getByTestId('town-title')).toHaveText('绿水县 · 县级工作台');
   await expect(county.getByText('还没有接收过乡镇的数据。')).toBeVisible();
   // A town's screens are not there.

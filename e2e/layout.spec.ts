@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { exportFrom, finishCountySetup, registerAndReceive, setUpCounty } from './county';
 import { snap } from './helpers';
 
 /**
@@ -123,4 +124,73 @@ test('every screen at 1366 × 768 and 1920 × 1080: nothing off the page, no lab
     expect.stringMatching(/^页面横向超出 \d+px$/),
     expect.stringMatching(/^“导出全部数据到 U 盘”折成了 \d 行$/),
   ]);
+});
+
+/** A table that scrolls sideways inside its box hides columns at that size. */
+async function tableCut(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main .MuiTableContainer-root')]
+      .filter((box) => box.scrollWidth > box.clientWidth + 1)
+      .map((box) => `表格横向被截去 ${box.scrollWidth - box.clientWidth}px`),
+  );
+}
+
+test('the county desk’s screens at 1366 × 768 and 1920 × 1080: nothing off the page or cut', async ({
+  page,
+  browser,
+}, testInfo) => {
+  // A town with a year of the demo's data hands its package to a county.
+  await page.goto('/#/demo?years=1&auto=1');
+  await expect(page.getByTestId('demo-status')).toHaveText('示例数据已载入。', { timeout: 60_000 });
+  const file = testInfo.outputPath('demo-town.zip');
+  await exportFrom(page, file);
+  const county = await (await browser.newContext()).newPage();
+  await setUpCounty(county);
+  await finishCountySetup(county);
+  await registerAndReceive(county, file);
+  await county.goto('/#/feedback');
+  await county.getByRole('button', { name: '新建清单' }).click();
+  await county.getByRole('dialog').getByLabel('批次或文号').fill('绿水县环督〔2026〕12号');
+  await county.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(county).toHaveURL(/#\/feedback\/.+/);
+  const list = new URL(county.url()).hash;
+  await county.getByRole('button', { name: '督办逾期问题…' }).click();
+  const pressable = county.getByRole('dialog').getByTestId('pressable');
+  await pressable.first().click();
+  await county
+    .getByRole('dialog')
+    .getByRole('button', { name: /加入清单/ })
+    .click();
+  await county.goto('/#/');
+  await county.getByTestId('county-row').first().click();
+  const drill = new URL(county.url()).hash;
+
+  const found: string[] = [];
+  const screens = [
+    ['overview', '/#/'],
+    ['receive', '/#/receive'],
+    ['feedback', '/#/feedback'],
+    ['feedback-list', `/${list}`],
+    ['drill', `/${drill}`],
+    ['settings', '/#/settings/accounts'],
+  ] as const;
+  for (const size of SIZES) {
+    await county.setViewportSize(size);
+    for (const [name, url] of screens) {
+      await county.goto(url);
+      await expect(county.getByRole('heading', { level: 1 })).toBeVisible();
+      const tabs = county.getByRole('main').getByRole('tab');
+      const count = await tabs.count();
+      for (let t = 0; t < Math.max(1, count); t += 1) {
+        if (count > 0) await tabs.nth(t).click();
+        await county.evaluate(() => document.fonts.ready);
+        await county.waitForTimeout(300);
+        const where = `${size.width}×${size.height} 县级 ${name}${count > 0 ? ` 第${t + 1}页签` : ''}`;
+        for (const fault of [...(await layoutFaults(county)), ...(await tableCut(county))])
+          found.push(`${where}：${fault}`);
+        await snap(county, `91-${size.width}-county-${name}-${t + 1}`);
+      }
+    }
+  }
+  expect(found).toEqual([]);
 });

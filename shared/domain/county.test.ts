@@ -242,6 +242,50 @@ describe('one town’s month in 全县总览', () => {
     });
   });
 
+  it('counts the ledger as it stood at the month’s end', () => {
+    const problems = [
+      // Found in October, closed on 11-10: open at the end of October, closed at November's.
+      item({
+        status: 'closed',
+        foundOn: '2026-10-01',
+        deadline: '2026-10-20',
+        verification: { verifier: '王', date: '2026-11-10', opinion: '' },
+      }),
+      // Found in November: not there at the end of October.
+      item({ foundOn: '2026-11-05', deadline: '2026-11-25' }),
+      // Found in October, due 10-31: on time on 10-31, overdue on 11-30.
+      item({ foundOn: '2026-10-10', deadline: '2026-10-31' }),
+    ];
+    const of = (month: string) =>
+      townMonth({
+        townId: 't1',
+        town: '青山镇',
+        month,
+        today: '2026-12-02',
+        results: [],
+        problems,
+        patrolDates: [],
+        recordDates: [],
+        lastPackageAt: null,
+      });
+    // 10-31: two items found; both open; the first overdue (10-20 < 10-31); none closed.
+    expect(of('2026-10')).toMatchObject({
+      open: 2,
+      overdue: 1,
+      closureRate: 0,
+      medianDaysToClose: null,
+    });
+    // 11-30: three items; one closed in 40 days (10-01 → 11-10); two open, both overdue.
+    expect(of('2026-11')).toMatchObject({
+      open: 2,
+      overdue: 2,
+      closureRate: 0.333,
+      medianDaysToClose: 40,
+    });
+    // December, not over: as of today (12-02), the same as November's end.
+    expect(of('2026-12')).toMatchObject({ open: 2, overdue: 2, closureRate: 0.333 });
+  });
+
   it('says nothing of scores before the month is published', () => {
     const row = townMonth({
       townId: 't1',

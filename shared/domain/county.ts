@@ -1,6 +1,6 @@
 import type { ChainHead } from './auditChain';
 import type { PeriodResult } from './assessment';
-import { daysBetween } from './period';
+import { daysBetween, lastDayOfMonth } from './period';
 import type { Problem } from './problem';
 import { ledgerStats } from './ledgerStats';
 import { isLive } from './record';
@@ -200,7 +200,10 @@ export interface TownMonth {
   waitedDays: number | null;
 }
 
-/** The figures of one town for `month`, from the records of its newest package. */
+/**
+ * The figures of one town for `month`, from the records of its newest package: the month's
+ * 红黄榜, patrols and records, and the ledger as it stood at the month's end.
+ */
 export function townMonth(input: {
   townId: string;
   town: string;
@@ -217,8 +220,19 @@ export function townMonth(input: {
     result?.flagsAwarded
       ? result.rows.filter((r) => r.flag === color && !(color === 'red' && r.withdrawn)).length
       : 0;
-  const live = input.problems.filter(isLive);
-  const stats = ledgerStats(live, input.today);
+  // The ledger as it stood at the month's end (today, for the month not yet over): items found
+  // by then, an item closed only later counted as still open then. (Deadlines as they are now:
+  // an extension granted after the month is not undone.)
+  const end = lastDayOfMonth(input.month);
+  const asOf = input.today < end ? input.today : end;
+  const live = input.problems
+    .filter((p) => isLive(p) && p.foundOn <= asOf)
+    .map((p) =>
+      p.status === 'closed' && p.verification && p.verification.date > asOf
+        ? { ...p, status: 'closeRequested' as const, verification: undefined }
+        : p,
+    );
+  const stats = ledgerStats(live, asOf);
   const open = Object.values(stats.bySource).reduce((n, c) => n + c.open, 0);
   const overdue = Object.values(stats.bySource).reduce((n, c) => n + c.overdue, 0);
   const inMonth = (d: string) => d.slice(0, 7) === input.month;
