@@ -185,6 +185,14 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await expect(county.getByTestId('drill-problem').first()).toContainText('逾期');
   await expect(county.getByText('东村、西村')).toBeVisible();
   await snap(county, '99f-county-drill');
+  // The county's settings speak of the county's work only.
+  await county.goto('/#/settings/accounts');
+  await expect(county.getByText('县级工作台的账号和权限、操作记录和程序信息。')).toBeVisible();
+  const me = county.getByTestId('account-row').filter({ hasText: '刘科长' });
+  await expect(me).toContainText('接收乡镇数据包、登记和更换乡镇密钥');
+  await expect(me).toContainText('编写和下发督查反馈清单');
+  await expect(me).not.toContainText('村庄考核打分');
+  await expect(county.getByText('允许申请销号的人本人验收')).toHaveCount(0);
   // The county's own history records each registration and receipt, by its account.
   await county.goto('/#/settings/audit');
   const log = county.getByRole('table', { name: '操作记录' });

@@ -6,6 +6,7 @@ import {
   hashSecret,
   newRecoveryCode,
   normalizeRecoveryCode,
+  rightLabelsFor,
   rightsOf,
   RIGHTS,
   ROLES,
@@ -171,5 +172,17 @@ describe('idle lock', () => {
     expect(checkIdleMinutes(15)).toBeNull();
     expect(checkIdleMinutes(241)).toContain('0 到 240');
     expect(checkIdleMinutes(2.5)).toContain('整数');
+  });
+});
+
+describe('the rights an installation shows', () => {
+  it('shows the county only the rights of its own work, in its words', () => {
+    expect(rightLabelsFor('county')).toEqual([
+      ['accounts', '管理账号和权限'],
+      ['handoff', '接收乡镇数据包、登记和更换乡镇密钥'],
+      ['ledger', '编写和下发督查反馈清单'],
+      ['history', '查看全部操作记录并核验'],
+    ]);
+    expect(rightLabelsFor('town')).toHaveLength(14);
   });
 });

@@ -43,6 +43,23 @@ export const RIGHT_LABELS: Record<Right, string> = {
 };
 export const RIGHTS = Object.keys(RIGHT_LABELS) as Right[];
 
+/**
+ * The rights that mean something at the county desk, in its words (it has no assessment,
+ * ledger or prints of its own: 督查反馈清单 is its ledger work, 接收数据 its hand-off).
+ */
+export const COUNTY_RIGHT_LABELS: Partial<Record<Right, string>> = {
+  accounts: RIGHT_LABELS.accounts,
+  handoff: '接收乡镇数据包、登记和更换乡镇密钥',
+  ledger: '编写和下发督查反馈清单',
+  history: RIGHT_LABELS.history,
+};
+
+/** The rights shown on this kind of installation, in the list's order, with their labels. */
+export function rightLabelsFor(kind: 'town' | 'county'): [Right, string][] {
+  const labels = kind === 'county' ? COUNTY_RIGHT_LABELS : RIGHT_LABELS;
+  return RIGHTS.flatMap((r) => (labels[r] ? [[r, labels[r]] as [Right, string]] : []));
+}
+
 export type Role = 'admin' | 'office' | 'leader' | 'discipline';
 
 /** A role is a starting set of rights; the administrator adjusts each person's. */

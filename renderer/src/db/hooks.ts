@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { rightLabelsFor } from '@shared/domain/accounts';
 import type { CountyReport } from '@shared/domain/countyExport';
 import type { LedgerFilter } from '@shared/domain/ledgerFilter';
 import { isMonthKey } from '@shared/domain/period';
@@ -93,6 +94,10 @@ export function useRights(): (right: Right) => boolean {
 }
 /** 乡镇 or 县级: which screens this installation has. */
 export const useInstallationKind = () => useLiveQuery(() => installationKind(db), []);
+/** The rights this installation shows, with its own words for them (县级 or 乡镇). */
+export function useRightLabels() {
+  return rightLabelsFor(useInstallationKind() === 'county' ? 'county' : 'town');
+}
 export const useCountyName = () => useLiveQuery(() => countyName(db), []);
 /** Whose PC this is, as the sign-in and recovery pages name it: 绿水县 青山镇, or 绿水县 · 县级工作台. */
 export const usePlaceTitle = () =>

@@ -20,8 +20,6 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
-  RIGHT_LABELS,
-  RIGHTS,
   ROLE_IDS,
   ROLES,
   rightsOf,
@@ -38,6 +36,8 @@ import { actions } from '../../db/actions';
 import {
   useAccounts,
   useIdleMinutes,
+  useInstallationKind,
+  useRightLabels,
   useSelfConfirmAllowed,
   useSession,
   type AccountView,
@@ -49,6 +49,7 @@ const T = ACCOUNTS.tab;
 
 /** 设置 → 账号 (管理员): who may sign in, with which rights; the lock and 销号 rules. */
 export function AccountsTab() {
+  const labels = useRightLabels();
   const accounts = useAccounts();
   const session = useSession();
   const [adding, setAdding] = useState(false);
@@ -92,7 +93,10 @@ export function AccountsTab() {
                 </TableCell>
                 <TableCell>{a.roles.map((r) => ROLES[r].label).join('、')}</TableCell>
                 <TableCell sx={{ fontSize: 13 }}>
-                  {a.rights.map((r) => RIGHT_LABELS[r]).join('、')}
+                  {labels
+                    .filter(([r]) => a.rights.includes(r))
+                    .map(([, label]) => label)
+                    .join('、')}
                 </TableCell>
                 <TableCell>
                   {a.disabled ? (
@@ -175,14 +179,15 @@ function RoleChoice(props: { roles: Role[]; onChange: (roles: Role[]) => void; e
 
 /** Each right, ticked one by one; the roles chosen give the starting ticks. */
 function RightsChoice(props: { rights: Right[]; onChange: (rights: Right[]) => void }) {
+  const labels = useRightLabels();
   return (
     <Box>
       <FormLabel component="legend">{T.rights}</FormLabel>
       <FormGroup sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr' }}>
-        {RIGHTS.map((r) => (
+        {labels.map(([r, label]) => (
           <FormControlLabel
             key={r}
-            label={RIGHT_LABELS[r]}
+            label={label}
             control={
               <Checkbox
                 checked={props.rights.includes(r)}
@@ -332,6 +337,7 @@ function ResetPasswordDialog({ account, onClose }: { account: AccountView; onClo
 function LockAndRules() {
   const minutes = useIdleMinutes();
   const selfConfirm = useSelfConfirmAllowed();
+  const kind = useInstallationKind();
   const notify = useNotify();
   const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -367,26 +373,29 @@ function LockAndRules() {
             保存
           </Button>
         </Box>
-        <Box>
-          <FormControlLabel
-            control={
-              <Switch
-                checked={selfConfirm === true}
-                onChange={(e) => {
-                  const on = e.target.checked;
-                  void actions.setSelfConfirmAllowed(on).then(
-                    () => notify.success(T.selfConfirmSaved(on)),
-                    (e: unknown) => notify.error(e),
-                  );
-                }}
-              />
-            }
-            label={T.selfConfirm}
-          />
-          <Typography variant="body2" color="text.secondary">
-            {T.selfConfirmHelp}
-          </Typography>
-        </Box>
+        {/* 谁验收、谁负责 is the town's ledger rule: the county desk closes no items. */}
+        {kind === 'county' ? null : (
+          <Box>
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={selfConfirm === true}
+                  onChange={(e) => {
+                    const on = e.target.checked;
+                    void actions.setSelfConfirmAllowed(on).then(
+                      () => notify.success(T.selfConfirmSaved(on)),
+                      (e: unknown) => notify.error(e),
+                    );
+                  }}
+                />
+              }
+              label={T.selfConfirm}
+            />
+            <Typography variant="body2" color="text.secondary">
+              {T.selfConfirmHelp}
+            </Typography>
+          </Box>
+        )}
       </Box>
     </SectionCard>
   );

@@ -62,7 +62,10 @@ export function SettingsPage() {
   const needed = EDIT_RIGHTS[key];
   return (
     <>
-      <PageHeader title={SETTINGS.title} subtitle={SETTINGS.subtitle} />
+      <PageHeader
+        title={SETTINGS.title}
+        subtitle={kind === 'county' ? SETTINGS.countySubtitle : SETTINGS.subtitle}
+      />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
         <Tabs
           value={key}

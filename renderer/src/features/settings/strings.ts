@@ -1,6 +1,7 @@
 export const SETTINGS = {
   title: '设置',
   subtitle: '乡镇的基础信息：村庄、人员、领导小组和制度文件。',
+  countySubtitle: '县级工作台的账号和权限、操作记录和程序信息。',
   readOnly: (name: string, right: string) =>
     `这里只能查看：您的账号（${name}）没有“${right}”的权限。如需修改，请找管理员在 设置 → 账号 中调整。`,
   tabs: {
