@@ -179,8 +179,9 @@ describe('the rights an installation shows', () => {
   it('shows the county only the rights of its own work, in its words', () => {
     expect(rightLabelsFor('county')).toEqual([
       ['accounts', '管理账号和权限'],
-      ['handoff', '接收乡镇数据包、登记和更换乡镇密钥'],
+      // In the list's order: the ledger's right comes before the hand-off's.
       ['ledger', '编写和下发督查反馈清单'],
+      ['handoff', '接收乡镇数据包、登记和更换乡镇密钥'],
       ['history', '查看全部操作记录并核验'],
     ]);
     expect(rightLabelsFor('town')).toHaveLength(14);
