@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { newKeyPair, signManifest } from '../shared/handoff/package';
 import { completeSetup, snap } from './helpers';
 import { exportFrom, finishCountySetup, pick, setUpCounty } from './county';
 import { chooseFile, download, newProblem } from './office';
+import { pdfInfo, pdfPages, pdfText, printToPdf } from './pdf';
 
 /**
  * The county desk (县级工作台), as the county and two towns use it: the towns export, the county
@@ -300,6 +302,42 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await qingshan.getByText('河岸堆放生活垃圾，长约二十米').click();
   await expect(qingshan.getByText('绿水县督-2026-001')).toBeVisible();
   await expect(qingshan.getByText('立即清运，建立保洁制度')).toBeVisible();
+
+  // The county's briefing of the month (A4 landscape) and the comparison as a spreadsheet.
+  await county.goto('/#/');
+  await county.getByRole('button', { name: '打印通报' }).click();
+  await expect(county.getByTestId('county-briefing')).toContainText('一、各乡镇情况对比');
+  const briefing = await printToPdf(county, 'county-briefing');
+  const { width, height } = pdfInfo(briefing);
+  expect(width).toBeGreaterThan(height);
+  const printed = pdfText(briefing).replace(/\s+/g, '');
+  for (const words of [
+    '绿水县各乡镇生态环境工作情况通报',
+    '内部资料·绿水县',
+    '绿水县登记乡镇2个，其中2个报送了数据。',
+    '青山镇',
+    '绿水镇',
+    '二、本月下发的督查反馈清单',
+    '绿水县环督〔2026〕12号',
+  ])
+    expect(printed).toContain(words);
+  pdfPages(briefing, '99l-county-briefing-pdf', 1, 1);
+  await county.goto('/#/');
+  await download(
+    county,
+    () => county.getByRole('button', { name: '导出 Excel…' }).click(),
+    out('comparison.xlsx'),
+  );
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out('comparison.xlsx'));
+  const sheet = book.worksheets[0]!;
+  expect(String(sheet.getCell('A1').value)).toMatch(
+    /^绿水县各乡镇生态环境工作情况对比（\d{4}年\d{1,2}月）$/,
+  );
+  expect(sheet.getRow(2).values).toContain('销号率（%）');
+  const qsRow = [2, 3, 4].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === '青山镇')!;
+  // The figures are numbers a spreadsheet can add up, not texts.
+  expect(typeof qsRow.getCell(5).value).toBe('number');
 
   // 青山镇 changes PC: its package under the new key is refused until the county re-keys the
   // town — compared, with a reason, recorded — and then what the old key signed is refused.

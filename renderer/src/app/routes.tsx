@@ -7,6 +7,7 @@ import { ReceivePage } from '../features/county/ReceivePage';
 import { TownDrillPage } from '../features/county/TownDrillPage';
 import { FeedbackListPage } from '../features/county/FeedbackListPage';
 import { FeedbackPage } from '../features/county/FeedbackPage';
+import { CountyBriefingPrintPage } from '../features/county/CountyBriefingPrintPage';
 import type { ReactNode } from 'react';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -92,6 +93,7 @@ export function AppRoutes() {
           <Route path="village/:id/:month" element={<VillageCardPrintPage />} />
           <Route path="exposure" element={<ExposurePrintPage />} />
           <Route path="summary/:year" element={<SummaryPrintPage />} />
+          <Route path="county/:month" element={<CountyBriefingPrintPage />} />
         </Route>
         <Route element={<Shell />}>
           <Route

@@ -1,6 +1,7 @@
 import {
   Alert,
   Box,
+  Button,
   Paper,
   Table,
   TableBody,
@@ -15,56 +16,26 @@ import {
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { TownMonth } from '@shared/domain/county';
+import {
+  comparisonText,
+  comparisonValue,
+  type ComparisonColumn,
+} from '@shared/domain/countyBriefing';
 import { toIsoDate } from '@shared/domain/dates';
 import { periodLabel, previousMonth } from '@shared/domain/period';
 import { SelectField } from '../../components/SelectField';
 import { PageHeader } from '../../components/PageHeader';
-import { formatTimestamp } from '../../components/format';
-import { useCountyOverview, useReceivedPackages } from '../../db/hooks';
+import { useNotify } from '../../app/notify';
+import { useCountyName, useCountyOverview, useReceivedPackages } from '../../db/hooks';
+import { saveComparisonSheet } from './countyFiles';
 import { COUNTY } from './strings';
 
 const O = COUNTY.overview;
-type Column = keyof typeof O.columns;
-
-/** How a column's value reads in the table (a rate as a percentage, no score as 未发布). */
-function cell(row: TownMonth, column: Column): string {
-  switch (column) {
-    case 'town':
-      return row.town;
-    case 'average':
-      return row.average === null ? O.notPublished : row.average.toFixed(2);
-    case 'closureRate':
-      return row.closureRate === null ? '—' : `${Math.round(row.closureRate * 1000) / 10}%`;
-    case 'median':
-      return row.medianDaysToClose === null ? '—' : String(row.medianDaysToClose);
-    case 'lastPackage':
-      return row.lastPackageAt ? formatTimestamp(row.lastPackageAt).slice(0, 10) : '—';
-    case 'waited':
-      return row.waitedDays === null ? '—' : String(row.waitedDays);
-    default:
-      return String(row[column]);
-  }
-}
+type Column = ComparisonColumn;
 
 /** The value a column sorts by: numbers as numbers, nothing last. */
-function sortValue(row: TownMonth, column: Column): number | string {
-  const values: Record<Column, number | string | null> = {
-    town: row.town,
-    average: row.average,
-    red: row.red,
-    yellow: row.yellow,
-    open: row.open,
-    overdue: row.overdue,
-    closureRate: row.closureRate,
-    median: row.medianDaysToClose,
-    upperOpen: row.upperOpen,
-    patrols: row.patrols,
-    workRecords: row.workRecords,
-    lastPackage: row.lastPackageAt,
-    waited: row.waitedDays,
-  };
-  return values[column] ?? Number.NEGATIVE_INFINITY;
-}
+const sortValue = (row: TownMonth, column: Column) =>
+  comparisonValue(row, column) ?? Number.NEGATIVE_INFINITY;
 
 /** 全县总览: towns × the chosen month, sortable by any figure, filtered by name. */
 export function CountyOverviewPage() {
@@ -88,6 +59,9 @@ export function CountyOverviewPage() {
   }, [today]);
   const [sort, setSort] = useState<{ column: Column; asc: boolean }>({ column: 'town', asc: true });
   const rows = useCountyOverview(month, today);
+  const county = useCountyName();
+  const notify = useNotify();
+  const [saving, setSaving] = useState(false);
   const shown = useMemo(() => {
     const kept = (rows ?? []).filter((r) => r.town.includes(filter.trim()));
     const dir = sort.asc ? 1 : -1;
@@ -98,9 +72,35 @@ export function CountyOverviewPage() {
       return (Number(x) - Number(y)) * dir;
     });
   }, [rows, filter, sort]);
+  async function exportSheet() {
+    if (!rows) return;
+    setSaving(true);
+    try {
+      const saved = await saveComparisonSheet(county ?? '', month, shown);
+      if (saved.status === 'saved') notify.success(O.exported(saved.path));
+      else if (saved.status === 'failed') notify.error(new Error(saved.message), saved.message);
+    } catch (error) {
+      notify.error(error);
+    } finally {
+      setSaving(false);
+    }
+  }
   return (
     <>
-      <PageHeader title={O.title} subtitle={O.subtitle} />
+      <PageHeader
+        title={O.title}
+        subtitle={O.subtitle}
+        actions={
+          rows && rows.length > 0 ? (
+            <>
+              <Button onClick={() => void navigate(`/print/county/${month}`)}>{O.print}</Button>
+              <Button variant="outlined" disabled={saving} onClick={() => void exportSheet()}>
+                {O.exportSheet}
+              </Button>
+            </>
+          ) : undefined
+        }
+      />
       <Box sx={{ display: 'flex', gap: 2, mb: 2 }}>
         <SelectField
           label={O.month}
@@ -166,7 +166,7 @@ export function CountyOverviewPage() {
                       align={c === 'town' ? 'left' : 'right'}
                       sx={{ whiteSpace: 'nowrap' }}
                     >
-                      {cell(row, c)}
+                      {comparisonText(row, c)}
                     </TableCell>
                   ))}
                 </TableRow>

@@ -1,4 +1,17 @@
-import type { ArrivalVerdict, ArrivingPackage, RegisteredTown } from '@shared/domain/county';
+import type {
+  ArrivalVerdict,
+  ArrivingPackage,
+  RegisteredTown,
+  TownMonth,
+} from '@shared/domain/county';
+import {
+  COMPARISON_COLUMNS,
+  comparisonSheetHeader,
+  comparisonSheetRows,
+} from '@shared/domain/countyBriefing';
+import { periodLabel } from '@shared/domain/period';
+import type { SaveFileResult } from '@shared/ipc/api';
+import { writeCountySheet } from '../../lib/xlsx';
 import { sha256Hex, verifyPackage } from '@shared/handoff/package';
 import { actions } from '../../db/actions';
 import { platform } from '../../platform';
@@ -51,4 +64,26 @@ export async function pickTownPackage(): Promise<CountyArrival | { problem: stri
     verdict,
     town,
   };
+}
+
+/** The comparison of the towns for a month as .xlsx, in the order shown, asked where to keep. */
+export async function saveComparisonSheet(
+  county: string,
+  month: string,
+  rows: readonly TownMonth[],
+): Promise<SaveFileResult> {
+  const title = `${county}各乡镇生态环境工作情况对比（${periodLabel(month)}）`;
+  const data = await writeCountySheet(
+    '各乡镇对比',
+    {
+      titleRows: [[title]],
+      columns: COMPARISON_COLUMNS.map((c) => ({ field: c, header: comparisonSheetHeader(c) })),
+    },
+    comparisonSheetRows(rows),
+  );
+  return platform.saveFile({
+    suggestedName: `${title}.xlsx`,
+    data,
+    filters: [{ name: 'Excel 表格', extensions: ['xlsx'] }],
+  });
 }

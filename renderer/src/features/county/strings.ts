@@ -1,3 +1,4 @@
+import { COMPARISON_LABELS } from '@shared/domain/countyBriefing';
 import type { ArrivalKind } from '@shared/domain/county';
 
 export const COUNTY = {
@@ -135,24 +136,12 @@ export const COUNTY = {
     month: '月份',
     filter: '筛选乡镇',
     none: '还没有接收过乡镇的数据。到“接收数据”选择乡镇送来的数据包。',
-    columns: {
-      town: '乡镇',
-      average: '平均分',
-      red: '红旗',
-      yellow: '黄旗',
-      open: '未销号',
-      overdue: '逾期',
-      closureRate: '销号率',
-      median: '销号天数',
-      upperOpen: '上级未销',
-      patrols: '巡查次数',
-      workRecords: '工作记录',
-      lastPackage: '最近报送',
-      waited: '已等天数',
-    },
+    columns: COMPARISON_LABELS,
     columnHelp:
       '平均分：当月红黄榜的村平均分。未销号、逾期、销号率、销号天数、上级未销：截至当月月底（本月截至今天）的台账；销号天数是已销号问题从发现到验收的中位天数。最近报送、已等天数：最近一个数据包的生成日期和至今的天数。',
-    notPublished: '未发布',
+    print: '打印通报',
+    exportSheet: '导出 Excel…',
+    exported: (path: string) => `已保存《${path}》。`,
   },
   drill: {
     back: '返回全县总览',
