@@ -219,6 +219,7 @@ describe('one town’s month in 全县总览', () => {
         item({ deletedAt: '2026-11-02T00:00:00.000Z' }),
       ],
       patrolDates: ['2026-11-03', '2026-11-28', '2026-10-30'],
+      compliance: [{ behind: 0 }, { behind: 0 }, { behind: 2 }, { behind: 0 }],
       recordDates: ['2026-11-15', '2026-12-01'],
       lastPackageAt: '2026-11-30T09:00:00.000Z',
     });
@@ -236,6 +237,8 @@ describe('one town’s month in 全县总览', () => {
       medianDaysToClose: 30,
       upperOpen: 1,
       patrols: 2,
+      // 3 of the 4 chiefs and rangers did what was asked: 0.75.
+      patrolCompliance: 0.75,
       workRecords: 1,
       lastPackageAt: '2026-11-30T09:00:00.000Z',
       waitedDays: 2,
@@ -298,6 +301,12 @@ describe('one town’s month in 全县总览', () => {
       recordDates: [],
       lastPackageAt: null,
     });
-    expect(row).toMatchObject({ average: null, red: 0, closureRate: null, waitedDays: null });
+    expect(row).toMatchObject({
+      average: null,
+      red: 0,
+      closureRate: null,
+      patrolCompliance: null,
+      waitedDays: null,
+    });
   });
 });

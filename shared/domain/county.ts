@@ -1,6 +1,7 @@
 import type { ChainHead } from './auditChain';
 import type { PeriodResult } from './assessment';
 import { daysBetween, lastDayOfMonth } from './period';
+import type { ComplianceRow } from './patrol';
 import type { Problem } from './problem';
 import { ledgerStats } from './ledgerStats';
 import { isLive } from './record';
@@ -194,6 +195,11 @@ export interface TownMonth {
   /** Upper-level feedback items (上级督查) still open. */
   upperOpen: number;
   patrols: number;
+  /**
+   * Share of the town's river chiefs and rangers who patrolled what the county's rules ask of
+   * them in the month (up to today in the month not yet over); null when it has none.
+   */
+  patrolCompliance: number | null;
   workRecords: number;
   lastPackageAt: string | null;
   /** Days since the newest package was made, on `today`. */
@@ -212,6 +218,8 @@ export function townMonth(input: {
   results: readonly PeriodResult[];
   problems: readonly Problem[];
   patrolDates: readonly string[];
+  /** The month's compliance of each river chief and ranger (patrol.ts `monthCompliance`). */
+  compliance?: readonly Pick<ComplianceRow, 'behind'>[] | undefined;
   recordDates: readonly string[];
   lastPackageAt: string | null;
 }): TownMonth {
@@ -248,6 +256,13 @@ export function townMonth(input: {
     medianDaysToClose: stats.medianDaysToClose,
     upperOpen: stats.bySource.upper.open,
     patrols: input.patrolDates.filter(inMonth).length,
+    patrolCompliance:
+      input.compliance && input.compliance.length > 0
+        ? Math.round(
+            (input.compliance.filter((c) => c.behind === 0).length / input.compliance.length) *
+              1000,
+          ) / 1000
+        : null,
     workRecords: input.recordDates.filter(inMonth).length,
     lastPackageAt: input.lastPackageAt,
     waitedDays: input.lastPackageAt

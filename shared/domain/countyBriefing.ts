@@ -16,7 +16,7 @@ export const COMPARISON_LABELS = {
   closureRate: '销号率',
   median: '销号天数',
   upperOpen: '上级未销',
-  patrols: '巡查次数',
+  patrolCompliance: '巡查达标',
   workRecords: '工作记录',
   lastPackage: '最近报送',
   waited: '已等天数',
@@ -48,6 +48,8 @@ export function comparisonText(row: TownMonth, column: ComparisonColumn): string
       return row.lastPackageAt ? localDay(row.lastPackageAt) : '—';
     case 'waited':
       return row.waitedDays === null ? '—' : String(row.waitedDays);
+    case 'patrolCompliance':
+      return row.patrolCompliance === null ? '—' : percent(row.patrolCompliance);
     default:
       return String(row[column]);
   }
@@ -62,6 +64,8 @@ export function comparisonValue(row: TownMonth, column: ComparisonColumn): numbe
       return row.average;
     case 'closureRate':
       return row.closureRate === null ? null : Math.round(row.closureRate * 1000) / 1000;
+    case 'patrolCompliance':
+      return row.patrolCompliance;
     case 'median':
       return row.medianDaysToClose;
     case 'lastPackage':
@@ -75,7 +79,9 @@ export function comparisonValue(row: TownMonth, column: ComparisonColumn): numbe
 
 /** The spreadsheet's headers: the overview's, the rate said to be in percent. */
 export const comparisonSheetHeader = (c: ComparisonColumn) =>
-  c === 'closureRate' ? '销号率（%）' : COMPARISON_LABELS[c];
+  c === 'closureRate' || c === 'patrolCompliance'
+    ? `${COMPARISON_LABELS[c]}（%）`
+    : COMPARISON_LABELS[c];
 
 /** The rows of the spreadsheet: a town a row, numbers as numbers (the rate in percent). */
 export function comparisonSheetRows(rows: readonly TownMonth[]): (string | number | null)[][] {
@@ -83,8 +89,8 @@ export function comparisonSheetRows(rows: readonly TownMonth[]): (string | numbe
     COMPARISON_COLUMNS.map((c) =>
       c === 'average' && row.average === null
         ? NOT_PUBLISHED
-        : c === 'closureRate' && row.closureRate !== null
-          ? Math.round(row.closureRate * 1000) / 10
+        : (c === 'closureRate' || c === 'patrolCompliance') && row[c] !== null
+          ? Math.round(row[c] * 1000) / 10
           : comparisonValue(row, c),
     ),
   );

@@ -204,4 +204,50 @@ describe('the county desk', () => {
       reason: '已与该镇核对新的签名指纹；旧电脑硬盘损坏',
     });
   });
+
+  it('counts 巡查达标 by the county’s rules: the chiefs who patrolled what was owed', async () => {
+    await registerTown(db, { name: '青山镇', publicKey: 'aa', fingerprint: '青山镇-KEY' });
+    const patrol = (id: string, segmentId: string, chiefId: string, date: string) => ({
+      id,
+      segmentId,
+      chiefId,
+      date,
+    });
+    await receivePackage(db, {
+      arriving: arriving('青山镇'),
+      fileName: 'qs.zip',
+      counts: {},
+      tables: {
+        ...tablesOf([]),
+        people: [
+          { id: 'c1', name: '东村河长', roles: ['villageRiverChief'] },
+          { id: 'c2', name: '镇河长', roles: ['townRiverChief'] },
+        ],
+        rivers: [
+          {
+            id: 'r1',
+            name: '东河',
+            segments: [
+              { id: 's1', name: '东村段', level: 'village', chiefId: 'c1' },
+              { id: 's2', name: '镇区段', level: 'town', chiefId: 'c2' },
+            ],
+          },
+        ],
+        // November (30 days, over by 12-02): the village chief owes floor(30 / 7) = 4 and did 4;
+        // the town chief owes 1 and did none. One of two: 50%.
+        riverPatrols: [
+          patrol('p1', 's1', 'c1', '2026-11-02'),
+          patrol('p2', 's1', 'c1', '2026-11-09'),
+          patrol('p3', 's1', 'c1', '2026-11-16'),
+          patrol('p4', 's1', 'c1', '2026-11-23'),
+        ],
+      },
+    });
+    const [november] = await loadOverview(db, '2026-11', '2026-12-02');
+    expect(november).toMatchObject({ patrols: 4, patrolCompliance: 0.5 });
+    // December on its second day: nothing owed yet by either (floor(2 / 7) = 0; the month's
+    // once only at its end), so both are on track.
+    const [december] = await loadOverview(db, '2026-12', '2026-12-02');
+    expect(december).toMatchObject({ patrols: 0, patrolCompliance: 1 });
+  });
 });

@@ -9,6 +9,15 @@ import {
 } from '@shared/domain/county';
 import type { PeriodResult } from '@shared/domain/assessment';
 import { verifyPartialChain, type ChainLinks } from '@shared/domain/auditChain';
+import {
+  DEFAULT_PATROL_RULES,
+  monthCompliance,
+  type ForestPatrol,
+  type River,
+  type RiverPatrol,
+} from '@shared/domain/patrol';
+import { lastDayOfMonth } from '@shared/domain/period';
+import type { Person } from '@shared/domain/person';
 import type { Problem } from '@shared/domain/problem';
 import type { Village } from '@shared/domain/village';
 import { cleanText } from '@shared/domain/validation';
@@ -47,6 +56,9 @@ export const COUNTY_TABLES = [
   'riverPatrols',
   'forestPatrols',
   'workRecords',
+  // Whom the patrols are owed by (river chiefs per segment, rangers): for 巡查达标.
+  'rivers',
+  'people',
 ] as const;
 
 /** The county's first run: its name and the first account; no town, no villages of its own. */
@@ -282,6 +294,28 @@ async function rowsOf<T>(db: EcoDeskDb, townId: string, table: string): Promise<
   );
 }
 
+/** Every river chief's and ranger's compliance in a month, as far as the month has gone. */
+function compliance(input: {
+  rivers: River[];
+  people: Person[];
+  river: RiverPatrol[];
+  forest: ForestPatrol[];
+  month: string;
+  today: string;
+}) {
+  const end = lastDayOfMonth(input.month);
+  const rows = monthCompliance({
+    rivers: input.rivers.filter((r) => !r.deletedAt),
+    people: input.people.filter((p) => !p.deletedAt),
+    river: input.river,
+    forest: input.forest,
+    rules: DEFAULT_PATROL_RULES,
+    month: input.month,
+    asOf: input.today < end ? input.today : end,
+  });
+  return [...rows.river, ...rows.rangers];
+}
+
 /** 全县总览: every registered town's figures for a month. */
 export async function loadOverview(
   db: EcoDeskDb,
@@ -293,14 +327,17 @@ export async function loadOverview(
     const towns = await db.countyTowns.toArray();
     const rows: TownMonth[] = [];
     for (const town of towns) {
-      const [results, problems, river, forest, records, packages] = await Promise.all([
-        rowsOf<PeriodResult>(db, town.id, 'results'),
-        rowsOf<Problem>(db, town.id, 'problems'),
-        rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'riverPatrols'),
-        rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'forestPatrols'),
-        rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'workRecords'),
-        db.countyPackages.where('townId').equals(town.id).toArray(),
-      ]);
+      const [results, problems, river, forest, records, rivers, people, packages] =
+        await Promise.all([
+          rowsOf<PeriodResult>(db, town.id, 'results'),
+          rowsOf<Problem>(db, town.id, 'problems'),
+          rowsOf<RiverPatrol>(db, town.id, 'riverPatrols'),
+          rowsOf<ForestPatrol>(db, town.id, 'forestPatrols'),
+          rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'workRecords'),
+          rowsOf<River>(db, town.id, 'rivers'),
+          rowsOf<Person>(db, town.id, 'people'),
+          db.countyPackages.where('townId').equals(town.id).toArray(),
+        ]);
       const taken = packages
         .filter((p) => p.verdict === 'current' || p.verdict === 'newChain')
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -315,6 +352,8 @@ export async function loadOverview(
           results,
           problems,
           patrolDates: [...live(river), ...live(forest)].map((p) => p.date),
+          // Against the county's rules (the defaults of DOMAIN.md), the same for every town.
+          compliance: compliance({ rivers, people, river, forest, month, today }),
           recordDates: live(records).map((r) => r.date),
           lastPackageAt: taken[0]?.createdAt ?? null,
         }),

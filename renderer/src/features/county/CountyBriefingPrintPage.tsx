@@ -12,6 +12,7 @@ import { isMonthKey, lastDayOfMonth, periodLabel } from '@shared/domain/period';
 import { PrintLayout } from '../print/PrintLayout';
 import { PrintTable, type PrintColumn } from '../print/PrintTable';
 import { PRINT } from '../print/strings';
+import { COUNTY } from './strings';
 import { useCountyName, useCountyOverview, useFeedbackLists } from '../../db/hooks';
 
 /** Columns of figures: right-aligned, on one line. */
@@ -64,9 +65,7 @@ export function CountyBriefingPrintPage() {
         ))}
         <h2>一、各乡镇情况对比</h2>
         <PrintTable rows={ordered} empty="还没有接收过乡镇的数据。" columns={columns} />
-        <p className="plain">
-          注：平均分为当月红黄榜的村平均分；未销号、逾期、销号率、销号天数、上级未销为截至当月月底（本月截至今天）的台账；销号天数为已销号问题从发现到验收的中位天数；已等天数为最近一个数据包生成至今的天数。
-        </p>
+        <p className="plain">注：{COUNTY.overview.columnHelp}</p>
         <h2>二、本月下发的督查反馈清单</h2>
         <PrintTable
           rows={issued}

@@ -1,3 +1,4 @@
+import { DEFAULT_PATROL_RULES } from '@shared/domain/patrol';
 import { COMPARISON_LABELS } from '@shared/domain/countyBriefing';
 import type { ArrivalKind } from '@shared/domain/county';
 
@@ -137,8 +138,7 @@ export const COUNTY = {
     filter: '筛选乡镇',
     none: '还没有接收过乡镇的数据。到“接收数据”选择乡镇送来的数据包。',
     columns: COMPARISON_LABELS,
-    columnHelp:
-      '平均分：当月红黄榜的村平均分。未销号、逾期、销号率、销号天数、上级未销：截至当月月底（本月截至今天）的台账；销号天数是已销号问题从发现到验收的中位天数。最近报送、已等天数：最近一个数据包的生成日期和至今的天数。',
+    columnHelp: `平均分：当月红黄榜的村平均分。未销号、逾期、销号率、销号天数、上级未销：截至当月月底（本月截至今天）的台账；销号天数是已销号问题从发现到验收的中位天数。巡查达标：河长和护林员中按县里的要求（村级河长每周 ${DEFAULT_PATROL_RULES.villageChiefPerWeek} 次、镇级河长每月 ${DEFAULT_PATROL_RULES.townChiefPerMonth} 次、护林员每月 ${DEFAULT_PATROL_RULES.rangerDaysPerMonth} 天）完成巡查的比例。最近报送、已等天数：最近一个数据包的生成日期和至今的天数。`,
     print: '打印通报',
     exportSheet: '导出 Excel…',
     exported: (path: string) => `已保存《${path}》。`,
