@@ -186,6 +186,14 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await expect(county.getByTestId('drill-problem')).toHaveCount(2);
   await expect(county.getByTestId('drill-problem').first()).toContainText('逾期');
   await expect(county.getByText('东村、西村')).toBeVisible();
+  // By source: 镇级 — one open, overdue; 村级自查 — one open, on time.
+  const bySource = county.getByRole('table', { name: '来源' });
+  await expect(bySource.getByRole('row').filter({ hasText: '镇级督查发现' })).toHaveText(
+    /镇级督查发现\s*1\s*1\s*0/,
+  );
+  await expect(bySource.getByRole('row').filter({ hasText: '村级自查上报' })).toHaveText(
+    /村级自查上报\s*1\s*0\s*0/,
+  );
   await snap(county, '99f-county-drill');
   // The county's settings speak of the county's work only.
   await county.goto('/#/settings/accounts');

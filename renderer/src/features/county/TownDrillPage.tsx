@@ -13,7 +13,13 @@ import {
   Typography,
 } from '@mui/material';
 import { Link as RouterLink, useParams } from 'react-router';
-import { deadlineState, STATUS_LABELS } from '@shared/domain/ledger';
+import {
+  deadlineState,
+  PROBLEM_SOURCES,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+} from '@shared/domain/ledger';
+import { ledgerStats, type Counts } from '@shared/domain/ledgerStats';
 import { toIsoDate } from '@shared/domain/dates';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
@@ -30,6 +36,7 @@ export function TownDrillPage() {
   if (drill === undefined) return null;
   if (drill === null) return <Alert severity="warning">{D.missing}</Alert>;
   const villageName = new Map(drill.villages.map((v) => [v.id, v.name]));
+  const stats = ledgerStats(drill.problems, today);
   return (
     <>
       <PageHeader
@@ -44,6 +51,20 @@ export function TownDrillPage() {
       <Box sx={{ display: 'grid', gap: 3 }}>
         <SectionCard title={D.villages(drill.villages.length)}>
           <Typography>{drill.villages.map((v) => v.name).join('、')}</Typography>
+        </SectionCard>
+        <SectionCard title={D.bySourceAndCategory}>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { md: '1fr 1fr' } }}>
+            <CountsTable
+              label={D.bySource}
+              rows={PROBLEM_SOURCES.map((s) => [SOURCE_LABELS[s], stats.bySource[s]] as const)}
+            />
+            <CountsTable
+              label={D.byCategory}
+              rows={[...stats.byCategory]
+                .sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0], 'zh-CN'))
+                .map(([c, counts]) => [c, counts] as const)}
+            />
+          </Box>
         </SectionCard>
         <SectionCard title={D.problems(drill.problems.length)}>
           <TableContainer component={Paper} variant="outlined">
@@ -83,5 +104,33 @@ export function TownDrillPage() {
         </SectionCard>
       </Box>
     </>
+  );
+}
+
+/** Open, overdue and closed items by one grouping (source or category), as of today. */
+function CountsTable(props: { label: string; rows: readonly (readonly [string, Counts])[] }) {
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table size="small" aria-label={props.label}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{props.label}</TableCell>
+            <TableCell align="right">{D.open}</TableCell>
+            <TableCell align="right">{D.overdue}</TableCell>
+            <TableCell align="right">{D.closed}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map(([name, counts]) => (
+            <TableRow key={name}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{name}</TableCell>
+              <TableCell align="right">{counts.open}</TableCell>
+              <TableCell align="right">{counts.overdue}</TableCell>
+              <TableCell align="right">{counts.closed}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

@@ -148,6 +148,12 @@ export const COUNTY = {
     villages: (n: number) => `村（${n} 个）`,
     problems: (n: number) => `整改问题（${n} 个）`,
     readOnly: '以下为该镇数据包中的内容，只读。',
+    bySourceAndCategory: '问题按来源和类别（截至今天）',
+    bySource: '来源',
+    byCategory: '类别',
+    open: '未销号',
+    overdue: '逾期',
+    closed: '已销号',
     columns: {
       number: '编号',
       village: '村',
