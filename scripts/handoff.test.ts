@@ -51,6 +51,30 @@ const ACTS =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 describe('npm run handoff -- verify', () => {
+  it('says a county’s feedback list is one, not a town’s data', () => {
+    const county = newKeyPair();
+    const list = createPackage({
+      appVersion: '0.1.0',
+      town: { id: 't1', name: '青山镇' },
+      period: { from: '2026-12', to: '2026-12' },
+      createdAt: '2026-12-02T02:00:00.000Z',
+      tables: {},
+      files: { 'feedback/督查反馈清单-青山镇-1号.xlsx': new Uint8Array([80, 75, 3, 4]) },
+      secretKey: county.secretKey,
+      feedback: {
+        county: '绿水县',
+        batch: '绿水县环督〔2026〕12号',
+        items: 3,
+        sheet: 'feedback/督查反馈清单-青山镇-1号.xlsx',
+      },
+    });
+    const { status, out } = run('feedback.zip', list);
+    expect(status).toBe(0);
+    expect(out).toContain(
+      '内容：绿水县给该镇的督查反馈清单（绿水县环督〔2026〕12号，3 个问题），不是乡镇的数据交换包',
+    );
+  });
+
   it('passes a good package and prints its summary and fingerprint', () => {
     const { status, out } = run('good.zip', good);
     expect(status).toBe(0);
