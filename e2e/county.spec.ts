@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { newKeyPair, signManifest } from '../shared/handoff/package';
 import { completeSetup, snap } from './helpers';
 import { exportFrom, finishCountySetup, pick, setUpCounty } from './county';
-import { chooseFile, download, newProblem } from './office';
+import { chooseFile, download, newProblem, officePc } from './office';
 import { pdfInfo, pdfPages, pdfText, printToPdf } from './pdf';
 
 /**
@@ -15,11 +15,42 @@ import { pdfInfo, pdfPages, pdfText, printToPdf } from './pdf';
  * what they are.
  */
 
-async function townPc(browser: Browser, town: string, villages: string[]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+/** A town's PC: its own Chromium profile on disk, set up through the wizard. */
+async function townPc(testInfo: TestInfo, town: string, villages: string[]) {
+  const context = await officePc(testInfo, town);
+  const page = context.pages()[0] ?? (await context.newPage());
   await completeSetup(page, { town, villages });
   return page;
+}
+
+/** Changes the town's history outside the app (IndexedDB, as a tool on that PC would). */
+function tamperHistory(page: Page, how: 'cut' | 'rewrite') {
+  return page.evaluate(
+    (how) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(localStorage.getItem('eco-desk.database') ?? 'eco-desk');
+        request.onerror = () => reject(new Error('cannot open'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction('audit', 'readwrite');
+          const store = tx.objectStore('audit');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const chained = (all.result as { id: string; seq?: number; label?: string }[])
+              .filter((e) => e.seq)
+              .sort((a, b) => b.seq! - a.seq!);
+            // Cut: the last three entries gone. Rewrite: an earlier entry's words changed.
+            if (how === 'cut') for (const entry of chained.slice(0, 3)) store.delete(entry.id);
+            else store.put({ ...chained[1]!, label: `${chained[1]!.label ?? ''}（已改）` });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+        };
+      }),
+    how,
+  );
 }
 
 /** The same package under another key: what a forger with the town's name would send. */
@@ -40,14 +71,13 @@ function resigned(file: string, out: string): void {
   );
 }
 
-test('the county registers two towns by fingerprint, receives, compares and drills down; a forged key, a rewound history and an older package are shown as such', async ({
-  browser,
-}, testInfo) => {
+test('the county registers two towns by fingerprint, receives, compares and drills down; a forged key, a rewound and a rewritten history and an older package are shown as such', async () => {
+  const testInfo = test.info();
   test.setTimeout(240_000);
   const out = (name: string) => testInfo.outputPath(name);
 
   // Two towns, each with an item in its ledger, export their data.
-  const qingshan = await townPc(browser, '青山镇', ['东村', '西村']);
+  const qingshan = await townPc(testInfo, '青山镇', ['东村', '西村']);
   await newProblem(qingshan, {
     source: '镇级督查',
     village: '东村',
@@ -56,13 +86,13 @@ test('the county registers two towns by fingerprint, receives, compares and dril
     due: '2026-11-15',
   });
   const qsPrint = await exportFrom(qingshan, out('qingshan-1.zip'));
-  const lushui = await townPc(browser, '绿水镇', ['南村']);
+  const lushui = await townPc(testInfo, '绿水镇', ['南村']);
   const lsPrint = await exportFrom(lushui, out('lushui-1.zip'));
   expect(lsPrint).not.toBe(qsPrint);
 
   // The county's PC: the wizard set up as 县级工作台.
-  const countyContext = await browser.newContext();
-  const county = await countyContext.newPage();
+  const countyContext = await officePc(testInfo, 'county');
+  const county = countyContext.pages()[0] ?? (await countyContext.newPage());
   await setUpCounty(county);
   await snap(county, '99-county-setup');
   await finishCountySetup(county);
@@ -124,41 +154,31 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   arrival = await pick(county, out('qingshan-2.zip'));
   await expect(arrival.getByTestId('arrival-verdict')).toContainText('比已收到的');
   await expect(arrival.getByTestId('arrival-verdict')).toContainText('不替换较新的数据');
-  await arrival.getByRole('button', { name: '接收' }).click();
+  await arrival.getByRole('button', { name: '留存备查' }).click();
   await expect(county.getByText('已留存青山镇的数据包，没有替换数据。')).toBeVisible();
 
   // 青山镇's history cut short outside the app, then exported: the county sees it rewound.
-  await qingshan.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open(localStorage.getItem('eco-desk.database') ?? 'eco-desk');
-        request.onerror = () => reject(new Error('cannot open'));
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction('audit', 'readwrite');
-          const store = tx.objectStore('audit');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            const chained = (all.result as { id: string; seq?: number }[])
-              .filter((e) => e.seq)
-              .sort((a, b) => b.seq! - a.seq!);
-            for (const entry of chained.slice(0, 3)) store.delete(entry.id);
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-        };
-      }),
-  );
+  await tamperHistory(qingshan, 'cut');
   await exportFrom(qingshan, out('qingshan-rewound.zip'));
   arrival = await pick(county, out('qingshan-rewound.zip'));
   await expect(arrival.getByTestId('arrival-verdict')).toContainText('记录被倒回过');
-  await arrival.getByRole('button', { name: '接收' }).click();
+  await arrival.getByRole('button', { name: '留存备查' }).click();
+  // An entry of 青山镇's history changed afterwards: the package's own entries do not fit.
+  await tamperHistory(qingshan, 'rewrite');
+  await exportFrom(qingshan, out('qingshan-rewritten.zip'));
+  arrival = await pick(county, out('qingshan-rewritten.zip'));
+  await expect(arrival.getByTestId('arrival-verdict')).toContainText(
+    '这个包里的操作记录前后对不上',
+  );
+  await snap(county, '99c2-county-rewritten');
+  await arrival.getByRole('button', { name: '留存备查' }).click();
   const received = county.getByRole('table', { name: '已接收的数据包' });
   await expect(received.getByRole('row').filter({ hasText: 'qingshan-rewound.zip' })).toContainText(
     '记录被倒回',
   );
+  await expect(
+    received.getByRole('row').filter({ hasText: 'qingshan-rewritten.zip' }),
+  ).toContainText('记录被改写');
   await expect(received.getByRole('row').filter({ hasText: 'qingshan-2.zip' })).toContainText(
     '较旧，已留存',
   );
@@ -339,7 +359,7 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(out('comparison.xlsx'));
   const sheet = book.worksheets[0]!;
-  expect(String(sheet.getCell('A1').value)).toMatch(
+  expect(sheet.getCell('A1').text).toMatch(
     /^绿水县各乡镇生态环境工作情况对比（\d{4}年\d{1,2}月）$/,
   );
   expect(sheet.getRow(2).values).toContain('销号率（%）');

@@ -169,7 +169,11 @@ export function ReceivePage() {
                   onClick={() => void take()}
                   disabled={busy || (kind === 'unregistered' && !compared)}
                 >
-                  {kind === 'unregistered' ? R.register : R.receive}
+                  {kind === 'unregistered'
+                    ? R.register
+                    : arrival.verdict.replacesData
+                      ? R.receive
+                      : R.keep}
                 </Button>
               )}
               {mayRekey && mayReceive ? (

@@ -94,6 +94,7 @@ export const COUNTY = {
     compared: '我已与该镇电话或当面核对，签名指纹完全一致',
     register: '登记该镇并接收',
     receive: '接收',
+    keep: '留存备查',
     cancel: '放弃',
     received: (town: string, n: number) => `已接收${town}的数据包（写入 ${n} 条记录）。`,
     kept: (town: string) => `已留存${town}的数据包，没有替换数据。`,
