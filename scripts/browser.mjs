@@ -11,14 +11,18 @@ export async function serveApp(port) {
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
-/** A Chromium with an on-disk profile folder, as an office PC keeps its data. */
-export async function launchProfile(profileDir) {
+/**
+ * A Chromium with an on-disk profile folder, as an office PC keeps its data. `options` adds to
+ * Playwright's (the county bench's raw figure needs `bypassCSP` to load Dexie into the app's page).
+ */
+export async function launchProfile(profileDir, options = {}) {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',
+    ...options,
   });
 }
 
@@ -31,6 +35,11 @@ export async function seedDemo(page, url, years) {
     .filter({ hasText: '示例数据已载入' })
     .waitFor({ timeout: 10 * 60_000 });
   return (performance.now() - started) / 1000;
+}
+
+/** Whether `--name` was given (a switch without a value). */
+export function argFlag(name) {
+  return process.argv.includes(`--${name}`);
 }
 
 export function argValue(name, fallback) {
