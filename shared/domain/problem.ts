@@ -1,6 +1,7 @@
 import type { PhotoRef } from './assessment';
 import { checkDate, isValidIsoDate, type DateBounds } from './dates';
 import type { ProblemSource, ProblemStatus } from './ledger';
+import type { LongTermDuty, Recheck } from './recheck';
 import type { BaseRecord, Voided } from './record';
 import { checkReason } from './textLimits';
 import { charLength, cleanText, requireText, type ValidationIssue } from './validation';
@@ -62,6 +63,16 @@ export interface Problem extends BaseRecord {
   patrol?: { table: 'riverPatrols' | 'forestPatrols'; id: string; findingId: string } | undefined;
   /** For an item imported from a county list: what identifies it there (importing twice adds nothing). */
   externalKey?: string | undefined;
+  /** 回头看 after 销号 (shared/domain/recheck.ts): each visit with its result. */
+  rechecks?: Recheck[] | undefined;
+  /** For 上级督查反馈: the upper level's own 回头看 dates, checked besides the rule's. */
+  countyRecheckDates?: string[] | undefined;
+  /** Closed as 已完成·长期坚持: the standing duty and how often it is checked. */
+  longTerm?: LongTermDuty | undefined;
+  /** This closed item came back (反弹): the new item opened for it, and the day it was found. */
+  reboundTo?: { problemId: string; date: string } | undefined;
+  /** This item is the return (反弹) of that closed one. */
+  reboundOf?: string | undefined;
 }
 
 export const UPPER_LEVELS = ['province', 'city', 'county'] as const;
