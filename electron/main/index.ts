@@ -9,20 +9,16 @@ import {
   protocol,
   safeStorage,
   session,
+  type WebContents,
 } from 'electron';
 import { APP_SCHEME } from '@shared/ipc/channels';
 import { resolveDataFolder } from './dataFolder';
+import { createApiHandlers } from './handlers';
 import { registerApiHandlers } from './ipc/registry';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { safeStorageProtector } from './safeStorageProtector';
 import { hardenSession, hardenWebContents } from './security';
-import { createAppInfoService } from './services/appInfoService';
-import { createFileService } from './services/fileService';
-import { createBackupService } from './services/backupService';
-import { createDriveService } from './services/driveService';
-import { createIdentityService } from './services/identityService';
-import { createPrintService } from './services/printService';
 import { createMainWindow, focusWindow, openPrintWindow } from './window';
 
 // Composition root: everything here runs in this order, and the first part before `ready`.
@@ -61,53 +57,26 @@ function start(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
   hardenSession(session.defaultSession, log);
 
-  const info = createAppInfoService({
-    version: app.getVersion(),
-    dataFolder,
-    platform: process.platform,
-    electronVersion: process.versions.electron ?? '',
-  });
-  const files = createFileService({
-    dialogs: {
-      showSaveDialog: (options) => dialog.showSaveDialog(options),
-      showOpenDialog: (options) => dialog.showOpenDialog(options),
-    },
-    defaultFolder: () => app.getPath('documents'),
-    log,
-  });
-  const identity = createIdentityService({
-    dataFolder: dataFolder.folder,
-    protector: safeStorageProtector(safeStorage, process.platform),
-    portable: dataFolder.portable,
-    log,
-  });
-  const backups = createBackupService({ dataFolder: dataFolder.folder, log });
-  const drives = createDriveService({ platform: process.platform, log });
   const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
   const build = { packaged: app.isPackaged };
-  const printing = createPrintService({
-    openWindow: (url) => openPrintWindow(preloadPath, build, url),
-    saveFile: (request) => files.saveFile(request),
-    log,
-  });
   registerApiHandlers(
     ipcMain,
-    {
-      getAppInfo: () => info.getAppInfo(),
-      saveFile: (_sender, request) => files.saveFile(request),
-      openFile: (_sender, request) => files.openFile(request),
-      getIdentity: () => identity.getIdentity(),
-      signManifest: (_sender, manifest) => identity.signManifest(manifest),
-      writeBackup: (_sender, reason, data) => backups.writeBackup(reason, data),
-      listBackups: () => backups.listBackups(),
-      readBackup: (_sender, name) => backups.readBackup(name),
-      listDrives: () => drives.listDrives(),
-      writeToDrive: (_sender, request) => drives.writeToDrive(request),
+    createApiHandlers<WebContents>({
+      version: app.getVersion(),
+      dataFolder,
+      platform: process.platform,
+      electronVersion: process.versions.electron ?? '',
+      dialogs: {
+        showSaveDialog: (options) => dialog.showSaveDialog(options),
+        showOpenDialog: (options) => dialog.showOpenDialog(options),
+      },
+      documentsFolder: () => app.getPath('documents'),
+      protector: safeStorageProtector(safeStorage, process.platform),
+      openPrintWindow: (url) => openPrintWindow(preloadPath, build, url),
       printPage: (sender) =>
         new Promise<void>((resolve) => sender.print({ silent: false }, () => resolve())),
-      savePdf: (_sender, request) => printing.savePdf(request),
-      printPdf: (_sender, request) => printing.printPdf(request),
-    },
+      log,
+    }),
     log,
   );
 

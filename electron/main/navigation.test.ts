@@ -30,4 +30,20 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ url: 'http://127.0.0.1:4173/', isMainFrame: true })).toBe(false);
     expect(isTrustedSender(null)).toBe(false);
   });
+
+  it('trusts another origin only where it is named, and then not the app one', () => {
+    const bridge = 'http://127.0.0.1:4173';
+    expect(isTrustedSender({ url: 'http://127.0.0.1:4173/#/x', isMainFrame: true }, bridge)).toBe(
+      true,
+    );
+    expect(isTrustedSender({ url: 'http://127.0.0.1:4173/', isMainFrame: false }, bridge)).toBe(
+      false,
+    );
+    expect(isTrustedSender({ url: 'app://eco-desk/index.html', isMainFrame: true }, bridge)).toBe(
+      false,
+    );
+    expect(isTrustedSender({ url: 'http://127.0.0.1:4174/', isMainFrame: true }, bridge)).toBe(
+      false,
+    );
+  });
 });

@@ -1,10 +1,14 @@
 import { APP_ORIGIN } from '@shared/ipc/channels';
 
-/** True only for pages of the app itself; every other navigation is blocked. */
-export function isAppUrl(url: string): boolean {
+/**
+ * True only for pages of the app itself; every other navigation is blocked. `origin` is the
+ * app's own (`app://eco-desk`) everywhere but in the desktop bridge's tests (docs/desktop-bridge.md),
+ * which serve the same build over http and name that one origin instead.
+ */
+export function isAppUrl(url: string, origin: string = APP_ORIGIN): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.origin === APP_ORIGIN || `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
+    return parsed.origin === origin || `${parsed.protocol}//${parsed.host}` === origin;
   } catch {
     return false;
   }
@@ -21,6 +25,9 @@ export function isLocalRequest(url: string): boolean {
 }
 
 /** An IPC message is acted on only when it comes from the app's own main frame. */
-export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null): boolean {
-  return frame !== null && frame.isMainFrame && isAppUrl(frame.url);
+export function isTrustedSender(
+  frame: { url: string; isMainFrame: boolean } | null,
+  origin: string = APP_ORIGIN,
+): boolean {
+  return frame !== null && frame.isMainFrame && isAppUrl(frame.url, origin);
 }

@@ -4,7 +4,7 @@ import { registerApiHandlers, type ApiHandlers, type InvokeEvent } from './regis
 
 type Listener = (event: InvokeEvent<string>, ...args: unknown[]) => Promise<unknown>;
 
-function setUp() {
+function setUp(options: { appOrigin?: string } = {}) {
   const listeners = new Map<string, Listener>();
   const handlers: ApiHandlers<string> = {
     getAppInfo: vi.fn(async () => ({
@@ -28,7 +28,12 @@ function setUp() {
     writeToDrive: vi.fn(async () => ({ status: 'failed' as const, message: '' })),
   };
   const log = vi.fn();
-  registerApiHandlers<string>({ handle: (channel, l) => listeners.set(channel, l) }, handlers, log);
+  registerApiHandlers<string>(
+    { handle: (channel, l) => listeners.set(channel, l) },
+    handlers,
+    log,
+    options,
+  );
   const call = (channel: string, url: string, parent: unknown, ...args: unknown[]) =>
     listeners.get(channel)!({ senderFrame: { url, parent }, sender: 'window-1' }, ...args);
   return { listeners, handlers, log, call };
@@ -70,5 +75,29 @@ describe('registerApiHandlers', () => {
       }),
     ).rejects.toThrow('invalid arguments');
     expect(handlers.saveFile).not.toHaveBeenCalled();
+  });
+
+  it('trusts only app://eco-desk unless told otherwise: the bridge harness’s http origin is refused', async () => {
+    const { call, handlers } = setUp();
+    for (const url of [
+      'http://127.0.0.1:4310/index.html',
+      'http://127.0.0.1:43117/#/handoff',
+      'app://eco-desk.evil/index.html',
+      'file:///work/main/dist/renderer/index.html',
+    ])
+      await expect(call(CHANNELS.getIdentity, url, null)).rejects.toThrow('sender not trusted');
+    expect(handlers.getIdentity).not.toHaveBeenCalled();
+  });
+
+  it('with the bridge’s one origin named, trusts that main frame only', async () => {
+    const { call, handlers } = setUp({ appOrigin: 'http://127.0.0.1:43117' });
+    await call(CHANNELS.getIdentity, 'http://127.0.0.1:43117/#/handoff', null);
+    expect(handlers.getIdentity).toHaveBeenCalledTimes(1);
+    for (const url of ['app://eco-desk/index.html', 'http://127.0.0.1:4310/', 'http://evil.test/'])
+      await expect(call(CHANNELS.getIdentity, url, null)).rejects.toThrow('sender not trusted');
+    await expect(
+      call(CHANNELS.getIdentity, 'http://127.0.0.1:43117/', { parent: null }),
+    ).rejects.toThrow('sender not trusted');
+    expect(handlers.getIdentity).toHaveBeenCalledTimes(1);
   });
 });

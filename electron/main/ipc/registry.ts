@@ -30,19 +30,22 @@ export class IpcRefusedError extends Error {
 
 /**
  * Registers every method of the contract: the sender must be the app's own main frame, and the
- * arguments must pass the method's zod schema, before the handler runs.
+ * arguments must pass the method's zod schema, before the handler runs. The app's origin is
+ * `app://eco-desk` unless `appOrigin` names another: only the desktop bridge's tests do, for the
+ * one http origin they serve the build on (the composition root never passes it).
  */
 export function registerApiHandlers<Sender>(
   ipc: IpcMainLike<Sender>,
   handlers: ApiHandlers<Sender>,
   log: (message: string) => void = () => undefined,
+  options: { appOrigin?: string } = {},
 ): void {
   for (const method of API_METHODS) {
     ipc.handle(CHANNELS[method], async (event, ...args) => {
       const frame = event.senderFrame
         ? { url: event.senderFrame.url, isMainFrame: event.senderFrame.parent === null }
         : null;
-      if (!isTrustedSender(frame)) {
+      if (!isTrustedSender(frame, options.appOrigin)) {
         log(`refused ${method} from ${frame?.url ?? 'unknown frame'}`);
         throw new IpcRefusedError(`${method}: sender not trusted`);
       }
