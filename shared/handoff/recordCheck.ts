@@ -17,7 +17,17 @@ type Row = Record<string, unknown>;
  * What an import never takes, whatever a package says: this PC's own town, settings, sign-in
  * accounts and hand-off log. Only a restore (of a backup) replaces the town and the settings.
  */
-export const NEVER_IMPORTED: readonly string[] = ['town', 'settings', 'accounts', 'handoffs'];
+export const NEVER_IMPORTED: readonly string[] = [
+  'town',
+  'settings',
+  'accounts',
+  'handoffs',
+  // The county desk's own: only ever in a county PC's backup.
+  'countyTowns',
+  'countyPackages',
+  'countyRecords',
+  'countyFeedback',
+];
 /**
  * A backup may carry everything of its PC, its sign-in accounts included (a restore takes them
  * only onto a PC that has none: a new one, or a damaged database rescued).
@@ -331,7 +341,7 @@ export function checkPackageRecords(
       say(`${what}里有本程序不认识的数据“${shown(table)}”（${rows.length} 条）。`);
       continue;
     }
-    const key = table === 'settings' ? 'key' : 'id';
+    const key = table === 'settings' || table === 'countyRecords' ? 'key' : 'id';
     const seen = new Set<unknown>();
     rows.forEach((raw, index) => {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PHOTOS_PER_CELL } from '../domain/assessment';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from '../domain/attachment';
 import { AUDIT_ACTION_LABELS } from '../domain/audit';
+import { FEEDBACK_LIMITS } from '../domain/countyFeedback';
 import { ACCOUNT_NAME_MAX, RIGHTS, ROLE_IDS, type Right, type Role } from '../domain/accounts';
 import { FOCUS_MAX_CHARS } from '../domain/briefing';
 import { isValidIsoDate } from '../domain/dates';
@@ -10,6 +11,7 @@ import { FOREST_FINDINGS, RIVER_FINDINGS, WEATHER } from '../domain/patrol';
 import { isMonthKey } from '../domain/period';
 import { GROUP_POSITIONS, PERSON_NAME_MAX, PERSON_ROLES, PERSON_TITLE_MAX } from '../domain/person';
 import { ACCOUNTABILITY_KINDS, COMPLAINT_CHANNELS, UPPER_LEVELS } from '../domain/problem';
+import { RECHECK_LIMITS, RECHECK_RESULTS } from '../domain/recheck';
 import { RULE_TITLE_MAX } from '../domain/ruleDocument';
 import { ITEM_TITLE_MAX } from '../domain/standard';
 import { TEXT_LIMITS } from '../domain/textLimits';
@@ -304,6 +306,35 @@ const problem = z.strictObject({
     })
     .optional(),
   externalKey: text(FREE.note + 200).optional(),
+  // 回头看 (shared/domain/recheck.ts)
+  rechecks: z
+    .array(
+      z.strictObject({
+        id,
+        date,
+        checker: text(TEXT_LIMITS.person),
+        result: z.enum(RECHECK_RESULTS),
+        note: text(TEXT_LIMITS.opinion),
+        photos: photos(100),
+        at: moment,
+        by: actor,
+        reboundId: id.optional(),
+      }),
+    )
+    .max(1000)
+    .optional(),
+  countyRecheckDates: z.array(date).max(20).optional(),
+  longTerm: z
+    .strictObject({
+      duty: text(TEXT_LIMITS.opinion),
+      intervalDays: z.number().int().min(1).max(RECHECK_LIMITS.maxInterval),
+      ended: z
+        .strictObject({ on: date, reason: text(TEXT_LIMITS.reason), at: moment, by: actor })
+        .optional(),
+    })
+    .optional(),
+  reboundTo: z.strictObject({ problemId: id, date }).optional(),
+  reboundOf: id.optional(),
 });
 
 const ledgerRow = z.strictObject({
@@ -589,6 +620,92 @@ const account = z.strictObject({
 });
 
 /** Every table a package or a backup may carry, with its records' schema. */
+// —— The county desk's own tables (only in a county PC's backup) ——
+
+const head = z.strictObject({ chain: text(40), seq: z.number().int().min(1), hash: hex(64) });
+
+/** A town the county registered by its key (shared/domain/county.ts `RegisteredTown`). */
+const countyTown = z.strictObject({
+  id,
+  name: text(TOWN_NAME_MAX),
+  publicKey: hex(64),
+  fingerprint: text(FREE.short),
+  registeredAt: moment,
+  registeredBy: actor,
+  previousKeys: z
+    .array(
+      z.strictObject({
+        fingerprint: text(FREE.short),
+        until: moment,
+        by: actor,
+        reason: text(FREE.line),
+      }),
+    )
+    .max(1000),
+});
+
+/** A package the county received and kept, with its verdict (`ReceivedPackage`). */
+const countyPackage = z.strictObject({
+  id: hex(64),
+  townId: id,
+  fileName: text(FREE.line + 100),
+  createdAt: moment,
+  period: z.strictObject({ from: z.string().max(10), to: z.string().max(10) }),
+  head: head.optional(),
+  counts: z.record(z.string().max(60), z.number().int().min(0)),
+  receivedAt: moment,
+  receivedBy: actor,
+  verdict: z.enum([
+    'unregistered',
+    'wrongKey',
+    'duplicate',
+    'older',
+    'rewound',
+    'rewritten',
+    'newChain',
+    'current',
+  ]),
+  note: text(FREE.note),
+});
+
+/** One record of a town as its package brought it: checked as that package was when received. */
+const countyRecord = z.strictObject({
+  key: text(FREE.line + 200),
+  townId: id,
+  table: z.string().regex(/^[A-Za-z0-9]{1,60}$/),
+  row: z.record(z.string(), json),
+});
+
+/** The county's inspection feedback list for a town (shared/domain/countyFeedback.ts). */
+const countyFeedback = z.strictObject({
+  id,
+  townId: id,
+  townName: text(TOWN_NAME_MAX),
+  batch: text(FEEDBACK_LIMITS.batch),
+  issuedOn: date,
+  items: z
+    .array(
+      z.strictObject({
+        id,
+        number: text(FREE.short),
+        villageName: text(VILLAGE_NAME_MAX),
+        category: text(FEEDBACK_LIMITS.category),
+        place: text(FEEDBACK_LIMITS.place),
+        description: text(FEEDBACK_LIMITS.description),
+        requirement: text(FEEDBACK_LIMITS.requirement),
+        responsible: text(FEEDBACK_LIMITS.responsible),
+        deadline: date,
+        presses: z.strictObject({ problemId: id, number: text(FREE.short) }).optional(),
+      }),
+    )
+    .max(FEEDBACK_LIMITS.items),
+  status: z.enum(['draft', 'issued']),
+  createdAt: moment,
+  createdBy: actor,
+  issuedAt: moment.optional(),
+  issuedBy: actor.optional(),
+});
+
 export const RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   town,
   villages: village,
@@ -613,4 +730,8 @@ export const RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   workRecords: workRecord,
   summaries: summary,
   accounts: account,
+  countyTowns: countyTown,
+  countyPackages: countyPackage,
+  countyRecords: countyRecord,
+  countyFeedback,
 };

@@ -40,8 +40,8 @@ export function Shell() {
   const county = useCountyName();
   const items = kind === 'county' ? COUNTY_NAV_ITEMS : NAV_ITEMS;
   const demo = useIsDemo();
-  // The county desk's own backups (its registered keys and received packages) are not built yet.
-  useDailyBackup(kind === 'town');
+  // A town's data, or the county desk's own (its registrations, packages and lists), daily.
+  useDailyBackup(kind !== undefined);
   const chainBreak = useChainBreak();
   // The history is checked each time the app opens, from where it was checked last.
   useEffect(() => {

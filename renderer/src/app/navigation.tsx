@@ -1,4 +1,5 @@
 import AssessmentIcon from '@mui/icons-material/AssessmentOutlined';
+import BackupIcon from '@mui/icons-material/BackupOutlined';
 import DashboardIcon from '@mui/icons-material/DashboardOutlined';
 import DescriptionIcon from '@mui/icons-material/DescriptionOutlined';
 import ForestIcon from '@mui/icons-material/ForestOutlined';
@@ -31,5 +32,6 @@ export const COUNTY_NAV_ITEMS: NavItem[] = [
   { path: '/', label: '全县总览', icon: <DashboardIcon /> },
   { path: '/receive', label: '接收数据', icon: <UsbIcon /> },
   { path: '/feedback', label: '督查反馈', icon: <PlaylistAddCheckIcon /> },
+  { path: '/backups', label: '备份与恢复', icon: <BackupIcon /> },
   { path: '/settings', label: '设置', icon: <SettingsIcon /> },
 ];

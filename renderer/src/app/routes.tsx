@@ -7,6 +7,7 @@ import { ReceivePage } from '../features/county/ReceivePage';
 import { TownDrillPage } from '../features/county/TownDrillPage';
 import { FeedbackListPage } from '../features/county/FeedbackListPage';
 import { FeedbackPage } from '../features/county/FeedbackPage';
+import { CountyBackupsPage } from '../features/county/CountyBackupsPage';
 import { CountyBriefingPrintPage } from '../features/county/CountyBriefingPrintPage';
 import type { ReactNode } from 'react';
 import { AssessmentPage } from '../features/assessment/AssessmentPage';
@@ -117,6 +118,7 @@ export function AppRoutes() {
             <Route path="towns/:id" element={<TownDrillPage />} />
             <Route path="feedback" element={<FeedbackPage />} />
             <Route path="feedback/:id" element={<FeedbackListPage />} />
+            <Route path="backups" element={<CountyBackupsPage />} />
           </Route>
           <Route
             path="settings"

@@ -5,6 +5,7 @@ import { prepareFirstAccount } from './repositories/accountRepo';
 import {
   completeCountySetup,
   installationKind,
+  judgePackage,
   loadOverview,
   loadTownDrill,
   receivePackage,
@@ -12,6 +13,12 @@ import {
   rekeyTown,
 } from './repositories/countyRepo';
 import { EcoDeskDb } from './schema';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { fingerprint, newKeyPair, signManifest, verifyPackage } from '@shared/handoff/package';
+import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
+import { assertRecords } from './packageRecords';
+import { commitRestore, planRestore } from './repositories/handoffRepo';
+import { createFeedbackList } from './repositories/countyFeedbackRepo';
 import { endSession } from './session';
 
 /**
@@ -249,5 +256,87 @@ describe('the county desk', () => {
     // once only at its end), so both are on track.
     const [december] = await loadOverview(db, '2026-12', '2026-12-02');
     expect(december).toMatchObject({ patrols: 0, patrolCompliance: 1 });
+  });
+
+  it('backs up the county desk whole and restores it onto a new PC, signed in again after', async () => {
+    const town = await registerTown(db, {
+      name: '青山镇',
+      publicKey: 'ab'.repeat(32),
+      fingerprint: '青山镇-KEY',
+    });
+    await receivePackage(db, {
+      arriving: arriving('青山镇', { sha256: 'cd'.repeat(32) }),
+      fileName: '青山镇-2026-11.zip',
+      counts: { problems: 2 },
+      tables: tablesOf([item('1'), item('2', { deadline: '2026-12-31' })]),
+    });
+    const list = await createFeedbackList(db, {
+      townId: town.id,
+      batch: '绿水县环督〔2026〕12号',
+      issuedOn: '2026-12-01',
+    });
+    const keys = newKeyPair();
+    const signer: Signer = {
+      getIdentity: () =>
+        Promise.resolve({
+          publicKey: bytesToHex(keys.publicKey),
+          fingerprint: fingerprint(keys.publicKey),
+        }),
+      signManifest: (m) =>
+        Promise.resolve({ status: 'signed', signature: signManifest(m, keys.secretKey) }),
+    };
+    const built = await buildPackage(db, EVERYTHING, signer, { appVersion: '0.1.0', backup: true });
+    expect(built.manifest).toMatchObject({ backup: true, town: { name: '绿水县（县级工作台）' } });
+    expect(built.manifest.counts).toMatchObject({
+      countyTowns: 1,
+      countyPackages: 1,
+      countyRecords: 3,
+      countyFeedback: 1,
+      accounts: 1,
+    });
+    const backup = verifyPackage(built.data);
+    if (!backup.ok) throw new Error(backup.problem);
+
+    // A new PC: nothing on it yet.
+    endSession();
+    const fresh = new EcoDeskDb(`county-restored-${counter}`);
+    try {
+      const preview = await planRestore(fresh, backup.tables);
+      expect(preview.tables.find((t) => t.table === 'countyTowns')).toMatchObject({
+        now: 0,
+        after: 1,
+      });
+      await commitRestore(fresh, {
+        tables: backup.tables,
+        attachment: (id) => backup.entry(`attachments/${id}`),
+        log: {
+          place: '绿水县-备份.zip',
+          sha256: '',
+          size: built.data.length,
+          period: backup.manifest.period,
+          counts: backup.manifest.counts,
+          fingerprint: backup.fingerprint,
+        },
+      });
+      expect(await installationKind(fresh)).toBe('county');
+      expect((await fresh.countyTowns.toArray()).map((t) => t.fingerprint)).toEqual(['青山镇-KEY']);
+      expect(await fresh.countyFeedback.get(list.id)).toMatchObject({ batch: list.batch });
+      const rows = await loadOverview(fresh, '2026-11', '2026-12-02');
+      expect(rows.map((r) => [r.town, r.open])).toEqual([['青山镇', 2]]);
+      // The same package again is known there: received before, nothing would change.
+      const again = await judgePackage(fresh, arriving('青山镇', { sha256: 'cd'.repeat(32) }), {});
+      expect(again.verdict.kind).toBe('duplicate');
+      // The county's account came with it (a new PC has none): a sign-in is needed from now on.
+      expect((await fresh.accounts.toArray()).map((a) => a.name)).toEqual(['刘科长']);
+    } finally {
+      fresh.close();
+      await Dexie.delete(fresh.name);
+    }
+  });
+
+  it('refuses a county’s tables in a package to import', () => {
+    expect(() =>
+      assertRecords({ countyTowns: [{ id: 'x' }] }, { purpose: 'import', held: {} }),
+    ).toThrow('数据交换包里带有“登记的乡镇”的记录（1 条）');
   });
 });

@@ -24,6 +24,7 @@ import {
   type HandoffLogInput,
 } from '@shared/handoff/log';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
+import { COUNTY_NAME_KEY, INSTALLATION_KIND_KEY } from './countyRepo';
 import type { PackageContents } from '@shared/handoff/package';
 import Dexie from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';
@@ -83,8 +84,22 @@ export const HANDOFF_TABLES = {
   summaries: 'id',
 } as const;
 export type HandoffTable = keyof typeof HANDOFF_TABLES;
+
+/**
+ * The county desk's own tables: only in a county PC's backup (never in a package, never
+ * imported), restored with the rest.
+ */
+export const COUNTY_BACKUP_TABLES = {
+  countyTowns: 'id',
+  countyPackages: 'id',
+  countyRecords: 'key',
+  countyFeedback: 'id',
+} as const;
+type CountyBackupTable = keyof typeof COUNTY_BACKUP_TABLES;
+const isCountyInstallation = async (db: EcoDeskDb) =>
+  (await db.settings.get(INSTALLATION_KIND_KEY))?.value === 'county';
 /** What a package or backup holds: the hand-off tables, and a backup's accounts. */
-export type PackedTable = HandoffTable | 'accounts';
+export type PackedTable = HandoffTable | 'accounts' | CountyBackupTable;
 
 export const BACKUP_FAILURE_KEY = 'backup.failure';
 
@@ -133,13 +148,24 @@ export async function collectExport(
   const give = onFile ?? ((name: string, bytes: Uint8Array) => (files[name] = bytes));
   // An older schema (a backup before a migration) may lack some tables: they are left out.
   const present = new Set(db.tables.map((t) => t.name));
-  // A backup keeps this PC's accounts too (restored only onto a PC without any).
-  const names = [...Object.keys(HANDOFF_TABLES), ...(backup ? ['accounts'] : [])];
+  // A backup keeps this PC's accounts too (restored only onto a PC without any), and on the
+  // county desk its registrations, received packages and records, and feedback lists.
+  const county = backup && (await isCountyInstallation(db));
+  const names = [
+    ...Object.keys(HANDOFF_TABLES),
+    ...(backup ? ['accounts'] : []),
+    ...(county ? Object.keys(COUNTY_BACKUP_TABLES) : []),
+  ];
   const read = await db.transaction(
     'r',
     names.filter((t) => present.has(t)),
     async () => {
-      const town = (await db.town.toArray())[0];
+      const ownTown = (await db.town.toArray())[0];
+      // The county desk has no town: its backup is named for the county.
+      const stored = county ? (await db.settings.get(COUNTY_NAME_KEY))?.value : '';
+      const countyName = typeof stored === 'string' ? stored : '';
+      const town =
+        ownTown ?? (county ? { id: 'county', name: `${countyName}（县级工作台）` } : null);
       if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
       const tables: Partial<Record<PackedTable, unknown[]>> = {};
       const done = (table: PackedTable, read: unknown[]) => {
@@ -161,7 +187,7 @@ export async function collectExport(
       const monthOf = (field: string) => (row: Row) =>
         inRange(String(row[field]).slice(0, 7), choice);
 
-      if (backup) done('town', [town]);
+      if (backup && ownTown) done('town', [ownTown]);
       // Requests are answered in the order they are made: the largest tables first, so that
       // they are packed while the small ones are still being read (the villages before them:
       // the ledger's readable copy names them).
@@ -201,6 +227,7 @@ export async function collectExport(
         whole('rivers'),
         whole('forestPlots'),
         whole('summaries'),
+        ...(county ? Object.keys(COUNTY_BACKUP_TABLES).map((t) => whole(t as PackedTable)) : []),
         where('briefings', (b) => inRange(String(b.month), choice)),
       );
       // The attachments' records, last: their blobs stay valid after the transaction, and their
@@ -212,7 +239,9 @@ export async function collectExport(
       const exportedIds = new Set(
         Object.values(tables).flatMap((rows) => rows.map((r) => (r as { id?: string }).id)),
       );
-      await where('audit', (e) => e.recordId === '*' || exportedIds.has(e.recordId as string));
+      // (A county desk's backup keeps its whole history: its records are keyed otherwise.)
+      if (county) await whole('audit');
+      else await where('audit', (e) => e.recordId === '*' || exportedIds.has(e.recordId as string));
       // Where this PC's history stands, signed into the manifest.
       const own = await installationOf(db);
       const head = own ? await chainHead(db, own) : null;
@@ -313,6 +342,14 @@ export async function planImport(
   tables: Record<string, unknown[]>,
 ): Promise<ImportPlan> {
   // A package adds to a town's data and never brings the town: a new PC starts from a backup.
+  if (await isCountyInstallation(db))
+    throw new InputError([
+      {
+        field: 'town',
+        message:
+          '这是县级工作台：乡镇的数据交换包请在“接收数据”里接收；这里只恢复县级工作台自己的备份。',
+      },
+    ]);
   if ((await db.town.count()) === 0) throw new InputError([{ field: 'town', message: NOT_SET_UP }]);
   assertRecords(tables, { purpose: 'import', held: await heldIds(db) });
   return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
@@ -519,7 +556,8 @@ async function writeTables(
 ): Promise<Record<string, number>> {
   const written: Record<string, number> = {};
   for (const [table, rows] of Object.entries(tables)) {
-    if (!(table in HANDOFF_TABLES)) continue;
+    // (The county desk's tables reach here only from its own backup: an import refuses them.)
+    if (!(table in HANDOFF_TABLES) && !(table in COUNTY_BACKUP_TABLES)) continue;
     if (table === 'attachments') {
       await db.attachments.bulkPut(
         (rows as { id: string; type?: unknown }[]).map((r) => ({
@@ -614,7 +652,12 @@ export async function commitRestore(
   },
 ): Promise<Record<string, number>> {
   assertRecords(input.tables, { purpose: 'restore' });
-  const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally', 'accounts'];
+  const tables = [
+    ...Object.keys(HANDOFF_TABLES),
+    'ledgerTally',
+    'accounts',
+    ...Object.keys(COUNTY_BACKUP_TABLES),
+  ];
   return db.transaction('rw', tables, async () => {
     // Where this PC's history stood: the restore's entry names it, so a restore is never a
     // silent rewind (the entries themselves stay, as the whole history does).
@@ -684,12 +727,15 @@ export async function planRestore(
   tables: Record<string, unknown[]>,
 ): Promise<RestorePreview> {
   assertRecords(tables, { purpose: 'restore' });
-  return db.transaction('r', Object.keys(HANDOFF_TABLES), async () => {
+  const counted = [...Object.keys(HANDOFF_TABLES), ...Object.keys(COUNTY_BACKUP_TABLES)];
+  return db.transaction('r', counted, async () => {
     const held = new Set(await db.audit.toCollection().primaryKeys());
     const problem = await historyProblem(db, newHistory(tables.audit ?? [], held));
     if (problem) throw new InputError([{ field: 'audit', message: problem }]);
     // Settings are left out: counting them says nothing (this PC's own stay in any case).
-    const names = Object.keys(HANDOFF_TABLES).filter((t) => t !== 'settings');
+    const names = counted.filter(
+      (t) => t !== 'settings' && (t in HANDOFF_TABLES || (tables[t]?.length ?? 0) > 0),
+    );
     const counts = await Promise.all(names.map((t) => db.table(t).count()));
     const now = Object.fromEntries(names.map((t, i) => [t, counts[i]!]));
     const after: Record<string, number> = {};
@@ -711,9 +757,10 @@ export async function planRestore(
   });
 }
 
-/** Whether there is a town's data at all (an empty profile has nothing to back up). */
+/** Whether there is data to back up at all (an empty profile has none). */
 export async function hasTownData(db: EcoDeskDb): Promise<boolean> {
-  return (await db.town.count()) > 0;
+  // A county desk's own data (its registrations, packages, lists) counts too.
+  return (await db.town.count()) > 0 || (await isCountyInstallation(db));
 }
 
 /** The last backup that did not complete, until one does (this PC's own state). */

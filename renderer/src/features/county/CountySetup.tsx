@@ -1,6 +1,6 @@
-import { Box, Button, TextField, Typography } from '@mui/material';
+import { Box, Button, Link, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import type { ValidationIssue } from '@shared/domain/validation';
 import { fieldMessage, issuesOf } from '../../components/issues';
 import { IssueList } from '../../components/IssueList';
@@ -42,7 +42,12 @@ export function CountySetup() {
       onSubmit={(e) => void submit(e)}
       sx={{ display: 'grid', gap: 2 }}
     >
-      <Typography color="text.secondary">{S.intro}</Typography>
+      <Typography color="text.secondary">
+        {S.intro}{' '}
+        <Link component={RouterLink} to="/restore?county=1">
+          {S.restore}
+        </Link>
+      </Typography>
       <TextField
         label={S.countyName}
         value={form.county}

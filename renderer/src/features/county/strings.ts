@@ -9,12 +9,27 @@ export const COUNTY = {
     county: '县级工作台（接收、比较各乡镇的数据）',
     intro:
       '县级工作台接收各乡镇用U盘送来的数据交换包，核对每个包确实来自该镇，比较各乡镇的情况。它不录入乡镇的考核和台账。',
+    restore: '县级工作台换了电脑？从备份文件恢复',
     countyName: '县（区）名称',
     countyHelp: '例如：绿水县',
     name: '您的姓名',
     finish: '完成设置',
   },
-  nav: { overview: '全县总览', receive: '接收数据', feedback: '督查反馈', settings: '设置' },
+  nav: {
+    overview: '全县总览',
+    receive: '接收数据',
+    feedback: '督查反馈',
+    backups: '备份与恢复',
+    settings: '设置',
+  },
+  backups: {
+    title: '备份与恢复',
+    subtitle:
+      '县级工作台每天自动备份一次：登记的乡镇和密钥、接收的数据包和数据、督查反馈清单、操作记录和账号。电脑损坏时，在新电脑上用备份恢复。',
+    panel: '本机的备份',
+    help: '恢复前先完整检查并预览，确认后一次性写入；恢复会先把现在的数据再备份一次。',
+    choose: '从备份文件恢复…',
+  },
   feedback: {
     title: '督查反馈清单',
     subtitle:

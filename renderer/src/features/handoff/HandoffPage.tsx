@@ -71,7 +71,6 @@ export function HandoffPage() {
     };
   }, []);
 
-
   const badRange = choice.from !== '' && choice.to !== '' && choice.from > choice.to;
 
   async function runExport() {

@@ -35,6 +35,8 @@ const I = HANDOFF.import;
  * record both sides changed, then write everything at once.
  */
 export function ImportPanel(props: {
+  /** The county desk restores only its own backups: its own title and words. */
+  words?: { title: string; help: string; choose: string } | undefined;
   onImported?: () => void;
   /** Before anything is written (e.g. who is using this new PC); a problem stops the import. */
   beforeCommit?: () => Promise<string | null>;
@@ -98,11 +100,11 @@ export function ImportPanel(props: {
 
   return (
     <Paper sx={{ p: 2, display: 'grid', gap: 1.5 }}>
-      <Typography variant="h4">{I.title}</Typography>
-      <Typography color="text.secondary">{I.help}</Typography>
+      <Typography variant="h4">{props.words?.title ?? I.title}</Typography>
+      <Typography color="text.secondary">{props.words?.help ?? I.help}</Typography>
       <Box>
         <Button variant="outlined" onClick={() => void choose()} disabled={busy}>
-          {I.choose}
+          {props.words?.choose ?? I.choose}
         </Button>
       </Box>
       <BackupList disabled={busy} onRestore={(name) => void choose(name)} />

@@ -1,6 +1,6 @@
 import { Box, Link, Paper, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { validateOperatorName } from '@shared/domain/town';
 import { actions } from '../../db/actions';
 import { useCan, useSession } from '../../db/hooks';
@@ -13,6 +13,9 @@ import { HANDOFF } from './strings';
  */
 export function RestorePage() {
   const navigate = useNavigate();
+  // From the county's set-up: a county desk's backup (its own words; the restore is the same).
+  const [params] = useSearchParams();
+  const county = params.get('county') === '1';
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   // Signed in: the restore is that account's. Before any account: the name of who restores.
@@ -33,7 +36,7 @@ export function RestorePage() {
         <Paper sx={{ p: 3, display: 'grid', gap: 2 }}>
           <Typography variant="h1">{HANDOFF.restore.title}</Typography>
           <Typography color="text.secondary">
-            {HANDOFF.restore.intro}{' '}
+            {county ? HANDOFF.restore.countyIntro : HANDOFF.restore.intro}{' '}
             <Link component={RouterLink} to="/setup">
               {HANDOFF.restore.back}
             </Link>
