@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { newKeyPair, signManifest } from '../shared/handoff/package';
-import { completeSetup, snap } from './helpers';
-import { exportFrom, finishCountySetup, pick, setUpCounty } from './county';
+import { completeSetup, signIn, snap } from './helpers';
+import { exportFrom, finishCountySetup, pick, registerAndReceive, setUpCounty } from './county';
 import { chooseFile, download, newProblem, officePc } from './office';
 import { pdfInfo, pdfPages, pdfText, printToPdf } from './pdf';
 
@@ -401,4 +401,69 @@ test('the county registers two towns by fingerprint, receives, compares and dril
       .getByRole('row')
       .filter({ hasText: '青山镇更换密钥' }),
   ).toContainText('刘科长');
+});
+
+test('the county desk backs itself up daily or on demand, and a new PC restores it whole', async () => {
+  const testInfo = test.info();
+  test.setTimeout(180_000);
+  const out = (name: string) => testInfo.outputPath(name);
+  const qingshan = await townPc(testInfo, '青山镇-备份', ['东村']);
+  await exportFrom(qingshan, out('qingshan.zip'));
+
+  const oldPc = await officePc(testInfo, 'county-old');
+  const county = oldPc.pages()[0] ?? (await oldPc.newPage());
+  await setUpCounty(county);
+  await finishCountySetup(county);
+  await registerAndReceive(county, out('qingshan.zip'));
+  const nav = county.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '备份与恢复' }).click();
+  await expect(county.getByRole('heading', { name: '备份与恢复', level: 1 })).toBeVisible();
+  await county.getByRole('button', { name: '立即备份' }).click();
+  await expect(county.getByText(/^已备份：/)).toBeVisible();
+  await snap(county, '99m-county-backups');
+  await download(
+    county,
+    () =>
+      county
+        .getByRole('button', { name: /^另存… / })
+        .first()
+        .click(),
+    out('county-backup.zip'),
+  );
+
+  // A new PC for the county: from its set-up, the backup, then the county's own sign-in.
+  const newPc = await officePc(testInfo, 'county-new');
+  const fresh = newPc.pages()[0] ?? (await newPc.newPage());
+  await fresh.goto('/');
+  await fresh.getByLabel('县级工作台（接收、比较各乡镇的数据）').check();
+  await fresh.getByRole('link', { name: '县级工作台换了电脑？从备份文件恢复' }).click();
+  await expect(fresh.getByText(/选择县级工作台的备份文件/)).toBeVisible();
+  await chooseFile(
+    fresh,
+    () => fresh.getByRole('button', { name: '选择文件…' }).click(),
+    out('county-backup.zip'),
+  );
+  const review = fresh.getByTestId('import-review');
+  await expect(review).toContainText('绿水县（县级工作台）');
+  await expect(review).toContainText('登记的乡镇');
+  await snap(fresh, '99n-county-restore-preview');
+  await fresh.getByLabel('您的姓名').fill('刘科长');
+  await review.getByRole('button', { name: /确认恢复/ }).click();
+  await signIn(fresh, '刘科长');
+  await expect(fresh.getByRole('heading', { name: '全县总览', level: 1 })).toBeVisible();
+  await expect(fresh.getByTestId('county-row')).toHaveCount(1);
+  await expect(fresh.getByTestId('county-row')).toContainText('青山镇-备份');
+  // The registration came back: the same package again is known, nothing changes.
+  await fresh.goto('/#/receive');
+  const arrival = await pick(fresh, out('qingshan.zip'));
+  await expect(arrival.getByTestId('arrival-verdict')).toHaveText('这个包已经接收过，没有变化。');
+  // The restore is in the new PC's history, by who did it.
+  await fresh.goto('/#/settings/audit');
+  await expect(
+    fresh
+      .getByRole('table', { name: '操作记录' })
+      .getByRole('row')
+      .filter({ hasText: '从备份恢复' }),
+  ).toBeVisible();
+  for (const pc of [newPc, oldPc, qingshan.context()]) await pc.close();
 });
