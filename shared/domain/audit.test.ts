@@ -108,6 +108,29 @@ describe("entryActionLabel: a ledger item's steps told apart", () => {
     ).toBe('延期');
   });
 
+  it('names the 回头看 steps: a visit, a rebound, a long-term close and its end', () => {
+    const visit = { id: 'r1', date: '2026-06-01', result: 'holds' };
+    expect(entryActionLabel(edit({ rechecks: [visit] }))).toBe('回头看：巩固');
+    expect(
+      entryActionLabel(
+        edit({ rechecks: [{ ...visit, result: 'rebound' }], reboundTo: { problemId: 'n' } }),
+      ),
+    ).toBe('回头看：反弹');
+    expect(entryActionLabel(edit({ reboundTo: { problemId: 'n' } }))).toBe('标记反弹');
+    const requested = { ...item, status: 'closeRequested' };
+    expect(
+      entryActionLabel({
+        table: 'problems',
+        action: 'update',
+        before: requested,
+        after: { ...requested, status: 'closed', longTerm: { duty: '保洁', intervalDays: 30 } },
+      }),
+    ).toBe('验收销号（已完成·长期坚持）');
+    expect(entryActionLabel(edit({ countyRecheckDates: ['2026-07-01'] }))).toBe(
+      '填写上级回头看日期',
+    );
+  });
+
   it('leaves any other edit, another table, a correction or a merge as its action says', () => {
     // Two fields at once (a correction typed by hand, or a merge) is a plain 修改.
     expect(

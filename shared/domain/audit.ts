@@ -127,6 +127,7 @@ function problemStep(before: Fields, after: Fields): string | null {
   if (fields.includes('status')) {
     const to = String(after?.status);
     if (to === 'unfixable') return '认定无法整改';
+    if (to === 'closed' && fields.includes('longTerm')) return '验收销号（已完成·长期坚持）';
     return PROBLEM_STEPS[`${String(before?.status)}>${to}`] ?? null;
   }
   // 延期 moves the deadline and keeps the old one in the extensions.
@@ -135,6 +136,12 @@ function problemStep(before: Fields, after: Fields): string | null {
     grew(before, after, 'extensions')
   )
     return '延期';
+  // 回头看 (recheck.ts): a visit, one that found the problem back (the item marked 反弹 with it).
+  if (fields.includes('rechecks') && grew(before, after, 'rechecks'))
+    return fields.includes('reboundTo') ? '回头看：反弹' : '回头看：巩固';
+  if (fields.length === 1 && fields[0] === 'reboundTo') return '标记反弹';
+  if (fields.length === 1 && fields[0] === 'countyRecheckDates') return '填写上级回头看日期';
+  if (fields.length === 1 && fields[0] === 'longTerm') return '结束长期坚持';
   if (fields.length !== 1) return null;
   const [field] = fields;
   switch (field) {

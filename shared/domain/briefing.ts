@@ -7,6 +7,7 @@ import { daysBetween, parseMonthKey, periodLabel } from './period';
 import { announcedFlags } from './prints';
 import type { Problem } from './problem';
 import type { BaseRecord } from './record';
+import type { BriefingRechecks } from './recheck';
 
 /**
  * The monthly briefing (月度通报) as it is printed: every figure already worked out, so that a
@@ -57,6 +58,11 @@ export interface BriefingContent {
    * patrols were kept.
    */
   patrols?: BriefingPatrols | undefined;
+  /**
+   * 回头看: checks due by the month's end, the month's checks, its rebounds and the rebound
+   * rate (shared/domain/recheck.ts). Absent in briefings issued before re-checks were kept.
+   */
+  rechecks?: BriefingRechecks | undefined;
   /** 下阶段工作重点: the office's own words. */
   focus: string;
   /**

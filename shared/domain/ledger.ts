@@ -60,7 +60,14 @@ export type WorkflowEvent =
   | { type: 'start' }
   | { type: 'requestClose' }
   | { type: 'return'; reason: string }
-  | { type: 'close'; verifier: string; date: string; opinion: string }
+  | {
+      type: 'close';
+      verifier: string;
+      date: string;
+      opinion: string;
+      /** Closed as 已完成·长期坚持: the standing duty and its check interval (recheck.ts). */
+      longTerm?: { duty: string; intervalDays: number } | undefined;
+    }
   | { type: 'markUnfixable'; reason: string; approver: string };
 
 export type TransitionResult = { ok: true; status: ProblemStatus } | { ok: false; message: string };

@@ -152,7 +152,8 @@ describe('recurrenceTable', () => {
   it('sums sources into village × category cells, categories with most items first', () => {
     const tally = tallyOf([
       problem({ villageId: 'v1', category: '河湖四乱' }),
-      problem({ villageId: 'v1', category: '河湖四乱', source: 'public' }),
+      // The return (反弹) of a closed item: counted as one of the cell's items, and as a rebound.
+      problem({ villageId: 'v1', category: '河湖四乱', source: 'public', reboundOf: 'old' }),
       problem({
         villageId: 'v1',
         category: '河湖四乱',
@@ -164,17 +165,34 @@ describe('recurrenceTable', () => {
     ]);
     const table = recurrenceTable(tally, ['v1', 'v2']);
     expect(table.categories).toEqual(['河湖四乱', '人居环境']);
-    // v1 河湖四乱: 3 items (town 2, public 1), 1 closed → 2 open.
+    // v1 河湖四乱: 3 items (town 2, public 1), 1 closed → 2 open; the public one a rebound.
     expect(table.cells).toEqual([
       [
-        { total: 3, open: 2 },
-        { total: 0, open: 0 },
+        { total: 3, open: 2, rebounds: 1 },
+        { total: 0, open: 0, rebounds: 0 },
       ],
       [
-        { total: 0, open: 0 },
-        { total: 1, open: 0 },
+        { total: 0, open: 0, rebounds: 0 },
+        { total: 1, open: 0, rebounds: 0 },
       ],
     ]);
+    // Taking the rebound away again leaves no rebounds key behind (equal to a fresh tally).
+    const rows = new Map(tally.map((r) => [r.key, { ...r, days: { ...r.days } }]));
+    applyToTally(
+      rows,
+      problem({ villageId: 'v1', category: '河湖四乱', source: 'public', reboundOf: 'old' }),
+      -1,
+    );
+    expect(rows.get('public|v1|河湖四乱')).toEqual({
+      key: 'public|v1|河湖四乱',
+      source: 'public',
+      villageId: 'v1',
+      category: '河湖四乱',
+      total: 0,
+      closed: 0,
+      unfixable: 0,
+      days: {},
+    });
     expect(table.villageTotals).toEqual([3, 1]);
   });
 });

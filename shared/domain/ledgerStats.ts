@@ -47,11 +47,20 @@ export interface TallyRow {
   unfixable: number;
   /** days to close → number of closed items. */
   days: Record<string, number>;
+  /** How many of the items are the return (反弹) of a closed one; absent when none. */
+  rebounds?: number | undefined;
 }
 
 type Tallied = Pick<
   Problem,
-  'source' | 'villageId' | 'category' | 'status' | 'foundOn' | 'verification' | 'deletedAt'
+  | 'source'
+  | 'villageId'
+  | 'category'
+  | 'status'
+  | 'foundOn'
+  | 'verification'
+  | 'deletedAt'
+  | 'reboundOf'
 >;
 
 export const tallyKey = (p: Pick<Problem, 'source' | 'villageId' | 'category'>): string =>
@@ -74,6 +83,11 @@ export function applyToTally(rows: Map<string, TallyRow>, p: Tallied, sign: 1 | 
   row.total += sign;
   if (p.status === 'closed') row.closed += sign;
   if (p.status === 'unfixable') row.unfixable += sign;
+  if (p.reboundOf !== undefined) {
+    const rebounds = (row.rebounds ?? 0) + sign;
+    if (rebounds === 0) delete row.rebounds;
+    else row.rebounds = rebounds;
+  }
   const days = daysToClose(p);
   if (days !== undefined) {
     const count = (row.days[days] ?? 0) + sign;
@@ -227,8 +241,8 @@ function getOr(map: Map<string, Counts>, key: string): Counts {
 export interface RecurrenceTable {
   /** Categories that occur, most items first. */
   categories: string[];
-  /** cells[village][category]: all items and the still-open ones. */
-  cells: { total: number; open: number }[][];
+  /** cells[village][category]: all items, the still-open ones, and the returns (反弹) among them. */
+  cells: { total: number; open: number; rebounds: number }[][];
   villageTotals: number[];
 }
 
@@ -246,13 +260,14 @@ export function recurrenceTable(
     .map(([c]) => c);
   const column = new Map(categories.map((c, i) => [c, i]));
   const rowOf = new Map(villageIds.map((v, i) => [v, i]));
-  const cells = villageIds.map(() => categories.map(() => ({ total: 0, open: 0 })));
+  const cells = villageIds.map(() => categories.map(() => ({ total: 0, open: 0, rebounds: 0 })));
   for (const row of tally) {
     const r = rowOf.get(row.villageId);
     const c = column.get(row.category);
     if (r === undefined || c === undefined) continue;
     cells[r]![c]!.total += row.total;
     cells[r]![c]!.open += row.total - row.closed - row.unfixable;
+    cells[r]![c]!.rebounds += row.rebounds ?? 0;
   }
   return {
     categories,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  briefingRechecks,
   checkEndDuty,
   checkLongTermDuty,
   checkRecheck,
@@ -395,5 +396,70 @@ describe('the rules in 设置', () => {
     expect(
       parseRecheckRules({ days: [15], reboundMonths: 'x', overrides: [{ days: [1] }] }),
     ).toEqual({ days: [15], overrides: [], reboundMonths: 6 });
+  });
+});
+
+describe('the monthly briefing', () => {
+  it('due checks by the month’s end, the month’s checks, its rebounds and the 12-month rate', () => {
+    const names = new Map([['v1', '一村']]);
+    // a: closed 2026-06-15 → due 07-15 (done 07-15) and 09-13 (+90: 15 + 31 + 31 = 77 to
+    //    08-31, 13 more); by 09-30 the 09-13 check is 17 days overdue.
+    // b: closed 2026-08-10 → due 09-09 (+30: 21 left in August, 9 in September): a visit on
+    //    09-12 did it late; it found the problem back (new item n, 2026-镇督-0009).
+    // c: closed 2026-09-20 → due 10-20: after the month, not listed.
+    // old: closed 2024-01-05, more than two years before: its missed checks are not listed.
+    const items = [
+      closed('2026-06-15', { id: 'a', number: '2026-镇督-0001', rechecks: [visit('2026-07-15')] }),
+      closed('2026-08-10', {
+        id: 'b',
+        number: '2026-镇督-0002',
+        rechecks: [visit('2026-09-12', 'rebound')],
+        reboundTo: { problemId: 'n', date: '2026-09-12' },
+      }),
+      problemFixture({ id: 'n', number: '2026-镇督-0009', foundOn: '2026-09-12', reboundOf: 'b' }),
+      closed('2026-09-20', { id: 'c', number: '2026-镇督-0003' }),
+      closed('2024-01-05', { id: 'old', number: '2024-镇督-0001' }),
+    ];
+    const b = briefingRechecks({
+      month: '2026-09',
+      asOf: '2026-10-05',
+      items,
+      rules: DEFAULT,
+      villageNames: names,
+    });
+    expect(b.due).toEqual([
+      {
+        number: '2026-镇督-0001',
+        village: '一村',
+        category: '人居环境',
+        label: '销号后 90 天',
+        due: '2026-09-13',
+        daysOverdue: 17,
+      },
+    ]);
+    // Due in September: a's 09-13 (missed) and b's 09-09 (late).
+    expect(b.month).toEqual({ due: 2, onTime: 0, late: 1, missed: 1 });
+    expect(b.rebounds).toEqual([
+      {
+        number: '2026-镇督-0002',
+        village: '一村',
+        category: '人居环境',
+        date: '2026-09-12',
+        newNumber: '2026-镇督-0009',
+      },
+    ]);
+    // Closed 2025-10-01 … 2026-09-30: a, b, c (old is earlier) → 1 of 3 came back.
+    expect(b.rate).toMatchObject({ from: '2025-10-01', to: '2026-09-30', closed: 3, rebounded: 1 });
+    expect(b.rate.bySource[1]).toEqual({ label: '镇级督查发现', closed: 3, rebounded: 1 });
+    // Read in mid-September (as of 09-10): b's return on 09-12 is not known yet.
+    const early = briefingRechecks({
+      month: '2026-09',
+      asOf: '2026-09-10',
+      items,
+      rules: DEFAULT,
+      villageNames: names,
+    });
+    expect(early.rebounds).toEqual([]);
+    expect(early.rate.rebounded).toBe(0);
   });
 });

@@ -513,3 +513,123 @@ export function recheckTimeliness(
 /** A rate as people read it: 12.5% → “12.5%”, none → “—”. */
 export const percent = (rate: number | null) =>
   rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
+
+// ————————————————————————————————— the monthly briefing —————————————————————————————————
+
+/**
+ * What a due list looks at: items closed within this many days, and every long-term one. A check
+ * of an item closed longer ago that was never done is no longer listed (docs/recheck.md).
+ */
+export const RECHECK_LOOKBACK_DAYS = 730;
+
+/** The items a due list looks at on `today` (see RECHECK_LOOKBACK_DAYS). */
+export const watched = <T extends RecheckItem>(items: readonly T[], today: string): T[] => {
+  const since = addDays(today, -RECHECK_LOOKBACK_DAYS);
+  return items.filter((p) => {
+    const closed = closedOn(p);
+    return closed !== null && (closed >= since || p.longTerm !== undefined);
+  });
+};
+
+/** The briefing's 回头看 section, worked out when it is read or issued (then kept as printed). */
+export interface BriefingRechecks {
+  /** Checks not done that fell due by the month's end (or the as-of date), earliest first. */
+  due: {
+    number: string;
+    village: string;
+    category: string;
+    label: string;
+    due: string;
+    daysOverdue: number;
+  }[];
+  /** The checks that fell due in the month (to the as-of date), and how they were done. */
+  month: { due: number; onTime: number; late: number; missed: number };
+  /** Returns found in the month: the closed item and the item opened for it. */
+  rebounds: {
+    number: string;
+    village: string;
+    category: string;
+    date: string;
+    newNumber: string;
+  }[];
+  /** Items closed in the 12 months to the month's end, and those back within `months`. */
+  rate: {
+    months: number;
+    from: string;
+    to: string;
+    closed: number;
+    rebounded: number;
+    bySource: { label: string; closed: number; rebounded: number }[];
+  };
+}
+
+type BriefingItem = RecheckItem & Pick<Problem, 'number' | 'description'>;
+
+/** The briefing's 回头看 section for `month` (YYYY-MM), its figures as of `asOf`. */
+export function briefingRechecks(input: {
+  month: string;
+  asOf: string;
+  items: readonly BriefingItem[];
+  rules: RecheckRules;
+  villageNames: ReadonlyMap<string, string>;
+}): BriefingRechecks {
+  const { month, rules, villageNames } = input;
+  const first = `${month}-01`;
+  const monthEnd = addDays(addMonths(first, 1), -1);
+  const end = input.asOf < monthEnd ? input.asOf : monthEnd;
+  const live = input.items.filter((p) => p.deletedAt === undefined);
+  const byId = new Map(live.map((p) => [p.id, p]));
+  const items = watched(live, end);
+  const village = (p: RecheckItem) => villageNames.get(p.villageId ?? '') ?? '';
+  const due = dueRechecks(items, rules, end, end).map((d) => {
+    const p = byId.get(d.problemId)!;
+    return {
+      number: p.number,
+      village: village(p),
+      category: p.category,
+      label: d.label,
+      due: d.due,
+      daysOverdue: d.daysOverdue,
+    };
+  });
+  const timeliness = recheckTimeliness(items, rules, { from: first, to: end }, end);
+  const rebounds = live
+    .filter(
+      (p) => closedOn(p) && p.reboundTo && p.reboundTo.date >= first && p.reboundTo.date <= end,
+    )
+    .map((p) => ({
+      number: p.number,
+      village: village(p),
+      category: p.category,
+      date: p.reboundTo!.date,
+      newNumber: byId.get(p.reboundTo!.problemId)?.number ?? '',
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
+  const span = { from: addDays(addMonths(monthEnd, -12), 1), to: monthEnd };
+  // A return found after the as-of date is not known to this briefing yet.
+  const known = live.map((p) =>
+    p.reboundTo && p.reboundTo.date > end ? { ...p, reboundTo: undefined } : p,
+  );
+  const figures = reboundFigures(known, span, rules.reboundMonths);
+  return {
+    due,
+    month: {
+      due: timeliness.due,
+      onTime: timeliness.onTime,
+      late: timeliness.late,
+      missed: timeliness.missed,
+    },
+    rebounds,
+    rate: {
+      months: rules.reboundMonths,
+      ...span,
+      closed: figures.total.closed,
+      rebounded: figures.total.rebounded,
+      bySource: figures.bySource.map(({ label, closed, rebounded }) => ({
+        label,
+        closed,
+        rebounded,
+      })),
+    },
+  };
+}

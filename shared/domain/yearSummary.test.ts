@@ -141,6 +141,46 @@ describe('summaryFigures', () => {
       '工作制度尚待制定印发',
     );
   });
+  it('counts the closed items re-checked in the year and those found back (反弹) in it', () => {
+    const visit = (date: string) => ({
+      id: date,
+      date,
+      checker: '',
+      result: 'holds' as const,
+      note: '',
+      photos: [],
+      at: '',
+      by: '',
+    });
+    const closed = { status: 'closed' as const, source: 'town' as const, foundOn: '2025-10-01' };
+    const problems = [
+      // a: closed 2026-02-01, looked at 03-03, came back 05-01 → re-checked and rebounded.
+      {
+        ...closed,
+        id: 'a',
+        verification: { verifier: '', date: '2026-02-01', opinion: '' },
+        rechecks: [visit('2026-03-03')],
+        reboundTo: { problemId: 'n', date: '2026-05-01' },
+      },
+      // d: closed in 2025, looked at 2026-01-02 → re-checked in 2026.
+      {
+        ...closed,
+        id: 'd',
+        verification: { verifier: '', date: '2025-11-01', opinion: '' },
+        rechecks: [visit('2026-01-02')],
+      },
+      // e: closed 2026-12-20, first looked at in 2027 → not this year's.
+      {
+        ...closed,
+        id: 'e',
+        verification: { verifier: '', date: '2026-12-20', opinion: '' },
+        rechecks: [visit('2027-01-19')],
+      },
+    ];
+    const figures = summaryFigures({ ...input, problems });
+    expect(figures.get('problems.rechecked')?.ids).toEqual(['a', 'd']);
+    expect(figures.get('problems.rebounded')?.ids).toEqual(['a']);
+  });
   it('counts problems found and closed in the year by source, flags and patrols', () => {
     expect([value('problems.found'), value('problems.closed')]).toEqual([2, 2]);
     expect([

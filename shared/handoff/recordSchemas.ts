@@ -430,6 +430,55 @@ const briefingContent = z.strictObject({
         .max(10_000),
     })
     .optional(),
+  rechecks: z
+    .strictObject({
+      due: z
+        .array(
+          z.strictObject({
+            number: text(40),
+            village: text(VILLAGE_NAME_MAX),
+            category: text(40),
+            label: text(FREE.short),
+            due: date,
+            daysOverdue: count(100_000),
+          }),
+        )
+        .max(100_000),
+      month: z.strictObject({
+        due: count(1_000_000),
+        onTime: count(1_000_000),
+        late: count(1_000_000),
+        missed: count(1_000_000),
+      }),
+      rebounds: z
+        .array(
+          z.strictObject({
+            number: text(40),
+            village: text(VILLAGE_NAME_MAX),
+            category: text(40),
+            date,
+            newNumber: text(40),
+          }),
+        )
+        .max(100_000),
+      rate: z.strictObject({
+        months: count(RECHECK_LIMITS.maxMonths),
+        from: date,
+        to: date,
+        closed: count(1_000_000),
+        rebounded: count(1_000_000),
+        bySource: z
+          .array(
+            z.strictObject({
+              label: text(FREE.short),
+              closed: count(1_000_000),
+              rebounded: count(1_000_000),
+            }),
+          )
+          .max(10),
+      }),
+    })
+    .optional(),
   focus: text(FOCUS_MAX_CHARS),
   history: z.strictObject({ seq: z.number().int().min(1), hash: hex(64) }).optional(),
 });

@@ -72,6 +72,12 @@ import {
 } from './repositories/printRepo';
 import { checkHistory } from './repositories/auditRepo';
 import {
+  endLongTerm,
+  recordRecheck,
+  saveRecheckRules,
+  setCountyRecheckDates,
+} from './repositories/recheckRepo';
+import {
   addPatrolPhoto,
   openFindingProblem,
   saveForestPatrol,
@@ -406,6 +412,24 @@ export function createActions(db: EcoDeskDb) {
       bulkSetSupervised(db, ids, supervised),
     ),
     bulkStart: guard('ledger', (ids: readonly string[]) => bulkStart(db, ids)),
+    // 回头看: an on-site check after 销号 and ending a long-term duty are the verifier's (验收销号).
+    recordRecheck: guard(
+      'confirm',
+      (
+        id: string,
+        input: Parameters<typeof recordRecheck>[2],
+        photos?: Parameters<typeof recordRecheck>[3],
+      ) => recordRecheck(db, id, input, photos),
+    ),
+    endLongTerm: guard('confirm', (id: string, on: string, reason: string) =>
+      endLongTerm(db, id, on, reason),
+    ),
+    setCountyRecheckDates: guard('ledger', (id: string, dates: readonly string[]) =>
+      setCountyRecheckDates(db, id, dates),
+    ),
+    saveRecheckRules: guard('setup', (rules: Parameters<typeof saveRecheckRules>[1]) =>
+      saveRecheckRules(db, rules),
+    ),
     saveLedgerView: (name: string, filter: Parameters<typeof saveLedgerView>[2]) =>
       saveLedgerView(db, name, filter),
     deleteLedgerView: (name: string) => deleteLedgerView(db, name),

@@ -34,6 +34,11 @@ import {
 } from './repositories/patrolRepo';
 import { listPeople } from './repositories/personRepo';
 import {
+  findReboundCandidates,
+  getRecheckRules,
+  loadRecheckOverview,
+} from './repositories/recheckRepo';
+import {
   getEliminations,
   listRecords,
   loadFigureRecords,
@@ -201,6 +206,21 @@ export const useLedgerStats = (today: string) =>
 export const useProblem = (id: string) =>
   useLiveQuery(async () => (await db.problems.get(id)) ?? null, [id]);
 export const useLedgerViews = () => useLiveQuery(() => listLedgerViews(db), []);
+/** 回头看: what is due, the rebound rate and re-checks on time (docs/recheck.md). */
+export const useRecheckOverview = (today: string) =>
+  useLiveQuery(() => loadRecheckOverview(db, today), [today]);
+export const useRecheckRules = () => useLiveQuery(() => getRecheckRules(db), []);
+/** The closed items a new one (village, category, place, found on) may be the return of. */
+export const useReboundCandidates = (
+  villageId: string | undefined,
+  category: string,
+  place: string,
+  foundOn: string,
+) =>
+  useLiveQuery(
+    () => findReboundCandidates(db, { villageId, category, place, foundOn }),
+    [villageId, category, place, foundOn],
+  );
 /** Every item counted by source × village × category (the recurrence view). */
 export const useLedgerTally = () => useLiveQuery(() => loadLedgerTally(db), []);
 /** Which of these county-list keys the ledger already has. */

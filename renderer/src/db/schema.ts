@@ -174,6 +174,17 @@ export const SCHEMA_VERSIONS: {
     version: 11,
     stores: { countyFeedback: 'id, townId' },
   },
+  {
+    // 回头看 (docs/recheck.md): closed items by the day of their 销号, and the items kept under
+    // long-term watch (已完成·长期坚持), so that what is due is read without the whole ledger.
+    // Only indexes are added: existing items keep their fields, and IndexedDB builds the indexes
+    // from them (an item without a 销号 or a duty is simply not in that index).
+    version: 12,
+    stores: {
+      problems:
+        'id, &number, status, source, villageId, category, deadline, foundOn, externalKey, verification.date, longTerm.intervalDays',
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {

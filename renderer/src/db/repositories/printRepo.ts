@@ -1,3 +1,5 @@
+import { briefingRechecks } from '@shared/domain/recheck';
+import { getRecheckRules } from './recheckRepo';
 import type { PeriodResult } from '@shared/domain/assessment';
 import {
   assembleBriefing,
@@ -120,6 +122,13 @@ export async function loadBriefingContent(
         flagKey === month ? result : flagKey ? await db.results.get(flagKey) : undefined;
       const installation = await installationOf(db);
       const history = installation ? await chainHead(db, installation) : null;
+      const rechecks = briefingRechecks({
+        month,
+        asOf,
+        items: problems,
+        rules: await getRecheckRules(db),
+        villageNames: new Map(villages.map((v) => [v.id, v.name])),
+      });
       const content = assembleBriefing({
         townName: town?.name ?? '',
         month,
@@ -133,7 +142,7 @@ export async function loadBriefingContent(
         patrols: await monthPatrols(db, month, asOf),
         focus: draft?.focus ?? '',
       });
-      return history ? { ...content, history } : content;
+      return history ? { ...content, rechecks, history } : { ...content, rechecks };
     },
   );
 }

@@ -47,6 +47,7 @@ import { selfConfirm } from '@shared/domain/accounts';
 import { getSelfConfirmAllowed } from './accountRepo';
 import { pastDateBounds } from './settingsRepo';
 import { checkText, TEXT_LIMITS } from '@shared/domain/textLimits';
+import { checkLongTermDuty, type Recheck } from '@shared/domain/recheck';
 
 const refuse = (message: string, field = ''): never => {
   throw new InputError([{ field, message }]);
@@ -112,7 +113,7 @@ function buildProblem(
   form: ProblemForm,
   number: string,
   ctx: WriteContext,
-  extra: Pick<Problem, 'deductionId' | 'externalKey' | 'patrol'>,
+  extra: Pick<Problem, 'deductionId' | 'externalKey' | 'patrol' | 'reboundOf'>,
 ): Problem {
   return stamp<Problem>(
     {
@@ -149,7 +150,12 @@ async function nextNumber(db: EcoDeskDb, form: ProblemForm, issued?: string[]): 
 export async function createProblem(
   db: EcoDeskDb,
   form: ProblemForm,
-  link: { deductionId?: string; patrol?: Problem['patrol'] } = {},
+  link: {
+    deductionId?: string;
+    patrol?: Problem['patrol'];
+    /** The return (反弹) of this closed item; with the 回头看 that found it, if one did. */
+    rebound?: { of: string; recheck?: Recheck };
+  } = {},
 ): Promise<Problem> {
   assertValid(validateProblemForm(form, await pastDateBounds(db)));
   const tables = [
@@ -163,13 +169,25 @@ export async function createProblem(
   ];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
+    const returned = link.rebound ? await reboundOrigin(db, link.rebound.of) : undefined;
     const number = await nextNumber(db, form);
     const problem = buildProblem(form, number, ctx, {
       deductionId: link.deductionId,
       patrol: link.patrol,
+      ...(returned ? { reboundOf: returned.id } : {}),
     });
-    await putAudited(db, ctx, 'problems', undefined, problem, problem.number);
+    await putAudited(
+      db,
+      ctx,
+      'problems',
+      undefined,
+      problem,
+      problem.number,
+      returned ? `${returned.number} 反弹` : undefined,
+    );
     await changeTally(db, [], [problem]);
+    if (returned && link.rebound)
+      await markRebound(db, ctx, returned, problem, link.rebound.recheck);
     if (link.deductionId) {
       const before = await db.deductions.get(link.deductionId);
       if (!before) return refuse('找不到这条扣分记录。');
@@ -190,6 +208,39 @@ export async function createProblem(
     if (link.patrol) await linkFinding(db, ctx, link.patrol, problem);
     return problem;
   });
+}
+
+/** The closed item a new one is the return of, if it may be marked so. */
+async function reboundOrigin(db: EcoDeskDb, id: string): Promise<Problem> {
+  const before = await db.problems.get(id);
+  if (!before || !isLive(before)) return refuse('找不到反弹对应的已销号问题。');
+  if (before.status !== 'closed') return refuse('只有已销号的问题才能标记反弹。');
+  if (before.reboundTo) return refuse(`${before.number} 已经标记过反弹了。`);
+  return before;
+}
+
+/**
+ * The closed item stays closed and readable, marked 反弹 with the new item (and the 回头看 that
+ * found it), in the new item's transaction: one history entry.
+ */
+async function markRebound(
+  db: EcoDeskDb,
+  ctx: WriteContext,
+  before: Problem,
+  created: Problem,
+  recheck: Recheck | undefined,
+): Promise<void> {
+  const after = stamp<Problem>(
+    {
+      ...before,
+      reboundTo: { problemId: created.id, date: created.foundOn },
+      ...(recheck
+        ? { rechecks: [...(before.rechecks ?? []), { ...recheck, reboundId: created.id }] }
+        : {}),
+    },
+    { ...ctx, existing: before },
+  );
+  await putAudited(db, ctx, 'problems', before, after, `${before.number} → ${created.number}`);
 }
 
 /** Marks a patrol's finding with the item opened from it (inside the item's transaction). */
@@ -217,7 +268,7 @@ async function linkFinding(
 }
 
 /** Changes one problem in a transaction with its audit entry; `change` returns the new record. */
-async function update(
+export async function update(
   db: EcoDeskDb,
   id: string,
   change: (problem: Problem, ctx: WriteContext) => Problem,
@@ -363,8 +414,16 @@ export async function applyWorkflow(
         past,
       );
       if (!result.ok) return refuse(result.message, 'status');
+      const duty = event.type === 'close' ? event.longTerm : undefined;
+      if (duty) {
+        const problem = checkLongTermDuty(duty);
+        if (problem) return refuse(problem, 'longTerm');
+      }
       return {
         ...p,
+        ...(duty
+          ? { longTerm: { duty: cleanText(duty.duty), intervalDays: duty.intervalDays } }
+          : {}),
         status: result.status,
         verification:
           event.type === 'close'
