@@ -294,12 +294,117 @@ async function rowsOf<T>(db: EcoDeskDb, townId: string, table: string): Promise<
   );
 }
 
+type RiverMark = Pick<RiverPatrol, 'segmentId' | 'chiefId' | 'date'>;
+type ForestMark = Pick<ForestPatrol, 'rangerId' | 'date'>;
+/** The fields of an item the month's ledger counts (`townMonth`, `ledgerStats`). */
+type LedgerFields = Pick<
+  Problem,
+  | 'id'
+  | 'source'
+  | 'villageId'
+  | 'category'
+  | 'status'
+  | 'foundOn'
+  | 'deadline'
+  | 'verification'
+  | 'responsiblePerson'
+  | 'deletedAt'
+>;
+
+/**
+ * What 全县总览 needs of one town, read once from its records and kept in memory until the town's
+ * packages change: its results, its items (only the fields the month's ledger counts), its live
+ * patrols and work records by month, its rivers and people. Choosing another month, or opening the
+ * page again, reads no record; a town's 60,000 patrols of ten years are not read per month.
+ */
+interface TownInputs {
+  /** The town's packages when read: a package received (or kept) changes it. */
+  stamp: string;
+  results: PeriodResult[];
+  problems: LedgerFields[];
+  river: Map<string, RiverMark[]>;
+  forest: Map<string, ForestMark[]>;
+  records: Map<string, number>;
+  rivers: River[];
+  people: Person[];
+}
+
+const overviewInputs = new WeakMap<EcoDeskDb, Map<string, TownInputs>>();
+
+/** The same string for the same text (ids and dates repeat across a town's patrols). */
+function interner() {
+  const seen = new Map<string, string>();
+  return (text: string) => {
+    const kept = seen.get(text);
+    if (kept !== undefined) return kept;
+    seen.set(text, text);
+    return text;
+  };
+}
+
+function add<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+async function readTownInputs(db: EcoDeskDb, townId: string, stamp: string): Promise<TownInputs> {
+  const [results, problems, river, forest, records, rivers, people] = await Promise.all([
+    rowsOf<PeriodResult>(db, townId, 'results'),
+    rowsOf<Problem>(db, townId, 'problems'),
+    rowsOf<RiverPatrol>(db, townId, 'riverPatrols'),
+    rowsOf<ForestPatrol>(db, townId, 'forestPatrols'),
+    rowsOf<{ date: string; deletedAt?: string }>(db, townId, 'workRecords'),
+    rowsOf<River>(db, townId, 'rivers'),
+    rowsOf<Person>(db, townId, 'people'),
+  ]);
+  const same = interner();
+  const inputs: TownInputs = {
+    stamp,
+    results,
+    problems: problems.map((p) => ({
+      id: p.id,
+      source: p.source,
+      villageId: p.villageId,
+      category: same(p.category),
+      status: p.status,
+      foundOn: same(p.foundOn),
+      deadline: same(p.deadline),
+      verification: p.verification,
+      responsiblePerson: same(p.responsiblePerson),
+      deletedAt: p.deletedAt,
+    })),
+    river: new Map(),
+    forest: new Map(),
+    records: new Map(),
+    rivers,
+    people,
+  };
+  // A deleted patrol counts neither among the month's patrols nor for compliance.
+  for (const p of river)
+    if (!p.deletedAt)
+      add(inputs.river, p.date.slice(0, 7), {
+        segmentId: same(p.segmentId),
+        chiefId: same(p.chiefId),
+        date: same(p.date),
+      });
+  for (const p of forest)
+    if (!p.deletedAt)
+      add(inputs.forest, p.date.slice(0, 7), { rangerId: same(p.rangerId), date: same(p.date) });
+  for (const r of records)
+    if (!r.deletedAt) {
+      const month = r.date.slice(0, 7);
+      inputs.records.set(month, (inputs.records.get(month) ?? 0) + 1);
+    }
+  return inputs;
+}
+
 /** Every river chief's and ranger's compliance in a month, as far as the month has gone. */
 function compliance(input: {
   rivers: River[];
   people: Person[];
-  river: RiverPatrol[];
-  forest: ForestPatrol[];
+  river: readonly RiverMark[];
+  forest: readonly ForestMark[];
   month: string;
   today: string;
 }) {
@@ -323,42 +428,52 @@ export async function loadOverview(
   today: string,
 ): Promise<TownMonth[]> {
   const tables = [db.countyTowns, db.countyPackages, db.countyRecords];
+  let cache = overviewInputs.get(db);
+  if (!cache) overviewInputs.set(db, (cache = new Map<string, TownInputs>()));
+  const kept = cache;
   return db.transaction('r', tables, async () => {
     const towns = await db.countyTowns.toArray();
-    const rows: TownMonth[] = [];
-    for (const town of towns) {
-      const [results, problems, river, forest, records, rivers, people, packages] =
-        await Promise.all([
-          rowsOf<PeriodResult>(db, town.id, 'results'),
-          rowsOf<Problem>(db, town.id, 'problems'),
-          rowsOf<RiverPatrol>(db, town.id, 'riverPatrols'),
-          rowsOf<ForestPatrol>(db, town.id, 'forestPatrols'),
-          rowsOf<{ date: string; deletedAt?: string }>(db, town.id, 'workRecords'),
-          rowsOf<River>(db, town.id, 'rivers'),
-          rowsOf<Person>(db, town.id, 'people'),
-          db.countyPackages.where('townId').equals(town.id).toArray(),
-        ]);
-      const taken = packages
-        .filter((p) => p.verdict === 'current' || p.verdict === 'newChain')
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      const live = <T extends { deletedAt?: string }>(list: T[]) =>
-        list.filter((r) => !r.deletedAt);
-      rows.push(
-        townMonth({
+    const rows = await Promise.all(
+      towns.map(async (town) => {
+        const packages = await db.countyPackages.where('townId').equals(town.id).toArray();
+        const stamp = packages
+          .map((p) => `${p.id}@${p.receivedAt}`)
+          .sort()
+          .join(',');
+        let inputs = kept.get(town.id);
+        if (inputs?.stamp !== stamp) {
+          inputs = await readTownInputs(db, town.id, stamp);
+          kept.set(town.id, inputs);
+        }
+        const taken = packages
+          .filter((p) => p.verdict === 'current' || p.verdict === 'newChain')
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        const river = inputs.river.get(month) ?? [];
+        const forest = inputs.forest.get(month) ?? [];
+        return townMonth({
           townId: town.id,
           town: town.name,
           month,
           today,
-          results,
-          problems,
-          patrolDates: [...live(river), ...live(forest)].map((p) => p.date),
+          results: inputs.results,
+          // Only the fields the month's ledger reads (LedgerFields).
+          problems: inputs.problems as Problem[],
+          patrolDates: [...river, ...forest].map((p) => p.date),
           // Against the county's rules (the defaults of DOMAIN.md), the same for every town.
-          compliance: compliance({ rivers, people, river, forest, month, today }),
-          recordDates: live(records).map((r) => r.date),
+          compliance: compliance({
+            rivers: inputs.rivers,
+            people: inputs.people,
+            river,
+            forest,
+            month,
+            today,
+          }),
+          // The month's live work records, counted when read (each dated within the month).
+          recordDates: Array.from({ length: inputs.records.get(month) ?? 0 }, () => month),
           lastPackageAt: taken[0]?.createdAt ?? null,
-        }),
-      );
-    }
+        });
+      }),
+    );
     return rows.sort((a, b) => a.town.localeCompare(b.town, 'zh-CN'));
   });
 }
