@@ -106,6 +106,7 @@ async function watchedItems(db: EcoDeskDb, today: string): Promise<Problem[]> {
 
 export interface DueRecheckRow extends DueRecheck {
   number: string;
+  villageId: string;
   village: string;
   category: string;
   description: string;
@@ -137,6 +138,7 @@ export function dueRows(
     return {
       ...d,
       number: p.number,
+      villageId: p.villageId ?? '',
       village: villageNames.get(p.villageId ?? '') ?? '',
       category: p.category,
       description: p.description,

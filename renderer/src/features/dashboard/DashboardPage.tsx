@@ -19,6 +19,7 @@ import { CategoryHeatmap } from './CategoryHeatmap';
 import { CategoryChart, RankingChart, TrendChart } from './Charts';
 import { LedgerSummary } from './LedgerSummary';
 import { PatrolSummary } from './PatrolSummary';
+import { RecheckSummary } from './RecheckSummary';
 import { DASHBOARD } from './strings';
 import { useDashboard } from './useDashboard';
 import { VillageTiles } from './VillageTiles';
@@ -218,6 +219,8 @@ export function DashboardPage() {
           <LedgerSummary stats={data.ledger} />
         </Box>
       ) : null}
+
+      <RecheckSummary />
 
       <PatrolSummary />
 

@@ -23,6 +23,7 @@ import { actions } from '../../db/actions';
 import { useVillages } from '../../db/hooks';
 import { useNotify } from '../../app/notify';
 import { LEDGER } from './strings';
+import { ReboundOffer } from './ReboundOffer';
 import { DateField } from '../../components/DateField';
 import { limitHelp } from '../../components/limitHelp';
 import { TEXT_LIMITS } from '@shared/domain/textLimits';
@@ -57,6 +58,8 @@ export function NewProblemDialog(props: {
     ...(props.correcting ? formOf(props.correcting) : {}),
   });
   const [reason, setReason] = useState('');
+  /** The closed item this new one is the return (反弹) of, '' for none. */
+  const [reboundOf, setReboundOf] = useState('');
   const correcting = props.correcting;
   const needsReason = correcting !== undefined && correcting.status !== 'pending';
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -78,10 +81,10 @@ export function NewProblemDialog(props: {
       return;
     }
     try {
-      const created = await actions.createProblem(
-        form,
-        props.deductionId ? { deductionId: props.deductionId } : {},
-      );
+      const created = await actions.createProblem(form, {
+        ...(props.deductionId ? { deductionId: props.deductionId } : {}),
+        ...(reboundOf ? { rebound: { of: reboundOf } } : {}),
+      });
       notify.success(F.created(created.number));
       props.onClose();
       props.onCreated?.(created.id);
@@ -237,6 +240,7 @@ export function NewProblemDialog(props: {
         value={form.responsibleLeader}
         onChange={(e) => set({ responsibleLeader: e.target.value })}
       />
+      {!correcting ? <ReboundOffer form={form} value={reboundOf} onChange={setReboundOf} /> : null}
       {needsReason ? (
         <TextField
           label={F.correctReason}

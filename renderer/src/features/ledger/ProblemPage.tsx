@@ -62,6 +62,7 @@ import { PhotoStrip } from '../assessment/PhotoStrip';
 import { pickPhoto } from '../assessment/photos';
 import { DeadlineChip } from './DeadlineChip';
 import { NewProblemDialog } from './NewProblemDialog';
+import { LongTermCloseButton, RecheckChips, RecheckSection } from './RecheckSection';
 import { LEDGER } from './strings';
 import { DateField } from '../../components/DateField';
 
@@ -173,6 +174,7 @@ function Workflow({
           <Button variant="contained" onClick={() => onDialog('close')}>
             {P.close}
           </Button>
+          <LongTermCloseButton problem={problem} today={toIsoDate(new Date())} />
           <Button variant="outlined" onClick={() => onDialog('return')}>
             {P.returnIt}
           </Button>
@@ -333,6 +335,7 @@ export function ProblemPage() {
           />
         ) : null}
         {problem.exposed ? <Chip label="已曝光" variant="outlined" /> : null}
+        <RecheckChips problem={problem} />
         <Box sx={{ flexGrow: 1 }} />
         {!voided ? <Workflow problem={problem} can={can} onDialog={setDialog} /> : null}
       </Box>
@@ -529,6 +532,7 @@ export function ProblemPage() {
           </Section>
         </Box>
       ) : null}
+      {!voided ? <RecheckSection problem={problem} today={today} /> : null}
       <Box sx={{ mt: 2 }}>
         <Section title={P.history}>
           {history && history.length === 0 ? (

@@ -13,6 +13,7 @@ import { useMemo } from 'react';
 import { recurrenceTable, type TallyRow } from '@shared/domain/ledgerStats';
 import type { Village } from '@shared/domain/village';
 import { LEDGER } from './strings';
+import { RECHECK } from './recheckStrings';
 
 const R = LEDGER.recurrence;
 
@@ -39,6 +40,7 @@ export function RecurrenceView(props: {
     <>
       <Typography color="text.secondary" sx={{ mb: 1.5 }}>
         {R.intro}
+        {table.cells.some((row) => row.some((c) => c.rebounds > 0)) ? RECHECK.recurrenceNote : ''}
       </Typography>
       <TableContainer component={Paper} sx={{ maxHeight: 'calc(100vh - 300px)' }}>
         <Table size="small" stickyHeader aria-label={LEDGER.tabs.recurrence}>
@@ -76,7 +78,7 @@ export function RecurrenceView(props: {
                         component="button"
                         type="button"
                         onClick={() => props.onOpen(v.id, table.categories[j]!)}
-                        aria-label={`${v.name} ${table.categories[j]} ${cell.total} 条`}
+                        aria-label={`${v.name} ${table.categories[j]} ${cell.total} 条${RECHECK.recurrenceCell(cell.rebounds)}`}
                         sx={{
                           all: 'unset',
                           cursor: 'pointer',
@@ -92,6 +94,7 @@ export function RecurrenceView(props: {
                         }}
                       >
                         {R.cell(cell.total, cell.open)}
+                        {RECHECK.recurrenceCell(cell.rebounds)}
                       </Typography>
                     ) : (
                       <Typography

@@ -6,6 +6,7 @@ import { periodLabel } from '@shared/domain/period';
 import { PrintRankingChart } from './PrintRankingChart';
 import { PrintTable } from './PrintTable';
 import { IDEOGRAPHIC_SPACE } from './strings';
+import { BriefingRecheckPart } from './BriefingRechecks';
 
 export const flagText = (flag: FlagColor | null) =>
   flag ? `${FLAG_LABELS[flag].symbol}${FLAG_LABELS[flag].word}` : '';
@@ -157,6 +158,7 @@ export function BriefingDocument({
           {b.ledger.overdueByPerson.map((p) => `${p.person} ${p.count} 件`).join('；')}。
         </p>
       ) : null}
+      {b.rechecks ? <BriefingRecheckPart r={b.rechecks} month={b.month} /> : null}
 
       {b.patrols ? (
         <>

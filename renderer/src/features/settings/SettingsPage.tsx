@@ -10,6 +10,7 @@ import { DocumentsTab } from './DocumentsTab';
 import { GroupTab } from './GroupTab';
 import { PeopleTab } from './PeopleTab';
 import { RulesTab } from './RulesTab';
+import { RecheckRulesTab } from './RecheckRulesTab';
 import { StandardTab } from './StandardTab';
 import { SETTINGS } from './strings';
 import { TownTab } from './TownTab';
@@ -23,6 +24,7 @@ const TABS = {
   documents: DocumentsTab,
   standard: StandardTab,
   rules: RulesTab,
+  recheck: RecheckRulesTab,
   accounts: AccountsTab,
   audit: AuditTab,
   about: AboutTab,
@@ -41,6 +43,7 @@ const EDIT_RIGHTS: Partial<Record<TabKey, Right>> = {
   documents: 'setup',
   standard: 'setup',
   rules: 'setup',
+  recheck: 'setup',
 };
 
 export function SettingsPage() {

@@ -12,6 +12,7 @@ export const SETTINGS = {
     documents: '制度文件',
     standard: '考核标准',
     rules: '考核规则',
+    recheck: '回头看规则',
     accounts: '账号',
     audit: '操作记录',
     about: '关于',

@@ -34,6 +34,7 @@ import { monthTick, scoreAxis } from '../../components/format';
 import { chartPalette } from '../../theme/chartPalette';
 import { usePeriodView } from '../assessment/useAssessment';
 import { VILLAGE_PAGE as V } from './strings';
+import { VillageRechecks } from './VillageRechecks';
 
 function Deductions({ villageId, month }: { villageId: string; month: string }) {
   const view = usePeriodView(month);
@@ -247,6 +248,7 @@ export function VillagePage() {
               </ResponsiveContainer>
             )}
           </Paper>
+          <VillageRechecks villageId={village.id} today={today} />
           {month ? <Deductions villageId={village.id} month={month} /> : null}
         </Box>
       </Box>

@@ -25,4 +25,13 @@ export const VILLAGE_PAGE = {
   actions: '后续事项',
   noActions: '暂无后续事项。',
   due: '期限',
+  rechecks: {
+    title: '回头看与反弹',
+    line: (closed: number, rebounded: number, rate: string, months: number) =>
+      `近 12 个月销号 ${closed} 个问题，${months} 个月内反弹 ${rebounded} 个（${rate}）。`,
+    none: '近 12 个月没有销号的问题。',
+    due: (n: number) => `待回头看 ${n} 项：`,
+    overdue: (days: number) => `逾期 ${days} 天`,
+    soon: '临近',
+  },
 };
