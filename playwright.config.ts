@@ -53,8 +53,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'web', testIgnore: /desktop\// },
+    { name: 'web', testIgnore: /(desktop|bridge)\// },
     { name: 'desktop', testMatch: /desktop\/.*\.spec\.ts/ },
+    // The desktop code path (preload, IPC registry, main-process services) in Chromium, with
+    // only Electron's own glue replaced: docs/desktop-bridge.md. Runs where Electron cannot.
+    { name: 'desktop-bridge', testMatch: /bridge\/.*\.spec\.ts/ },
   ],
   webServer: {
     command: `npx vite preview --config vite.config.ts --port ${PORT} --strictPort --host 127.0.0.1`,
