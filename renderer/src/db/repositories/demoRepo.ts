@@ -20,7 +20,8 @@ import {
   randomGenerator,
 } from '@shared/domain/demo';
 import { DEFAULT_SOURCE_CODES, problemNumber } from '@shared/domain/ledger';
-import { nextMonth, previousMonth } from '@shared/domain/period';
+import { addDays, nextMonth, previousMonth } from '@shared/domain/period';
+import { DEFAULT_RECHECK_RULES, type Recheck } from '@shared/domain/recheck';
 import { changeTally } from './ledgerTally';
 import type { ForestPatrol, ForestPlot, River, RiverPatrol } from '@shared/domain/patrol';
 import type { Person } from '@shared/domain/person';
@@ -269,6 +270,7 @@ export async function loadDemoData(
         supervised: false,
         accountability: [],
         reports: [],
+        ...(d.closedOn ? { rechecks: demoRechecks(d.closedOn, sequence) } : {}),
       },
       ctx,
     );
@@ -550,4 +552,31 @@ function demoGrid(
 
 export async function isDemoData(db: EcoDeskDb): Promise<boolean> {
   return (await db.settings.get(DEMO_KEY)) !== undefined;
+}
+
+/**
+ * A closed demo item's 回头看 as an office would have done them: every check of the default rule
+ * that fell due before the last three days, on its day (one in five two days late), all 巩固.
+ * Decided by the item's sequence, not the generator's random numbers, so the rest of the demo
+ * stays as it was.
+ */
+function demoRechecks(closedOn: string, sequence: number): Recheck[] {
+  const before = addDays(toIsoDate(new Date()), -3);
+  return DEFAULT_RECHECK_RULES.days.flatMap((days, i) => {
+    const date = addDays(closedOn, days + (sequence % 5 === 0 ? 2 : 0));
+    return date <= before
+      ? [
+          {
+            id: `${closedOn}-${sequence}-${i}`,
+            date,
+            checker: '示例回头看人',
+            result: 'holds' as const,
+            note: '',
+            photos: [],
+            at: `${date}T02:00:00.000Z`,
+            by: '示例回头看人',
+          },
+        ]
+      : [];
+  });
 }
