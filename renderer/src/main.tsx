@@ -3,6 +3,10 @@ import '@fontsource/noto-sans-sc/500.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { takePrintGrant } from './db/session';
+
+// A hidden print window of the desktop app opens signed in as the window that asked for it.
+takePrintGrant(window.location.hash.replace(/^#/, ''));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

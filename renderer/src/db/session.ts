@@ -103,3 +103,56 @@ export function requireRight(right: Right | null): void {
       },
     ]);
 }
+
+/**
+ * The desktop app prints a route in a hidden window of its own (存为 PDF, a package's briefing):
+ * a new window has no session (it lives in each window's session storage). Before asking for
+ * it, the signed-in window leaves a grant for that one route in local storage (shared by the
+ * app's windows); the print window takes it — once, within a minute — and opens signed in as
+ * the same account. A grant not taken expires; nothing else may use it.
+ */
+const PRINT_GRANT_PREFIX = 'eco-desk.printGrant:';
+const PRINT_GRANT_MS = 60_000;
+
+export function grantPrint(route: string, now = Date.now()): void {
+  const session = current;
+  if (!session || session.locked) return;
+  try {
+    globalThis.localStorage?.setItem(
+      PRINT_GRANT_PREFIX + route,
+      JSON.stringify({ session, expires: now + PRINT_GRANT_MS }),
+    );
+  } catch {
+    // Storage refused: the print window asks for the sign-in (and the print says it timed out).
+  }
+}
+
+/** In a print window without a session: takes the grant of its route, if there is one. */
+export function takePrintGrant(route: string, now = Date.now()): boolean {
+  if (current || !route.startsWith('/print/')) return false;
+  try {
+    const key = PRINT_GRANT_PREFIX + route;
+    const raw = globalThis.localStorage?.getItem(key);
+    if (!raw) return false;
+    globalThis.localStorage?.removeItem(key);
+    const grant = JSON.parse(raw) as { session?: Session; expires?: number };
+    const session = grant.session;
+    if (
+      !session ||
+      typeof grant.expires !== 'number' ||
+      grant.expires < now ||
+      typeof session.accountId !== 'string' ||
+      !Array.isArray(session.rights)
+    )
+      return false;
+    startSession({
+      accountId: session.accountId,
+      name: session.name,
+      rights: session.rights,
+      mustChangePassword: false,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}

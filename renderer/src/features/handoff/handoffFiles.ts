@@ -9,6 +9,7 @@ import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { EVERYTHING, type BuildStep } from '../../db/packageBuilder';
 import type { SaveFileResult } from '@shared/ipc/api';
+import { grantPrint } from '../../db/session';
 import { platform } from '../../platform';
 import { backupsChanged } from './backupEvents';
 
@@ -45,10 +46,9 @@ export async function exportPackage(
   const briefing = await actions.packageBriefing(choice);
   if (briefing) {
     onStep('print');
-    const printed = await platform.printPdf({
-      route: `/print/briefing/issued/${briefing.id}`,
-      landscape: false,
-    });
+    const route = `/print/briefing/issued/${briefing.id}`;
+    grantPrint(route);
+    const printed = await platform.printPdf({ route, landscape: false });
     if (printed.status === 'printed') files[briefingPdfName(briefing.month)] = printed.data;
     else briefingMissing = printed.message;
   }

@@ -5,6 +5,7 @@ import { Alert, Box, Button, GlobalStyles, Typography } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useNotify } from '../../app/notify';
+import { grantPrint } from '../../db/session';
 import { platform } from '../../platform';
 import { fontFamily } from '../../theme/tokens';
 import { PRINT } from './strings';
@@ -71,8 +72,11 @@ export function PrintLayout({
   }, [ready, header]);
 
   const savePdf = async () => {
+    const route = location.pathname + location.search;
+    // The print window is a new window: it opens as this account (db/session.ts).
+    grantPrint(route);
     const result = await platform.savePdf({
-      route: location.pathname + location.search,
+      route,
       landscape,
       suggestedName: fileName,
     });
