@@ -102,9 +102,13 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   const nav = county.getByRole('navigation', { name: '主导航' });
   await expect(nav.getByRole('link', { name: '问题整改' })).toHaveCount(0);
 
-  // The first package of a town: the fingerprint is compared before it is registered.
+  // Both towns' first packages chosen at once (a stick with two files), taken one after
+  // another; a town's first package waits until its fingerprint has been compared.
   await county.goto('/#/receive');
-  let arrival = await pick(county, out('qingshan-1.zip'));
+  let arrival = await pick(county, [out('qingshan-1.zip'), out('lushui-1.zip')]);
+  await expect(arrival.getByTestId('arrival-position')).toHaveText(
+    '第 1 个，共 2 个：qingshan-1.zip',
+  );
   await expect(arrival.getByTestId('arrival-fingerprint')).toHaveText(qsPrint);
   await expect(arrival.getByTestId('arrival-verdict')).toContainText('“青山镇”还没有登记');
   const register = arrival.getByRole('button', { name: '登记该镇并接收' });
@@ -113,7 +117,10 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await snap(county, '99b-county-register');
   await register.click();
   await expect(county.getByText(/已接收青山镇的数据包（写入 \d+ 条记录）。/)).toBeVisible();
-  arrival = await pick(county, out('lushui-1.zip'));
+  await expect(arrival.getByTestId('arrival-position')).toHaveText(
+    '第 2 个，共 2 个：lushui-1.zip',
+  );
+  await expect(arrival.getByTestId('arrival-fingerprint')).toHaveText(lsPrint);
   await arrival.getByLabel('我已与该镇电话或当面核对，签名指纹完全一致').check();
   await arrival.getByRole('button', { name: '登记该镇并接收' }).click();
   await expect(county.getByText(/已接收绿水镇的数据包/)).toBeVisible();

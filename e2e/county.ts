@@ -29,9 +29,13 @@ export async function finishCountySetup(page: Page) {
   await expect(page.getByRole('heading', { name: '全县总览', level: 1 })).toBeVisible();
 }
 
-/** Chooses a package on 接收数据; returns the panel showing what was found. */
-export async function pick(page: Page, file: string) {
-  await chooseFile(page, () => page.getByRole('button', { name: '选择数据包…' }).click(), file);
+/** Chooses one or several packages on 接收数据; returns the panel showing the first. */
+export async function pick(page: Page, file: string | string[]) {
+  await chooseFile(
+    page,
+    () => page.getByRole('button', { name: '选择数据包（可多选）…' }).click(),
+    file,
+  );
   const arrival = page.getByTestId('county-arrival');
   await expect(arrival).toBeVisible();
   return arrival;

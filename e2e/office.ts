@@ -81,7 +81,7 @@ export async function fixAndClose(
 export async function chooseFile(
   page: Page,
   click: () => Promise<void>,
-  file: string | { name: string; mimeType: string; buffer: Buffer },
+  file: string | string[] | { name: string; mimeType: string; buffer: Buffer },
 ) {
   const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
   await click();

@@ -193,7 +193,7 @@ async function countyBench(url, step) {
     for (let t = 0; t < towns.length; t += 1) {
       const town = towns[t];
       await page.goto(`${url}#/receive`);
-      const choose = page.getByRole('button', { name: '选择数据包…' });
+      const choose = page.getByRole('button', { name: '选择数据包（可多选）…' });
       await choose.waitFor();
       const chooser = page.waitForEvent('filechooser');
       await choose.click();

@@ -64,6 +64,8 @@ export function createApiHandlers<Sender>(deps: MainDeps<Sender>): ApiHandlers<S
     getAppInfo: () => info.getAppInfo(),
     saveFile: (_sender, request) => files.saveFile(request),
     openFile: (_sender, request) => files.openFile(request),
+    pickFiles: (_sender, request) => files.pickFiles(request),
+    readPickedFile: (_sender, token, maxBytes) => files.readPickedFile(token, maxBytes),
     getIdentity: () => identity.getIdentity(),
     signManifest: (_sender, manifest) => identity.signManifest(manifest),
     writeBackup: (_sender, reason, data) => backups.writeBackup(reason, data),

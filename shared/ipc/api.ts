@@ -3,6 +3,7 @@ import type { BackupFile, BackupReason } from '../handoff/backups';
 import type {
   fileFilterSchema,
   openFileRequestSchema,
+  pickFilesRequestSchema,
   saveFileRequestSchema,
   printPdfRequestSchema,
   savePdfRequestSchema,
@@ -19,6 +20,13 @@ export interface EcoDeskApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Asks which file to open (system dialog) and returns its bytes, refusing oversized files. */
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  /**
+   * Asks which files to open (several may be chosen): their names and sizes, and a token each
+   * to read it by (`readPickedFile`), one at a time — never all of their bytes at once.
+   */
+  pickFiles(request: PickFilesRequest): Promise<PickFilesResult>;
+  /** The bytes of a file chosen by the last `pickFiles`, refusing an oversized one. */
+  readPickedFile(token: string, maxBytes: number): Promise<OpenFileResult>;
   /** Opens the system print dialog for the calling window. */
   printPage(): Promise<void>;
   /**
@@ -78,6 +86,11 @@ export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 export type PrintPdfResult =
   { status: 'printed'; data: Uint8Array } | { status: 'failed'; message: string };
 export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+export type PickFilesRequest = z.infer<typeof pickFilesRequestSchema>;
+
+export type PickFilesResult =
+  | { status: 'picked'; files: { token: string; name: string; size: number }[] }
+  | { status: 'canceled' };
 
 export type SaveFileResult =
   | { status: 'saved'; path: string }

@@ -5,6 +5,8 @@ export const CHANNELS = {
   getAppInfo: 'eco-desk:get-app-info',
   saveFile: 'eco-desk:save-file',
   openFile: 'eco-desk:open-file',
+  pickFiles: 'eco-desk:pick-files',
+  readPickedFile: 'eco-desk:read-picked-file',
   printPage: 'eco-desk:print-page',
   savePdf: 'eco-desk:save-pdf',
   printPdf: 'eco-desk:print-pdf',

@@ -46,11 +46,20 @@ export const openFileRequestSchema = z.object({
   maxBytes: z.number().int().positive().max(MAX_IPC_FILE_BYTES),
 });
 
+export const pickFilesRequestSchema = z.object({
+  filters: z.array(fileFilterSchema).max(10).optional(),
+});
+
+/** The most files one pick may choose (a county's towns, with room). */
+export const MAX_PICKED_FILES = 100;
+
 /** The schema of each method's argument list. */
 export const ARGUMENT_SCHEMAS = {
   getAppInfo: z.tuple([]),
   saveFile: z.tuple([saveFileRequestSchema]),
   openFile: z.tuple([openFileRequestSchema]),
+  pickFiles: z.tuple([pickFilesRequestSchema]),
+  readPickedFile: z.tuple([z.string().uuid(), z.number().int().positive().max(MAX_IPC_FILE_BYTES)]),
   printPage: z.tuple([]),
   savePdf: z.tuple([savePdfRequestSchema]),
   printPdf: z.tuple([printPdfRequestSchema]),

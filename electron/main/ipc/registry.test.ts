@@ -16,6 +16,8 @@ function setUp(options: { appOrigin?: string } = {}) {
     })),
     saveFile: vi.fn(async () => ({ status: 'canceled' as const })),
     openFile: vi.fn(async () => ({ status: 'canceled' as const })),
+    pickFiles: vi.fn(async () => ({ status: 'canceled' as const })),
+    readPickedFile: vi.fn(async () => ({ status: 'canceled' as const })),
     printPage: vi.fn(async () => undefined),
     savePdf: vi.fn(async () => ({ status: 'canceled' as const })),
     printPdf: vi.fn(async () => ({ status: 'failed' as const, message: '' })),

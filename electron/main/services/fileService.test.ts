@@ -170,4 +170,40 @@ describe('createFileService', () => {
     expect(refused.status).toBe('failed');
     if (refused.status === 'failed') expect(refused.message).toContain('超过了');
   });
+
+  it('picks several files, reads each by its token alone, and forgets them at the next pick', async () => {
+    const files = ['青山镇.zip', '绿水镇.zip'].map((n) => path.join(dir, n));
+    await writeFile(files[0]!, '青山');
+    await writeFile(files[1]!, '绿水镇的包');
+    const asked: unknown[] = [];
+    const service = createFileService({
+      dialogs: {
+        showSaveDialog: () => Promise.resolve({ canceled: true }),
+        showOpenDialog: (options) => {
+          asked.push(options.properties);
+          return Promise.resolve({ canceled: false, filePaths: files });
+        },
+      },
+      defaultFolder: () => dir,
+    });
+    const picked = await service.pickFiles({ filters: [{ name: '包', extensions: ['zip'] }] });
+    expect(asked).toEqual([['openFile', 'multiSelections']]);
+    if (picked.status !== 'picked') throw new Error('not picked');
+    expect(picked.files.map((f) => [f.name, f.size])).toEqual([
+      ['青山镇.zip', 6],
+      ['绿水镇.zip', 15],
+    ]);
+    const second = await service.readPickedFile(picked.files[1]!.token, 1000);
+    expect(second.status === 'opened' && new TextDecoder().decode(second.data)).toBe('绿水镇的包');
+    expect((await service.readPickedFile(picked.files[1]!.token, 4)).status).toBe('failed');
+    // A token the pick did not give reads nothing, whatever it names.
+    expect(await service.readPickedFile('00000000-0000-4000-8000-000000000000', 1000)).toEqual({
+      status: 'failed',
+      reason: 'readError',
+      message: '这个文件已不在所选的文件中，请重新选择。',
+    });
+    await service.pickFiles({});
+    const old = await service.readPickedFile(picked.files[0]!.token, 1000);
+    expect(old.status).toBe('failed');
+  });
 });

@@ -4,9 +4,12 @@ import path from 'node:path';
 import type {
   OpenFileRequest,
   OpenFileResult,
+  PickFilesRequest,
+  PickFilesResult,
   SaveFileRequest,
   SaveFileResult,
 } from '@shared/ipc/api';
+import { MAX_PICKED_FILES } from '@shared/ipc/schemas';
 import { DiskFullError, ensureFreeSpace, type FreeSpaceProbe, probeFreeBytes } from './diskService';
 
 /** The target of a write that may not replace a file is there already. */
@@ -101,7 +104,7 @@ export interface FileDialogs {
     filters?: { name: string; extensions: string[] }[];
   }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
   showOpenDialog(options: {
-    properties: 'openFile'[];
+    properties: ('openFile' | 'multiSelections')[];
     filters?: { name: string; extensions: string[] }[];
   }): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
@@ -113,6 +116,28 @@ export function createFileService(deps: {
   log?: (message: string) => void;
 }) {
   const log = deps.log ?? (() => undefined);
+  /** The paths of the last pick, by token: the page names a file only by a token it was given. */
+  const picked = new Map<string, string>();
+  async function readChosen(file: string, maxBytes: number): Promise<OpenFileResult> {
+    try {
+      const result = await readFileLimited(file, maxBytes);
+      if (result.status === 'tooLarge') {
+        return {
+          status: 'failed',
+          reason: 'tooLarge',
+          message: `文件“${path.basename(file)}”有 ${(result.size / 1048576).toFixed(1)} MB，超过了 ${(maxBytes / 1048576).toFixed(1)} MB 的上限。`,
+        };
+      }
+      return { status: 'opened', name: path.basename(file), data: result.data };
+    } catch (error) {
+      log(`openFile ${file}: ${String(error)}`);
+      return {
+        status: 'failed',
+        reason: 'readError',
+        message: `无法读取“${path.basename(file)}”：请确认文件存在并且没有被其他程序占用。`,
+      };
+    }
+  }
   return {
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
       const choice = await deps.dialogs.showSaveDialog({
@@ -153,24 +178,42 @@ export function createFileService(deps: {
       });
       const file = choice.filePaths[0];
       if (choice.canceled || !file) return { status: 'canceled' };
-      try {
-        const result = await readFileLimited(file, request.maxBytes);
-        if (result.status === 'tooLarge') {
-          return {
-            status: 'failed',
-            reason: 'tooLarge',
-            message: `文件“${path.basename(file)}”有 ${(result.size / 1048576).toFixed(1)} MB，超过了 ${(request.maxBytes / 1048576).toFixed(1)} MB 的上限。`,
-          };
+      return readChosen(file, request.maxBytes);
+    },
+
+    /** Several files: their names and sizes, each read later by its token (never all at once). */
+    async pickFiles(request: PickFilesRequest): Promise<PickFilesResult> {
+      const choice = await deps.dialogs.showOpenDialog({
+        properties: ['openFile', 'multiSelections'],
+        ...(request.filters ? { filters: request.filters } : {}),
+      });
+      if (choice.canceled || choice.filePaths.length === 0) return { status: 'canceled' };
+      picked.clear();
+      const files: { token: string; name: string; size: number }[] = [];
+      for (const file of choice.filePaths.slice(0, MAX_PICKED_FILES)) {
+        const token = randomUUID();
+        picked.set(token, file);
+        let size = 0;
+        try {
+          size = (await stat(file)).size;
+        } catch {
+          // Read later: the read says why it cannot be.
         }
-        return { status: 'opened', name: path.basename(file), data: result.data };
-      } catch (error) {
-        log(`openFile ${file}: ${String(error)}`);
-        return {
+        files.push({ token, name: path.basename(file), size });
+      }
+      return { status: 'picked', files };
+    },
+
+    /** A file of the last pick, by its token; a token not given by that pick reads nothing. */
+    readPickedFile(token: string, maxBytes: number): Promise<OpenFileResult> {
+      const file = picked.get(token);
+      if (!file)
+        return Promise.resolve({
           status: 'failed',
           reason: 'readError',
-          message: `无法读取“${path.basename(file)}”：请确认文件存在并且没有被其他程序占用。`,
-        };
-      }
+          message: '这个文件已不在所选的文件中，请重新选择。',
+        });
+      return readChosen(file, maxBytes);
     },
   };
 }

@@ -7,6 +7,8 @@ export function createElectronPlatform(api: EcoDeskApi) {
     getAppInfo: () => api.getAppInfo(),
     saveFile: (request) => api.saveFile(request),
     openFile: (request) => api.openFile(request),
+    pickFiles: (request) => api.pickFiles(request),
+    readPickedFile: (token, maxBytes) => api.readPickedFile(token, maxBytes),
     print: () => api.printPage(),
     savePdf: (request) => api.savePdf(request),
     printPdf: (request) => api.printPdf(request),

@@ -11,6 +11,7 @@ import {
   type BackupReason,
 } from '@shared/handoff/backups';
 import type { BackupWriteResult, OpenFileResult } from '@shared/ipc/api';
+import { MAX_PICKED_FILES } from '@shared/ipc/schemas';
 import type { FileFilter, Platform } from './port';
 
 function acceptOf(filters: FileFilter[] | undefined): string {
@@ -18,22 +19,43 @@ function acceptOf(filters: FileFilter[] | undefined): string {
 }
 
 /** Opens the browser's file chooser; resolves with the chosen file or null when cancelled. */
-function chooseFile(accept: string): Promise<File | null> {
+function chooseFiles(accept: string, multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
+    input.multiple = multiple;
     input.style.display = 'none';
     input.dataset.testid = 'platform-file-input';
-    const done = (file: File | null) => {
+    const done = (files: File[]) => {
       input.remove();
-      resolve(file);
+      resolve(files);
     };
-    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => done(null), { once: true });
+    input.addEventListener('change', () => done([...(input.files ?? [])]), { once: true });
+    input.addEventListener('cancel', () => done([]), { once: true });
     document.body.append(input);
     input.click();
   });
+}
+
+const chooseFile = async (accept: string): Promise<File | null> =>
+  (await chooseFiles(accept, false))[0] ?? null;
+
+/** The files of the last pick, by token, until the next pick. */
+let picked = new Map<string, File>();
+
+async function readFile(file: File, maxBytes: number): Promise<OpenFileResult> {
+  if (file.size > maxBytes)
+    return {
+      status: 'failed',
+      reason: 'tooLarge',
+      message: `文件“${file.name}”有 ${formatBytes(file.size)}，超过了 ${formatBytes(maxBytes)} 的上限。`,
+    };
+  try {
+    return { status: 'opened', name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
+  } catch {
+    return { status: 'failed', reason: 'readError', message: `无法读取“${file.name}”。` };
+  }
 }
 
 const KEY_STORAGE = 'eco-desk.handoff-key';
@@ -76,27 +98,26 @@ export function createWebPlatform() {
     },
     async openFile({ filters, maxBytes }) {
       const file = await chooseFile(acceptOf(filters));
-      if (!file) return { status: 'canceled' as const };
-      if (file.size > maxBytes) {
-        return {
-          status: 'failed' as const,
-          reason: 'tooLarge' as const,
-          message: `文件“${file.name}”有 ${formatBytes(file.size)}，超过了 ${formatBytes(maxBytes)} 的上限。`,
-        };
-      }
-      try {
-        return {
-          status: 'opened' as const,
-          name: file.name,
-          data: new Uint8Array(await file.arrayBuffer()),
-        };
-      } catch {
-        return {
-          status: 'failed' as const,
-          reason: 'readError' as const,
-          message: `无法读取“${file.name}”。`,
-        };
-      }
+      return file ? readFile(file, maxBytes) : { status: 'canceled' as const };
+    },
+    async pickFiles({ filters }) {
+      const files = (await chooseFiles(acceptOf(filters), true)).slice(0, MAX_PICKED_FILES);
+      if (files.length === 0) return { status: 'canceled' as const };
+      picked = new Map(files.map((f) => [crypto.randomUUID(), f]));
+      return {
+        status: 'picked' as const,
+        files: [...picked].map(([token, f]) => ({ token, name: f.name, size: f.size })),
+      };
+    },
+    readPickedFile(token, maxBytes) {
+      const file = picked.get(token);
+      return file
+        ? readFile(file, maxBytes)
+        : Promise.resolve({
+            status: 'failed' as const,
+            reason: 'readError' as const,
+            message: '这个文件已不在所选的文件中，请重新选择。',
+          });
     },
     savePdf() {
       window.print();

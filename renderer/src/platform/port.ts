@@ -8,6 +8,7 @@ import type {
   FileFilter,
   HandoffIdentity,
   OpenFileResult,
+  PickFilesResult,
   SaveFileResult,
   PrintPdfRequest,
   PrintPdfResult,
@@ -29,6 +30,9 @@ export interface Platform {
     filters?: FileFilter[];
   }): Promise<SaveFileResult>;
   openFile(request: { filters?: FileFilter[]; maxBytes: number }): Promise<OpenFileResult>;
+  /** Several files chosen at once: names and sizes now, each one's bytes when it is read. */
+  pickFiles(request: { filters?: FileFilter[] }): Promise<PickFilesResult>;
+  readPickedFile(token: string, maxBytes: number): Promise<OpenFileResult>;
   print(): Promise<void>;
   /**
    * Saves a print route as a PDF (desktop: printed in a hidden window and saved where the user

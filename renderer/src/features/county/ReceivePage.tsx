@@ -20,7 +20,12 @@ import { formatTimestamp } from '../../components/format';
 import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
 import { useCan, useCountyTowns, useReceivedPackages } from '../../db/hooks';
-import { pickTownPackage, type CountyArrival } from './countyFiles';
+import {
+  openTownPackage,
+  pickTownPackages,
+  type CountyArrival,
+  type PickedPackage,
+} from './countyFiles';
 import type { RegisteredTown } from '@shared/domain/county';
 import { FormDialog } from '../../components/FormDialog';
 import { IssueList } from '../../components/IssueList';
@@ -41,25 +46,48 @@ export function ReceivePage() {
   const towns = useCountyTowns();
   const packages = useReceivedPackages();
   const [arrival, setArrival] = useState<CountyArrival | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [compared, setCompared] = useState(false);
   const [rekeying, setRekeying] = useState(false);
+  // Several packages chosen at once are taken one after another: those still to come.
+  const [queue, setQueue] = useState<{ rest: PickedPackage[]; total: number }>({
+    rest: [],
+    total: 0,
+  });
   const townName = new Map((towns ?? []).map((t) => [t.id, t.name]));
 
-  async function pick() {
-    setProblem(null);
+  /** The next chosen package, checked and judged now (after the ones before it were taken). */
+  async function next(rest: PickedPackage[], total: number) {
     setArrival(null);
     setCompared(false);
+    let left = rest;
     setBusy(true);
     try {
-      const picked = await pickTownPackage();
-      if (picked && 'problem' in picked) setProblem(picked.problem);
-      else setArrival(picked);
+      while (left.length > 0) {
+        const [file, ...after] = left;
+        left = after;
+        setQueue({ rest: after, total });
+        const opened = await openTownPackage(file!);
+        if ('problem' in opened) setProblems((p) => [...p, opened.problem]);
+        else return setArrival(opened);
+      }
+      setQueue({ rest: [], total: 0 });
     } catch (error) {
       notify.error(error);
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function pick() {
+    setProblems([]);
+    setArrival(null);
+    try {
+      const files = await pickTownPackages();
+      if (files) await next(files, files.length);
+    } catch (error) {
+      notify.error(error);
     }
   }
 
@@ -81,10 +109,10 @@ export function ReceivePage() {
       });
       const town = arrival.arriving.townName;
       notify.success(done.verdict.replacesData ? R.received(town, done.written) : R.kept(town));
-      setArrival(null);
+      setBusy(false);
+      await next(queue.rest, queue.total);
     } catch (error) {
       notify.error(error);
-    } finally {
       setBusy(false);
     }
   }
@@ -115,13 +143,18 @@ export function ReceivePage() {
         }
       />
       <Box sx={{ display: 'grid', gap: 3 }}>
-        {problem ? (
-          <Alert severity="error" data-testid="county-problem">
-            {problem}
+        {problems.length > 0 ? (
+          <Alert severity="error" data-testid="county-problem" sx={{ whiteSpace: 'pre-line' }}>
+            {problems.join('\n')}
           </Alert>
         ) : null}
         {arrival ? (
           <Paper sx={{ p: 3, display: 'grid', gap: 1 }} data-testid="county-arrival">
+            {queue.total > 1 ? (
+              <Typography color="text.secondary" data-testid="arrival-position">
+                {R.position(queue.total - queue.rest.length, queue.total, arrival.fileName)}
+              </Typography>
+            ) : null}
             <Typography variant="h3">{R.from(arrival.arriving.townName)}</Typography>
             <Typography>
               {R.fingerprint}：
@@ -181,7 +214,10 @@ export function ReceivePage() {
                   {R.rekey}
                 </Button>
               ) : null}
-              <Button onClick={() => setArrival(null)}>{R.cancel}</Button>
+              <Button onClick={() => void next(queue.rest, queue.total)}>{R.cancel}</Button>
+              {queue.rest.length > 0 ? (
+                <Button onClick={() => void next([], 0)}>{R.cancelRest(queue.rest.length)}</Button>
+              ) : null}
             </Box>
           </Paper>
         ) : null}

@@ -27,17 +27,33 @@ export interface CountyArrival {
   town: RegisteredTown | undefined;
 }
 
-/**
- * Picks a package, checks it as the town's import would (format, hashes, signature — against the
- * key inside it; the county then compares that key with the town's registered one), and judges
- * it against what was received from that town before.
- */
-export async function pickTownPackage(): Promise<CountyArrival | { problem: string } | null> {
-  const opened = await platform.openFile({
+/** A package chosen, not read yet: its bytes are read when its turn comes. */
+export interface PickedPackage {
+  token: string;
+  name: string;
+  size: number;
+}
+
+const PACKAGE_BYTES = 500 * 1024 * 1024;
+
+/** Lets the user choose one or several towns' packages (a USB stick's); null when canceled. */
+export async function pickTownPackages(): Promise<PickedPackage[] | null> {
+  const picked = await platform.pickFiles({
     filters: [{ name: '乡镇数据交换包', extensions: ['zip'] }],
-    maxBytes: 500 * 1024 * 1024,
   });
-  if (opened.status === 'canceled') return null;
+  return picked.status === 'picked' ? picked.files : null;
+}
+
+/**
+ * Reads one chosen package, checks it as the town's import would (format, hashes, signature —
+ * against the key inside it; the county then compares that key with the town's registered
+ * one), and judges it against what was received from that town before. Nothing is written.
+ */
+export async function openTownPackage(
+  file: PickedPackage,
+): Promise<CountyArrival | { problem: string }> {
+  const opened = await platform.readPickedFile(file.token, PACKAGE_BYTES);
+  if (opened.status === 'canceled') return { problem: `《${file.name}》没有读到。` };
   if (opened.status === 'failed') return { problem: opened.message };
   const checked = verifyPackage(opened.data);
   if (!checked.ok) return { problem: `《${opened.name}》不能接收：${checked.problem}` };

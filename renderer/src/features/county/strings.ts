@@ -96,8 +96,9 @@ export const COUNTY = {
   },
   receive: {
     title: '接收数据',
-    subtitle: '选择乡镇送来的数据交换包：逐项检查后，与该镇登记的签名指纹核对，再接收。',
-    pick: '选择数据包…',
+    subtitle:
+      '选择乡镇送来的数据交换包（U盘里的几个包可一次选中）：逐个检查后，与该镇登记的签名指纹核对，再接收。',
+    pick: '选择数据包（可多选）…',
     checking: '正在检查……',
     from: (town: string) => `来自：${town}`,
     fingerprint: '签名指纹',
@@ -111,6 +112,8 @@ export const COUNTY = {
     receive: '接收',
     keep: '留存备查',
     cancel: '放弃',
+    cancelRest: (n: number) => `放弃其余 ${n} 个`,
+    position: (i: number, n: number, file: string) => `第 ${i} 个，共 ${n} 个：${file}`,
     received: (town: string, n: number) => `已接收${town}的数据包（写入 ${n} 条记录）。`,
     kept: (town: string) => `已留存${town}的数据包，没有替换数据。`,
     rekey: '该镇换了电脑，更换密钥…',
