@@ -122,8 +122,9 @@ export const useTownVillages = (townId: string) =>
 /** On a town's PC: the county's signing key, once registered. */
 export const useCountySigner = () => useLiveQuery(() => countySigner(db), []);
 export const useReceivedPackages = () => useLiveQuery(() => listReceived(db), []);
-export const useCountyOverview = (month: string, today: string) =>
-  useLiveQuery(() => loadOverview(db, month, today), [month, today]);
+/** 全县总览 of a month; none asked (null) until the page knows which month to show. */
+export const useCountyOverview = (month: string | null, today: string) =>
+  useLiveQuery(() => (month === null ? undefined : loadOverview(db, month, today)), [month, today]);
 export const useTownDrill = (townId: string) =>
   useLiveQuery(async () => (await loadTownDrill(db, townId)) ?? null, [townId]);
 export const useHasAccounts = () => useLiveQuery(() => hasAccounts(db), []);

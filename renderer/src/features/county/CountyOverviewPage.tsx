@@ -58,7 +58,8 @@ export function CountyOverviewPage() {
     return list;
   }, [today]);
   const [sort, setSort] = useState<{ column: Column; asc: boolean }>({ column: 'town', asc: true });
-  const rows = useCountyOverview(month, today);
+  // Asked once the packages say which month comes first (not this month, then that one).
+  const rows = useCountyOverview(packages === undefined ? null : month, today);
   const county = useCountyName();
   const notify = useNotify();
   const [saving, setSaving] = useState(false);
