@@ -12,6 +12,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import {
   deadlineState,
@@ -27,11 +28,14 @@ import { useTownDrill } from '../../db/hooks';
 import { COUNTY } from './strings';
 
 const D = COUNTY.drill;
+const PAGE = 100;
 
 /** One town at the county, read only: its villages and its ledger items, overdue marked. */
 export function TownDrillPage() {
   const { id = '' } = useParams();
   const drill = useTownDrill(id);
+  // A town of ten years has 20,000 items: a hundred at a time, by deadline.
+  const [shownCount, setShownCount] = useState(PAGE);
   const today = toIsoDate(new Date());
   if (drill === undefined) return null;
   if (drill === null) return <Alert severity="warning">{D.missing}</Alert>;
@@ -78,7 +82,7 @@ export function TownDrillPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {drill.problems.slice(0, 500).map((p) => (
+                {drill.problems.slice(0, shownCount).map((p) => (
                   <TableRow key={p.id} data-testid="drill-problem">
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.number}</TableCell>
                     <TableCell>{p.villageId ? (villageName.get(p.villageId) ?? '') : ''}</TableCell>
@@ -96,10 +100,15 @@ export function TownDrillPage() {
               </TableBody>
             </Table>
           </TableContainer>
-          {drill.problems.length > 500 ? (
-            <Typography color="text.secondary" sx={{ mt: 1 }}>
-              仅显示前 500 个（按整改时限排序）。
-            </Typography>
+          {drill.problems.length > shownCount ? (
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1 }}>
+              <Typography color="text.secondary">
+                {D.shown(shownCount, drill.problems.length)}
+              </Typography>
+              <Button size="small" onClick={() => setShownCount((n) => n + PAGE)}>
+                {D.more(Math.min(PAGE, drill.problems.length - shownCount))}
+              </Button>
+            </Box>
           ) : null}
         </SectionCard>
       </Box>

@@ -168,6 +168,8 @@ export const COUNTY = {
     problems: (n: number) => `整改问题（${n} 个）`,
     readOnly: '以下为该镇数据包中的内容，只读。',
     bySourceAndCategory: '问题按来源和类别（截至今天）',
+    shown: (n: number, all: number) => `显示前 ${n} 个，共 ${all} 个（按整改时限排序）。`,
+    more: (n: number) => `再显示 ${n} 个`,
     bySource: '来源',
     byCategory: '类别',
     open: '未销号',
