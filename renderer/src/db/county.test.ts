@@ -339,4 +339,36 @@ describe('the county desk', () => {
       assertRecords({ countyTowns: [{ id: 'x' }] }, { purpose: 'import', held: {} }),
     ).toThrow('数据交换包里带有“登记的乡镇”的记录（1 条）');
   });
+
+  it('keeps each town’s overview digest when its package comes, so a restart reads no records', async () => {
+    await registerTown(db, { name: '青山镇', publicKey: 'aa', fingerprint: '青山镇-KEY' });
+    await receivePackage(db, {
+      arriving: arriving('青山镇'),
+      fileName: 'qs.zip',
+      counts: {},
+      tables: tablesOf([item('1'), item('2', { deadline: '2026-12-31' })]),
+    });
+    const digest = await db.countyDigests.toArray();
+    expect(digest).toHaveLength(1);
+    // The app started again (a new connection, nothing in memory), the records out of reach:
+    // the overview is the digest's.
+    const again = new EcoDeskDb(db.name);
+    try {
+      await again.countyRecords.clear();
+      const [row] = await loadOverview(again, '2026-11', '2026-12-02');
+      expect(row).toMatchObject({ town: '青山镇', open: 2, overdue: 1 });
+    } finally {
+      again.close();
+    }
+    // An older package kept without its data re-stamps the digest, and changes no figure.
+    await receivePackage(db, {
+      arriving: arriving('青山镇', { sha256: 'older', createdAt: '2026-11-01T09:00:00.000Z' }),
+      fileName: 'qs-old.zip',
+      counts: {},
+      tables: tablesOf([]),
+    });
+    const [restamped] = await db.countyDigests.toArray();
+    expect(restamped!.stamp).not.toBe(digest[0]!.stamp);
+    expect(restamped!.stamp).toContain('older@');
+  });
 });

@@ -23,6 +23,14 @@ import type { Account } from '@shared/domain/accounts';
 import type { ReceivedPackage, RegisteredTown } from '@shared/domain/county';
 import type { FeedbackList } from '@shared/domain/countyFeedback';
 
+/** What 全县总览 needs of one town (repositories/countyRepo.ts `TownInputs`), by town. */
+export interface CountyDigest {
+  townId: string;
+  /** The town's packages when made: a package received (or kept) changes it. */
+  stamp: string;
+  [field: string]: unknown;
+}
+
 /** One record of a town as its packages brought it to the county. */
 export interface CountyRecord {
   /** `<town>|<table>|<record id>`: a newer package's version of a record replaces the older. */
@@ -185,6 +193,13 @@ export const SCHEMA_VERSIONS: {
         'id, &number, status, source, villageId, category, deadline, foundOn, externalKey, verification.date, longTerm.intervalDays',
     },
   },
+  {
+    // The county desk: what 全县总览 needs of each town, kept when its package is received (or a
+    // backup restored), so the overview opens without reading the towns' records. Derived: never
+    // in a backup; a county PC of version 12 reads the records once until its next receipt.
+    version: 13,
+    stores: { countyDigests: 'townId' },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -216,6 +231,7 @@ export class EcoDeskDb extends Dexie {
   countyPackages!: Table<ReceivedPackage, string>;
   countyRecords!: Table<CountyRecord, string>;
   countyFeedback!: Table<FeedbackList, string>;
+  countyDigests!: Table<CountyDigest, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

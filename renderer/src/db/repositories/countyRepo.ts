@@ -237,7 +237,14 @@ export async function receivePackage(
     tables: Record<string, unknown[]>;
   },
 ): Promise<{ verdict: ArrivalVerdict; written: number }> {
-  const tables = [db.countyTowns, db.countyPackages, db.countyRecords, db.audit, db.settings];
+  const tables = [
+    db.countyTowns,
+    db.countyPackages,
+    db.countyRecords,
+    db.countyDigests,
+    db.audit,
+    db.settings,
+  ];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
     const town = await db.countyTowns.where('name').equals(input.arriving.townName).first();
@@ -272,6 +279,15 @@ export async function receivePackage(
       await db.countyRecords.bulkPut(rows);
       written = rows.length;
     }
+    // What the overview reads of the town, made now (its records changed) or re-stamped (a
+    // package kept without its data leaves them as they were).
+    const stamp = stampOf(await db.countyPackages.where('townId').equals(town.id).toArray());
+    const digest = verdict.replacesData ? undefined : await db.countyDigests.get(town.id);
+    await db.countyDigests.put(
+      digest
+        ? { ...digest, stamp }
+        : { townId: town.id, ...(await readTownInputs(db, town.id, stamp)) },
+    );
     await appendAudit(db, ctx, {
       id: ctx.newId(),
       at: ctx.now,
@@ -346,6 +362,22 @@ function add<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Which packages a town's digest was made from. */
+const stampOf = (packages: readonly ReceivedPackage[]) =>
+  packages
+    .map((p) => `${p.id}@${p.receivedAt}`)
+    .sort()
+    .join(',');
+
+/** Every town's digest made again from its records (after a restore brought them back). */
+export async function rebuildCountyDigests(db: EcoDeskDb): Promise<void> {
+  await db.countyDigests.clear();
+  for (const town of await db.countyTowns.toArray()) {
+    const stamp = stampOf(await db.countyPackages.where('townId').equals(town.id).toArray());
+    await db.countyDigests.put({ townId: town.id, ...(await readTownInputs(db, town.id, stamp)) });
+  }
 }
 
 async function readTownInputs(db: EcoDeskDb, townId: string, stamp: string): Promise<TownInputs> {
@@ -427,7 +459,7 @@ export async function loadOverview(
   month: string,
   today: string,
 ): Promise<TownMonth[]> {
-  const tables = [db.countyTowns, db.countyPackages, db.countyRecords];
+  const tables = [db.countyTowns, db.countyPackages, db.countyRecords, db.countyDigests];
   let cache = overviewInputs.get(db);
   if (!cache) overviewInputs.set(db, (cache = new Map<string, TownInputs>()));
   const kept = cache;
@@ -436,13 +468,13 @@ export async function loadOverview(
     const rows = await Promise.all(
       towns.map(async (town) => {
         const packages = await db.countyPackages.where('townId').equals(town.id).toArray();
-        const stamp = packages
-          .map((p) => `${p.id}@${p.receivedAt}`)
-          .sort()
-          .join(',');
+        const stamp = stampOf(packages);
         let inputs = kept.get(town.id);
         if (inputs?.stamp !== stamp) {
-          inputs = await readTownInputs(db, town.id, stamp);
+          // The digest kept when its package came; the records only if there is none (yet).
+          const digest = (await db.countyDigests.get(town.id)) as
+            (TownInputs & { townId: string }) | undefined;
+          inputs = digest?.stamp === stamp ? digest : await readTownInputs(db, town.id, stamp);
           kept.set(town.id, inputs);
         }
         const taken = packages

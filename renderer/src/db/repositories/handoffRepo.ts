@@ -24,7 +24,7 @@ import {
   type HandoffLogInput,
 } from '@shared/handoff/log';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
-import { COUNTY_NAME_KEY, INSTALLATION_KIND_KEY } from './countyRepo';
+import { COUNTY_NAME_KEY, INSTALLATION_KIND_KEY, rebuildCountyDigests } from './countyRepo';
 import type { PackageContents } from '@shared/handoff/package';
 import Dexie from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';
@@ -657,6 +657,7 @@ export async function commitRestore(
     'ledgerTally',
     'accounts',
     ...Object.keys(COUNTY_BACKUP_TABLES),
+    'countyDigests',
   ];
   return db.transaction('rw', tables, async () => {
     // Where this PC's history stood: the restore's entry names it, so a restore is never a
@@ -682,6 +683,8 @@ export async function commitRestore(
     );
     await db.settings.bulkPut(kept);
     await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
+    // A county desk's overview digests, made again from the records restored.
+    if ((input.tables.countyTowns?.length ?? 0) > 0) await rebuildCountyDigests(db);
     const ctx = await writeContext(db);
     await appendAudit(db, ctx, {
       ...importEntry(ctx, '*', `从备份恢复《${input.log.place}》；${replacedText(replaced)}`),
