@@ -412,7 +412,7 @@ async function countyBench(url, step) {
       ratio_to_raw: null,
     });
 
-    // A drill-down: a row's click to the town's page with its items painted (the first 500).
+    // A drill-down: a row's click to the town's page with its items painted (the first 100).
     step('county: drill-down');
     const drill = [];
     for (let i = 0; i < runs; i += 1) {
@@ -423,7 +423,7 @@ async function countyBench(url, step) {
         await inPage(
           page,
           row,
-          ['[data-testid=drill-problem]:nth-child(500)', 'table[aria-label="来源"]'],
+          ['[data-testid=drill-problem]:nth-child(100)', 'table[aria-label="来源"]'],
           null,
           120_000,
         ),
