@@ -94,7 +94,7 @@ export function RecheckSummary() {
           <Figure
             label={D.due}
             value={String(due.length)}
-            detail={D.dueDetail(overdue)}
+            detail={D.dueDetail(due.length, overdue)}
             testId="recheck-due-count"
           />
           <Figure

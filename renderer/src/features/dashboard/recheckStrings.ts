@@ -3,7 +3,8 @@ export const DASHBOARD_RECHECK = {
   title: '回头看与反弹',
   span: (from: string, to: string) => `反弹率和按时率按近 12 个月（${from} 至 ${to}）计。`,
   due: '待回头看',
-  dueDetail: (overdue: number) => (overdue > 0 ? `其中逾期 ${overdue} 项` : '一周内到期'),
+  dueDetail: (due: number, overdue: number) =>
+    due === 0 ? '近一周没有到期的' : overdue > 0 ? `其中逾期 ${overdue} 项` : '都在一周内到期',
   onTime: '按时回头看',
   onTimeDetail: (onTime: number, due: number) => `${onTime} / ${due} 次应查`,
   reboundRate: '反弹率',

@@ -42,6 +42,8 @@ import { RECHECK } from './recheckStrings';
 import { LEDGER } from './strings';
 
 const R = RECHECK;
+/** How many checks still to come the schedule lists. */
+const UPCOMING_SHOWN = 2;
 
 /** The item's number as a link, read by id (a number may change in a merge; the id does not). */
 function ItemLink({ id }: { id: string }) {
@@ -86,7 +88,11 @@ export function RecheckSection({ problem, today }: { problem: Problem; today: st
   const closed = closedOn(problem);
   if (!rules) return null;
   if (!closed && !problem.reboundOf) return null;
-  const checks = closed ? recheckStatus(problem, rules, today) : [];
+  const all = closed ? recheckStatus(problem, rules, today) : [];
+  // Done, overdue and due checks, and the next few to come (a long-term duty has a year of them).
+  const coming = all.filter((c) => c.state === 'upcoming');
+  const checks = all.filter((c) => c.state !== 'upcoming' || coming.indexOf(c) < UPCOMING_SHOWN);
+  const later = all.length - checks.length;
   const mayRecord =
     closed !== null && !problem.reboundTo && !problem.longTerm?.ended && can('confirm');
   return (
@@ -167,6 +173,11 @@ export function RecheckSection({ problem, today }: { problem: Problem; today: st
               </TableBody>
             </Table>
           )}
+          {later > 0 ? (
+            <Typography variant="body2" color="text.secondary">
+              {R.later(later, problem.longTerm?.intervalDays)}
+            </Typography>
+          ) : null}
           {problem.source === 'upper' ? <CountyDates problem={problem} /> : null}
           <Typography variant="h5" component="h3">
             {R.visits}

@@ -17,6 +17,8 @@ export const RECHECK = {
     upcoming: '未到',
   },
   noSchedule: '没有要回头看的日期。',
+  later: (n: number, interval: number | undefined) =>
+    interval ? `此后一年内还有 ${n} 次，每 ${interval} 天一次。` : `此后还有 ${n} 次。`,
   visits: '回头看记录',
   noVisits: '还没有回头看记录。',
   visitLine: (date: string, checker: string, result: string) => `${date} · ${checker} · ${result}`,

@@ -17,7 +17,7 @@ export function BriefingRecheckPart({ r, month }: { r: BriefingRechecks; month: 
   const bySource = r.rate.bySource.filter((s) => s.closed > 0);
   return (
     <>
-      <h3>回头看与反弹</h3>
+      <h3>（四）回头看与反弹</h3>
       <p data-testid="briefing-rechecks">
         {periodLabel(month)}应回头看 {r.month.due} 次，按时完成 {r.month.onTime} 次
         {r.month.late > 0 ? `、补做 ${r.month.late} 次` : ''}
