@@ -106,7 +106,7 @@ test('回头看: an item closed, the clock a month on, a 反弹 recorded; the ne
   await expect(summary.getByTestId('rebound-rate')).toHaveText('100%');
   await expect(summary).toContainText('销号 1 个，6 个月内反弹 1 个');
   await expect(summary.getByTestId('recheck-on-time')).toHaveText('0%');
-  await expect(summary.getByRole('table', { name: '反弹率（按来源）' })).toContainText(
+  await expect(summary.getByRole('table', { name: '各来源的反弹率' })).toContainText(
     /镇级督查发现\s*1\s*1\s*100%/,
   );
   await expect(summary.getByRole('table', { name: '反弹的村' })).toContainText(
