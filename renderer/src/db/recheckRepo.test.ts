@@ -23,6 +23,8 @@ import {
 import { completeSetup } from './repositories/townRepo';
 import { listVillages } from './repositories/villageRepo';
 import { EcoDeskDb, SCHEMA_VERSIONS } from './schema';
+import { createActions } from './actions';
+import { endSession } from './session';
 
 let db: EcoDeskDb;
 let counter = 0;
@@ -275,6 +277,63 @@ describe('回头看 in IndexedDB', () => {
     expect(found.map((p) => p.id)).toEqual(['old']);
     expect(await latest.problems.where('longTerm.intervalDays').above(0).count()).toBe(0);
     latest.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('who may', () => {
+  it('records a 回头看 and ends a duty only with 验收销号, the rules only with 设置', async () => {
+    endSession();
+    const name = `recheck-rights-${counter}`;
+    const office = new EcoDeskDb(name);
+    await office.open();
+    const act = createActions(office);
+    const password = 'qingshan2026';
+    await act.completeSetup({
+      town: { name: '青山镇', county: '绿水县' },
+      operator: '张环保',
+      villageNames: ['张家村'],
+      password,
+      repeat: password,
+    });
+    // The administrator closes an item (no other account may confirm yet, so it is allowed).
+    const p = await act.createProblem(form({ villageId: undefined }));
+    await act.applyWorkflow(p.id, { type: 'start' });
+    const m = await act.addMeasure(p.id, '清运建筑垃圾');
+    await act.setMeasureDone(p.id, m.measures[0]!.id, true);
+    await act.addProblemPhoto(p.id, { kind: 'after', ...photo });
+    await act.applyWorkflow(p.id, { type: 'requestClose' });
+    await act.applyWorkflow(p.id, {
+      type: 'close',
+      verifier: '张环保',
+      date: '2026-05-28',
+      opinion: '已清理到位',
+    });
+    // 环境办 keeps the ledger but does not confirm: refused by name, nothing written.
+    await act.addAccount({
+      name: '赵干事',
+      roles: ['office'],
+      password: 'first-pass',
+      repeat: 'first-pass',
+    });
+    endSession();
+    await act.signIn('赵干事', 'first-pass');
+    const visit = { date: '2026-06-27', checker: '赵干事', result: 'holds' as const, note: '' };
+    await expect(act.recordRecheck(p.id, visit)).rejects.toThrow('没有“验收销号”的权限');
+    await expect(act.endLongTerm(p.id, '2026-06-27', '已纳入村规民约')).rejects.toThrow(
+      '没有“验收销号”的权限',
+    );
+    await expect(act.saveRecheckRules(await getRecheckRules(office))).rejects.toThrow(
+      '没有“乡镇、村、人员、考核标准和制度设置”的权限',
+    );
+    expect((await office.problems.get(p.id))!.rechecks).toBeUndefined();
+    // The administrator (who has 验收销号) records it, in his own name.
+    endSession();
+    await act.signIn('张环保', password);
+    const { item } = await act.recordRecheck(p.id, { ...visit, checker: '张环保' });
+    expect(item.rechecks!.map((r) => [r.checker, r.by])).toEqual([['张环保', '张环保']]);
+    endSession();
+    office.close();
     await Dexie.delete(name);
   });
 });
