@@ -19,13 +19,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import {
-  ROLE_IDS,
-  ROLES,
-  rightsOf,
-  type Right,
-  type Role,
-} from '@shared/domain/accounts';
+import { ROLE_IDS, ROLES, rightsOf, type Right, type Role } from '@shared/domain/accounts';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldMessage } from '../../components/issues';
