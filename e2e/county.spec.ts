@@ -214,7 +214,7 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   await expect(county.getByTestId('drill-problem').first()).toContainText('逾期');
   await expect(county.getByText('东村、西村')).toBeVisible();
   // By source: 镇级 — one open, overdue; 村级自查 — one open, on time.
-  const bySource = county.getByRole('table', { name: '来源' });
+  const bySource = county.getByRole('table', { name: '按来源' });
   await expect(bySource.getByRole('row').filter({ hasText: '镇级督查发现' })).toHaveText(
     /镇级督查发现\s*1\s*1\s*0/,
   );

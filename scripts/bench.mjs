@@ -423,7 +423,7 @@ async function countyBench(url, step) {
         await inPage(
           page,
           row,
-          ['[data-testid=drill-problem]:nth-child(100)', 'table[aria-label="来源"]'],
+          ['[data-testid=drill-problem]:nth-child(100)', 'table[aria-label="按来源"]'],
           null,
           120_000,
         ),

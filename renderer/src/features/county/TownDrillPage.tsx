@@ -20,7 +20,8 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
 } from '@shared/domain/ledger';
-import { ledgerStats, type Counts } from '@shared/domain/ledgerStats';
+import { ledgerStats } from '@shared/domain/ledgerStats';
+import { CountsTable } from '../dashboard/LedgerSummary';
 import { toIsoDate } from '@shared/domain/dates';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
@@ -59,14 +60,16 @@ export function TownDrillPage() {
         <SectionCard title={D.bySourceAndCategory}>
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { md: '1fr 1fr' } }}>
             <CountsTable
-              label={D.bySource}
-              rows={PROBLEM_SOURCES.map((s) => [SOURCE_LABELS[s], stats.bySource[s]] as const)}
+              title={D.bySourceTitle}
+              heading={D.bySource}
+              rows={PROBLEM_SOURCES.map((s) => [SOURCE_LABELS[s], stats.bySource[s]])}
             />
             <CountsTable
-              label={D.byCategory}
+              title={D.byCategoryTitle}
+              heading={D.byCategory}
               rows={[...stats.byCategory]
                 .sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0], 'zh-CN'))
-                .map(([c, counts]) => [c, counts] as const)}
+                .map(([c, counts]) => [c, counts])}
             />
           </Box>
         </SectionCard>
@@ -113,33 +116,5 @@ export function TownDrillPage() {
         </SectionCard>
       </Box>
     </>
-  );
-}
-
-/** Open, overdue and closed items by one grouping (source or category), as of today. */
-function CountsTable(props: { label: string; rows: readonly (readonly [string, Counts])[] }) {
-  return (
-    <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label={props.label}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{props.label}</TableCell>
-            <TableCell align="right">{D.open}</TableCell>
-            <TableCell align="right">{D.overdue}</TableCell>
-            <TableCell align="right">{D.closed}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.rows.map(([name, counts]) => (
-            <TableRow key={name}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{name}</TableCell>
-              <TableCell align="right">{counts.open}</TableCell>
-              <TableCell align="right">{counts.overdue}</TableCell>
-              <TableCell align="right">{counts.closed}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
   );
 }

@@ -170,6 +170,8 @@ export const COUNTY = {
     bySourceAndCategory: '问题按来源和类别（截至今天）',
     shown: (n: number, all: number) => `显示前 ${n} 个，共 ${all} 个（按整改时限排序）。`,
     more: (n: number) => `再显示 ${n} 个`,
+    bySourceTitle: '按来源',
+    byCategoryTitle: '按类别',
     bySource: '来源',
     byCategory: '类别',
     open: '未销号',

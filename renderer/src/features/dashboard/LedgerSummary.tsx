@@ -95,8 +95,8 @@ export function LedgerSummary({ stats }: { stats: LedgerStats }) {
   );
 }
 
-/** Open, overdue and closed counts, one row per source or category. */
-function CountsTable(props: { title: string; heading: string; rows: [string, Counts][] }) {
+/** Open, overdue and closed counts, one row per source or category (the county's drill-down too). */
+export function CountsTable(props: { title: string; heading: string; rows: [string, Counts][] }) {
   return (
     <Paper sx={{ p: 2 }}>
       <Typography variant="h4" gutterBottom>
