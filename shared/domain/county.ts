@@ -3,7 +3,7 @@ import type { PeriodResult } from './assessment';
 import { daysBetween, lastDayOfMonth } from './period';
 import type { ComplianceRow } from './patrol';
 import type { Problem } from './problem';
-import { ledgerStats } from './ledgerStats';
+import { combineLedgerStats, tallyOf, totalsFromTally, type TallyRow } from './ledgerStats';
 import { isLive } from './record';
 
 /**
@@ -210,19 +210,41 @@ export interface TownMonth {
  * The figures of one town for `month`, from the records of its newest package: the month's
  * 红黄榜, patrols and records, and the ledger as it stood at the month's end.
  */
-export function townMonth(input: {
-  townId: string;
-  town: string;
+export function townMonth(
+  input: MonthInput & { townId: string; town: string; lastPackageAt: string | null },
+): TownMonth {
+  return {
+    townId: input.townId,
+    town: input.town,
+    ...monthFigures(input),
+    lastPackageAt: input.lastPackageAt,
+    waitedDays: input.lastPackageAt
+      ? daysBetween(input.lastPackageAt.slice(0, 10), input.today)
+      : null,
+  };
+}
+
+/** A month's figures of a town, without the town's name and its packages' dates. */
+export type MonthFigures = Omit<TownMonth, 'townId' | 'town' | 'lastPackageAt' | 'waitedDays'>;
+
+interface MonthInput {
   month: string;
   today: string;
   results: readonly PeriodResult[];
   problems: readonly Problem[];
+  /**
+   * Items counted beforehand as a tally (`countyDigest.ts`): found and ended before the day, they
+   * count the same on it; `problems` are then the others.
+   */
+  settled?: readonly TallyRow[] | undefined;
   patrolDates: readonly string[];
   /** The month's compliance of each river chief and ranger (patrol.ts `monthCompliance`). */
   compliance?: readonly Pick<ComplianceRow, 'behind'>[] | undefined;
   recordDates: readonly string[];
-  lastPackageAt: string | null;
-}): TownMonth {
+}
+
+/** The figures of one town for `month` on `today` (`townMonth`, without the town's names). */
+export function monthFigures(input: MonthInput): MonthFigures {
   const result = input.results.find((r) => r.id === input.month);
   const flags = (color: 'red' | 'yellow') =>
     result?.flagsAwarded
@@ -240,13 +262,15 @@ export function townMonth(input: {
         ? { ...p, status: 'closeRequested' as const, verification: undefined }
         : p,
     );
-  const stats = ledgerStats(live, asOf);
+  const stats = combineLedgerStats(
+    live,
+    totalsFromTally([...(input.settled ?? []), ...tallyOf(live)]),
+    asOf,
+  );
   const open = Object.values(stats.bySource).reduce((n, c) => n + c.open, 0);
   const overdue = Object.values(stats.bySource).reduce((n, c) => n + c.overdue, 0);
   const inMonth = (d: string) => d.slice(0, 7) === input.month;
   return {
-    townId: input.townId,
-    town: input.town,
     average: result?.average ?? null,
     red: flags('red'),
     yellow: flags('yellow'),
@@ -264,10 +288,6 @@ export function townMonth(input: {
           ) / 1000
         : null,
     workRecords: input.recordDates.filter(inMonth).length,
-    lastPackageAt: input.lastPackageAt,
-    waitedDays: input.lastPackageAt
-      ? daysBetween(input.lastPackageAt.slice(0, 10), input.today)
-      : null,
   };
 }
 

@@ -103,10 +103,9 @@ describe('the county desk', () => {
       ['青山镇', 2, 1],
     ]);
     const qs = rows.find((r) => r.town === '青山镇')!;
-    expect((await loadTownDrill(db, qs.townId))?.problems.map((p) => p.number)).toEqual([
-      '2026-镇督-1',
-      '2026-镇督-2',
-    ]);
+    expect(
+      (await loadTownDrill(db, qs.townId, 100, '2026-12-02'))?.problems.map((p) => p.number),
+    ).toEqual(['2026-镇督-1', '2026-镇督-2']);
   });
 
   it('writes nothing for an unregistered town, another key or the same file twice', async () => {
@@ -158,7 +157,8 @@ describe('the county desk', () => {
     const older = await receive('a', '2026-11-20T09:00:00.000Z', 'pending');
     expect(older.verdict.kind).toBe('older');
     const town = (await db.countyTowns.toArray())[0]!;
-    const status = async () => (await loadTownDrill(db, town.id))?.problems[0]?.status;
+    const status = async () =>
+      (await loadTownDrill(db, town.id, 100, '2026-12-02'))?.problems[0]?.status;
     expect(await status()).toBe('inProgress');
     await receive('c', '2026-12-01T09:00:00.000Z', 'closed');
     expect(await status()).toBe('closed');
@@ -354,6 +354,12 @@ describe('the county desk', () => {
     // the overview is the digest's.
     const again = new EcoDeskDb(db.name);
     try {
+      // The drill-down reads the items it shows, in its kept order, and counts from the digest.
+      const [town] = await again.countyTowns.toArray();
+      const drill = await loadTownDrill(again, town!.id, 1, '2026-12-02');
+      expect(drill?.total).toBe(2);
+      expect(drill?.problems.map((p) => p.number)).toEqual(['2026-镇督-1']);
+      expect(drill?.stats.bySource.town).toMatchObject({ open: 2, overdue: 1 });
       await again.countyRecords.clear();
       const [row] = await loadOverview(again, '2026-11', '2026-12-02');
       expect(row).toMatchObject({ town: '青山镇', open: 2, overdue: 1 });

@@ -125,8 +125,12 @@ export const useReceivedPackages = () => useLiveQuery(() => listReceived(db), []
 /** 全县总览 of a month; none asked (null) until the page knows which month to show. */
 export const useCountyOverview = (month: string | null, today: string) =>
   useLiveQuery(() => (month === null ? undefined : loadOverview(db, month, today)), [month, today]);
-export const useTownDrill = (townId: string) =>
-  useLiveQuery(async () => (await loadTownDrill(db, townId)) ?? null, [townId]);
+/** A town at the county, read only, with its first `limit` items by deadline. */
+export const useTownDrill = (townId: string, limit: number, today: string) =>
+  useLiveQuery(
+    async () => (await loadTownDrill(db, townId, limit, today)) ?? null,
+    [townId, limit, today],
+  );
 export const useHasAccounts = () => useLiveQuery(() => hasAccounts(db), []);
 export const useAccounts = () => useLiveQuery(() => listAccounts(db), []);
 export const useIdleMinutes = () => useLiveQuery(() => getIdleMinutes(db), []);

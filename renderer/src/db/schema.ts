@@ -24,11 +24,18 @@ import type { ReceivedPackage, RegisteredTown } from '@shared/domain/county';
 import type { FeedbackList } from '@shared/domain/countyFeedback';
 
 /** What 全县总览 needs of one town (repositories/countyRepo.ts `TownInputs`), by town. */
-export interface CountyDigest {
+/** What 全县总览 reads of a town (`countyDigest.ts`), with the packages it was made from. */
+export type CountyDigest = TownDigest & {
   townId: string;
   /** The town's packages when made: a package received (or kept) changes it. */
   stamp: string;
-  [field: string]: unknown;
+};
+
+/** A town's live items at the county, in the drill-down's order (record keys). */
+export interface CountyItemOrder {
+  townId: string;
+  stamp: string;
+  keys: string[];
 }
 
 /** One record of a town as its packages brought it to the county. */
@@ -40,6 +47,7 @@ export interface CountyRecord {
   row: Record<string, unknown>;
 }
 import type { Village } from '@shared/domain/village';
+import type { TownDigest } from '@shared/domain/countyDigest';
 import { INSTALLATION_KEY, newInstallationId } from './writeContext';
 
 /** Small key/value settings: the operator's name, set-up state, storage persistence. */
@@ -200,6 +208,13 @@ export const SCHEMA_VERSIONS: {
     version: 13,
     stores: { countyDigests: 'townId' },
   },
+  {
+    // The county desk: each town's items in the drill-down's order (by deadline), kept with its
+    // digest, so the drill-down reads the hundred it shows, not the town's 20,000. Derived, like
+    // the digests: never in a backup, made again after a restore.
+    version: 14,
+    stores: { countyItemOrder: 'townId' },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
@@ -232,6 +247,7 @@ export class EcoDeskDb extends Dexie {
   countyRecords!: Table<CountyRecord, string>;
   countyFeedback!: Table<FeedbackList, string>;
   countyDigests!: Table<CountyDigest, string>;
+  countyItemOrder!: Table<CountyItemOrder, string>;
 
   constructor(name: string = DATABASE_NAME, upToVersion: number = Number.POSITIVE_INFINITY) {
     // Strict durability: a write is on disk when its transaction completes (power cuts happen).

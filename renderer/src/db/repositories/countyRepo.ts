@@ -1,6 +1,5 @@
 import {
   judgeArrival,
-  townMonth,
   type ArrivalVerdict,
   type ArrivingPackage,
   type ReceivedPackage,
@@ -10,19 +9,26 @@ import {
 import type { PeriodResult } from '@shared/domain/assessment';
 import { verifyPartialChain, type ChainLinks } from '@shared/domain/auditChain';
 import {
-  DEFAULT_PATROL_RULES,
-  monthCompliance,
-  type ForestPatrol,
-  type River,
-  type RiverPatrol,
-} from '@shared/domain/patrol';
-import { lastDayOfMonth } from '@shared/domain/period';
+  DIGEST_VERSION,
+  digestTown,
+  drillStats,
+  figuresOf,
+  monthFromDigest,
+  type ForestMark,
+  type RiverMark,
+  type TownDigest,
+  type TownInputs,
+} from '@shared/domain/countyDigest';
+import { toIsoDate } from '@shared/domain/dates';
+import { ledgerStats } from '@shared/domain/ledgerStats';
+import type { ForestPatrol, River, RiverPatrol } from '@shared/domain/patrol';
+import { daysBetween } from '@shared/domain/period';
 import type { Person } from '@shared/domain/person';
 import type { Problem } from '@shared/domain/problem';
 import type { Village } from '@shared/domain/village';
 import { cleanText } from '@shared/domain/validation';
 import { InputError } from '../errors';
-import type { CountyRecord, EcoDeskDb } from '../schema';
+import type { CountyDigest, CountyRecord, EcoDeskDb } from '../schema';
 import { appendAudit, writeContext } from '../writeContext';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import { signedIn, writeFirstAccount, type PreparedFirstAccount } from './accountRepo';
@@ -242,6 +248,7 @@ export async function receivePackage(
     db.countyPackages,
     db.countyRecords,
     db.countyDigests,
+    db.countyItemOrder,
     db.audit,
     db.settings,
   ];
@@ -279,15 +286,15 @@ export async function receivePackage(
       await db.countyRecords.bulkPut(rows);
       written = rows.length;
     }
-    // What the overview reads of the town, made now (its records changed) or re-stamped (a
-    // package kept without its data leaves them as they were).
+    // What the overview and the drill-down read of the town, made now (its records changed)
+    // or re-stamped (a package kept without its data leaves them as they were).
     const stamp = stampOf(await db.countyPackages.where('townId').equals(town.id).toArray());
     const digest = verdict.replacesData ? undefined : await db.countyDigests.get(town.id);
-    await db.countyDigests.put(
-      digest
-        ? { ...digest, stamp }
-        : { townId: town.id, ...(await readTownInputs(db, town.id, stamp)) },
-    );
+    const order = verdict.replacesData ? undefined : await db.countyItemOrder.get(town.id);
+    if (digest && order) {
+      await db.countyDigests.put({ ...digest, stamp });
+      await db.countyItemOrder.put({ ...order, stamp });
+    } else await keepDigest(db, town.id, stamp, dayOf(ctx.now));
     await appendAudit(db, ctx, {
       id: ctx.newId(),
       at: ctx.now,
@@ -310,42 +317,13 @@ async function rowsOf<T>(db: EcoDeskDb, townId: string, table: string): Promise<
   );
 }
 
-type RiverMark = Pick<RiverPatrol, 'segmentId' | 'chiefId' | 'date'>;
-type ForestMark = Pick<ForestPatrol, 'rangerId' | 'date'>;
-/** The fields of an item the month's ledger counts (`townMonth`, `ledgerStats`). */
-type LedgerFields = Pick<
-  Problem,
-  | 'id'
-  | 'source'
-  | 'villageId'
-  | 'category'
-  | 'status'
-  | 'foundOn'
-  | 'deadline'
-  | 'verification'
-  | 'responsiblePerson'
-  | 'deletedAt'
->;
-
-/**
- * What 全县总览 needs of one town, read once from its records and kept in memory until the town's
- * packages change: its results, its items (only the fields the month's ledger counts), its live
- * patrols and work records by month, its rivers and people. Choosing another month, or opening the
- * page again, reads no record; a town's 60,000 patrols of ten years are not read per month.
- */
-interface TownInputs {
-  /** The town's packages when read: a package received (or kept) changes it. */
+/** What 全县总览 counted of each town this session: its digest, or its records when none fits. */
+interface Counted {
   stamp: string;
-  results: PeriodResult[];
-  problems: LedgerFields[];
-  river: Map<string, RiverMark[]>;
-  forest: Map<string, ForestMark[]>;
-  records: Map<string, number>;
-  rivers: River[];
-  people: Person[];
+  digest?: TownDigest;
+  inputs?: TownInputs;
 }
-
-const overviewInputs = new WeakMap<EcoDeskDb, Map<string, TownInputs>>();
+const overviewInputs = new WeakMap<EcoDeskDb, Map<string, Counted>>();
 
 /** The same string for the same text (ids and dates repeat across a town's patrols). */
 function interner() {
@@ -371,16 +349,45 @@ const stampOf = (packages: readonly ReceivedPackage[]) =>
     .sort()
     .join(',');
 
+/** The county's day, as its screens count it. */
+const dayOf = (iso: string) => toIsoDate(new Date(iso));
+
+/**
+ * A town's digest and its items' order made from its records and kept (in the caller's
+ * transaction, which holds countyRecords, countyDigests and countyItemOrder).
+ */
+async function keepDigest(db: EcoDeskDb, townId: string, stamp: string, today: string) {
+  const { inputs, order: keys } = await readTown(db, townId);
+  const digest: CountyDigest = { townId, stamp, ...digestTown(inputs, today) };
+  await db.countyDigests.put(digest);
+  await db.countyItemOrder.put({ townId, stamp, keys });
+}
+
 /** Every town's digest made again from its records (after a restore brought them back). */
 export async function rebuildCountyDigests(db: EcoDeskDb): Promise<void> {
   await db.countyDigests.clear();
+  await db.countyItemOrder.clear();
+  const today = toIsoDate(new Date());
   for (const town of await db.countyTowns.toArray()) {
     const stamp = stampOf(await db.countyPackages.where('townId').equals(town.id).toArray());
-    await db.countyDigests.put({ townId: town.id, ...(await readTownInputs(db, town.id, stamp)) });
+    await keepDigest(db, town.id, stamp, today);
   }
 }
 
-async function readTownInputs(db: EcoDeskDb, townId: string, stamp: string): Promise<TownInputs> {
+/** The keys of a town's live items in the drill-down's order: by deadline, then number. */
+const orderOf = (townId: string, problems: readonly Problem[]) =>
+  problems
+    .filter((p) => !p.deletedAt)
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.number.localeCompare(b.number))
+    .map((p) => `${townId}|problems|${p.id}`);
+
+const readTownInputs = async (db: EcoDeskDb, townId: string) => (await readTown(db, townId)).inputs;
+
+/** A town's records as the figures read them, and its items' order for the drill-down. */
+async function readTown(
+  db: EcoDeskDb,
+  townId: string,
+): Promise<{ inputs: TownInputs; order: string[] }> {
   const [results, problems, river, forest, records, rivers, people] = await Promise.all([
     rowsOf<PeriodResult>(db, townId, 'results'),
     rowsOf<Problem>(db, townId, 'problems'),
@@ -391,8 +398,26 @@ async function readTownInputs(db: EcoDeskDb, townId: string, stamp: string): Pro
     rowsOf<Person>(db, townId, 'people'),
   ]);
   const same = interner();
+  const byMonthRiver = new Map<string, RiverMark[]>();
+  const byMonthForest = new Map<string, ForestMark[]>();
+  const byMonthRecords = new Map<string, number>();
+  // A deleted patrol counts neither among the month's patrols nor for compliance.
+  for (const p of river)
+    if (!p.deletedAt)
+      add(byMonthRiver, p.date.slice(0, 7), {
+        segmentId: same(p.segmentId),
+        chiefId: same(p.chiefId),
+        date: same(p.date),
+      });
+  for (const p of forest)
+    if (!p.deletedAt)
+      add(byMonthForest, p.date.slice(0, 7), { rangerId: same(p.rangerId), date: same(p.date) });
+  for (const r of records)
+    if (!r.deletedAt) {
+      const month = r.date.slice(0, 7);
+      byMonthRecords.set(month, (byMonthRecords.get(month) ?? 0) + 1);
+    }
   const inputs: TownInputs = {
-    stamp,
     results,
     problems: problems.map((p) => ({
       id: p.id,
@@ -406,51 +431,32 @@ async function readTownInputs(db: EcoDeskDb, townId: string, stamp: string): Pro
       responsiblePerson: same(p.responsiblePerson),
       deletedAt: p.deletedAt,
     })),
-    river: new Map(),
-    forest: new Map(),
-    records: new Map(),
+    river: byMonthRiver,
+    forest: byMonthForest,
+    records: byMonthRecords,
     rivers,
     people,
   };
-  // A deleted patrol counts neither among the month's patrols nor for compliance.
-  for (const p of river)
-    if (!p.deletedAt)
-      add(inputs.river, p.date.slice(0, 7), {
-        segmentId: same(p.segmentId),
-        chiefId: same(p.chiefId),
-        date: same(p.date),
-      });
-  for (const p of forest)
-    if (!p.deletedAt)
-      add(inputs.forest, p.date.slice(0, 7), { rangerId: same(p.rangerId), date: same(p.date) });
-  for (const r of records)
-    if (!r.deletedAt) {
-      const month = r.date.slice(0, 7);
-      inputs.records.set(month, (inputs.records.get(month) ?? 0) + 1);
-    }
-  return inputs;
+  return { inputs, order: orderOf(townId, problems) };
 }
 
-/** Every river chief's and ranger's compliance in a month, as far as the month has gone. */
-function compliance(input: {
-  rivers: River[];
-  people: Person[];
-  river: readonly RiverMark[];
-  forest: readonly ForestMark[];
-  month: string;
-  today: string;
-}) {
-  const end = lastDayOfMonth(input.month);
-  const rows = monthCompliance({
-    rivers: input.rivers.filter((r) => !r.deletedAt),
-    people: input.people.filter((p) => !p.deletedAt),
-    river: input.river,
-    forest: input.forest,
-    rules: DEFAULT_PATROL_RULES,
-    month: input.month,
-    asOf: input.today < end ? input.today : end,
-  });
-  return [...rows.river, ...rows.rangers];
+/**
+ * A town's digest that fits its packages: the one kept this session, the one kept in the
+ * database, or one made from its records (a county PC of an older version, before its next
+ * receipt), kept in memory only (the caller's transaction reads).
+ */
+async function countedFor(db: EcoDeskDb, townId: string, stamp: string): Promise<Counted> {
+  let cache = overviewInputs.get(db);
+  if (!cache) overviewInputs.set(db, (cache = new Map<string, Counted>()));
+  const kept = cache.get(townId);
+  if (kept?.stamp === stamp) return kept;
+  const stored = await db.countyDigests.get(townId);
+  const entry: Counted =
+    stored?.stamp === stamp && stored.version === DIGEST_VERSION
+      ? { stamp, digest: stored }
+      : { stamp, inputs: await readTownInputs(db, townId) };
+  cache.set(townId, entry);
+  return entry;
 }
 
 /** 全县总览: every registered town's figures for a month. */
@@ -460,71 +466,70 @@ export async function loadOverview(
   today: string,
 ): Promise<TownMonth[]> {
   const tables = [db.countyTowns, db.countyPackages, db.countyRecords, db.countyDigests];
-  let cache = overviewInputs.get(db);
-  if (!cache) overviewInputs.set(db, (cache = new Map<string, TownInputs>()));
-  const kept = cache;
   return db.transaction('r', tables, async () => {
     const towns = await db.countyTowns.toArray();
     const rows = await Promise.all(
-      towns.map(async (town) => {
+      towns.map(async (town): Promise<TownMonth> => {
         const packages = await db.countyPackages.where('townId').equals(town.id).toArray();
-        const stamp = stampOf(packages);
-        let inputs = kept.get(town.id);
-        if (inputs?.stamp !== stamp) {
-          // The digest kept when its package came; the records only if there is none (yet).
-          const digest = (await db.countyDigests.get(town.id)) as
-            (TownInputs & { townId: string }) | undefined;
-          inputs = digest?.stamp === stamp ? digest : await readTownInputs(db, town.id, stamp);
-          kept.set(town.id, inputs);
+        const entry = await countedFor(db, town.id, stampOf(packages));
+        // A month the digest cannot tell (older than it keeps, or a clock set back before it
+        // was made) is counted from the records, read once and kept with it.
+        let figures = entry.digest ? monthFromDigest(entry.digest, month, today) : null;
+        if (!figures) {
+          entry.inputs ??= await readTownInputs(db, town.id);
+          figures = figuresOf(entry.inputs, month, today);
         }
         const taken = packages
           .filter((p) => p.verdict === 'current' || p.verdict === 'newChain')
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-        const river = inputs.river.get(month) ?? [];
-        const forest = inputs.forest.get(month) ?? [];
-        return townMonth({
+        const lastPackageAt = taken[0]?.createdAt ?? null;
+        return {
           townId: town.id,
           town: town.name,
-          month,
-          today,
-          results: inputs.results,
-          // Only the fields the month's ledger reads (LedgerFields).
-          problems: inputs.problems as Problem[],
-          patrolDates: [...river, ...forest].map((p) => p.date),
-          // Against the county's rules (the defaults of DOMAIN.md), the same for every town.
-          compliance: compliance({
-            rivers: inputs.rivers,
-            people: inputs.people,
-            river,
-            forest,
-            month,
-            today,
-          }),
-          // The month's live work records, counted when read (each dated within the month).
-          recordDates: Array.from({ length: inputs.records.get(month) ?? 0 }, () => month),
-          lastPackageAt: taken[0]?.createdAt ?? null,
-        });
+          ...figures,
+          lastPackageAt,
+          waitedDays: lastPackageAt ? daysBetween(lastPackageAt.slice(0, 10), today) : null,
+        };
       }),
     );
     return rows.sort((a, b) => a.town.localeCompare(b.town, 'zh-CN'));
   });
 }
 
-/** One town, read only: its villages and its ledger items as its packages brought them. */
-export async function loadTownDrill(db: EcoDeskDb, townId: string) {
-  return db.transaction('r', [db.countyTowns, db.countyRecords], async () => {
+/**
+ * One town, read only: its villages, its ledger counted by source and category on `today`, and
+ * its first `limit` items by deadline, as its packages brought them.
+ */
+export async function loadTownDrill(db: EcoDeskDb, townId: string, limit: number, today: string) {
+  const tables = [
+    db.countyTowns,
+    db.countyPackages,
+    db.countyRecords,
+    db.countyDigests,
+    db.countyItemOrder,
+  ];
+  return db.transaction('r', tables, async () => {
     const town = await db.countyTowns.get(townId);
     if (!town) return null;
-    const [villages, problems] = await Promise.all([
+    const stamp = stampOf(await db.countyPackages.where('townId').equals(townId).toArray());
+    const [villages, entry, order] = await Promise.all([
       rowsOf<Village>(db, townId, 'villages'),
-      rowsOf<Problem>(db, townId, 'problems'),
+      countedFor(db, townId, stamp),
+      db.countyItemOrder.get(townId),
     ]);
+    const keys =
+      order?.stamp === stamp
+        ? order.keys
+        : orderOf(townId, await rowsOf<Problem>(db, townId, 'problems'));
+    const shown = await db.countyRecords.bulkGet(keys.slice(0, limit));
     return {
       town,
       villages: villages.filter((v) => !v.deletedAt).sort((a, b) => a.order - b.order),
-      problems: problems
-        .filter((p) => !p.deletedAt)
-        .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.number.localeCompare(b.number)),
+      stats: entry.digest
+        ? drillStats(entry.digest, today)
+        : ledgerStats(entry.inputs!.problems.filter((p) => !p.deletedAt) as Problem[], today),
+      total: keys.length,
+      problems: shown.flatMap((r) => (r ? [r.row as unknown as Problem] : [])),
     };
   });
 }

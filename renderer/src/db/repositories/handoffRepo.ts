@@ -25,7 +25,7 @@ import {
 } from '@shared/handoff/log';
 import { SETUP_COMPLETED_KEY } from './settingsRepo';
 import { COUNTY_NAME_KEY, INSTALLATION_KIND_KEY, rebuildCountyDigests } from './countyRepo';
-import type { PackageContents } from '@shared/handoff/package';
+import { COUNTY_DESK_TOWN_ID, type PackageContents } from '@shared/handoff/package';
 import Dexie from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';
 import { checkArrivingHistory, type ChainLinks } from '@shared/domain/auditChain';
@@ -165,7 +165,8 @@ export async function collectExport(
       const stored = county ? (await db.settings.get(COUNTY_NAME_KEY))?.value : '';
       const countyName = typeof stored === 'string' ? stored : '';
       const town =
-        ownTown ?? (county ? { id: 'county', name: `${countyName}（县级工作台）` } : null);
+        ownTown ??
+        (county ? { id: COUNTY_DESK_TOWN_ID, name: `${countyName}（县级工作台）` } : null);
       if (!town) throw new InputError([{ field: 'town', message: '还没有设置乡镇，无法导出。' }]);
       const tables: Partial<Record<PackedTable, unknown[]>> = {};
       const done = (table: PackedTable, read: unknown[]) => {
@@ -658,6 +659,7 @@ export async function commitRestore(
     'accounts',
     ...Object.keys(COUNTY_BACKUP_TABLES),
     'countyDigests',
+    'countyItemOrder',
   ];
   return db.transaction('rw', tables, async () => {
     // Where this PC's history stood: the restore's entry names it, so a restore is never a

@@ -20,7 +20,6 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
 } from '@shared/domain/ledger';
-import { ledgerStats } from '@shared/domain/ledgerStats';
 import { CountsTable } from '../dashboard/LedgerSummary';
 import { toIsoDate } from '@shared/domain/dates';
 import { PageHeader } from '../../components/PageHeader';
@@ -34,14 +33,14 @@ const PAGE = 100;
 /** One town at the county, read only: its villages and its ledger items, overdue marked. */
 export function TownDrillPage() {
   const { id = '' } = useParams();
-  const drill = useTownDrill(id);
   // A town of ten years has 20,000 items: a hundred at a time, by deadline.
   const [shownCount, setShownCount] = useState(PAGE);
   const today = toIsoDate(new Date());
+  const drill = useTownDrill(id, shownCount, today);
   if (drill === undefined) return null;
   if (drill === null) return <Alert severity="warning">{D.missing}</Alert>;
   const villageName = new Map(drill.villages.map((v) => [v.id, v.name]));
-  const stats = ledgerStats(drill.problems, today);
+  const { stats, total } = drill;
   return (
     <>
       <PageHeader
@@ -73,9 +72,9 @@ export function TownDrillPage() {
             />
           </Box>
         </SectionCard>
-        <SectionCard title={D.problems(drill.problems.length)}>
+        <SectionCard title={D.problems(total)}>
           <TableContainer component={Paper} variant="outlined">
-            <Table size="small" aria-label={D.problems(drill.problems.length)}>
+            <Table size="small" aria-label={D.problems(total)}>
               <TableHead>
                 <TableRow>
                   {Object.values(D.columns).map((c) => (
@@ -85,7 +84,7 @@ export function TownDrillPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {drill.problems.slice(0, shownCount).map((p) => (
+                {drill.problems.map((p) => (
                   <TableRow key={p.id} data-testid="drill-problem">
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.number}</TableCell>
                     <TableCell>{p.villageId ? (villageName.get(p.villageId) ?? '') : ''}</TableCell>
@@ -103,13 +102,13 @@ export function TownDrillPage() {
               </TableBody>
             </Table>
           </TableContainer>
-          {drill.problems.length > shownCount ? (
+          {total > drill.problems.length ? (
             <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mt: 1 }}>
               <Typography color="text.secondary">
-                {D.shown(shownCount, drill.problems.length)}
+                {D.shown(drill.problems.length, total)}
               </Typography>
               <Button size="small" onClick={() => setShownCount((n) => n + PAGE)}>
-                {D.more(Math.min(PAGE, drill.problems.length - shownCount))}
+                {D.more(Math.min(PAGE, total - drill.problems.length))}
               </Button>
             </Box>
           ) : null}
