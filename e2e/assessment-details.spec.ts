@@ -230,3 +230,36 @@ test('示例数据: an empty profile fills with a year of assessments, labelled 
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByRole('alert')).toContainText('已经有考核数据');
 });
+
+test('示例数据 with a seed: one not a whole number is refused in words; seeds 7 and 8 load different towns', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const summaries: string[] = [];
+  for (const seed of ['7', '8']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (seed === '7') {
+      await page.goto('/#/demo?years=1&seed=7.5&auto=1');
+      await expect(page.getByTestId('demo-seed-error')).toHaveText(
+        '随机种子“7.5”不是 0 到 4294967295 之间的整数。请改成这样的整数（例如 7），或不写随机种子。',
+      );
+      await expect(page.getByRole('button', { name: '载入示例数据' })).toBeDisabled();
+      await expect(page.getByTestId('demo-status')).toHaveCount(0);
+      await snap(page, '48b-demo-seed-refused');
+    }
+    await page.goto(`/#/demo?years=1&seed=${seed}&auto=1`);
+    await expect(page.getByTestId('demo-seed')).toHaveText(
+      `随机种子：${seed}。同一个随机种子生成的示例数据完全相同，不同的随机种子生成不同的数据。`,
+    );
+    await expect(page.getByTestId('demo-status')).toHaveText('示例数据已载入。', {
+      timeout: 90_000,
+    });
+    if (seed === '7') await snap(page, '48c-demo-seed');
+    summaries.push((await page.getByText(/个月考核、/).textContent()) ?? '');
+    await context.close();
+  }
+  // The same months and ledger size, another draw: other deductions and patrols.
+  expect(summaries[0]).toMatch(/^12 个月考核、\d+ 条扣分/);
+  expect(summaries[1]).not.toBe(summaries[0]);
+});

@@ -37,6 +37,42 @@ export const DEMO_VILLAGE_NAMES = [
   '松林村',
 ];
 
+/**
+ * The seed of #/demo when none is given: the draw every demo had before seeds could be chosen.
+ * Any whole number from 0 to 2³² − 1 gives a demo of its own (the bench's county gives town n
+ * the seed n, so that its towns differ).
+ */
+export const DEMO_SEED = 20231231;
+export const DEMO_SEED_MAX = 2 ** 32 - 1;
+
+/**
+ * The demo's seeded streams, all from one seed: the records' (assessments, ledger, patrols, work
+ * records, in that order) and the photo plan's, kept apart so that photos or none leave the
+ * records as they are. The photos' is 8,870 after the records' so that the default seed draws
+ * the photos it always drew (20240101).
+ */
+export function demoSeeds(seed: number = DEMO_SEED): { records: number; photos: number } {
+  return { records: seed >>> 0, photos: (seed + 8870) >>> 0 };
+}
+
+/**
+ * A seed as a person writes it (in the address, #/demo?seed=7): a whole number from 0 to
+ * 2³² − 1, or nothing for the default; anything else is refused in words.
+ */
+export function parseDemoSeed(
+  text: string | null | undefined,
+): { ok: true; seed: number | undefined } | { ok: false; message: string } {
+  const trimmed = (text ?? '').trim();
+  if (trimmed === '') return { ok: true, seed: undefined };
+  const seed = /^\d{1,10}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  return Number.isSafeInteger(seed) && seed <= DEMO_SEED_MAX
+    ? { ok: true, seed }
+    : { ok: false, message: demoSeedMessage(trimmed) };
+}
+
+export const demoSeedMessage = (given: string) =>
+  `随机种子“${given}”不是 0 到 ${DEMO_SEED_MAX} 之间的整数。请改成这样的整数（例如 7），或不写随机种子。`;
+
 /** mulberry32: a small, fast, well-distributed PRNG. */
 export function randomGenerator(seed: number): () => number {
   let a = seed >>> 0;
@@ -387,7 +423,7 @@ export function demoPhotoPlan(input: {
   patrolsWithFindings: number;
   seed?: number;
 }): { problems: Set<number>; deductions: Set<number>; patrols: Set<number> } {
-  const random = randomGenerator(input.seed ?? 20240101);
+  const random = randomGenerator(input.seed ?? demoSeeds().photos);
   const pick = (n: number, share: number) => {
     const out = new Set<number>();
     for (let i = 0; i < n; i += 1) if (random() < share) out.add(i);

@@ -446,7 +446,8 @@ export function createActions(db: EcoDeskDb) {
         years: number,
         onProgress?: Parameters<typeof loadDemoData>[2],
         images?: readonly Uint8Array[],
-      ) => loadDemoData(db, years, onProgress, images),
+        seed?: number,
+      ) => loadDemoData(db, years, onProgress, images, seed),
     ),
     saveStandard: guard('setup', (next: Parameters<typeof saveStandard>[1]) =>
       saveStandard(db, next),

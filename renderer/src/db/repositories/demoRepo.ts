@@ -15,6 +15,10 @@ import {
   demoProblems,
   demoWorkRecords,
   type DemoPatrol,
+  DEMO_SEED,
+  DEMO_SEED_MAX,
+  demoSeedMessage,
+  demoSeeds,
   DEMO_VILLAGE_NAMES,
   monthsEndingWith,
   randomGenerator,
@@ -63,7 +67,8 @@ export type DemoProgress = (phase: 'generate' | 'write' | 'done', fraction: numb
 /**
  * Fills an empty profile with `years` of monthly assessments (示例数据), ending last month:
  * scored, closed and published with the app's own rules, in one transaction. Refused when the
- * profile already holds assessments, so real records are never mixed with demo ones.
+ * profile already holds assessments, so real records are never mixed with demo ones. Every draw
+ * comes from `seed` (`demoSeeds`): the same seed, the same demo; another seed, another town.
  */
 export async function loadDemoData(
   db: EcoDeskDb,
@@ -71,6 +76,7 @@ export async function loadDemoData(
   onProgress: DemoProgress = () => undefined,
   /** Images (JPEG or PNG bytes) for the demo's photos; none: a demo without photos. */
   images: readonly Uint8Array[] = [],
+  seed: number = DEMO_SEED,
 ): Promise<{
   periods: number;
   deductions: number;
@@ -85,6 +91,9 @@ export async function loadDemoData(
       { field: 'years', message: `示例数据的年数应为 1 到 ${DEMO_MAX_YEARS} 之间的整数。` },
     ]);
   }
+  if (!Number.isInteger(seed) || seed < 0 || seed > DEMO_SEED_MAX)
+    throw new InputError([{ field: 'seed', message: demoSeedMessage(String(seed)) }]);
+  const seeds = demoSeeds(seed);
   if ((await db.periods.count()) > 0) {
     throw new InputError([
       {
@@ -139,7 +148,7 @@ export async function loadDemoData(
       ? null
       : stamp<Town>({ id: TOWN_ID, name: '示例镇', county: '示例县', campaigns: [] }, ctx);
 
-  const random = randomGenerator(20231231);
+  const random = randomGenerator(seeds.records);
   const today = toIsoDate(new Date());
   const lastMonth = previousMonth(today.slice(0, 7));
   const months = monthsEndingWith(lastMonth, years * 12);
@@ -277,7 +286,7 @@ export async function loadDemoData(
   });
 
   const grid = demoGrid(villages, months, random, ctx);
-  const attachments = demoPhotos(images, ctx, { problems, deductions, grid });
+  const attachments = demoPhotos(images, ctx, { problems, deductions, grid }, seeds.photos);
 
   onProgress('write', 0);
   // The demo opens signed in as its administrator: the session starts before the accounts are
@@ -327,12 +336,12 @@ export async function loadDemoData(
           table,
           recordId: '*',
           action: 'import',
-          label: `示例数据 ${years} 年：${count} 条`,
+          label: `示例数据 ${years} 年${seed === DEMO_SEED ? '' : `（随机种子 ${seed}）`}：${count} 条`,
           before: null,
           after: null,
         });
       }
-      await db.settings.put({ key: DEMO_KEY, value: { years, loadedAt: ctx.now } });
+      await db.settings.put({ key: DEMO_KEY, value: { years, seed, loadedAt: ctx.now } });
       if (accounts.length > 0) {
         await db.accounts.bulkAdd(accounts);
         for (const account of accounts)
@@ -393,6 +402,7 @@ function demoPhotos(
     deductions: Deduction[];
     grid: { riverPatrols: RiverPatrol[]; forestPatrols: ForestPatrol[] };
   },
+  seed: number,
 ): Attachment[] {
   if (images.length === 0) return [];
   const closed = records.problems.filter((p) => p.status === 'closed');
@@ -403,6 +413,7 @@ function demoPhotos(
     closedProblems: closed.length,
     deductions: records.deductions.length,
     patrolsWithFindings: found.length,
+    seed,
   });
   const attachments: Attachment[] = [];
   const photo = (name: string): PhotoRef => {

@@ -14,7 +14,7 @@ import { describeError } from '../../app/notify';
 import { actions } from '../../db/actions';
 import { demoImages } from './demoImages';
 import { ROLES } from '@shared/domain/accounts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@shared/domain/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, parseDemoSeed } from '@shared/domain/demo';
 
 const DEMO_ACCOUNTS_TEXT = `示例账号：${DEMO_ACCOUNTS.map(
   (a) =>
@@ -22,6 +22,11 @@ const DEMO_ACCOUNTS_TEXT = `示例账号：${DEMO_ACCOUNTS.map(
 ).join(
   '、',
 )}，密码都是 ${DEMO_PASSWORD}。现在以${DEMO_ACCOUNTS[0]!.name}登录；可以在右上角“切换用户”，试试各个角色能做什么。`;
+
+const DEMO = {
+  seed: (seed: number) =>
+    `随机种子：${seed}。同一个随机种子生成的示例数据完全相同，不同的随机种子生成不同的数据。`,
+};
 
 const PHASES = {
   generate: '正在生成示例数据……',
@@ -31,12 +36,14 @@ const PHASES = {
 
 /**
  * Loads 示例数据 into an empty profile, for training and demonstrations (and the benchmark,
- * which opens #/demo?years=10&auto=1).
+ * which opens #/demo?years=10&seed=3&auto=1). `seed` chooses the draw: the same seed, the same
+ * data; without one, the demo every earlier version loaded.
  */
 export function DemoPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [years, setYears] = useState(Math.min(10, Math.max(1, Number(params.get('years')) || 3)));
+  const seed = parseDemoSeed(params.get('seed'));
   const [progress, setProgress] = useState<{ phase: keyof typeof PHASES; fraction: number } | null>(
     null,
   );
@@ -47,6 +54,7 @@ export function DemoPage() {
   const [accountsMade, setAccountsMade] = useState(false);
 
   async function load(n: number) {
+    if (!seed.ok) return;
     setError(null);
     setProgress({ phase: 'generate', fraction: 0 });
     const before = await actions.hasAccounts();
@@ -55,6 +63,7 @@ export function DemoPage() {
         n,
         (phase, fraction) => setProgress({ phase, fraction }),
         await demoImages(),
+        seed.seed,
       );
       setAccountsMade(!before);
       setSummary(
@@ -67,7 +76,7 @@ export function DemoPage() {
   }
 
   useEffect(() => {
-    if (params.get('auto') === '1' && !started.current) {
+    if (params.get('auto') === '1' && seed.ok && !started.current) {
       started.current = true;
       void load(years);
     }
@@ -81,6 +90,14 @@ export function DemoPage() {
           用于培训和演示：生成一个示例镇的 27
           个村、按月考核打分、红黄榜和后续事项。页面上会一直标注“示例数据”。只能载入到还没有考核数据的空白数据中，不会与真实数据混在一起。
         </Typography>
+        {seed.ok && seed.seed !== undefined ? (
+          <Typography data-testid="demo-seed">{DEMO.seed(seed.seed)}</Typography>
+        ) : null}
+        {seed.ok ? null : (
+          <Alert severity="error" data-testid="demo-seed-error">
+            {seed.message}
+          </Alert>
+        )}
         <TextField
           select
           label="年数"
@@ -120,7 +137,7 @@ export function DemoPage() {
           ) : (
             <Button
               variant="contained"
-              disabled={progress !== null}
+              disabled={progress !== null || !seed.ok}
               onClick={() => void load(years)}
             >
               载入示例数据
