@@ -78,8 +78,10 @@ function inPage(page, clickSelector, ready, until = null, timeout = 20_000) {
 // The county (issue 16 §3): N towns' packages of Y years each, made by the demo generator in a
 // fresh profile per town (so each signs with its own key) and renamed, received one after another
 // at a county PC set up through the wizard; then 全县总览 and a drill-down, timed like the town's
-// screens. The packages are cached under the temp folder, keyed by years and seed, so that a rerun
-// does not generate them again; one the county refuses (made by older code) is made again.
+// screens. Town n's demo is drawn from seed n, so that the towns differ. The packages are cached
+// under the temp folder, keyed by years and seed, so that a rerun does not generate them again;
+// `-v2` in the name leaves the packages of before the demo took a seed (every town the same draw)
+// unused, and one the county refuses (made by older code) is made again.
 const TOWN_NAMES = [
   '青山镇',
   '绿水镇',
@@ -115,15 +117,15 @@ const TOWN_NAMES = [
 const townName = (seed) => TOWN_NAMES[seed - 1] ?? `第${seed}镇`;
 
 /**
- * One town's package: 示例数据 of `years` in a fresh on-disk profile (a fresh signing key), the
- * town renamed in 设置 → 乡镇信息, exported from 数据交换.
+ * One town's package: 示例数据 of `years` drawn from `seed` in a fresh on-disk profile (a fresh
+ * signing key), the town renamed in 设置 → 乡镇信息, exported from 数据交换.
  */
-async function makeTownPackage(url, years, name, file) {
+async function makeTownPackage(url, years, seed, name, file) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'eco-desk-bench-town-'));
   const context = await launchProfile(dir);
   try {
     const page = await context.newPage();
-    await seedDemo(page, url, years);
+    await seedDemo(page, url, years, seed);
     await page.goto(`${url}#/settings/town`);
     const form = page.locator('form').filter({ has: page.getByLabel('乡镇名称') });
     await form.getByLabel('乡镇名称').fill(name);
@@ -149,7 +151,7 @@ async function countyBench(url, step) {
   const make = async (town) => {
     step(`county: making ${town.name}'s package (${countyYears} years, seed ${town.seed})`);
     const started = performance.now();
-    await makeTownPackage(url, countyYears, town.name, town.file);
+    await makeTownPackage(url, countyYears, town.seed, town.name, town.file);
     step(`county: ${town.name} made in ${Math.round((performance.now() - started) / 1000)} s`);
   };
   const towns = [];
@@ -158,7 +160,7 @@ async function countyBench(url, step) {
     const town = {
       seed,
       name: townName(seed),
-      file: path.join(cache, `county-${countyYears}y-seed${seed}.zip`),
+      file: path.join(cache, `county-${countyYears}y-seed${seed}-v2.zip`),
     };
     if (!existsSync(town.file)) await make(town);
     towns.push(town);

@@ -26,14 +26,21 @@ export async function launchProfile(profileDir, options = {}) {
   });
 }
 
-/** Loads N years of 示例数据 through the app's own #/demo page; resolves with the seconds taken. */
-export async function seedDemo(page, url, years) {
+/**
+ * Loads N years of 示例数据 through the app's own #/demo page, drawn from `seed` when given (the
+ * app's default draw otherwise); resolves with the seconds taken.
+ */
+export async function seedDemo(page, url, years, seed = undefined) {
   const started = performance.now();
-  await page.goto(`${url}#/demo?years=${years}&auto=1`);
+  const query = `years=${years}${seed === undefined ? '' : `&seed=${encodeURIComponent(seed)}`}`;
+  await page.goto(`${url}#/demo?${query}&auto=1`);
+  const refused = page.getByTestId('demo-seed-error');
   await page
     .getByTestId('demo-status')
     .filter({ hasText: '示例数据已载入' })
+    .or(refused)
     .waitFor({ timeout: 10 * 60_000 });
+  if (await refused.count()) throw new Error((await refused.textContent()) ?? 'seed refused');
   return (performance.now() - started) / 1000;
 }
 

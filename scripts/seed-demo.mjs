@@ -1,10 +1,12 @@
-// npm run seed:demo -- --years N [--profile DIR]
-// Fills a Chromium profile folder with N years of 示例数据 through the app itself.
+// npm run seed:demo -- --years N [--seed S] [--profile DIR]
+// Fills a Chromium profile folder with N years of 示例数据 through the app itself, drawn from
+// seed S (a whole number; the app's default draw without it).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { argValue, launchProfile, seedDemo, serveApp } from './browser.mjs';
 
 const years = Number(argValue('years', '3'));
+const seed = argValue('seed', undefined);
 const profile = path.resolve(argValue('profile', 'demo-profile'));
 if (existsSync(profile)) {
   console.error(
@@ -16,7 +18,7 @@ const app = await serveApp(4312);
 const context = await launchProfile(profile);
 try {
   const page = await context.newPage();
-  const seconds = await seedDemo(page, app.url, years);
+  const seconds = await seedDemo(page, app.url, years, seed);
   const summary = await page.locator('text=/个月考核/').textContent();
   console.log(`已载入 ${years} 年示例数据（${summary}），用时 ${seconds.toFixed(1)} 秒。`);
   console.log(`配置目录：${profile}`);
