@@ -121,8 +121,11 @@ describe('control characters', () => {
         }),
       );
     const publicKey = bytesToHex(keys.publicKey);
-    expect(signableManifest(manifest('青山镇'), publicKey)).not.toBeNull();
-    expect(signableManifest(manifest(`青山镇${ESC}[31m`), publicKey)).toBeNull();
+    expect(signableManifest(manifest('青山镇'), publicKey).ok).toBe(true);
+    expect(signableManifest(manifest(`青山镇${ESC}[31m`), publicKey)).toEqual({
+      ok: false,
+      problem: '清单文件（manifest.json）的“town.name”含控制字符或双向文字控制符。',
+    });
   });
 });
 

@@ -26,6 +26,11 @@ export const HANDOFF_FORMAT = 'eco-desk-handoff';
  */
 export const HANDOFF_VERSION = 2;
 const READABLE_VERSIONS: readonly unknown[] = [1, HANDOFF_VERSION];
+/**
+ * The `town.id` of a county desk's own backup (a county desk has no town); a town's PC has its
+ * one town (`town`). The main process pins the first it signs for (electron identityService).
+ */
+export const COUNTY_DESK_TOWN_ID = 'county';
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 
@@ -380,21 +385,22 @@ export const signManifest = (manifestBytes: Uint8Array, secretKey: Uint8Array): 
   bytesToHex(ed25519.sign(manifestBytes, secretKey));
 
 /**
- * Checks that bytes are a manifest this key may sign: the main process signs nothing else.
- * Returns the parsed manifest or null.
+ * Checks that bytes are a manifest this key may sign, by the verifier's own reading of a
+ * manifest (`parseManifest`): the main process and the web version sign nothing else. Gives the
+ * manifest, or the verifier's sentence for what is wrong.
  */
-export function signableManifest(bytes: Uint8Array, publicKeyHex: string): Manifest | null {
+export function signableManifest(
+  bytes: Uint8Array,
+  publicKeyHex: string,
+): { ok: true; manifest: Manifest } | { ok: false; problem: string } {
   try {
-    const parsed = manifestSchema.safeParse(
-      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
-    );
-    return parsed.success &&
-      parsed.data.publicKey === publicKeyHex &&
-      controlCharacterAt(parsed.data) === null
-      ? parsed.data
-      : null;
-  } catch {
-    return null;
+    const manifest = parseManifest(bytes);
+    if (manifest.publicKey !== publicKeyHex)
+      return { ok: false, problem: '清单里的公钥不是本机的签名密钥。' };
+    return { ok: true, manifest };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, problem: error.message };
+    throw error;
   }
 }
 
@@ -631,18 +637,14 @@ function checkIndex(data: Uint8Array | ByteSource, limits: Limits): Map<string, 
 }
 
 /**
- * Every check, in the order docs/handoff-format.md gives: first the index, the manifest and its
- * signature, then each entry's size and SHA-256 streamed (nothing kept), then each records file
- * read again, its hash checked again and its rows counted (kept with `keepTables`).
+ * manifest.json's bytes read as a reader must (docs/handoff-format.md): UTF-8 JSON of this
+ * format and a version this program reads, matching the schema, no control character in any of
+ * its strings. Refused with the sentence that names the first problem.
  */
-function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
-  const byName = checkIndex(source, limits);
-  const manifestEntry = byName.get(MANIFEST);
-  if (!manifestEntry) throw new Refused('包里没有清单文件（manifest.json）。');
-  const manifestBytes = collectEntry(source, manifestEntry, limits.maxManifestBytes);
+function parseManifest(bytes: Uint8Array): Manifest {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new Refused('清单文件（manifest.json）无法解析。');
   }
@@ -661,6 +663,20 @@ function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
     throw new Refused(
       `清单文件（manifest.json）的“${shown(controlled)}”含控制字符或双向文字控制符。`,
     );
+  return manifest;
+}
+
+/**
+ * Every check, in the order docs/handoff-format.md gives: first the index, the manifest and its
+ * signature, then each entry's size and SHA-256 streamed (nothing kept), then each records file
+ * read again, its hash checked again and its rows counted (kept with `keepTables`).
+ */
+function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
+  const byName = checkIndex(source, limits);
+  const manifestEntry = byName.get(MANIFEST);
+  if (!manifestEntry) throw new Refused('包里没有清单文件（manifest.json）。');
+  const manifestBytes = collectEntry(source, manifestEntry, limits.maxManifestBytes);
+  const manifest = parseManifest(manifestBytes);
 
   const signatureEntry = byName.get(SIGNATURE);
   if (!signatureEntry) throw new Refused('包没有签名（manifest.sig），无法确认来源。');

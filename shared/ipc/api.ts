@@ -75,7 +75,9 @@ export interface HandoffIdentity {
   fingerprint: string;
 }
 
-export type SignResult = { status: 'signed'; signature: string } | { status: 'refused' };
+/** `refused`: the manifest is not one this installation signs; `message` says why, in Chinese. */
+export type SignResult =
+  { status: 'signed'; signature: string } | { status: 'refused'; message: string };
 
 export type ApiMethod = keyof EcoDeskApi;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import {
+  COUNTY_DESK_TOWN_ID,
   fingerprint,
   HANDOFF_VERSION,
   LIMITS,
@@ -13,7 +14,7 @@ import {
   signManifest,
   type Manifest,
 } from '@shared/handoff/package';
-import { isSafeEntryName } from '@shared/handoff/zipIndex';
+import { isSafeEntryName, showControlCharacters } from '@shared/handoff/zipIndex';
 import type { HandoffIdentity, SignResult } from '@shared/ipc/api';
 import { writeFileAtomic } from './fileService';
 
@@ -60,6 +61,7 @@ export function createIdentityService(options: {
   log?: (message: string) => void;
 }) {
   const file = path.join(options.dataFolder, 'keys', 'handoff-ed25519.json');
+  const pinFile = path.join(options.dataFolder, 'keys', 'handoff-town.json');
   const log = options.log ?? (() => undefined);
   const now = () => options.now?.() ?? new Date();
   let loaded: Promise<{ secretKey: Uint8Array; publicKey: Uint8Array }> | null = null;
@@ -134,55 +136,173 @@ export function createIdentityService(options: {
   }
   const keys = () => (loaded ??= load());
 
+  /**
+   * Which town this key signs for: pinned at its first signature, in a file of its own beside
+   * the key (which is never rewritten for it). The main process knows no town of its own; the
+   * first manifest it signed tells it, and a manifest for another is refused from then on.
+   */
+  async function pinnedTown(publicKey: string, own: string): Promise<string> {
+    let stored: Partial<StoredPin> | null = null;
+    try {
+      stored = JSON.parse(await readFile(pinFile, 'utf8')) as Partial<StoredPin>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (stored && stored.publicKey === publicKey && typeof stored.townId === 'string')
+      return stored.townId;
+    if (stored && stored.publicKey === publicKey) throw new Error('the pin file holds no town');
+    // None yet (a new key, or one made before keys were pinned), or a pin of a key since replaced.
+    const pin: StoredPin = { version: 1, publicKey, townId: own, pinnedAt: now().toISOString() };
+    await mkdir(path.dirname(pinFile), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(pinFile, new TextEncoder().encode(JSON.stringify(pin, null, 2)), {
+      mode: 0o600,
+      replace: stored !== null,
+    });
+    log(`the hand-off signing key is pinned to town ${JSON.stringify(own)}`);
+    return own;
+  }
+
+  function refuse(problem: Problem): SignResult {
+    log(`refused to sign a manifest: ${problem.detail}`);
+    return { status: 'refused', message: `本机没有签名这个包：${problem.message}` };
+  }
+
+  async function sign(bytes: Uint8Array): Promise<SignResult> {
+    const { secretKey, publicKey } = await keys();
+    const key = bytesToHex(publicKey);
+    const checked = signableManifest(bytes, key);
+    if (!checked.ok)
+      return refuse({ detail: 'not a manifest for this key', message: checked.problem });
+    const manifest = checked.manifest;
+    const problem = unsignable(manifest, now());
+    if (problem) return refuse(problem);
+    const own = signsFor(manifest);
+    const town = await pinnedTown(key, own);
+    if (town !== own)
+      return refuse({
+        detail: `the key is pinned to town ${JSON.stringify(town)}, the manifest is for ${JSON.stringify(own)}`,
+        message: `这台电脑的签名密钥第一次签名时是替${whose(town)}签的，只替它签名；这份清单却是${whose(own)}的。请在本机的数据里导出；换了乡镇或改作县级工作台的电脑要另建密钥，并请县里和乡镇重新登记指纹。`,
+      });
+    return { status: 'signed', signature: signManifest(bytes, secretKey) };
+  }
+  // One signature at a time: the first two at once must not pin two towns.
+  let signing: Promise<unknown> = Promise.resolve();
+
   return {
     async getIdentity(): Promise<HandoffIdentity> {
       const { publicKey } = await keys();
       return { publicKey: bytesToHex(publicKey), fingerprint: fingerprint(publicKey) };
     },
     /**
-     * Signs a hand-off manifest as this app's writer makes them, with this installation's key;
-     * anything else is refused (and the reason logged).
+     * Signs a hand-off manifest as this app's writer makes them, for the town this key signs
+     * for, with this installation's key; anything else is refused, with the reason in Chinese
+     * for the page and in the log.
      */
-    async signManifest(manifest: Uint8Array): Promise<SignResult> {
-      const { secretKey, publicKey } = await keys();
-      const parsed = signableManifest(manifest, bytesToHex(publicKey));
-      const problem = parsed ? unsignable(parsed, now()) : 'not a manifest for this key';
-      if (problem) {
-        log(`refused to sign a manifest: ${problem}`);
-        return { status: 'refused' };
-      }
-      return { status: 'signed', signature: signManifest(manifest, secretKey) };
+    signManifest(manifest: Uint8Array): Promise<SignResult> {
+      const result = signing.then(() => sign(manifest));
+      signing = result.catch(() => undefined);
+      return result;
     },
   };
 }
 
+/** What a refusal says: the detail for the log, the sentence for the user. */
+interface Problem {
+  detail: string;
+  message: string;
+}
+
+/** The key's town, as kept in `keys/handoff-town.json`. */
+interface StoredPin {
+  version: 1;
+  /** The key it was pinned with (a pin of a key since replaced pins nothing). */
+  publicKey: string;
+  townId: string;
+  pinnedAt: string;
+}
+
+/**
+ * The town a manifest is signed for: its `town.id` (the singleton `town` on a town's PC, whose
+ * name may change; `county` for a county desk's backup), or, for a county's feedback list —
+ * whose `town` is the town it is addressed to — the county desk.
+ */
+function signsFor(manifest: Manifest): string {
+  return manifest.feedback ? COUNTY_DESK_TOWN_ID : manifest.town.id;
+}
+
+const whose = (town: string) =>
+  town === COUNTY_DESK_TOWN_ID ? '县级工作台' : `乡镇（编号“${showControlCharacters(town)}”）`;
+
 /**
  * Why a manifest is not one this app's own writer (PackageWriter.prepare) makes now, or null:
  * the current format; made within the hour by this PC's clock (no back- or forward-dated
- * package); entries with safe, distinct names in the writer's order, none the manifest or its
- * signature, within the verifier's limits; a records entry for every table counted.
+ * package); entries in the writer's order, each once, within the verifier's limits, and each a
+ * name the format has: `records/<table>.json` of a counted table (every counted table has one),
+ * `attachments/<id>`, `readable/<name>` — or, in a county's feedback list, its one sheet only.
  */
-export function unsignable(manifest: Manifest, at: Date): string | null {
-  if (manifest.formatVersion !== HANDOFF_VERSION) return `format version ${manifest.formatVersion}`;
+function unsignable(manifest: Manifest, at: Date): Problem | null {
+  if (manifest.formatVersion !== HANDOFF_VERSION)
+    return {
+      detail: `format version ${manifest.formatVersion}`,
+      message: `清单是第 ${manifest.formatVersion} 版的格式，本机只签第 ${HANDOFF_VERSION} 版。`,
+    };
   const created = Date.parse(manifest.createdAt);
   if (
     !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(manifest.createdAt) ||
     !(Math.abs(created - at.getTime()) <= CREATED_WITHIN_MS)
   )
-    return `createdAt ${manifest.createdAt} is not within an hour of ${at.toISOString()}`;
+    return {
+      detail: `createdAt ${manifest.createdAt} is not within an hour of ${at.toISOString()}`,
+      message: `清单的制作时间（${manifest.createdAt}）与本机时钟（${at.toISOString()}）相差一小时以上。请核对这台电脑的日期和时间，再重新导出。`,
+    };
+  if (manifest.feedback && manifest.backup)
+    return {
+      detail: 'both a backup and a feedback list',
+      message: '清单同时标成了备份和督查反馈清单。',
+    };
   const names = manifest.entries.map((e) => e.name);
   let total = 0;
   for (const [i, entry] of manifest.entries.entries()) {
-    if (!isSafeEntryName(entry.name) || entry.name === MANIFEST || entry.name === SIGNATURE)
-      return `entry name ${JSON.stringify(entry.name)}`;
-    if (i > 0 && !(names[i - 1]! < entry.name)) return 'entries not in order, or twice';
+    const name = showControlCharacters(entry.name);
+    if (!allowedName(manifest, entry.name))
+      return {
+        detail: `entry name ${JSON.stringify(entry.name)}`,
+        message: manifest.feedback
+          ? `督查反馈清单的包里只有它那一张表（${showControlCharacters(manifest.feedback.sheet)}），不能有“${name}”。`
+          : `清单里的“${name}”不是数据交换包里的文件名（只有 records/、attachments/、readable/ 下的文件）。`,
+      };
+    if (i > 0 && names[i - 1] === entry.name)
+      return { detail: 'an entry twice', message: `清单里的文件“${name}”列了两次。` };
+    if (i > 0 && !(names[i - 1]! < entry.name))
+      return { detail: 'entries not in order', message: '清单里的文件没有按名字排列。' };
     total += entry.size;
     if (entry.size > LIMITS.maxEntryBytes || total > LIMITS.maxTotalBytes)
-      return 'entries too large';
+      return {
+        detail: 'entries too large',
+        message: `清单里的文件超过了上限（每个 ${LIMITS.maxEntryBytes / 1024 ** 2} MiB，一共 ${LIMITS.maxTotalBytes / 1024 ** 3} GiB）。`,
+      };
   }
   const listed = new Set(names);
   for (const table of Object.keys(manifest.counts))
-    if (!/^[A-Za-z0-9]+$/.test(table) || !listed.has(recordsEntry(table)))
-      return `table ${JSON.stringify(table)} without its records`;
+    if (!listed.has(recordsEntry(table)))
+      return {
+        detail: `table ${JSON.stringify(table)} without its records`,
+        message: `清单记了“${table}”的条数，却没有它的记录文件。`,
+      };
+  if (manifest.feedback && !listed.has(manifest.feedback.sheet))
+    return {
+      detail: 'a feedback list without its sheet',
+      message: '督查反馈清单的包里没有它那一张表。',
+    };
   return null;
+}
+
+/** Whether the format has an entry of this name, in this kind of manifest. */
+function allowedName(manifest: Manifest, name: string): boolean {
+  if (!isSafeEntryName(name) || name === MANIFEST || name === SIGNATURE) return false;
+  if (manifest.feedback)
+    return name === manifest.feedback.sheet && /^feedback\/[^/]+\.xlsx$/.test(name);
+  const records = /^records\/([A-Za-z0-9]+)\.json$/.exec(name);
+  if (records) return Object.hasOwn(manifest.counts, records[1]!);
+  return /^(attachments|readable)\/[^/]+$/.test(name);
 }

@@ -158,7 +158,7 @@ async function buildWith(
   });
   onStep('sign');
   const signed = await signer.signManifest(manifestBytes);
-  if (signed.status !== 'signed') throw new Error('签名失败。');
+  if (signed.status !== 'signed') throw new Error(signed.message);
   try {
     return { data: writer.seal(signed.signature), manifest, fingerprint };
   } catch (error) {

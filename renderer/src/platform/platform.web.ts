@@ -142,8 +142,12 @@ export function createWebPlatform() {
     },
     signManifest(manifest) {
       const { secretKey, publicKey } = webKeys();
-      if (!signableManifest(manifest, bytesToHex(publicKey)))
-        return Promise.resolve({ status: 'refused' as const });
+      const checked = signableManifest(manifest, bytesToHex(publicKey));
+      if (!checked.ok)
+        return Promise.resolve({
+          status: 'refused' as const,
+          message: `本机没有签名这个包：${checked.problem}`,
+        });
       return Promise.resolve({
         status: 'signed' as const,
         signature: signManifest(manifest, secretKey),

@@ -51,7 +51,7 @@ export async function feedbackPackage(
     feedback: { county, batch: list.batch, items: list.items.length, sheet: entry },
   });
   const signed = await platform.signManifest(manifestBytes);
-  if (signed.status !== 'signed') throw new Error('签名失败：本机的签名密钥不能使用。');
+  if (signed.status !== 'signed') throw new Error(signed.message);
   return writer.seal(signed.signature);
 }
 
