@@ -146,3 +146,43 @@ describe("entryActionLabel: a ledger item's steps told apart", () => {
     expect(entryActionLabel({ ...edit({}), action: 'create', before: null })).toBe('新建');
   });
 });
+
+describe('entryActionLabel: a signing key replaced', () => {
+  const key = {
+    county: '绿水县',
+    publicKey: 'aa',
+    fingerprint: 'AAAA',
+    registeredAt: '2026-11-01T02:00:00.000Z',
+    registeredBy: '张环保',
+    previousKeys: [],
+  };
+  const rekeyed = {
+    ...key,
+    publicKey: 'bb',
+    fingerprint: 'BBBB',
+    previousKeys: [{ fingerprint: 'AAAA', until: 'x', by: '张环保', reason: '县里换了电脑' }],
+  };
+  it("names the town's new county key 更换县级密钥 and the county's new town key 更换密钥", () => {
+    expect(
+      entryActionLabel({ table: 'settings', action: 'update', before: key, after: rekeyed }),
+    ).toBe('更换县级密钥');
+    expect(
+      entryActionLabel({
+        table: 'countyTowns',
+        action: 'update',
+        before: { ...key, name: '青山镇' },
+        after: { ...rekeyed, name: '青山镇' },
+      }),
+    ).toBe('更换密钥');
+  });
+  it('leaves any other edit of a setting 修改', () => {
+    expect(
+      entryActionLabel({
+        table: 'settings',
+        action: 'update',
+        before: { key: 'x', value: 1 },
+        after: { key: 'x', value: 2 },
+      }),
+    ).toBe('修改');
+  });
+});

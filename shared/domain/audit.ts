@@ -175,9 +175,16 @@ function problemStep(before: Fields, after: Fields): string | null {
   }
 }
 
+/** A signing key replaced by a new PC's, the old one kept among the previous keys. */
+const rekeyed = (before: Fields, after: Fields) =>
+  grew(before, after, 'previousKeys') && changedFields(before, after).includes('fingerprint');
+
 /** Tables whose edits are named by the step they were, not only 修改. */
 const STEP_NAMES: Partial<Record<string, (before: Fields, after: Fields) => string | null>> = {
   problems: problemStep,
+  // On a town's PC the county's registered key is a setting; the county keeps each town's.
+  settings: (before, after) => (rekeyed(before, after) ? '更换县级密钥' : null),
+  countyTowns: (before, after) => (rekeyed(before, after) ? '更换密钥' : null),
 };
 
 /**

@@ -105,7 +105,17 @@ const FIELDS_BY_TABLE: Record<string, Record<string, string>> = {
   briefings: { issuedAt: '印发时间', issuedBy: '印发人', content: '通报内容' },
   forestPlots: { group: '组/社' },
   summaries: { id: '年份', edited: '各段内容' },
-  settings: { key: '设置项', value: '设置值' },
+  settings: {
+    key: '设置项',
+    value: '设置值',
+    // The county's key as a town's PC registered it (a setting of its own shape).
+    county: '县（区）',
+    publicKey: '签名公钥',
+    fingerprint: '签名指纹',
+    registeredAt: '登记时间',
+    registeredBy: '登记人',
+    previousKeys: '此前的密钥',
+  },
   attachments: { type: '文件类型' },
   audit: {
     actor: '操作人',
@@ -294,6 +304,7 @@ const PARTS: Record<string, Record<string, string>> = {
     serious: '严重问题',
   },
   period: { from: '起', to: '止' },
+  previousKeys: { fingerprint: '签名指纹', until: '更换时间', by: '更换人', reason: '更换原因' },
 };
 
 /** A part of a field by its name, or null when it has none for people (a briefing's inside). */

@@ -112,6 +112,7 @@ import {
   issueFeedbackList,
   pressOverdue,
   registerCountySigner,
+  rekeyCountySigner,
   removeFeedbackItem,
   saveFeedbackItem,
   updateFeedbackHead,
@@ -362,6 +363,10 @@ export function createActions(db: EcoDeskDb) {
       checkFeedbackSigner(db, input),
     registerCountySigner: guard('ledger', (input: Parameters<typeof registerCountySigner>[1]) =>
       registerCountySigner(db, input),
+    ),
+    // The county's new key needs the right its first registration needs.
+    rekeyCountySigner: guard('ledger', (input: Parameters<typeof rekeyCountySigner>[1]) =>
+      rekeyCountySigner(db, input),
     ),
     lock: () => lockSession(),
     recoverWithCode: (form: Parameters<typeof recoverWithCode>[1]) => recoverWithCode(db, form),

@@ -290,23 +290,37 @@ export async function issueFeedbackList(db: EcoDeskDb, listId: string): Promise<
 
 export const COUNTY_SIGNER_KEY = 'county.signer';
 
+/** A key the county signed with before, replaced on this PC by an explicit, recorded step. */
+export interface RetiredCountyKey {
+  fingerprint: string;
+  /** When, by whom and why it was replaced. */
+  until: string;
+  by: string;
+  reason: string;
+}
+
 export interface CountySigner {
   county: string;
   publicKey: string;
   fingerprint: string;
   registeredAt: string;
   registeredBy: string;
+  /** The county's keys before its new PC(s), oldest first (none in a registration of before). */
+  previousKeys: RetiredCountyKey[];
 }
 
 export async function countySigner(db: EcoDeskDb): Promise<CountySigner | null> {
-  const value = (await db.settings.get(COUNTY_SIGNER_KEY))?.value as CountySigner | undefined;
-  return value && typeof value.publicKey === 'string' ? value : null;
+  const value = (await db.settings.get(COUNTY_SIGNER_KEY))?.value as
+    (Omit<CountySigner, 'previousKeys'> & { previousKeys?: RetiredCountyKey[] }) | undefined;
+  return value && typeof value.publicKey === 'string'
+    ? { ...value, previousKeys: value.previousKeys ?? [] }
+    : null;
 }
 
 /**
  * Registers the county's key on the town's PC, once someone has compared its fingerprint with
  * the one the county printed or read out: from then on a feedback list signed by another key is
- * refused. Replacing a registered key is not done here (the county's new PC is a new step).
+ * refused. Replacing a registered key is its own step (`rekeyCountySigner`).
  */
 export async function registerCountySigner(
   db: EcoDeskDb,
@@ -317,7 +331,7 @@ export async function registerCountySigner(
     const existing = await countySigner(db);
     if (existing && existing.publicKey !== input.publicKey)
       refuse(
-        `本机已登记${existing.county}的签名指纹 ${existing.fingerprint}，与这份清单的 ${input.fingerprint} 不同。`,
+        `本机已登记${existing.county}的签名指纹 ${existing.fingerprint}，与这份清单的 ${input.fingerprint} 不同。县里换了电脑时，请用“县里换了电脑，更换县级密钥…”。`,
       );
     if (existing) return existing;
     const signer: CountySigner = {
@@ -326,6 +340,7 @@ export async function registerCountySigner(
       fingerprint: input.fingerprint,
       registeredAt: ctx.now,
       registeredBy: ctx.actor,
+      previousKeys: [],
     };
     await db.settings.put({ key: COUNTY_SIGNER_KEY, value: signer });
     await appendAudit(db, ctx, {
@@ -344,24 +359,75 @@ export async function registerCountySigner(
   });
 }
 
+/**
+ * Re-registers the county's key (the county got a new PC, or restored its backup onto one): the
+ * registered key is replaced by the arriving list's, once someone compared the new fingerprint
+ * with the one the county reads out, with the reason. The old key is kept as a previous one (a
+ * list it signed is refused, saying so) and the step is an entry of the town's history — as the
+ * county re-keys a town (`rekeyTown`).
+ */
+export async function rekeyCountySigner(
+  db: EcoDeskDb,
+  input: { publicKey: string; fingerprint: string; reason: string },
+): Promise<CountySigner> {
+  const reason = cleanText(input.reason);
+  if (reason === '')
+    refuse('请写明为什么更换县级密钥（例如：县里旧电脑损坏，已换新电脑）。', 'reason');
+  if ([...reason].length > 200) refuse('原因最多 200 个字。', 'reason');
+  return db.transaction('rw', [db.settings, db.audit], async () => {
+    const ctx = await writeContext(db);
+    const before = await countySigner(db);
+    if (!before)
+      refuse('本机还没有登记县里的签名指纹，不需要更换：导入县里的清单时核对指纹后登记即可。');
+    if (before.publicKey === input.publicKey) refuse('这就是本机现在登记的县级密钥，不需要更换。');
+    if (before.previousKeys.some((k) => k.fingerprint === input.fingerprint))
+      refuse('这是县里更换电脑前用过的旧密钥，不能换回。请向县里要新电脑导出的清单。');
+    const after: CountySigner = {
+      ...before,
+      publicKey: input.publicKey,
+      fingerprint: input.fingerprint,
+      previousKeys: [
+        ...before.previousKeys,
+        { fingerprint: before.fingerprint, until: ctx.now, by: ctx.actor, reason },
+      ],
+    };
+    await db.settings.put({ key: COUNTY_SIGNER_KEY, value: after });
+    await appendAudit(db, ctx, {
+      id: ctx.newId(),
+      at: ctx.now,
+      actor: ctx.actor,
+      table: 'settings',
+      recordId: COUNTY_SIGNER_KEY,
+      action: 'update',
+      label: `${after.county}的签名指纹：${before.fingerprint} → ${after.fingerprint}`,
+      before: { ...before },
+      after: { ...after },
+      reason: `已与县里核对新的签名指纹；${reason}`,
+    });
+    return after;
+  });
+}
+
 export type FeedbackSignerCheck =
   | { kind: 'registered'; signer: CountySigner }
   | { kind: 'unregistered' }
   | { kind: 'wrongKey'; signer: CountySigner }
+  /** Signed by a key the county had before its new PC: refused, never offered to re-key. */
+  | { kind: 'retiredKey'; signer: CountySigner; retired: RetiredCountyKey }
   | { kind: 'otherTown'; town: string };
 
 /** Whether a signed feedback list may be imported here: for this town, by the county's key. */
 export async function checkFeedbackSigner(
   db: EcoDeskDb,
-  input: { townName: string; publicKey: string },
+  input: { townName: string; publicKey: string; fingerprint: string },
 ): Promise<FeedbackSignerCheck> {
   return db.transaction('r', [db.settings, db.town], async () => {
     const town = (await db.town.toArray())[0];
     if (!town || town.name !== input.townName) return { kind: 'otherTown', town: town?.name ?? '' };
     const signer = await countySigner(db);
     if (!signer) return { kind: 'unregistered' };
-    return signer.publicKey === input.publicKey
-      ? { kind: 'registered', signer }
-      : { kind: 'wrongKey', signer };
+    if (signer.publicKey === input.publicKey) return { kind: 'registered', signer };
+    const retired = signer.previousKeys.find((k) => k.fingerprint === input.fingerprint);
+    return retired ? { kind: 'retiredKey', signer, retired } : { kind: 'wrongKey', signer };
   });
 }
