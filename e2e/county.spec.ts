@@ -4,7 +4,15 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { newKeyPair, signManifest } from '../shared/handoff/package';
 import { completeSetup, signIn, snap } from './helpers';
-import { exportFrom, finishCountySetup, pick, registerAndReceive, setUpCounty } from './county';
+import {
+  exportFrom,
+  finishCountySetup,
+  issueList,
+  openCountyList,
+  pick,
+  registerAndReceive,
+  setUpCounty,
+} from './county';
 import { chooseFile, download, newProblem, officePc } from './office';
 import { pdfInfo, pdfPages, pdfText, printToPdf } from './pdf';
 
@@ -325,13 +333,18 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   }
   await expect(qingshan.getByTestId('ledger-count')).toHaveText('共 4 条');
 
-  // The same list signed by another key is refused, naming both fingerprints.
+  // The same list signed by another key is refused, naming both fingerprints; closed, nothing
+  // is imported (the county's new PC is another test).
   resigned(out('feedback.zip'), out('feedback-forged.zip'));
   await openList(out('feedback-forged.zip'));
-  await expect(qingshan.getByText(/的签名指纹是 .*，与本机登记的绿水县签名指纹/)).toContainText(
-    countyPrint,
+  dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByTestId('county-key-refused')).toContainText(
+    '的签名指纹与本机登记的绿水县签名指纹不同',
   );
+  await expect(dialog.getByTestId('refused-registered')).toHaveText(countyPrint);
+  await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(qingshan.getByRole('dialog')).toHaveCount(0);
+  await expect(qingshan.getByTestId('ledger-count')).toHaveText('共 4 条');
 
   // The item as the town's ledger keeps it: the county's number and demand, who signed.
   await qingshan.getByText('河岸堆放生活垃圾，长约二十米').click();
@@ -410,9 +423,9 @@ test('the county registers two towns by fingerprint, receives, compares and dril
   ).toContainText('刘科长');
 });
 
-test('the county desk backs itself up daily or on demand, and a new PC restores it whole', async () => {
+test('the county desk backs itself up daily or on demand, and a new PC restores it whole; the town re-registers the new PC’s key, and the old one is refused', async () => {
   const testInfo = test.info();
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const out = (name: string) => testInfo.outputPath(name);
   const qingshan = await townPc(testInfo, '青山镇-备份', ['东村']);
   await exportFrom(qingshan, out('qingshan.zip'));
@@ -422,6 +435,21 @@ test('the county desk backs itself up daily or on demand, and a new PC restores 
   await setUpCounty(county);
   await finishCountySetup(county);
   await registerAndReceive(county, out('qingshan.zip'));
+  // The old PC's list: the town registers the county's key with it.
+  const oldPrint = await issueList(county, {
+    town: '青山镇-备份',
+    batch: '绿水县环督〔2026〕20号',
+    village: '东村',
+    description: '村口垃圾池满溢',
+    file: out('list-old.zip'),
+  });
+  await openCountyList(qingshan, out('list-old.zip'));
+  let dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByTestId('county-fingerprint')).toHaveText(oldPrint);
+  await dialog.getByLabel('我已与县里核对，签名指纹完全一致').check();
+  await dialog.getByRole('button', { name: '登记并继续导入' }).click();
+  await qingshan.getByRole('dialog').getByRole('button', { name: '导入 1 条' }).click();
+  await expect(qingshan.getByText('已导入 1 条上级反馈问题。')).toBeVisible();
   const nav = county.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link', { name: '备份与恢复' }).click();
   await expect(county.getByRole('heading', { name: '备份与恢复', level: 1 })).toBeVisible();
@@ -472,5 +500,78 @@ test('the county desk backs itself up daily or on demand, and a new PC restores 
       .getByRole('row')
       .filter({ hasText: '从备份恢复' }),
   ).toBeVisible();
+
+  // The new PC signs with a key of its own: its list is refused by the town, naming both
+  // fingerprints, until the town re-registers the county's key — compared by phone, with a
+  // reason, recorded — and is then imported, once.
+  const newPrint = await issueList(fresh, {
+    town: '青山镇-备份',
+    batch: '绿水县环督〔2026〕21号',
+    village: '东村',
+    description: '河道内堆放秸秆',
+    file: out('list-new.zip'),
+  });
+  expect(newPrint).not.toBe(oldPrint);
+  await qingshan.setViewportSize({ width: 1366, height: 768 });
+  await openCountyList(qingshan, out('list-new.zip'));
+  dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByRole('heading')).toHaveText('清单没有导入：签名指纹不符');
+  await expect(dialog.getByTestId('county-key-refused')).toHaveText(
+    '《list-new.zip》的签名指纹与本机登记的绿水县签名指纹不同：这份清单不是本机登记的县里那台电脑签的，没有导入。',
+  );
+  await expect(dialog.getByTestId('refused-arriving')).toHaveText(newPrint);
+  await expect(dialog.getByTestId('refused-registered')).toHaveText(oldPrint);
+  await snap(qingshan, '99o-town-county-key-refused');
+  await dialog.getByRole('button', { name: '县里换了电脑，更换县级密钥…' }).click();
+  dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByRole('heading')).toHaveText('更换绿水县的签名密钥');
+  await expect(dialog.getByTestId('county-new-fingerprint')).toHaveText(newPrint);
+  await expect(dialog.getByText(oldPrint)).toBeVisible();
+  const submit = dialog.getByRole('button', { name: '更换密钥并继续导入' });
+  await expect(submit).toBeDisabled();
+  await dialog.getByLabel('我已与县里电话核对，新的签名指纹完全一致').check();
+  // Without a reason the key stays.
+  await submit.click();
+  await expect(dialog.getByText('请写明为什么更换县级密钥')).toBeVisible();
+  await dialog.getByLabel('更换原因').fill('县里旧电脑硬盘损坏，已在新电脑上恢复备份');
+  await snap(qingshan, '99p-town-county-rekey');
+  await submit.click();
+  await expect(qingshan.getByText('已更换绿水县的签名密钥。')).toBeVisible();
+  dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByTestId('signed-list')).toContainText(newPrint);
+  await expect(dialog.getByTestId('import-summary')).toContainText('新增 1 条，已导入过 0 条');
+  await dialog.getByRole('button', { name: '导入 1 条' }).click();
+  await expect(qingshan.getByText('已导入 1 条上级反馈问题。')).toBeVisible();
+  await expect(qingshan.getByTestId('ledger-count')).toHaveText('共 2 条');
+  await openCountyList(qingshan, out('list-new.zip'));
+  dialog = qingshan.getByRole('dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText('新增 0 条，已导入过 1 条');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  // The old PC's list now: refused as the county's old key, when and by whom it was replaced.
+  await openCountyList(qingshan, out('list-old.zip'));
+  const retired = qingshan.getByText(/是绿水县换电脑前的旧电脑签的/);
+  await expect(retired).toContainText(`（签名指纹 ${oldPrint}，`);
+  await expect(retired).toContainText(
+    `由张环保在本机更换为新密钥），没有导入。本机现在登记的绿水县签名指纹是 ${newPrint}`,
+  );
+  await expect(retired).toContainText(new Date().getFullYear().toString());
+  await expect(qingshan.getByRole('dialog')).toHaveCount(0);
+  await snap(qingshan, '99q-town-county-old-key');
+  await qingshan.getByRole('alert').filter({ has: retired }).getByRole('button').click();
+  await expect(qingshan.getByTestId('ledger-count')).toHaveText('共 2 条');
+  // The town's history: the step by name, who, why; in Chinese only.
+  await qingshan.goto('/#/settings/audit');
+  const step = qingshan
+    .getByRole('table', { name: '操作记录' })
+    .getByRole('row')
+    .filter({ hasText: '更换县级密钥' });
+  await expect(step).toContainText(`绿水县的签名指纹：${oldPrint} → ${newPrint}`);
+  await expect(step).toContainText('张环保');
+  await expect(step).toContainText('签名指纹、此前的密钥、签名公钥');
+  await expect(step).toContainText(
+    '已与县里核对新的签名指纹；县里旧电脑硬盘损坏，已在新电脑上恢复备份',
+  );
+  await step.getByRole('button', { name: '查看改动' }).click();
+  await snap(qingshan, '99r-town-county-rekey-history');
   for (const pc of [newPc, oldPc, qingshan.context()]) await pc.close();
 });

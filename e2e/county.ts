@@ -51,3 +51,51 @@ export async function registerAndReceive(page: Page, file: string) {
     timeout: 60_000,
   });
 }
+
+/**
+ * The county writes a feedback list of one item for `town`, issues it and saves it as a signed
+ * package (导出签名数据包…) to `file`; returns the fingerprint the list page shows (the county's
+ * PC's).
+ */
+export async function issueList(
+  page: Page,
+  list: { town: string; batch: string; village: string; description: string; file: string },
+): Promise<string> {
+  await page.goto('/#/feedback');
+  await page.getByRole('button', { name: '新建清单' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('乡镇').selectOption({ label: list.town });
+  await dialog.getByLabel('批次或文号').fill(list.batch);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: `督查反馈清单 · ${list.town}` })).toBeVisible();
+  await page.getByRole('button', { name: '添加问题' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('所在村').selectOption({ label: list.village });
+  await dialog.getByLabel('具体位置').fill('村口');
+  await dialog.getByLabel('整改责任人').fill(`${list.village}书记`);
+  await dialog.getByLabel('问题描述').fill(list.description);
+  await dialog.getByLabel('整改要求').fill('立即整改');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存这个问题。')).toBeVisible();
+  await page.getByRole('button', { name: '下发', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '下发' }).click();
+  await expect(page.getByText('已下发。现在可以导出。')).toBeVisible();
+  await download(
+    page,
+    () => page.getByRole('button', { name: '导出签名数据包…' }).click(),
+    list.file,
+  );
+  return (await page.getByTestId('feedback-fingerprint').innerText()).match(
+    /([0-9A-F]{4} ){7}[0-9A-F]{4}/,
+  )![0];
+}
+
+/** The town opens the county's list (a signed package or a sheet) at 导入上级反馈清单. */
+export async function openCountyList(page: Page, file: string) {
+  await page.goto('/#/ledger');
+  await chooseFile(
+    page,
+    () => page.getByRole('button', { name: '导入上级反馈清单' }).click(),
+    file,
+  );
+}

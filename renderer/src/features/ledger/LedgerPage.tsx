@@ -30,6 +30,7 @@ import { gridLocaleText } from '../../theme/AppTheme';
 import { actions } from '../../db/actions';
 import { useCan } from '../../db/hooks';
 import { CountyImportDialog } from './CountyImportDialog';
+import { CountyRekeyDialog } from './CountyRekeyDialog';
 import { CountySignerDialog } from './CountySignerDialog';
 import { pickCountyList, type PickedList } from './countyListFile';
 import { DeadlineChip } from './DeadlineChip';
@@ -62,6 +63,9 @@ export function LedgerPage() {
     PickedList,
     { status: 'unregistered' }
   > | null>(null);
+  const [rekeying, setRekeying] = useState<Extract<PickedList, { status: 'otherKey' }> | null>(
+    null,
+  );
   const [importing, setImporting] = useState<Extract<PickedList, { status: 'opened' }> | null>(
     null,
   );
@@ -128,6 +132,7 @@ export function LedgerPage() {
     if (!picked) return;
     if (picked.status === 'failed') notify.error(new Error(picked.message), picked.message);
     else if (picked.status === 'unregistered') setRegistering(picked);
+    else if (picked.status === 'otherKey') setRekeying(picked);
     else setImporting(picked);
   }
 
@@ -296,6 +301,19 @@ export function LedgerPage() {
           onRegistered={() => {
             setImporting({ ...registering, status: 'opened' });
             setRegistering(null);
+          }}
+        />
+      ) : null}
+      {rekeying ? (
+        <CountyRekeyDialog
+          fileName={rekeying.name}
+          signer={rekeying.signer}
+          registered={rekeying.registered}
+          onClose={() => setRekeying(null)}
+          onRekeyed={() => {
+            const { name, rows, signer } = rekeying;
+            setImporting({ status: 'opened', name, rows, signer });
+            setRekeying(null);
           }}
         />
       ) : null}

@@ -1,8 +1,10 @@
 import type { Cell } from '@shared/domain/countyImport';
 import { verifyPackage } from '@shared/handoff/package';
+import { formatTimestamp } from '../../components/format';
 import { actions } from '../../db/actions';
 import { isZip, readFirstSheetCells } from '../../lib/xlsx';
 import { platform } from '../../platform';
+import { IMPORT } from './importStrings';
 
 /** Where a signed list came from: the county's key, as registered here (or to be). */
 export interface ListSigner {
@@ -15,6 +17,17 @@ export type PickedList =
   | { status: 'opened'; name: string; rows: Cell[][]; signer?: ListSigner | undefined }
   /** A signed list whose county key this PC has not registered: compare, register, then open. */
   | { status: 'unregistered'; name: string; rows: Cell[][]; signer: ListSigner }
+  /**
+   * A signed list under another key than the county's registered one: refused, naming both; the
+   * county's new PC is re-registered by an explicit step, then the list opens.
+   */
+  | {
+      status: 'otherKey';
+      name: string;
+      rows: Cell[][];
+      signer: ListSigner;
+      registered: { county: string; fingerprint: string };
+    }
   | { status: 'failed'; message: string };
 
 const LIST_BYTES = 10 * 1024 * 1024;
@@ -30,7 +43,9 @@ async function sheetOf(name: string, data: Uint8Array): Promise<PickedList> {
 
 /**
  * A county's signed feedback list (督查反馈清单 as a package): checked completely, for this
- * town, by the county's registered key — or, the first time, by a key to be compared.
+ * town, by the county's registered key — or, the first time, by a key to be compared; under
+ * another key, refused with the offer to re-register the county's new PC; under a key the county
+ * had before, refused.
  */
 async function signedList(name: string, data: Uint8Array): Promise<PickedList> {
   const checked = verifyPackage(data);
@@ -42,16 +57,27 @@ async function signedList(name: string, data: Uint8Array): Promise<PickedList> {
       message: `《${name}》是乡镇的数据交换包或备份，不是县里的督查反馈清单。数据交换包请在“数据交换”里导入。`,
     };
   const signer = { county: feedback.county, publicKey, fingerprint: checked.fingerprint };
-  const check = await actions.checkFeedbackSigner({ townName: town.name, publicKey });
+  const check = await actions.checkFeedbackSigner({
+    townName: town.name,
+    publicKey,
+    fingerprint: checked.fingerprint,
+  });
   if (check.kind === 'otherTown')
     return {
       status: 'failed',
       message: `《${name}》是${feedback.county}给“${town.name}”的清单，不是给本镇（${check.town}）的。`,
     };
-  if (check.kind === 'wrongKey')
+  if (check.kind === 'retiredKey')
     return {
       status: 'failed',
-      message: `《${name}》的签名指纹是 ${checked.fingerprint}，与本机登记的${check.signer.county}签名指纹 ${check.signer.fingerprint} 不同：这份清单不是县里那台电脑签的，没有导入。`,
+      message: IMPORT.rekey.retired(
+        name,
+        check.signer.county,
+        check.retired.fingerprint,
+        formatTimestamp(check.retired.until),
+        check.retired.by,
+        check.signer.fingerprint,
+      ),
     };
   let sheet: Uint8Array;
   try {
@@ -61,6 +87,14 @@ async function signedList(name: string, data: Uint8Array): Promise<PickedList> {
   }
   const opened = await sheetOf(name, sheet);
   if (opened.status !== 'opened') return opened;
+  if (check.kind === 'wrongKey')
+    return {
+      status: 'otherKey',
+      name,
+      rows: opened.rows,
+      signer,
+      registered: { county: check.signer.county, fingerprint: check.signer.fingerprint },
+    };
   return check.kind === 'unregistered'
     ? { status: 'unregistered', name, rows: opened.rows, signer }
     : { ...opened, signer };

@@ -13,6 +13,30 @@ export const IMPORT = {
     register: '登记并继续导入',
     registered: (county: string) => `已登记${county}的签名指纹。`,
   },
+  /** A list signed by another key than the county's registered one; the county's new PC. */
+  rekey: {
+    refusedTitle: '清单没有导入：签名指纹不符',
+    refused: (file: string, county: string) =>
+      `《${file}》的签名指纹与本机登记的${county}签名指纹不同：这份清单不是本机登记的县里那台电脑签的，没有导入。`,
+    refusedHelp: (county: string) =>
+      `如果${county}确实换了电脑（或在新电脑上恢复了备份），请先打电话与县里核对新电脑的签名指纹，再更换县级密钥。否则不要导入这份清单，并告知县里。`,
+    arriving: '这份清单的指纹',
+    registered: '本机登记的指纹',
+    offer: '县里换了电脑，更换县级密钥…',
+    close: '关闭',
+    title: (county: string) => `更换${county}的签名密钥`,
+    text: (county: string) =>
+      `只有${county}确实换了电脑（或在新电脑上恢复了备份）时才更换。请打电话给县里，请对方读出新电脑上清单页显示的签名指纹，与下面的新指纹逐组核对。更换后，县里旧电脑签的清单会被拒绝。`,
+    old: '本机登记的指纹（旧）',
+    new: '这份清单的指纹（新）',
+    reason: '更换原因',
+    reasonHelp: '例如：县里旧电脑硬盘损坏，2026 年 12 月换了新电脑',
+    compared: '我已与县里电话核对，新的签名指纹完全一致',
+    submit: '更换密钥并继续导入',
+    done: (county: string) => `已更换${county}的签名密钥。`,
+    retired: (file: string, county: string, old: string, at: string, by: string, current: string) =>
+      `《${file}》是${county}换电脑前的旧电脑签的（签名指纹 ${old}，${at} 由${by}在本机更换为新密钥），没有导入。本机现在登记的${county}签名指纹是 ${current}，请向县里要新电脑导出的清单。`,
+  },
   level: '督查层级',
   batch: '本清单的批次或文号',
   batchHelp:

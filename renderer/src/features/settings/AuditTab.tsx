@@ -63,14 +63,18 @@ function EntryRow({ entry, names }: { entry: AuditEntry; names: Names }) {
           <Collapse in={open} unmountOnExit>
             <Table size="small" sx={{ my: 1 }}>
               <TableBody>
+                {/* A long value without spaces (a key's hex digits) wraps in its cell rather than
+                    widening the log past the page and squeezing the names into a column. */}
                 {fields.map((field) => (
                   <TableRow key={field}>
-                    <TableCell sx={{ width: 120 }}>{fieldLabel(entry.table, field)}</TableCell>
-                    <TableCell>
+                    <TableCell sx={{ width: 120, whiteSpace: 'nowrap' }}>
+                      {fieldLabel(entry.table, field)}
+                    </TableCell>
+                    <TableCell sx={{ overflowWrap: 'anywhere' }}>
                       {formatValue(entry.table, field, entry.before?.[field], names)}
                     </TableCell>
                     <TableCell sx={{ width: 24 }}>→</TableCell>
-                    <TableCell>
+                    <TableCell sx={{ overflowWrap: 'anywhere' }}>
                       {formatValue(entry.table, field, entry.after?.[field], names)}
                     </TableCell>
                   </TableRow>
