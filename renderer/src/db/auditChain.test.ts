@@ -6,7 +6,7 @@ import { ensureStandards } from './repositories/assessmentRepo';
 import { completeSetup } from './repositories/townRepo';
 import { addVillages } from './repositories/villageRepo';
 import { EcoDeskDb } from './schema';
-import { INSTALLATION_KEY } from './writeContext';
+import { appendAudit, INSTALLATION_KEY, writeContext } from './writeContext';
 
 /**
  * The history's hash chain where it runs: real IndexedDB in Chromium. Each write links its entry
@@ -59,6 +59,37 @@ describe('the history as a hash chain', () => {
         break: null,
       },
     ]);
+  });
+
+  it('links many entries of one transaction, a nested one among them, one after another', async () => {
+    const chain = await installation();
+    const write = async (label: string) => {
+      const ctx = await writeContext(db);
+      await appendAudit(db, ctx, {
+        id: ctx.newId(),
+        at: ctx.now,
+        actor: ctx.actor,
+        table: 'villages',
+        recordId: label,
+        action: 'update',
+        label,
+        before: null,
+        after: null,
+      });
+    };
+    await db.transaction('rw', db.audit, db.settings, async () => {
+      await write('甲');
+      await write('乙');
+      // A nested transaction shares IndexedDB's; its entry and the ones after it stay in line.
+      await db.transaction('rw', db.audit, db.settings, () => write('丙'));
+      await write('丁');
+    });
+    // A later transaction reads the head again.
+    await write('戊');
+    const entries = (await bySeq()).filter((e) => e.chain === chain);
+    expect(entries.slice(-5).map((e) => e.label)).toEqual(['甲', '乙', '丙', '丁', '戊']);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(await checkHistory(db, { full: true })).toMatchObject({ ok: true });
   });
 
   it('names an entry edited in IndexedDB, and keeps the break after a clean-looking check', async () => {

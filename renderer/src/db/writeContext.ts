@@ -126,11 +126,23 @@ export async function appendAudit(
     await db.audit.add(entry);
     return entry;
   }
-  const head = await chainHead(db, ctx.installation);
+  // A step that writes many records (closing a month: some thirty entries) reads the head once:
+  // within its transaction, which holds the history, no one else appends to this PC's chain.
+  // (Keyed by IndexedDB's own transaction, which nested Dexie transactions share.)
+  const tx = (Dexie.currentTransaction as { idbtrans?: object } | null)?.idbtrans;
+  const heads = tx ? (headsOf.get(tx) ?? new Map<string, ChainHead | null>()) : undefined;
+  if (tx && heads && !headsOf.has(tx)) headsOf.set(tx, heads);
+  const head = heads?.has(ctx.installation)
+    ? heads.get(ctx.installation)!
+    : await chainHead(db, ctx.installation);
   const linked = linkEntry(entry, ctx.installation, head);
   await db.audit.add(linked);
+  heads?.set(ctx.installation, { seq: linked.seq, hash: linked.hash });
   return linked;
 }
+
+/** The chain heads a transaction has linked to, by chain (see `appendAudit`). */
+const headsOf = new WeakMap<object, Map<string, ChainHead | null>>();
 
 /** This installation's id (its chain's name), or '' before its first write. */
 export async function installationOf(db: EcoDeskDb): Promise<string> {
