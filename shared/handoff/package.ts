@@ -13,6 +13,7 @@ import {
   type ByteSource,
   type ZipEntry,
 } from './zipIndex';
+import { RowReader, type RowsRead } from './recordRows';
 
 /**
  * The hand-off package (数据交换包): a zip with `manifest.json`, a detached Ed25519 signature over
@@ -40,6 +41,12 @@ export const LIMITS = {
   maxTotalBytes: 2 * 1024 ** 3,
   maxEntryBytes: 512 * 1024 ** 2,
   maxManifestBytes: 16 * 1024 ** 2,
+  /**
+   * One record (one element of a records file's array), as JSON: the largest the app writes is
+   * a few kilobytes. Rows are parsed one at a time, so this and not the entry's size bounds what
+   * parsing takes beyond the rows kept.
+   */
+  maxRecordBytes: 8 * 1024 ** 2,
   /** Inflated over compressed size, for entries above 1 MiB (a zip bomb reaches thousands). */
   maxRatio: 200,
   /**
@@ -488,30 +495,36 @@ function collectEntry(source: ByteSource, e: ZipEntry, limit: number): Uint8Arra
 }
 
 /**
- * The entry's size and SHA-256 checked against the manifest, streaming; its bytes given back
- * when asked to `keep` them.
+ * The entry's size and SHA-256 checked against the manifest, streaming; each piece also given to
+ * `read` (a records file's rows are read as it is hashed).
  */
 function checkEntry(
   source: ByteSource,
   e: ZipEntry,
   item: Manifest['entries'][number],
-  keep: boolean,
-): Uint8Array | null {
+  read?: (piece: Uint8Array) => void,
+): void {
   const name = shown(item.name);
   const hash = sha256.create();
-  const kept = keep ? new Uint8Array(item.size) : null;
-  let written = 0;
-  // streamEntry stops past item.size, so `kept` is never overrun.
   const size = streamEntry(source, e, item.size, (piece) => {
-    kept?.set(piece, written);
-    written += piece.length;
+    read?.(piece);
     hash.update(piece);
   });
   if (size !== item.size) throw new Refused(`“${name}”的大小与清单不符。`);
   if (bytesToHex(hash.digest()) !== item.sha256)
     throw new Refused(`“${name}”的内容与清单不符（SHA-256 不同），文件可能已损坏或被改动。`);
-  return kept;
 }
+
+const RECORDS_PROBLEMS: Record<
+  Exclude<RowsRead, { ok: true }>['problem'],
+  (table: string, limits: Limits) => string
+> = {
+  notArray: (table) => `“${table}”的记录不是一个 JSON 数组。`,
+  syntax: (table) => `“${table}”的记录无法解析。`,
+  tooManyRows: (table) => `“${table}”的记录条数与清单不符。`,
+  rowTooLarge: (table, { maxRecordBytes: most }) =>
+    `“${table}”里有一条记录超过 ${most % 1024 ** 2 === 0 ? `${most / 1024 ** 2} MiB` : `${most} 字节`}（可能是恶意构造的包）。`,
+};
 
 const ZIP_PROBLEMS: Record<string, (entry: string) => string> = {
   'not a zip': () => '这不是数据交换包（不是 zip 文件）。',
@@ -558,28 +571,58 @@ function controlCharacterAt(value: unknown, at = ''): string | null {
  * after inflating). Returns one Chinese sentence naming the first problem.
  */
 export function verifyPackage(data: Uint8Array, limits: Limits = LIMITS): VerifyResult {
+  return verifiedPackage(data, checkPackageBytes(data, limits));
+}
+
+/**
+ * What `verifyPackage` finds, as plain data (the app checks in a worker, which posts it back to
+ * the page): the records, and where each entry lies in the zip instead of a reader of them.
+ */
+export type CheckedPackage =
+  | {
+      ok: true;
+      manifest: Manifest;
+      fingerprint: string;
+      tables: Record<string, unknown[]>;
+      index: ZipEntry[];
+    }
+  | { ok: false; problem: string };
+
+export function checkPackageBytes(data: Uint8Array, limits: Limits = LIMITS): CheckedPackage {
   return refusing(limits, () => {
-    const source = memorySource(data);
-    const { manifest, fingerprint, byName, tables } = verify(source, limits, true);
-    return {
-      ok: true,
-      manifest,
-      fingerprint,
-      // Inflated again when asked for (bytes as checked: `data` is the caller's, not changed).
-      entry: (name) => {
-        const e = byName.get(name);
-        if (!e || name === MANIFEST || name === SIGNATURE) throw new Error(`no entry ${name}`);
-        return collectEntry(source, e, e.size);
-      },
-      tables,
-    };
+    const { manifest, fingerprint, byName, tables } = verify(memorySource(data), limits, true);
+    return { ok: true, manifest, fingerprint, tables, index: [...byName.values()] };
   });
 }
 
 /**
+ * A check's result with its reader of entries, over the bytes that were checked: `data` must be
+ * those very bytes, unchanged (a worker gives them back with the result).
+ */
+export function verifiedPackage(data: Uint8Array, checked: CheckedPackage): VerifyResult {
+  if (!checked.ok) return checked;
+  const source = memorySource(data);
+  const byName = new Map(checked.index.map((e) => [e.name, e]));
+  const { manifest, fingerprint, tables } = checked;
+  return {
+    ok: true,
+    manifest,
+    fingerprint,
+    // Inflated again when asked for (bytes as checked: `data` is the caller's, not changed).
+    entry: (name) => {
+      const e = byName.get(name);
+      if (!e || name === MANIFEST || name === SIGNATURE) throw new Error(`no entry ${name}`);
+      return collectEntry(source, e, e.size);
+    },
+    tables,
+  };
+}
+
+/**
  * The same checks, of a zip read piece by piece (the county's command line reads the file from
- * disk): memory stays near one 64 KiB piece plus the largest records file, whatever the
- * package's size. Gives the manifest and fingerprint; the records are checked, not kept.
+ * disk): memory stays near one 64 KiB piece, the manifest and one record (at most
+ * `maxRecordBytes`), whatever the package's size. Gives the manifest and fingerprint; the
+ * records are counted, not kept.
  */
 export function verifyPackageSource(
   source: ByteSource,
@@ -668,8 +711,8 @@ function parseManifest(bytes: Uint8Array): Manifest {
 
 /**
  * Every check, in the order docs/handoff-format.md gives: first the index, the manifest and its
- * signature, then each entry's size and SHA-256 streamed (nothing kept), then each records file
- * read again, its hash checked again and its rows counted (kept with `keepTables`).
+ * signature, then each entry's size and SHA-256 streamed, a records file's rows read one at a
+ * time as it streams (kept with `keepTables`, else counted), then what is wrong with the rows.
  */
 function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
   const byName = checkIndex(source, limits);
@@ -705,36 +748,35 @@ function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
     if (!e) throw new Refused(`清单上的文件“${shown(item.name)}”不在包里。`);
     if (e.size !== item.size) throw new Refused(`“${shown(item.name)}”的大小与清单不符。`);
   }
-  // Records files are kept from this pass when their rows are to be given back (the caller's
-  // bytes in memory do not change); read again afterwards otherwise, one at a time.
-  const recordsFiles = new Set(Object.keys(manifest.counts).map(recordsEntry));
-  const kept = new Map<string, Uint8Array>();
+  // Each records file's rows are read as it is hashed, one row at a time (kept with
+  // `keepTables`, else only counted); what is wrong with them is told once every entry's hash
+  // has checked out (a damaged file is told as damaged, not as unreadable records).
+  const tableOf = new Map(Object.keys(manifest.counts).map((t) => [recordsEntry(t), t]));
+  const read = new Map<string, RowsRead>();
   for (const item of manifest.entries) {
-    const keep = keepTables && recordsFiles.has(item.name);
-    const bytes = checkEntry(source, byName.get(item.name)!, item, keep);
-    if (bytes) kept.set(item.name, bytes);
+    const table = tableOf.get(item.name);
+    const rows = table
+      ? new RowReader({
+          keep: keepTables,
+          maxRows: manifest.counts[table]!,
+          maxRowBytes: limits.maxRecordBytes,
+        })
+      : null;
+    checkEntry(
+      source,
+      byName.get(item.name)!,
+      item,
+      rows ? (piece) => rows.push(piece) : undefined,
+    );
+    if (table && rows) read.set(table, rows.end());
   }
   const tables: Record<string, unknown[]> = {};
   for (const [table, count] of Object.entries(manifest.counts)) {
-    const item = listed.get(recordsEntry(table));
-    if (!item) throw new Refused(`包里缺少“${table}”的记录。`);
-    let bytes = kept.get(item.name);
-    if (!bytes) {
-      // Read again for its rows: the same bytes as hashed (a file could change), or refused.
-      bytes = collectEntry(source, byName.get(item.name)!, item.size);
-      if (bytes.length !== item.size || bytesToHex(sha256(bytes)) !== item.sha256)
-        throw new Refused(`“${shown(item.name)}”在检查时被改动了。`);
-    }
-    kept.delete(item.name);
-    let rows: unknown;
-    try {
-      rows = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    } catch {
-      throw new Refused(`“${table}”的记录无法解析。`);
-    }
-    if (!Array.isArray(rows) || rows.length !== count)
-      throw new Refused(`“${table}”的记录条数与清单不符。`);
-    if (keepTables) tables[table] = rows;
+    const rows = read.get(table);
+    if (!rows) throw new Refused(`包里缺少“${table}”的记录。`);
+    if (!rows.ok) throw new Refused(RECORDS_PROBLEMS[rows.problem](table, limits));
+    if (rows.count !== count) throw new Refused(`“${table}”的记录条数与清单不符。`);
+    if (keepTables) tables[table] = rows.rows;
   }
   return { manifest, fingerprint: fingerprint(publicKey), byName, tables };
 }
