@@ -4,13 +4,16 @@ import {
   digestTown,
   drillStats,
   figuresOf,
+  ledgerAtMonthEnds,
   monthFromDigest,
   type ForestMark,
   type LedgerFields,
   type RiverMark,
   type TownInputs,
 } from './countyDigest';
+import { randomGenerator } from './demo';
 import { ledgerStats } from './ledgerStats';
+import { lastDayOfMonth, nextMonth } from './period';
 import type { River } from './patrol';
 import type { Person } from './person';
 import type { Problem } from './problem';
@@ -208,5 +211,47 @@ describe('a town’s digest at the county', () => {
     }
     // As the package has them, whatever the day: 1, 2 and 6 closed (6 dated ahead), 5 unfixable.
     expect(drillStats(digest, '2026-12-12').bySource.town.closed).toBe(3);
+  });
+
+  it('counts the ledger at each month’s end in one pass as townMonth does, on a random ledger', () => {
+    const random = randomGenerator(7);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const day = () =>
+      `202${pick(['4', '5', '6'])}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const problems = Array.from({ length: 600 }, () => {
+      const status = pick([
+        'pending',
+        'inProgress',
+        'closeRequested',
+        'closed',
+        'unfixable',
+      ] as const);
+      return item({
+        source: pick(['upper', 'town', 'village', 'public'] as const),
+        status,
+        foundOn: day(),
+        deadline: day(),
+        // Some 销号 dated before the finding (typed wrongly), some without a date.
+        ...(status === 'closed' && random() < 0.9 ? closedOn(day()) : {}),
+        ...(random() < 0.05 ? { deletedAt: '2026-01-01T00:00:00.000Z' } : {}),
+      });
+    });
+    const months: string[] = [];
+    for (let m = '2023-11'; m <= '2027-02'; m = nextMonth(m)) months.push(m);
+    const swept = ledgerAtMonthEnds(problems, months);
+    const randomTown = { ...inputs, problems };
+    for (const [i, month] of months.entries()) {
+      const whole = figuresOf(randomTown, month, lastDayOfMonth(month));
+      expect([month, swept[i]]).toEqual([
+        month,
+        {
+          open: whole.open,
+          overdue: whole.overdue,
+          closureRate: whole.closureRate,
+          medianDaysToClose: whole.medianDaysToClose,
+          upperOpen: whole.upperOpen,
+        },
+      ]);
+    }
   });
 });

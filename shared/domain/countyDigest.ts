@@ -1,7 +1,10 @@
 import type { PeriodResult } from './assessment';
 import { monthFigures, type MonthFigures } from './county';
+import { deadlineState } from './ledger';
 import {
   combineLedgerStats,
+  daysToClose,
+  histogramMedian,
   tallyOf,
   totalsFromTally,
   type LedgerStats,
@@ -17,6 +20,7 @@ import {
 import { lastDayOfMonth, nextMonth, previousMonth } from './period';
 import type { Person } from './person';
 import type { Problem } from './problem';
+import { isLive } from './record';
 
 /**
  * What 全县总览 and a town's drill-down read of one town, made once when its package is received
@@ -157,9 +161,15 @@ export function digestTown(inputs: TownInputs, madeOn: string): TownDigest {
     let month = firstMonth;
     const earliest = monthsBefore(current, KEPT_MONTHS);
     if (month < earliest) month = earliest;
+    const ends: string[] = [];
+    for (; month < current; month = nextMonth(month)) ends.push(month);
     // The month's end is before `madeOn`: its figures are those of its end, whatever the day.
-    for (; month < current; month = nextMonth(month))
-      months[month] = figuresOf(inputs, month, lastDayOfMonth(month));
+    const ledger = ledgerAtMonthEnds(inputs.problems, ends);
+    for (const [i, m] of ends.entries())
+      months[m] = {
+        ...figuresOf({ ...inputs, problems: [] }, m, lastDayOfMonth(m)),
+        ...ledger[i]!,
+      };
   }
   const live = inputs.problems.filter((p) => !p.deletedAt);
   return {
@@ -178,6 +188,73 @@ export function digestTown(inputs: TownInputs, madeOn: string): TownDigest {
       people: [...inputs.people],
     },
   };
+}
+
+type LedgerPart = Pick<
+  MonthFigures,
+  'open' | 'overdue' | 'closureRate' | 'medianDaysToClose' | 'upperOpen'
+>;
+
+/**
+ * The ledger as it stood at the end of each of `months` (ascending), as `townMonth` counts it,
+ * in one pass over the items sorted by the day they were found and the day they were closed,
+ * instead of counting 20,000 items again for each of 120 months: an item counts from its
+ * finding; it is closed from its 销号 on (open until then), ended unfixable whenever it is.
+ */
+export function ledgerAtMonthEnds(
+  problems: readonly LedgerFields[],
+  months: readonly string[],
+): LedgerPart[] {
+  const earlier =
+    <T>(day: (x: T) => string) =>
+    (a: T, b: T) =>
+      day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : 0;
+  const live = problems.filter(isLive);
+  const findings = [...live].sort(earlier((p) => p.foundOn));
+  // A 销号 counts from its own day, and not before its item was found (a 销号 dated before the
+  // finding, typed wrongly, counts from the finding, as townMonth has it).
+  const closings = live
+    .filter((p) => p.status === 'closed')
+    .map((p) => {
+      const on = p.verification?.date ?? p.foundOn;
+      return { p, at: on > p.foundOn ? on : p.foundOn, days: daysToClose(p) };
+    })
+    .sort(earlier((x) => x.at));
+  // The items open at the month's end: found, not closed by then, not ended unfixable.
+  const open = new Set<LedgerFields>();
+  const histogram = new Map<number, number>();
+  let total = 0;
+  let closed = 0;
+  let f = 0;
+  let c = 0;
+  return months.map((month) => {
+    const end = lastDayOfMonth(month);
+    for (; f < findings.length && findings[f]!.foundOn <= end; f += 1) {
+      total += 1;
+      if (findings[f]!.status !== 'unfixable') open.add(findings[f]!);
+    }
+    for (; c < closings.length && closings[c]!.at <= end; c += 1) {
+      const { p, days } = closings[c]!;
+      open.delete(p);
+      closed += 1;
+      if (days !== undefined) histogram.set(days, (histogram.get(days) ?? 0) + 1);
+    }
+    let overdue = 0;
+    let upperOpen = 0;
+    for (const p of open) {
+      // Closed only later: still awaiting its 销号 at the month's end.
+      const status = p.status === 'closed' ? 'closeRequested' : p.status;
+      if (p.source === 'upper') upperOpen += 1;
+      if (deadlineState(status, p.deadline, end) === 'overdue') overdue += 1;
+    }
+    return {
+      open: open.size,
+      overdue,
+      closureRate: total === 0 ? null : Math.round((closed / total) * 1000) / 1000,
+      medianDaysToClose: histogramMedian(histogram),
+      upperOpen,
+    };
+  });
 }
 
 function monthsBefore(month: string, count: number): string {
