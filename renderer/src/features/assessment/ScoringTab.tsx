@@ -313,7 +313,7 @@ export function ScoringTab({
           ),
         )}
         confirmLabel={ASSESSMENT.close.confirm}
-        onConfirm={() => void close()}
+        onConfirm={close}
         onClose={() => setClosing(false)}
       />
       {reopening ? <ReopenDialog month={month} onClose={() => setReopening(false)} /> : null}
