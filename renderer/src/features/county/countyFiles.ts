@@ -12,8 +12,8 @@ import {
 import { periodLabel } from '@shared/domain/period';
 import type { SaveFileResult } from '@shared/ipc/api';
 import { writeCountySheet } from '../../lib/xlsx';
-import { sha256Hex, verifyPackage } from '@shared/handoff/package';
 import { actions } from '../../db/actions';
+import { checkPackage } from '../../lib/packageCheck';
 import { platform } from '../../platform';
 
 /** A town's package chosen at the county, checked completely and judged, nothing written yet. */
@@ -55,14 +55,15 @@ export async function openTownPackage(
   const opened = await platform.readPickedFile(file.token, PACKAGE_BYTES);
   if (opened.status === 'canceled') return { problem: `《${file.name}》没有读到。` };
   if (opened.status === 'failed') return { problem: opened.message };
-  const checked = verifyPackage(opened.data);
+  const received = await checkPackage(opened.data);
+  const checked = received.verified;
   if (!checked.ok) return { problem: `《${opened.name}》不能接收：${checked.problem}` };
   if (checked.manifest.feedback)
     return { problem: `《${opened.name}》是县里自己导出的督查反馈清单，不是乡镇的数据交换包。` };
   if (checked.manifest.backup)
     return { problem: `《${opened.name}》是乡镇电脑自己的备份，不是交给县里的数据交换包。` };
   const arriving: ArrivingPackage = {
-    sha256: await sha256Hex(opened.data),
+    sha256: received.sha256,
     townName: checked.manifest.town.name,
     fingerprint: checked.fingerprint,
     createdAt: checked.manifest.createdAt,

@@ -2,12 +2,13 @@ import { packageFileName, type ExportChoice, type HandoffLogInput } from '@share
 import type { Decision, ImportPlan } from '@shared/handoff/merge';
 import type { RestorePreview } from '@shared/handoff/restorePreview';
 import { BACKUP_REASON_LABELS, type BackupReason } from '@shared/handoff/backups';
-import { sha256Hex, verifyPackage, type Manifest } from '@shared/handoff/package';
+import { sha256Hex, type Manifest } from '@shared/handoff/package';
 import { briefingPdfName } from '@shared/handoff/readable';
 import { importableTables } from '@shared/handoff/recordCheck';
 import { actions } from '../../db/actions';
 import { InputError } from '../../db/errors';
 import { EVERYTHING, type BuildStep } from '../../db/packageBuilder';
+import { checkPackage } from '../../lib/packageCheck';
 import type { SaveFileResult } from '@shared/ipc/api';
 import { grantPrint } from '../../db/session';
 import { platform } from '../../platform';
@@ -75,7 +76,7 @@ export async function exportPackage(
     if (saved.status === 'failed') return { status: 'failed', message: saved.message };
     place = saved.path;
   }
-  const entry = await logOf(place, built.data, built);
+  const entry = logOf(place, { data: built.data, sha256: await sha256Hex(built.data) }, built);
   await actions.logExport(entry);
   const readable = built.manifest.entries
     .map((e) => e.name)
@@ -171,8 +172,8 @@ export async function reviewPackage(
   if (opened.status === 'canceled') return null;
   if (opened.status === 'failed') return { problem: opened.message };
   onChecking();
-  await nextPaint();
-  const verified = verifyPackage(opened.data);
+  const file = await checkPackage(opened.data);
+  const { verified } = file;
   if (!verified.ok) return { problem: `《${opened.name}》不能导入：${verified.problem}` };
   if (verified.manifest.feedback)
     return {
@@ -197,7 +198,7 @@ export async function reviewPackage(
     leftOut,
     ...(restore ? { restore } : {}),
     tables,
-    log: await logOf(opened.name, opened.data, verified),
+    log: logOf(opened.name, file, verified),
     manifest: verified.manifest,
     plan,
     attachment: (id) => verified.entry(`attachments/${id}`),
@@ -205,15 +206,15 @@ export async function reviewPackage(
 }
 
 /** What the hand-off log keeps of a checked package file. */
-async function logOf(
+function logOf(
   name: string,
-  data: Uint8Array,
+  file: { data: Uint8Array; sha256: string },
   checked: { manifest: Manifest; fingerprint: string },
-): Promise<HandoffLogInput> {
+): HandoffLogInput {
   return {
     place: name,
-    sha256: await sha256Hex(data),
-    size: data.length,
+    sha256: file.sha256,
+    size: file.data.length,
     period: checked.manifest.period,
     counts: checked.manifest.counts,
     fingerprint: checked.fingerprint,
@@ -268,27 +269,13 @@ export async function recoverFromBackup(name: string): Promise<string | null> {
   const opened = await platform.readBackup(name);
   if (opened.status === 'canceled') return '没有读到备份。';
   if (opened.status === 'failed') return opened.message;
-  const verified = verifyPackage(opened.data);
+  const file = await checkPackage(opened.data);
+  const { verified } = file;
   if (!verified.ok) return `备份《${opened.name}》不能恢复：${verified.problem}`;
   await actions.recoverIntoNewDatabase({
     tables: verified.tables,
     attachment: (id) => verified.entry(`attachments/${id}`),
-    log: await logOf(opened.name, opened.data, verified),
+    log: logOf(opened.name, file, verified),
   });
   return null;
 }
-
-/**
- * Resolves once the page has painted what was just set (so that a notice shows before a long
- * check takes the thread), or after 100 ms when the window is hidden and does not paint.
- */
-const nextPaint = () =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
