@@ -1,7 +1,7 @@
 import type { Cell } from '@shared/domain/countyImport';
-import { verifyPackage } from '@shared/handoff/package';
 import { formatTimestamp } from '../../components/format';
 import { actions } from '../../db/actions';
+import { checkPackage } from '../../lib/packageCheck';
 import { isZip, readFirstSheetCells } from '../../lib/xlsx';
 import { platform } from '../../platform';
 import { IMPORT } from './importStrings';
@@ -48,7 +48,8 @@ async function sheetOf(name: string, data: Uint8Array): Promise<PickedList> {
  * had before, refused.
  */
 async function signedList(name: string, data: Uint8Array): Promise<PickedList> {
-  const checked = verifyPackage(data);
+  // Checked in a worker, as every package is: the page stays responsive meanwhile.
+  const checked = (await checkPackage(data)).verified;
   if (!checked.ok) return { status: 'failed', message: `《${name}》不能导入：${checked.problem}` };
   const { feedback, town, publicKey } = checked.manifest;
   if (!feedback)
