@@ -132,7 +132,10 @@ test('export a package, check it with the command line; a new PC restored from a
   await expect(other.getByTestId('commit-problem')).toContainText('您的姓名');
   await other.getByLabel('您的姓名').fill('李干事');
   await confirm.click();
-  // The backup brought the office's accounts: the new PC asks for a sign-in before anything.
+  // The backup brought the office's accounts: the new PC asks for a sign-in before anything —
+  // once the restore has written the demo's records and photos (it shows its progress meanwhile;
+  // on a busy machine that takes longer than an expectation's usual 10 s).
+  await expect(other.getByRole('form', { name: '登录' })).toBeVisible({ timeout: 60_000 });
   await signIn(other, '张环保', 'demo1234');
   await expect(other.getByRole('heading', { name: '总览' })).toBeVisible();
   expect(await screens(other)).toEqual(before);
