@@ -24,10 +24,25 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The app runs in Chromium only, which reads woff2: each @fontsource rule also names a .woff of
+ * its subset as a fallback, which the build would otherwise copy (hundreds of files) unused.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'eco-desk-woff2-only',
+    enforce: 'pre',
+    transform: (code, id) =>
+      /[\\/]@fontsource[\\/].*\.css$/.test(id)
+        ? code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '')
+        : null,
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [woff2Only(), react(), contentSecurityPolicy()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {

@@ -114,8 +114,10 @@ test('the bundled Chinese font is used, nothing is fetched from outside and noth
 }) => {
   const outside: string[] = [];
   const missing: string[] = [];
+  const fonts: string[] = [];
   page.on('request', (request) => {
     if (!request.url().startsWith('http://127.0.0.1:')) outside.push(request.url());
+    if (request.resourceType() === 'font') fonts.push(request.url());
   });
   page.on('response', (response) => {
     if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
@@ -132,6 +134,17 @@ test('the bundled Chinese font is used, nothing is fetched from outside and noth
         .length,
   );
   expect(loadedFaces).toBeGreaterThan(0);
+  // Chromium reads woff2: the stylesheet names no .woff, and only the theme's two weights load.
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(
+    fonts.filter((url) => !/noto-sans-sc-[\w-]+-(400|500)-normal-[\w-]+\.woff2$/.test(url)),
+  ).toEqual([]);
+  const css = await page.evaluate(async () => {
+    const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')!;
+    return (await fetch(sheet.href)).text();
+  });
+  expect(css).toContain('.woff2');
+  expect(css).not.toMatch(/\.woff\)/);
   expect(outside).toEqual([]);
   // The icon in the tab is the app's own (build/icon.svg), not a missing favicon.ico.
   expect(missing).toEqual([]);

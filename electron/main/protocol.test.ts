@@ -64,6 +64,16 @@ describe('createAppProtocolHandler', () => {
     expect(await response.text()).toContain('生态');
   });
 
+  // Each page's code is a chunk the renderer imports when the page is first opened: a module
+  // script, which Chromium runs only with a JavaScript type, from the app's own origin.
+  it('answers a chunk imported later with a JavaScript type, under a CSP that allows it', async () => {
+    const response = await handler()(new Request('app://eco-desk/assets/app.js'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(CONTENT_SECURITY_POLICY.split('; ')).toContain("script-src 'self'");
+  });
+
   it('answers 404 for an escape attempt and for a missing file', async () => {
     for (const url of [
       'app://eco-desk/%2e%2e/secret.txt',

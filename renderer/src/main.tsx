@@ -3,10 +3,13 @@ import '@fontsource/noto-sans-sc/500.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadLanding } from './app/pages';
 import { takePrintGrant } from './db/session';
 
+const route = window.location.hash.replace(/^#/, '');
 // A hidden print window of the desktop app opens signed in as the window that asked for it.
-takePrintGrant(window.location.hash.replace(/^#/, ''));
+takePrintGrant(route);
+preloadLanding(route);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

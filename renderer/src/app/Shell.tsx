@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { actions } from '../db/actions';
 import {
   useCan,
@@ -26,6 +26,7 @@ import { ChainBreakBanner } from '../features/settings/HistoryCheck';
 import { useDailyBackup } from '../features/handoff/useBackups';
 import { layout } from '../theme/tokens';
 import { COUNTY_NAV_ITEMS, NAV_ITEMS } from './navigation';
+import { PageLoading } from './PageLoading';
 
 function isActive(itemPath: string, pathname: string): boolean {
   return itemPath === '/' ? pathname === '/' : pathname.startsWith(itemPath);
@@ -104,7 +105,9 @@ export function Shell() {
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar sx={{ minHeight: `${layout.appBarHeight}px !important` }} />
         <ChainBreakBanner found={chainBreak} />
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </Box>
     </Box>
   );

@@ -1,38 +1,39 @@
 import { Box, CircularProgress } from '@mui/material';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { useInstallationKind, useSetupComplete } from '../db/hooks';
+import { Suspense, type ReactNode } from 'react';
 import { AccountGate } from '../features/accounts/AccountGate';
-import { CountyOverviewPage } from '../features/county/CountyOverviewPage';
-import { ReceivePage } from '../features/county/ReceivePage';
-import { TownDrillPage } from '../features/county/TownDrillPage';
-import { FeedbackListPage } from '../features/county/FeedbackListPage';
-import { FeedbackPage } from '../features/county/FeedbackPage';
-import { CountyBackupsPage } from '../features/county/CountyBackupsPage';
-import { CountyBriefingPrintPage } from '../features/county/CountyBriefingPrintPage';
-import type { ReactNode } from 'react';
-import { AssessmentPage } from '../features/assessment/AssessmentPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { DemoPage } from '../features/demo/DemoPage';
-import { HandoffPage } from '../features/handoff/HandoffPage';
-import { RestorePage } from '../features/handoff/RestorePage';
-import { LedgerPage } from '../features/ledger/LedgerPage';
-import { ProblemPage } from '../features/ledger/ProblemPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SetupWizard } from '../features/setup/SetupWizard';
-import { VillagePage } from '../features/villages/VillagePage';
-import { Shell } from './Shell';
+import { PageLoading } from './PageLoading';
 import {
+  AssessmentPage,
   BriefingDraftPrintPage,
+  CountyBackupsPage,
+  CountyBriefingPrintPage,
+  CountyOverviewPage,
+  DashboardPage,
+  DemoPage,
   ExposurePrintPage,
+  FeedbackListPage,
+  FeedbackPage,
+  HandoffPage,
   IssuedBriefingPrintPage,
+  LedgerPage,
   LedgerPrintPage,
   NoticePrintPage,
+  PatrolsPage,
+  ProblemPage,
+  ReceivePage,
+  RecordsPage,
+  ReportsPage,
+  RestorePage,
+  SettingsPage,
+  SetupWizard,
+  SummaryPrintPage,
+  TownDrillPage,
   VillageCardPrintPage,
-} from '../features/print/PrintPages';
-import { SummaryPrintPage } from '../features/summary/SummaryPrintPage';
-import { PatrolsPage } from '../features/patrols/PatrolsPage';
-import { RecordsPage } from '../features/records/RecordsPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
+  VillagePage,
+} from './pages';
+import { Shell } from './Shell';
 
 function Loading() {
   return (
@@ -78,61 +79,65 @@ function ByKind({ town, county }: { town: ReactNode; county: ReactNode }) {
 }
 
 export function AppRoutes() {
+  // The pages outside the shell (print, setup, demo, restore) wait for their code here; the
+  // shell's pages inside it (Shell.tsx).
   return (
-    <Routes>
-      <Route path="/setup" element={<SetupOnlyOnce />} />
-      <Route element={<SignedInIfAccounts />}>
-        <Route path="/demo" element={<DemoPage />} />
-        <Route path="/restore" element={<RestorePage />} />
-      </Route>
-      <Route element={<RequireSetup />}>
-        <Route path="print">
-          <Route path="briefing/issued/:id" element={<IssuedBriefingPrintPage />} />
-          <Route path="briefing/:month" element={<BriefingDraftPrintPage />} />
-          <Route path="notice/:period" element={<NoticePrintPage />} />
-          <Route path="ledger" element={<LedgerPrintPage />} />
-          <Route path="village/:id/:month" element={<VillageCardPrintPage />} />
-          <Route path="exposure" element={<ExposurePrintPage />} />
-          <Route path="summary/:year" element={<SummaryPrintPage />} />
-          <Route path="county/:month" element={<CountyBriefingPrintPage />} />
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/setup" element={<SetupOnlyOnce />} />
+        <Route element={<SignedInIfAccounts />}>
+          <Route path="/demo" element={<DemoPage />} />
+          <Route path="/restore" element={<RestorePage />} />
         </Route>
-        <Route element={<Shell />}>
-          <Route
-            index
-            element={<ByKind town={<DashboardPage />} county={<CountyOverviewPage />} />}
-          />
-          <Route element={<ByKind town={<Outlet />} county={<Navigate to="/" replace />} />}>
-            <Route path="assessment" element={<AssessmentPage />} />
-            <Route path="assessment/:month" element={<AssessmentPage />} />
-            <Route path="assessment/:month/:tab" element={<AssessmentPage />} />
-            <Route path="villages/:id" element={<VillagePage />} />
-            <Route path="ledger" element={<LedgerPage />} />
-            <Route path="ledger/:id" element={<ProblemPage />} />
-            <Route path="patrols" element={<PatrolsPage />} />
-            <Route path="records" element={<RecordsPage />} />
-            <Route path="reports" element={<ReportsPage />} />
-            <Route path="handoff" element={<HandoffPage />} />
+        <Route element={<RequireSetup />}>
+          <Route path="print">
+            <Route path="briefing/issued/:id" element={<IssuedBriefingPrintPage />} />
+            <Route path="briefing/:month" element={<BriefingDraftPrintPage />} />
+            <Route path="notice/:period" element={<NoticePrintPage />} />
+            <Route path="ledger" element={<LedgerPrintPage />} />
+            <Route path="village/:id/:month" element={<VillageCardPrintPage />} />
+            <Route path="exposure" element={<ExposurePrintPage />} />
+            <Route path="summary/:year" element={<SummaryPrintPage />} />
+            <Route path="county/:month" element={<CountyBriefingPrintPage />} />
           </Route>
-          <Route element={<ByKind town={<Navigate to="/" replace />} county={<Outlet />} />}>
-            <Route path="receive" element={<ReceivePage />} />
-            <Route path="towns/:id" element={<TownDrillPage />} />
-            <Route path="feedback" element={<FeedbackPage />} />
-            <Route path="feedback/:id" element={<FeedbackListPage />} />
-            <Route path="backups" element={<CountyBackupsPage />} />
+          <Route element={<Shell />}>
+            <Route
+              index
+              element={<ByKind town={<DashboardPage />} county={<CountyOverviewPage />} />}
+            />
+            <Route element={<ByKind town={<Outlet />} county={<Navigate to="/" replace />} />}>
+              <Route path="assessment" element={<AssessmentPage />} />
+              <Route path="assessment/:month" element={<AssessmentPage />} />
+              <Route path="assessment/:month/:tab" element={<AssessmentPage />} />
+              <Route path="villages/:id" element={<VillagePage />} />
+              <Route path="ledger" element={<LedgerPage />} />
+              <Route path="ledger/:id" element={<ProblemPage />} />
+              <Route path="patrols" element={<PatrolsPage />} />
+              <Route path="records" element={<RecordsPage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="handoff" element={<HandoffPage />} />
+            </Route>
+            <Route element={<ByKind town={<Navigate to="/" replace />} county={<Outlet />} />}>
+              <Route path="receive" element={<ReceivePage />} />
+              <Route path="towns/:id" element={<TownDrillPage />} />
+              <Route path="feedback" element={<FeedbackPage />} />
+              <Route path="feedback/:id" element={<FeedbackListPage />} />
+              <Route path="backups" element={<CountyBackupsPage />} />
+            </Route>
+            <Route
+              path="settings"
+              element={
+                <ByKind
+                  town={<Navigate to="/settings/town" replace />}
+                  county={<Navigate to="/settings/accounts" replace />}
+                />
+              }
+            />
+            <Route path="settings/:tab" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
-          <Route
-            path="settings"
-            element={
-              <ByKind
-                town={<Navigate to="/settings/town" replace />}
-                county={<Navigate to="/settings/accounts" replace />}
-              />
-            }
-          />
-          <Route path="settings/:tab" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

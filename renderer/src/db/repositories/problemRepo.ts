@@ -53,13 +53,19 @@ const refuse = (message: string, field = ''): never => {
   throw new InputError([{ field, message }]);
 };
 
-/** The ledger's items; `openOnly` reads just the unfinished ones through the status index. */
+/**
+ * The ledger's items; `openOnly` reads just the unfinished ones through the status index, one
+ * request per status (in the index's order). `anyOf` walks a cursor, one event per item, each
+ * waiting its turn on a busy page: on a cold start it held the dashboard's ledger figures back by
+ * about a second here (334 items of 20,040).
+ */
 export async function listProblems(db: EcoDeskDb, openOnly = false): Promise<Problem[]> {
   const rows = openOnly
-    ? await db.problems
-        .where('status')
-        .anyOf([...OPEN_STATUSES])
-        .toArray()
+    ? (
+        await Promise.all(
+          [...OPEN_STATUSES].sort().map((s) => db.problems.where('status').equals(s).toArray()),
+        )
+      ).flat()
     : await db.problems.toArray();
   return rows.filter(isLive);
 }

@@ -26,7 +26,7 @@ import { useNotify } from '../../app/notify';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PromptDialog } from '../../components/FormDialog';
 import { PageHeader } from '../../components/PageHeader';
-import { gridLocaleText } from '../../theme/AppTheme';
+import { gridLocaleText } from '../../theme/gridLocale';
 import { actions } from '../../db/actions';
 import { useCan } from '../../db/hooks';
 import { CountyImportDialog } from './CountyImportDialog';
