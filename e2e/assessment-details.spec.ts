@@ -263,3 +263,36 @@ test('示例数据 with a seed: one not a whole number is refused in words; seed
   expect(summaries[0]).toMatch(/^12 个月考核、\d+ 条扣分/);
   expect(summaries[1]).not.toBe(summaries[0]);
 });
+
+test('a village’s page lists its newest 24 periods and 12 follow-up actions, all on request', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/#/demo?years=3&auto=1');
+  await expect(page.getByTestId('demo-status')).toHaveText('示例数据已载入。', {
+    timeout: 120_000,
+  });
+  await page.goto('/#/');
+  await page.getByTestId('village-tile').first().click();
+  const history = page.getByRole('table', { name: '历次考核' });
+  // A header row and the newest 24 of the 36 months.
+  await expect(history.getByRole('row')).toHaveCount(25);
+  // The newest first: last month (the demo's months end there).
+  const [y, m] = new Date()
+    .toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+    .split('-')
+    .map(Number) as [number, number];
+  const newest = m === 1 ? `${y - 1}年12月` : `${y}年${m - 1}月`;
+  await expect(history.getByRole('row').nth(1)).toContainText(newest);
+  const actions = page.getByRole('table', { name: '后续事项' });
+  await expect(actions.getByRole('row')).toHaveCount(12);
+  await snap(page, '46b-village-page-newest');
+  await page.getByRole('button', { name: '显示全部 36 期' }).click();
+  await expect(history.getByRole('row')).toHaveCount(37);
+  await expect(page.getByRole('button', { name: /^显示全部 \d+ 期$/ })).toHaveCount(0);
+  const more = page.getByRole('button', { name: /^显示全部 \d+ 项$/ });
+  const total = Number((await more.textContent())?.match(/\d+/)?.[0]);
+  expect(total).toBeGreaterThan(12);
+  await more.click();
+  await expect(actions.getByRole('row')).toHaveCount(total);
+});

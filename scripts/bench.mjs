@@ -814,6 +814,51 @@ try {
       ratio_to_raw: null,
     });
 
+    step('village page, work records, hand-off page, settings');
+    // 11. The screens not timed above, each opened from the dashboard and timed like the others:
+    // from the click to the next painted frame once the screen is complete.
+    const fromDashboard = async (name, clickSelector, ready, until = null) => {
+      const times = [];
+      for (let i = 0; i < runs; i += 1) {
+        await page.goto(`${app.url}#/`);
+        await page.getByTestId('ledger-summary').waitFor();
+        times.push(await inPage(page, clickSelector, ready, until));
+      }
+      figures.push({
+        name,
+        median_ms: round(median(times)),
+        records_per_s: null,
+        runs,
+        ratio_to_raw: null,
+      });
+    };
+    // The first village's tile → its 120 months, its score trend, 回头看 and the month's deductions.
+    await fromDashboard('village.first_render', '[data-testid=village-tile]', [
+      '[data-testid=village-history] tbody tr',
+      '[data-testid=village-trend] .recharts-line-curve',
+      '[data-testid=village-rechecks]',
+      '[data-testid=village-deductions]',
+    ]);
+    // 工作记录 → this year's 学习 records listed with their count.
+    await fromDashboard(
+      'records.first_render',
+      'nav a[href="#/records"]',
+      ['[data-testid=record-count]'],
+      { selector: '[data-testid=record-count]', notText: '' },
+    );
+    // 数据交换 → the fingerprint, the reminder's interval, this PC's backups and the log.
+    await fromDashboard(
+      'handoff.first_render',
+      'nav a[href="#/handoff"]',
+      ['[data-testid=handoff-log]', '[data-testid=handoff-interval]', '[aria-label="本机的备份"]'],
+      { selector: '[data-testid=fingerprint]', notText: '' },
+    );
+    // 设置 → its first tab, 乡镇信息, with both of its forms.
+    await fromDashboard('settings.first_render', 'nav a[href="#/settings"]', [
+      '[data-testid=town-form]',
+      'main form input[inputmode=numeric]',
+    ]);
+
     step('hand-off');
     // 7. Export the whole town (every table) as a signed package, then import it into a new PC
     // set up for the town: choose the file, the complete check and the dry run, then the commit.

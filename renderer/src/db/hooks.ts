@@ -37,6 +37,7 @@ import {
   findReboundCandidates,
   getRecheckRules,
   loadRecheckOverview,
+  loadVillageRecheck,
 } from './repositories/recheckRepo';
 import {
   getEliminations,
@@ -214,6 +215,9 @@ export const useLedgerViews = () => useLiveQuery(() => listLedgerViews(db), []);
 /** 回头看: what is due, the rebound rate and re-checks on time (docs/recheck.md). */
 export const useRecheckOverview = (today: string) =>
   useLiveQuery(() => loadRecheckOverview(db, today), [today]);
+/** The same for one village (its page). */
+export const useVillageRecheck = (villageId: string, today: string) =>
+  useLiveQuery(() => loadVillageRecheck(db, villageId, today), [villageId, today]);
 export const useRecheckRules = () => useLiveQuery(() => getRecheckRules(db), []);
 /** The closed items a new one (village, category, place, found on) may be the return of. */
 export const useReboundCandidates = (

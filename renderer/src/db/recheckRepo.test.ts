@@ -16,6 +16,7 @@ import {
   findReboundCandidates,
   getRecheckRules,
   loadRecheckOverview,
+  loadVillageRecheck,
   recordRecheck,
   saveRecheckRules,
   setCountyRecheckDates,
@@ -217,6 +218,45 @@ describe('回头看 in IndexedDB', () => {
     expect(entries.map((e) => entryActionLabel(e))).toEqual(
       expect.arrayContaining(['结束长期坚持', '验收销号（已完成·长期坚持）']),
     );
+  });
+
+  it('a village’s page reads its own items and shows what the overview says of it', async () => {
+    const [first, second] = await listVillages(db);
+    await closedItem('2026-11-01');
+    const other = { villageId: second!.id };
+    await closedItem('2026-10-01', { ...other, place: '三组' });
+    await closedItem(
+      '2026-11-01',
+      { ...other, place: '河道' },
+      { duty: '每周保洁一次', intervalDays: 14 },
+    );
+    // Closed more than 730 days before: no longer watched.
+    await closedItem('2024-01-10', {
+      ...other,
+      place: '老桥',
+      foundOn: '2024-01-02',
+      deadline: '2024-01-17',
+    });
+    const today = '2026-12-02';
+    const overview = await loadRecheckOverview(db, today);
+    for (const village of [first!, second!]) {
+      const own = await loadVillageRecheck(db, village.id, today);
+      expect(own.rebound).toEqual(
+        overview.rebound.byVillage.find((r) => r.villageId === village.id),
+      );
+      expect(own.due).toEqual(overview.due.filter((d) => d.villageId === village.id));
+      expect(own.reboundMonths).toBe(overview.rules.reboundMonths);
+    }
+    // 李家村 on 12-02, due up to 12-08: closed 10-01 → 10-31 (+30; its +90, 12-30, is later);
+    // the duty from 11-01 every 14 days → 11-15 and 11-29 (12-13 is later). Overdue by 32, 17
+    // and 3 days. Two items closed in the last 12 months, none came back.
+    const own = await loadVillageRecheck(db, second!.id, today);
+    expect(own.due.map((d) => [d.due, d.daysOverdue, d.village])).toEqual([
+      ['2026-10-31', 32, '李家村'],
+      ['2026-11-15', 17, '李家村'],
+      ['2026-11-29', 3, '李家村'],
+    ]);
+    expect(own.rebound).toMatchObject({ label: '李家村', closed: 2, rebounded: 0 });
   });
 
   it('offers a new item of the same village, category and place as a rebound', async () => {

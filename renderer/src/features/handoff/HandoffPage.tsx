@@ -224,8 +224,8 @@ export function HandoffPage() {
           <Typography variant="h4" gutterBottom>
             {HANDOFF.log.title}
           </Typography>
-          {log && log.length > 0 ? (
-            <Table size="small" aria-label={HANDOFF.log.title}>
+          {log === undefined ? null : log.length > 0 ? (
+            <Table size="small" aria-label={HANDOFF.log.title} data-testid="handoff-log">
               <TableHead>
                 <TableRow>
                   <TableCell>{HANDOFF.log.at}</TableCell>
@@ -250,7 +250,9 @@ export function HandoffPage() {
               </TableBody>
             </Table>
           ) : (
-            <Typography color="text.secondary">{HANDOFF.log.empty}</Typography>
+            <Typography color="text.secondary" data-testid="handoff-log">
+              {HANDOFF.log.empty}
+            </Typography>
           )}
         </Paper>
       </Box>
@@ -269,6 +271,7 @@ function IntervalField() {
     <Box
       component="form"
       sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
+      data-testid="handoff-interval"
       onSubmit={(event) => {
         event.preventDefault();
         void actions.setHandoffInterval(Number(value)).then(

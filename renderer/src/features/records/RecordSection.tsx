@@ -71,7 +71,7 @@ export function RecordSection({ kind, year }: { kind: RecordKind; year: number }
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Typography color="text.secondary" sx={{ flex: 1 }} data-testid="record-count">
-          {records ? RECORDS.count(year, def.label, records.length) : ''}
+          {records && villages ? RECORDS.count(year, def.label, records.length) : ''}
         </Typography>
         {mayEdit && kind === 'elimination' ? <EliminationsEditor /> : null}
         {mayEdit ? (

@@ -41,6 +41,7 @@ function TownForm({ town, mayEdit }: { town: Town; mayEdit: boolean }) {
       component="form"
       onSubmit={(event) => void save(event)}
       noValidate
+      data-testid="town-form"
     >
       <Typography variant="h4">{SETTINGS.tabs.town}</Typography>
       <TextField

@@ -11,7 +11,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   CartesianGrid,
@@ -47,7 +47,7 @@ function Deductions({ villageId, month }: { villageId: string; month: string }) 
     cell: view.cells.get(`${villageId}:${d.itemCode}`),
   }));
   return (
-    <Paper sx={{ p: 2 }}>
+    <Paper sx={{ p: 2 }} data-testid="village-deductions">
       <Typography variant="h4" gutterBottom>
         {V.deductions(periodLabel(month))}
       </Typography>
@@ -100,6 +100,31 @@ function Deductions({ villageId, month }: { villageId: string; month: string }) 
   );
 }
 
+/**
+ * The newest rows a long list shows first, the rest on request: ten years are 120 months and
+ * some 60 follow-up actions, and drawing all of them took most of the page's time.
+ */
+const FIRST_ROWS = { history: 24, actions: 12 };
+
+function ShowAll({
+  total,
+  shown,
+  label,
+  onClick,
+}: {
+  total: number;
+  shown: number;
+  label: string;
+  onClick: () => void;
+}) {
+  if (total <= shown) return null;
+  return (
+    <Button size="small" sx={{ mt: 1 }} onClick={onClick}>
+      {label}
+    </Button>
+  );
+}
+
 /** One village's whole story: details, every period's score and flag, deductions, due actions. */
 export function VillagePage() {
   const { id } = useParams();
@@ -109,6 +134,7 @@ export function VillagePage() {
   const results = useAllResults();
   const allActions = useDueActions();
   const village = villages?.find((v) => v.id === id);
+  const [all, setAll] = useState({ history: false, actions: false });
   const today = useMemo(() => toIsoDate(new Date()), []);
   const history = useMemo(
     () =>
@@ -130,6 +156,8 @@ export function VillagePage() {
   const actions = allActions
     .filter((a) => a.villageId === village.id)
     .sort((a, b) => b.periodKey.localeCompare(a.periodKey));
+  const shownHistory = all.history ? history : history.slice(0, FIRST_ROWS.history);
+  const shownActions = all.actions ? actions : actions.slice(0, FIRST_ROWS.actions);
 
   return (
     <>
@@ -158,7 +186,7 @@ export function VillagePage() {
             {history.length === 0 ? (
               <Typography color="text.secondary">{V.noHistory}</Typography>
             ) : (
-              <Table size="small" aria-label={V.history}>
+              <Table size="small" aria-label={V.history} data-testid="village-history">
                 <TableHead>
                   <TableRow>
                     <TableCell>{V.month}</TableCell>
@@ -168,7 +196,7 @@ export function VillagePage() {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {history.map(({ result, row }) => (
+                  {shownHistory.map(({ result, row }) => (
                     <TableRow key={result.id}>
                       <TableCell>
                         <Link to={`/villages/${village.id}?month=${result.id}`}>
@@ -187,6 +215,12 @@ export function VillagePage() {
                 </TableBody>
               </Table>
             )}
+            <ShowAll
+              total={history.length}
+              shown={shownHistory.length}
+              label={V.allHistory(history.length)}
+              onClick={() => setAll({ ...all, history: true })}
+            />
           </Paper>
           <Paper sx={{ p: 2 }}>
             <Typography variant="h4" gutterBottom>
@@ -197,7 +231,7 @@ export function VillagePage() {
             ) : (
               <Table size="small" aria-label={V.actions}>
                 <TableBody>
-                  {actions.map((a) => (
+                  {shownActions.map((a) => (
                     <TableRow key={a.id}>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
                         {periodLabel(a.periodKey)}
@@ -222,10 +256,16 @@ export function VillagePage() {
                 </TableBody>
               </Table>
             )}
+            <ShowAll
+              total={actions.length}
+              shown={shownActions.length}
+              label={V.allActions(actions.length)}
+              onClick={() => setAll({ ...all, actions: true })}
+            />
           </Paper>
         </Box>
         <Box sx={{ display: 'grid', gap: 2 }}>
-          <Paper sx={{ p: 2 }}>
+          <Paper sx={{ p: 2 }} data-testid="village-trend">
             <Typography variant="h4" gutterBottom>
               {V.trend}
             </Typography>

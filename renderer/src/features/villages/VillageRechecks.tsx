@@ -1,26 +1,23 @@
 import { List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import { percent } from '@shared/domain/recheck';
-import { useRecheckOverview } from '../../db/hooks';
+import { useVillageRecheck } from '../../db/hooks';
 import { VILLAGE_PAGE } from './strings';
 
 const W = VILLAGE_PAGE.rechecks;
 
 /** A village's 回头看: its rebound rate over the last 12 months and the re-checks it owes now. */
 export function VillageRechecks({ villageId, today }: { villageId: string; today: string }) {
-  const overview = useRecheckOverview(today);
-  if (!overview) return null;
-  const row = overview.rebound.byVillage.find((r) => r.villageId === villageId);
-  const due = overview.due.filter((d) => d.villageId === villageId);
+  const figures = useVillageRecheck(villageId, today);
+  if (!figures) return null;
+  const { rebound: row, due } = figures;
   return (
     <Paper sx={{ p: 2 }} data-testid="village-rechecks">
       <Typography variant="h4" gutterBottom>
         {W.title}
       </Typography>
       <Typography>
-        {row
-          ? W.line(row.closed, row.rebounded, percent(row.rate), overview.rules.reboundMonths)
-          : W.none}
+        {row ? W.line(row.closed, row.rebounded, percent(row.rate), figures.reboundMonths) : W.none}
       </Typography>
       {due.length > 0 ? (
         <>

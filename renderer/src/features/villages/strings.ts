@@ -12,6 +12,7 @@ export const VILLAGE_PAGE = {
   flag: '红黄旗',
   reason: '理由',
   noHistory: '暂无已发布的考核结果。',
+  allHistory: (n: number) => `显示全部 ${n} 期`,
   trend: '得分走势',
   noTrend: '暂无走势：有两期以上的考核结果后显示。',
   deductions: (label: string) => `${label}扣分明细`,
@@ -24,6 +25,7 @@ export const VILLAGE_PAGE = {
   noDeductions: '本月暂无扣分。',
   actions: '后续事项',
   noActions: '暂无后续事项。',
+  allActions: (n: number) => `显示全部 ${n} 项`,
   due: '期限',
   rechecks: {
     title: '回头看与反弹',
