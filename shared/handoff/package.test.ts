@@ -167,10 +167,10 @@ describe('hostile packages are refused with one sentence', () => {
       problemOf(
         rezip({
           ...raw,
-          'manifest.json': strToU8(JSON.stringify({ ...manifest, formatVersion: 3 })),
+          'manifest.json': strToU8(JSON.stringify({ ...manifest, formatVersion: 4 })),
         }),
       ),
-    ).toBe('数据交换包的格式版本 3 不受支持（本程序读第 1、2 版）。');
+    ).toBe('数据交换包的格式版本 4 不受支持（本程序读第 1、2、3 版）。');
   });
 
   it('a missing or wrong signature, or a manifest changed after signing', () => {

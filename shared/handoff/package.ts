@@ -26,7 +26,20 @@ export const HANDOFF_FORMAT = 'eco-desk-handoff';
  * import never replaces them), and a backup says it is one. Version 1 is still read.
  */
 export const HANDOFF_VERSION = 2;
-const READABLE_VERSIONS: readonly unknown[] = [1, HANDOFF_VERSION];
+/**
+ * 3: a table too large for one entry (a county desk's 1.6 million records, about 1 GB of JSON)
+ * is written in parts, `records/<table>.json`, `records/<table>.2.json`, …, counted in the
+ * manifest's `parts`. Written only by a package that has such a table: any other stays version 2,
+ * which an older program reads.
+ */
+export const HANDOFF_PARTS_VERSION = 3;
+const READABLE_VERSIONS: readonly unknown[] = [1, HANDOFF_VERSION, HANDOFF_PARTS_VERSION];
+/**
+ * The most bytes of JSON one part of a table holds (a single record larger than this is a part
+ * of its own): far below the 512 MiB an entry may have and the longest string a JavaScript engine
+ * makes (about 512 MiB in V8), and small enough that packing one part takes little memory.
+ */
+export const RECORD_PART_BYTES = 64 * 1024 ** 2;
 /**
  * The `town.id` of a county desk's own backup (a county desk has no town); a town's PC has its
  * one town (`town`). The main process pins the first it signs for (electron identityService).
@@ -83,6 +96,20 @@ const manifestSchema = z.object({
    */
   history: z
     .object({ chain: z.string().max(40), seq: z.number().int().positive(), hash: hex(64) })
+    .optional(),
+  /**
+   * Version 3: the records of each table written in several entries, the number in each part
+   * in order (`records/<table>.json` first, then `records/<table>.<n>.json` from 2). They add up
+   * to `counts[table]`. A table not named here is one entry.
+   */
+  parts: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]+$/)
+        .max(60),
+      z.array(z.number().int().nonnegative()).min(2).max(LIMITS.maxEntries),
+    )
     .optional(),
   /**
    * A backup (of this PC, with its town, settings and hand-off log), to be restored, never
@@ -161,7 +188,60 @@ const encoder = new TextEncoder();
 /** A fixed time: the package's bytes depend only on its contents. */
 const MTIME = new Date('2020-01-01T00:00:00Z');
 
-export const recordsEntry = (table: string) => `records/${table}.json`;
+/** The entry of a table's records, or of its `part`th part (from 2) when it has several. */
+export const recordsEntry = (table: string, part = 1) =>
+  part === 1 ? `records/${table}.json` : `records/${table}.${part}.json`;
+
+/**
+ * A table's records as JSON in parts of at most `maxBytes` each (a record larger than that is
+ * a part alone), serialised one record at a time into bytes: never the table as one string,
+ * which for a county's records passes the longest string the engine can make. One part holds
+ * exactly `JSON.stringify(rows)`'s bytes. Each part is made when asked for, its bytes its own
+ * (to be moved to a worker).
+ */
+export function* recordParts(
+  rows: readonly unknown[],
+  maxBytes = RECORD_PART_BYTES,
+): Generator<{ part: number; count: number; bytes: Uint8Array<ArrayBuffer> }> {
+  let part = 1;
+  let buffer = new Uint8Array(Math.min(maxBytes, 1024 ** 2) + 2);
+  let length = 0;
+  let count = 0;
+  const room = (bytes: number) => {
+    if (length + bytes <= buffer.length) return;
+    const grown = new Uint8Array(Math.max(length + bytes, buffer.length * 2));
+    grown.set(buffer.subarray(0, length));
+    buffer = grown;
+  };
+  const finish = () => {
+    room(1);
+    buffer[length++] = 0x5d;
+    const bytes = buffer.slice(0, length);
+    buffer = new Uint8Array(Math.min(maxBytes, 1024 ** 2) + 2);
+    return { part: part++, count, bytes };
+  };
+  buffer[length++] = 0x5b;
+  for (const row of rows) {
+    // As JSON.stringify writes an array's element (undefined and functions as null).
+    const text = JSON.stringify(row) ?? 'null';
+    const before = length;
+    room(text.length * 3 + 2);
+    if (count > 0) buffer[length++] = 0x2c;
+    length += encoder.encodeInto(text, buffer.subarray(length)).written;
+    if (count > 0 && length + 1 > maxBytes) {
+      // Past the part's size: the part ends before this record, which begins the next.
+      length = before;
+      yield finish();
+      count = 0;
+      length = 0;
+      buffer[length++] = 0x5b;
+      room(text.length * 3 + 2);
+      length += encoder.encodeInto(text, buffer.subarray(length)).written;
+    }
+    count += 1;
+  }
+  yield finish();
+}
 
 /**
  * Hashes and deflates one entry, and inflates it back at once to prove that the zip will hold
@@ -235,28 +315,33 @@ function compressedAlready(data: Uint8Array): boolean {
  */
 export class PackageWriter {
   private readonly entries = new Map<string, PackedEntry>();
-  private readonly counts = new Map<string, number>();
+  /** By table, the number of records in each of its parts (index 0: `records/<table>.json`). */
+  private readonly counts = new Map<string, number[]>();
   private prepared: { manifest: Manifest; manifestBytes: Uint8Array } | null = null;
 
-  /** A table's rows, packed here. */
-  addTable(table: string, rows: readonly unknown[]): void {
-    this.addRecords(
-      table,
-      rows.length,
-      packEntry(recordsEntry(table), encoder.encode(JSON.stringify(rows))),
-    );
+  /** A table's rows, packed here (in parts of at most `partBytes` of JSON). */
+  addTable(table: string, rows: readonly unknown[], partBytes = RECORD_PART_BYTES): void {
+    for (const { part, count, bytes } of recordParts(rows, partBytes))
+      this.addRecords(table, count, packEntry(recordsEntry(table, part), bytes), part);
   }
 
-  /** A table's records, packed elsewhere from their JSON (`recordsEntry(table)`). */
-  addRecords(table: string, count: number, packed: PackedEntry): void {
+  /**
+   * A table's records (or its `part`th part, `recordParts`), packed elsewhere from their JSON
+   * (`recordsEntry(table, part)`).
+   */
+  addRecords(table: string, count: number, packed: PackedEntry, part = 1): void {
+    const parts = this.counts.get(table) ?? [];
     if (
       !/^[A-Za-z0-9]+$/.test(table) ||
-      this.counts.has(table) ||
-      packed.name !== recordsEntry(table)
+      !Number.isInteger(part) ||
+      part < 1 ||
+      parts[part - 1] !== undefined ||
+      packed.name !== recordsEntry(table, part)
     )
       throw new Error(`unusable table name: ${table}`);
     this.add(packed);
-    this.counts.set(table, count);
+    parts[part - 1] = count;
+    this.counts.set(table, parts);
   }
 
   /** An attachment or a readable copy. */
@@ -276,15 +361,21 @@ export class PackageWriter {
   /** The manifest, and the exact bytes to sign and to store as manifest.json. */
   prepare(meta: PackageMeta): { manifest: Manifest; manifestBytes: Uint8Array } {
     const names = [...this.entries.keys()].sort();
+    const tables = [...this.counts].sort(([a], [b]) => a.localeCompare(b));
+    for (const [table, parts] of tables)
+      for (let i = 0; i < parts.length; i += 1)
+        if (parts[i] === undefined) throw new Error(`${table} lacks its part ${i + 1}`);
+    const parted = tables.filter(([, parts]) => parts.length > 1);
     const manifest: Manifest = {
       format: HANDOFF_FORMAT,
-      formatVersion: HANDOFF_VERSION,
+      formatVersion: parted.length > 0 ? HANDOFF_PARTS_VERSION : HANDOFF_VERSION,
       appVersion: meta.appVersion,
       town: meta.town,
       period: meta.period,
       createdAt: meta.createdAt,
       publicKey: bytesToHex(meta.publicKey),
-      counts: Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b))),
+      counts: Object.fromEntries(tables.map(([t, parts]) => [t, parts.reduce((a, b) => a + b)])),
+      ...(parted.length > 0 ? { parts: Object.fromEntries(parted) } : {}),
       ...(meta.history ? { history: meta.history } : {}),
       ...(meta.backup ? { backup: true as const } : {}),
       ...(meta.feedback ? { feedback: meta.feedback } : {}),
@@ -413,10 +504,15 @@ export function signableManifest(
 
 /** Write, sign and seal in one step, for callers that hold the secret key (tests, fixtures). */
 export function createPackage(
-  input: Omit<PackageContents, 'publicKey'> & { secretKey: Uint8Array },
+  input: Omit<PackageContents, 'publicKey'> & {
+    secretKey: Uint8Array;
+    /** The most JSON of one part of a table (tests make it small). */
+    partBytes?: number;
+  },
 ): Uint8Array {
   const writer = new PackageWriter();
-  for (const [table, rows] of Object.entries(input.tables)) writer.addTable(table, rows);
+  for (const [table, rows] of Object.entries(input.tables))
+    writer.addTable(table, rows, input.partBytes);
   for (const [name, data] of Object.entries(input.files)) writer.addFile(packEntry(name, data));
   const { manifestBytes } = writer.prepare({
     ...input,
@@ -517,13 +613,14 @@ function checkEntry(
 
 const RECORDS_PROBLEMS: Record<
   Exclude<RowsRead, { ok: true }>['problem'],
-  (table: string, limits: Limits) => string
+  /** `whose`: `“problems”`, or `“countyRecords”第 2 段` for a part. */
+  (whose: string, limits: Limits) => string
 > = {
-  notArray: (table) => `“${table}”的记录不是一个 JSON 数组。`,
-  syntax: (table) => `“${table}”的记录无法解析。`,
-  tooManyRows: (table) => `“${table}”的记录条数与清单不符。`,
-  rowTooLarge: (table, { maxRecordBytes: most }) =>
-    `“${table}”里有一条记录超过 ${most % 1024 ** 2 === 0 ? `${most / 1024 ** 2} MiB` : `${most} 字节`}（可能是恶意构造的包）。`,
+  notArray: (whose) => `${whose}的记录不是一个 JSON 数组。`,
+  syntax: (whose) => `${whose}的记录无法解析。`,
+  tooManyRows: (whose) => `${whose}的记录条数与清单不符。`,
+  rowTooLarge: (whose, { maxRecordBytes: most }) =>
+    `${whose}里有一条记录超过 ${most % 1024 ** 2 === 0 ? `${most / 1024 ** 2} MiB` : `${most} 字节`}（可能是恶意构造的包）。`,
 };
 
 const ZIP_PROBLEMS: Record<string, (entry: string) => string> = {
@@ -710,6 +807,40 @@ function parseManifest(bytes: Uint8Array): Manifest {
 }
 
 /**
+ * The records files a manifest lists, by table: how many records each part holds (one part,
+ * `records/<table>.json`, unless `parts` says more). Refused: `parts` in a version before 3, a
+ * part of a table not counted, parts that do not add up to the table's count, and a listed
+ * entry under `records/` that is no counted table's file (or a part past its last).
+ */
+function recordFiles(
+  manifest: Manifest,
+  listed: ReadonlyMap<string, unknown>,
+): Map<string, number[]> {
+  const parts = manifest.parts ?? {};
+  if (manifest.parts && manifest.formatVersion < HANDOFF_PARTS_VERSION)
+    throw new Refused(
+      `清单里有分段的记录（parts），这是第 ${HANDOFF_PARTS_VERSION} 版的格式，却标成了第 ${manifest.formatVersion} 版。`,
+    );
+  const files = new Map<string, number[]>();
+  for (const [table, count] of Object.entries(manifest.counts)) {
+    const counts = Object.hasOwn(parts, table) ? parts[table]! : [count];
+    if (counts.reduce((a, b) => a + b, 0) !== count)
+      throw new Refused(`“${table}”各段的记录条数加起来与清单里的总数（${count}）不符。`);
+    files.set(table, counts);
+  }
+  for (const table of Object.keys(parts))
+    if (!Object.hasOwn(manifest.counts, table))
+      throw new Refused(`清单里分段的“${shown(table)}”不是包里计数的表。`);
+  const known = new Set<string>();
+  for (const [table, counts] of files)
+    for (let part = 1; part <= counts.length; part += 1) known.add(recordsEntry(table, part));
+  for (const name of listed.keys())
+    if (name.startsWith('records/') && !known.has(name))
+      throw new Refused(`清单里的“${shown(name)}”不是哪一张表的记录文件（或分段）。`);
+  return files;
+}
+
+/**
  * Every check, in the order docs/handoff-format.md gives: first the index, the manifest and its
  * signature, then each entry's size and SHA-256 streamed, a records file's rows read one at a
  * time as it streams (kept with `keepTables`, else counted), then what is wrong with the rows.
@@ -751,14 +882,18 @@ function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
   // Each records file's rows are read as it is hashed, one row at a time (kept with
   // `keepTables`, else only counted); what is wrong with them is told once every entry's hash
   // has checked out (a damaged file is told as damaged, not as unreadable records).
-  const tableOf = new Map(Object.keys(manifest.counts).map((t) => [recordsEntry(t), t]));
+  const partsOf = recordFiles(manifest, listed);
+  const tableOf = new Map<string, { table: string; part: number }>();
+  for (const [table, counts] of partsOf)
+    for (let part = 1; part <= counts.length; part += 1)
+      tableOf.set(recordsEntry(table, part), { table, part });
   const read = new Map<string, RowsRead>();
   for (const item of manifest.entries) {
-    const table = tableOf.get(item.name);
-    const rows = table
+    const of = tableOf.get(item.name);
+    const rows = of
       ? new RowReader({
           keep: keepTables,
-          maxRows: manifest.counts[table]!,
+          maxRows: partsOf.get(of.table)![of.part - 1]!,
           maxRowBytes: limits.maxRecordBytes,
         })
       : null;
@@ -768,15 +903,26 @@ function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
       item,
       rows ? (piece) => rows.push(piece) : undefined,
     );
-    if (table && rows) read.set(table, rows.end());
+    if (rows) read.set(item.name, rows.end());
   }
   const tables: Record<string, unknown[]> = {};
-  for (const [table, count] of Object.entries(manifest.counts)) {
-    const rows = read.get(table);
-    if (!rows) throw new Refused(`包里缺少“${table}”的记录。`);
-    if (!rows.ok) throw new Refused(RECORDS_PROBLEMS[rows.problem](table, limits));
-    if (rows.count !== count) throw new Refused(`“${table}”的记录条数与清单不符。`);
-    if (keepTables) tables[table] = rows.rows;
+  for (const [table, counts] of partsOf) {
+    const kept: unknown[] = [];
+    for (const [i, count] of counts.entries()) {
+      const part = i + 1;
+      const rows = read.get(recordsEntry(table, part));
+      const whose = counts.length > 1 ? `“${table}”第 ${part} 段` : `“${table}”`;
+      if (!rows)
+        throw new Refused(
+          counts.length > 1
+            ? `包里缺少“${table}”第 ${part} 段的记录（${recordsEntry(table, part)}）。`
+            : `包里缺少“${table}”的记录。`,
+        );
+      if (!rows.ok) throw new Refused(RECORDS_PROBLEMS[rows.problem](whose, limits));
+      if (rows.count !== count) throw new Refused(`${whose}的记录条数与清单不符。`);
+      if (keepTables) for (const row of rows.rows) kept.push(row);
+    }
+    if (keepTables) tables[table] = kept;
   }
   return { manifest, fingerprint: fingerprint(publicKey), byName, tables };
 }
