@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newKeyPair, packEntry, PackageWriter, verifyPackage } from '@shared/handoff/package';
+import {
+  newKeyPair,
+  packEntry,
+  PackageWriter,
+  verifyPackage,
+  type Manifest,
+} from '@shared/handoff/package';
 import { safeStorageProtector, type SafeStorageLike } from '../safeStorageProtector';
 import { createIdentityService, type KeyProtector } from './identityService';
 
@@ -221,6 +227,83 @@ describe('signManifest signs only manifests as this app’s writer makes them, n
       status: 'refused',
       message: `本机没有签名这个包：${message}`,
     });
+  });
+});
+
+describe('signManifest signs a backup whose large table is written in parts (format 3)', () => {
+  const rows = Array.from({ length: 3000 }, (_, i) => ({ key: `t|problems|${i}`, row: { i } }));
+  /** A county desk's backup: its records in parts of 20 kB, as the writer makes them. */
+  function parted(publicKey: Uint8Array) {
+    const writer = new PackageWriter();
+    writer.addTable('villages', [{ id: 'v1' }]);
+    writer.addTable('countyRecords', rows, 20_000);
+    const prepared = writer.prepare({
+      appVersion: '0.1.0',
+      town: { id: 'county', name: '绿水县（县级工作台）' },
+      period: { from: '2017-01', to: '2026-11' },
+      createdAt: NOW.toISOString(),
+      publicKey,
+      backup: true,
+    });
+    return { ...prepared, seal: (signature: string) => writer.seal(signature) };
+  }
+  type M = Manifest & { parts: Record<string, number[]> };
+  const encode = (manifest: unknown) => new TextEncoder().encode(JSON.stringify(manifest, null, 2));
+
+  it('as written: signed, and the sealed package verifies with every row', async () => {
+    const identity = createIdentityService({ dataFolder: folder, now });
+    const backup = parted(hexToBytes((await identity.getIdentity()).publicKey));
+    expect(backup.manifest.formatVersion).toBe(3);
+    expect(backup.manifest.parts?.countyRecords?.length).toBeGreaterThan(3);
+    const signed = await identity.signManifest(backup.manifestBytes);
+    if (signed.status !== 'signed') throw new Error(signed.message);
+    const verified = verifyPackage(backup.seal(signed.signature));
+    expect(verified.ok && verified.tables.countyRecords).toEqual(rows);
+  });
+
+  it.each<[string, (m: M) => unknown, string]>([
+    [
+      'parts under version 2',
+      (m) => ({ ...m, formatVersion: 2 }),
+      '清单是第 2 版的格式，本机只签第 3 版（记录分段的清单）。',
+    ],
+    [
+      'version 3 without parts',
+      (m) => ({ ...m, parts: undefined }),
+      '清单是第 3 版的格式，本机只签第 2 版。',
+    ],
+    [
+      'a part missing',
+      (m) => ({
+        ...m,
+        entries: m.entries.filter((e) => e.name !== 'records/countyRecords.2.json'),
+      }),
+      '段，却没有它第 2 段的记录文件。',
+    ],
+    [
+      'a part past the last',
+      (m) => ({ ...m, parts: { countyRecords: m.parts.countyRecords!.slice(0, 2) } }),
+      '清单里的“records/countyRecords.3.json”不是数据交换包里的文件名（只有 records/、attachments/、readable/ 下的文件）。',
+    ],
+    [
+      'parts not adding up to the count',
+      (m) => ({ ...m, counts: { ...m.counts, countyRecords: 2999 } }),
+      '清单里“countyRecords”各段的条数加起来不是它的总数。',
+    ],
+    [
+      'parts of a table not counted',
+      (m) => ({ ...m, parts: { ...m.parts, ghost: [1, 1] } }),
+      '清单里分段的“ghost”不是包里计数的表。',
+    ],
+  ])('refuses %s', async (_what, change, message) => {
+    const identity = createIdentityService({ dataFolder: folder, now });
+    const backup = parted(hexToBytes((await identity.getIdentity()).publicKey));
+    const manifest = JSON.parse(new TextDecoder().decode(backup.manifestBytes)) as M;
+    const result = await identity.signManifest(encode(change(manifest)));
+    expect(result.status).toBe('refused');
+    if (result.status !== 'refused') return;
+    expect(result.message).toMatch(/^本机没有签名这个包：/);
+    expect(result.message).toContain(message);
   });
 });
 

@@ -5,6 +5,7 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import {
   COUNTY_DESK_TOWN_ID,
   fingerprint,
+  HANDOFF_PARTS_VERSION,
   HANDOFF_VERSION,
   LIMITS,
   MANIFEST,
@@ -237,14 +238,17 @@ const whose = (town: string) =>
  * Why a manifest is not one this app's own writer (PackageWriter.prepare) makes now, or null:
  * the current format; made within the hour by this PC's clock (no back- or forward-dated
  * package); entries in the writer's order, each once, within the verifier's limits, and each a
- * name the format has: `records/<table>.json` of a counted table (every counted table has one),
+ * name the format has: `records/<table>.json` of a counted table (every counted table has one;
+ * a table in `parts` each of its parts `records/<table>.<n>.json`, adding up to its count),
  * `attachments/<id>`, `readable/<name>` — or, in a county's feedback list, its one sheet only.
  */
 function unsignable(manifest: Manifest, at: Date): Problem | null {
-  if (manifest.formatVersion !== HANDOFF_VERSION)
+  // The writer's version: 3 exactly when a table is written in parts, 2 otherwise.
+  const version = manifest.parts ? HANDOFF_PARTS_VERSION : HANDOFF_VERSION;
+  if (manifest.formatVersion !== version)
     return {
       detail: `format version ${manifest.formatVersion}`,
-      message: `清单是第 ${manifest.formatVersion} 版的格式，本机只签第 ${HANDOFF_VERSION} 版。`,
+      message: `清单是第 ${manifest.formatVersion} 版的格式，本机只签第 ${version} 版${manifest.parts ? '（记录分段的清单）' : ''}。`,
     };
   const created = Date.parse(manifest.createdAt);
   if (
@@ -283,11 +287,28 @@ function unsignable(manifest: Manifest, at: Date): Problem | null {
       };
   }
   const listed = new Set(names);
-  for (const table of Object.keys(manifest.counts))
-    if (!listed.has(recordsEntry(table)))
+  for (const [table, count] of Object.entries(manifest.counts)) {
+    const parts = manifest.parts?.[table] ?? [count];
+    for (let part = 1; part <= parts.length; part += 1)
+      if (!listed.has(recordsEntry(table, part)))
+        return {
+          detail: `table ${JSON.stringify(table)} without its records (part ${part})`,
+          message:
+            parts.length > 1
+              ? `清单记了“${table}”分 ${parts.length} 段，却没有它第 ${part} 段的记录文件。`
+              : `清单记了“${table}”的条数，却没有它的记录文件。`,
+        };
+    if (parts.reduce((a, b) => a + b, 0) !== count)
       return {
-        detail: `table ${JSON.stringify(table)} without its records`,
-        message: `清单记了“${table}”的条数，却没有它的记录文件。`,
+        detail: `table ${JSON.stringify(table)}: parts do not add up`,
+        message: `清单里“${table}”各段的条数加起来不是它的总数。`,
+      };
+  }
+  for (const table of Object.keys(manifest.parts ?? {}))
+    if (!Object.hasOwn(manifest.counts, table))
+      return {
+        detail: `parts of ${JSON.stringify(table)}, not counted`,
+        message: `清单里分段的“${table}”不是包里计数的表。`,
       };
   if (manifest.feedback && !listed.has(manifest.feedback.sheet))
     return {
@@ -302,7 +323,14 @@ function allowedName(manifest: Manifest, name: string): boolean {
   if (!isSafeEntryName(name) || name === MANIFEST || name === SIGNATURE) return false;
   if (manifest.feedback)
     return name === manifest.feedback.sheet && /^feedback\/[^/]+\.xlsx$/.test(name);
-  const records = /^records\/([A-Za-z0-9]+)\.json$/.exec(name);
-  if (records) return Object.hasOwn(manifest.counts, records[1]!);
+  const records = /^records\/([A-Za-z0-9]+)(?:\.([1-9][0-9]*))?\.json$/.exec(name);
+  if (records) {
+    const table = records[1]!;
+    if (!Object.hasOwn(manifest.counts, table)) return false;
+    if (records[2] === undefined) return true;
+    // A part from the second on, of a table the manifest has in parts, not past its last.
+    const part = Number(records[2]);
+    return part >= 2 && part <= (manifest.parts?.[table]?.length ?? 1);
+  }
   return /^(attachments|readable)\/[^/]+$/.test(name);
 }
