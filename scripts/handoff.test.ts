@@ -84,6 +84,32 @@ describe('npm run handoff -- verify', () => {
     expect(out).toContain('记录：村 1，整改问题 0');
   });
 
+  it('checks a county desk’s backup whose records are in parts (format 3), and a part missing', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ key: `t|problems|${i}`, row: { i } }));
+    const backup = createPackage({
+      appVersion: '0.1.0',
+      town: { id: 'county', name: '绿水县（县级工作台）' },
+      period: { from: '2017-01', to: '2026-11' },
+      createdAt: '2026-12-03T10:00:00.000Z',
+      tables: { countyRecords: rows },
+      files: {},
+      secretKey: keys.secretKey,
+      backup: true,
+      partBytes: 10_000,
+    });
+    const { status, out } = run('county-backup.zip', backup);
+    expect(status).toBe(0);
+    expect(out).toContain('格式第 3 版');
+    expect(out).toMatch(/记录：乡镇报来的数据 2000（分 \d+ 段）/);
+    const entries = unzipSync(backup);
+    delete entries['records/countyRecords.2.json'];
+    const missing = run('county-backup-part-missing.zip', zipSync(entries));
+    expect(missing.status).toBe(1);
+    expect(missing.err).toBe(
+      `不通过：${missing.file}：清单上的文件“records/countyRecords.2.json”不在包里。`,
+    );
+  });
+
   it('without --expect-fingerprint says plainly that the signer was not checked', () => {
     const { status, out } = run('unpinned.zip', good);
     expect(status).toBe(0);

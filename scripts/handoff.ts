@@ -135,7 +135,10 @@ function main(args: string[]): number {
           '签名人：未核对。没有给出 --expect-fingerprint，任何密钥签的包都会通过：这只说明包在签名后没有被改动，不说明是哪台电脑签的。请把上面的指纹与乡镇回执上的核对，或用 --expect-fingerprint "…" 再查一次。',
         ]),
     `记录：${inTableOrder(Object.keys(m.counts))
-      .map((table) => `${tableLabel(table)} ${m.counts[table]}`)
+      .map((table) => {
+        const parts = m.parts?.[table];
+        return `${tableLabel(table)} ${m.counts[table]}${parts ? `（分 ${parts.length} 段）` : ''}`;
+      })
       .join('，')}`,
     `文件：${m.entries.length} 个，共 ${m.entries.reduce((s, e) => s + e.size, 0)} 字节，SHA-256 全部一致`,
     ...(m.history
