@@ -334,6 +334,103 @@ describe('the county desk', () => {
     }
   });
 
+  it('a county’s records too many for one entry go in parts: backup, verify, restore, every record and photo back', async () => {
+    // Three towns of 1,000 items each (about 1.3 MB of JSON at the county), in parts of 50 kB:
+    // the same path as 20 towns of ten years (1 GB) in parts of 64 MiB.
+    const towns = ['青山镇', '红石镇', '白沙镇'];
+    for (const [t, name] of towns.entries()) {
+      await registerTown(db, { name, publicKey: `${t}`.repeat(64), fingerprint: `${name}-KEY` });
+      await receivePackage(db, {
+        arriving: arriving(name, { sha256: `${t}`.repeat(64) }),
+        fileName: `${name}.zip`,
+        counts: { problems: 1000 },
+        tables: tablesOf(
+          Array.from({ length: 1000 }, (_, i) =>
+            item(
+              String(i).padStart(4, '0'),
+              i % 3 ? {} : { status: 'closed', closedOn: '2026-11-20' },
+            ),
+          ),
+        ),
+      });
+    }
+    // Photos on the county desk (its own files), to come back byte for byte.
+    const photo = (n: number) =>
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, ...new Array<number>(3000).fill(n)]);
+    await db.attachments.bulkPut([
+      { id: 'photo-1', blob: new Blob([photo(1)], { type: 'image/jpeg' }) },
+      { id: 'photo-2', blob: new Blob([photo(2)], { type: 'image/jpeg' }) },
+    ]);
+    const stored = await db.countyRecords.count();
+    expect(stored).toBe(3 * 1001);
+    const keys = newKeyPair();
+    const signer: Signer = {
+      getIdentity: () =>
+        Promise.resolve({
+          publicKey: bytesToHex(keys.publicKey),
+          fingerprint: fingerprint(keys.publicKey),
+        }),
+      signManifest: (m) =>
+        Promise.resolve({ status: 'signed', signature: signManifest(m, keys.secretKey) }),
+    };
+    const built = await buildPackage(db, EVERYTHING, signer, {
+      appVersion: '0.1.0',
+      backup: true,
+      partBytes: 50_000,
+    });
+    expect(built.manifest.formatVersion).toBe(3);
+    const parts = built.manifest.parts?.countyRecords ?? [];
+    expect(parts.length).toBeGreaterThan(10);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(stored);
+    const partEntries = built.manifest.entries.filter((e) =>
+      /^records\/countyRecords(\.\d+)?\.json$/.test(e.name),
+    );
+    expect(partEntries).toHaveLength(parts.length);
+    for (const e of partEntries) expect(e.size).toBeLessThanOrEqual(50_000);
+    // The small tables stay one entry each.
+    expect(Object.keys(built.manifest.parts ?? {})).toEqual(['countyRecords']);
+    const backup = verifyPackage(built.data);
+    if (!backup.ok) throw new Error(backup.problem);
+    expect(backup.tables.countyRecords).toHaveLength(stored);
+
+    endSession();
+    const fresh = new EcoDeskDb(`county-parts-${counter}`);
+    try {
+      await planRestore(fresh, backup.tables);
+      await commitRestore(fresh, {
+        tables: backup.tables,
+        attachment: (id) => backup.entry(`attachments/${id}`),
+        log: {
+          place: '示例县-备份.zip',
+          sha256: '',
+          size: built.data.length,
+          period: backup.manifest.period,
+          counts: backup.manifest.counts,
+          fingerprint: backup.fingerprint,
+        },
+      });
+      expect(await fresh.countyRecords.count()).toBe(stored);
+      const original = await db.countyRecords.toArray();
+      const back = await fresh.countyRecords.toArray();
+      expect(back).toEqual(original);
+      for (const n of [1, 2]) {
+        const blob = (await fresh.attachments.get(`photo-${n}`))!.blob;
+        expect(blob.type).toBe('image/jpeg');
+        expect(new Uint8Array(await blob.arrayBuffer())).toEqual(photo(n));
+      }
+      // The overview as it was: of each town's 1,000 items every third (0, 3, …, 999: 334)
+      // closed, 666 open.
+      const overview = await loadOverview(fresh, '2026-11', '2026-12-02');
+      expect(overview.map((r) => [r.town, r.open]).sort()).toEqual(
+        towns.map((t) => [t, 666]).sort(),
+      );
+      expect(overview).toEqual(await loadOverview(db, '2026-11', '2026-12-02'));
+    } finally {
+      fresh.close();
+      await Dexie.delete(fresh.name);
+    }
+  });
+
   it('refuses a county’s tables in a package to import', () => {
     expect(() =>
       assertRecords({ countyTowns: [{ id: 'x' }] }, { purpose: 'import', held: {} }),

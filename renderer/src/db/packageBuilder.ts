@@ -3,9 +3,12 @@ import type { PeriodResult } from '@shared/domain/assessment';
 import type { Problem } from '@shared/domain/problem';
 import type { Village } from '@shared/domain/village';
 import type { ExportChoice } from '@shared/handoff/log';
+import Dexie from 'dexie';
 import {
   PackageWriter,
+  recordParts,
   recordsEntry,
+  RECORD_PART_BYTES,
   type Manifest,
   type PackedEntry,
 } from '@shared/handoff/package';
@@ -30,8 +33,6 @@ export const EVERYTHING: ExportChoice = {
   ledger: true,
   attachments: true,
 };
-
-const encoder = new TextEncoder();
 
 /**
  * A signed package of the chosen data from a database (the app's, or an older version of it
@@ -67,6 +68,8 @@ export interface BuildOptions {
   backup?: boolean;
   /** Further readable copies made elsewhere (the briefing's PDF), by name in the package. */
   files?: Record<string, Uint8Array>;
+  /** The most JSON of one part of a table (`recordParts`; tests make it small). */
+  partBytes?: number;
 }
 
 async function buildWith(
@@ -80,6 +83,7 @@ async function buildWith(
     readable = false,
     backup = false,
     files = {},
+    partBytes = RECORD_PART_BYTES,
   }: BuildOptions,
 ) {
   const writer = new PackageWriter();
@@ -122,16 +126,30 @@ async function buildWith(
       );
   };
   const addFile = (p: PackedEntry) => writer.addFile(p);
+  // A table's JSON in parts, made record by record (a county desk's records are more than the
+  // longest string the engine makes, and than an entry may hold), each moved to a packer as it
+  // is made; at most two parts wait, so that a large table's bytes never all exist at once.
+  // Outside the read's transaction: waiting for a packer would end it.
+  const packTable = (table: PackedTable, rows: readonly unknown[]) =>
+    Dexie.ignoreTransaction(async () => {
+      const waiting: Promise<void>[] = [];
+      for (const { part, count, bytes } of recordParts(rows, partBytes)) {
+        const done = packer
+          .pack({ op: 'entry', name: recordsEntry(table, part), data: bytes }, [bytes.buffer])
+          .then((p) => writer.addRecords(table, count, p, part));
+        done.catch(() => undefined);
+        waiting.push(done);
+        if (waiting.length >= 2) await waiting.shift();
+      }
+      await Promise.all(waiting);
+    });
   const contents = await collectExport(
     db,
     choice,
     (table, rows) => {
-      const data = encoder.encode(JSON.stringify(rows));
-      pack(
-        { op: 'entry', name: recordsEntry(table), data },
-        (p) => writer.addRecords(table, rows.length, p),
-        [data.buffer],
-      );
+      const done = packTable(table, rows);
+      done.catch(() => undefined);
+      packing.push(done);
       read[table] = rows;
       readableCopies(table);
     },
