@@ -685,9 +685,26 @@ export type CheckedPackage =
     }
   | { ok: false; problem: string };
 
-export function checkPackageBytes(data: Uint8Array, limits: Limits = LIMITS): CheckedPackage {
+export function checkPackageBytes(
+  data: Uint8Array,
+  limits: Limits = LIMITS,
+  {
+    keepParts = true,
+  }: {
+    /**
+     * Keep the rows of the tables in parts too. A worker does not: a county's 1.6 million
+     * records cannot be posted back to the page (Chromium: “Data cannot be cloned, out of
+     * memory”), so they are only counted there and `verifiedPackage` reads them from the bytes.
+     */
+    keepParts?: boolean;
+  } = {},
+): CheckedPackage {
   return refusing(limits, () => {
-    const { manifest, fingerprint, byName, tables } = verify(memorySource(data), limits, true);
+    const { manifest, fingerprint, byName, tables } = verify(
+      memorySource(data),
+      limits,
+      keepParts ? 'all' : 'unparted',
+    );
     return { ok: true, manifest, fingerprint, tables, index: [...byName.values()] };
   });
 }
@@ -700,7 +717,28 @@ export function verifiedPackage(data: Uint8Array, checked: CheckedPackage): Veri
   if (!checked.ok) return checked;
   const source = memorySource(data);
   const byName = new Map(checked.index.map((e) => [e.name, e]));
-  const { manifest, fingerprint, tables } = checked;
+  const { manifest, fingerprint } = checked;
+  const tables = { ...checked.tables };
+  // The tables in parts a worker only counted: their rows read here from the bytes it checked.
+  for (const [table, counts] of Object.entries(manifest.parts ?? {})) {
+    if (Object.hasOwn(tables, table)) continue;
+    const rows: unknown[] = [];
+    for (const [i, count] of counts.entries()) {
+      const e = byName.get(recordsEntry(table, i + 1));
+      if (!e) throw new Error(`no entry ${recordsEntry(table, i + 1)}`);
+      const reader = new RowReader({
+        keep: true,
+        maxRows: count,
+        maxRowBytes: LIMITS.maxRecordBytes,
+      });
+      streamEntry(source, e, e.size, (piece) => reader.push(piece));
+      const read = reader.end();
+      // Checked already: anything else means the bytes are not those that were checked.
+      if (!read.ok || read.count !== count) throw new Error(`${e.name} is not as checked`);
+      for (const row of read.rows) rows.push(row);
+    }
+    tables[table] = rows;
+  }
   return {
     ok: true,
     manifest,
@@ -726,7 +764,7 @@ export function verifyPackageSource(
   limits: Limits = LIMITS,
 ): { ok: true; manifest: Manifest; fingerprint: string } | { ok: false; problem: string } {
   return refusing(limits, () => {
-    const { manifest, fingerprint } = verify(source, limits, false);
+    const { manifest, fingerprint } = verify(source, limits, 'none');
     return { ok: true, manifest, fingerprint };
   });
 }
@@ -843,9 +881,9 @@ function recordFiles(
 /**
  * Every check, in the order docs/handoff-format.md gives: first the index, the manifest and its
  * signature, then each entry's size and SHA-256 streamed, a records file's rows read one at a
- * time as it streams (kept with `keepTables`, else counted), then what is wrong with the rows.
+ * time as it streams (kept as `keep` says, else counted), then what is wrong with the rows.
  */
-function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
+function verify(source: ByteSource, limits: Limits, keep: 'all' | 'unparted' | 'none') {
   const byName = checkIndex(source, limits);
   const manifestEntry = byName.get(MANIFEST);
   if (!manifestEntry) throw new Refused('包里没有清单文件（manifest.json）。');
@@ -880,9 +918,11 @@ function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
     if (e.size !== item.size) throw new Refused(`“${shown(item.name)}”的大小与清单不符。`);
   }
   // Each records file's rows are read as it is hashed, one row at a time (kept with
-  // `keepTables`, else only counted); what is wrong with them is told once every entry's hash
+  // as `keep` says, else only counted); what is wrong with them is told once every entry's hash
   // has checked out (a damaged file is told as damaged, not as unreadable records).
   const partsOf = recordFiles(manifest, listed);
+  const keeps = (table: string) =>
+    keep === 'all' || (keep === 'unparted' && partsOf.get(table)!.length === 1);
   const tableOf = new Map<string, { table: string; part: number }>();
   for (const [table, counts] of partsOf)
     for (let part = 1; part <= counts.length; part += 1)
@@ -892,7 +932,7 @@ function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
     const of = tableOf.get(item.name);
     const rows = of
       ? new RowReader({
-          keep: keepTables,
+          keep: keeps(of.table),
           maxRows: partsOf.get(of.table)![of.part - 1]!,
           maxRowBytes: limits.maxRecordBytes,
         })
@@ -920,9 +960,9 @@ function verify(source: ByteSource, limits: Limits, keepTables: boolean) {
         );
       if (!rows.ok) throw new Refused(RECORDS_PROBLEMS[rows.problem](whose, limits));
       if (rows.count !== count) throw new Refused(`${whose}的记录条数与清单不符。`);
-      if (keepTables) for (const row of rows.rows) kept.push(row);
+      if (keeps(table)) for (const row of rows.rows) kept.push(row);
     }
-    if (keepTables) tables[table] = kept;
+    if (keeps(table)) tables[table] = kept;
   }
   return { manifest, fingerprint: fingerprint(publicKey), byName, tables };
 }

@@ -3,6 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
+  checkPackageBytes,
   createPackage,
   LIMITS,
   MANIFEST,
@@ -11,6 +12,7 @@ import {
   recordsEntry,
   SIGNATURE,
   signManifest,
+  verifiedPackage,
   verifyPackage,
   verifyPackageSource,
   type Manifest,
@@ -132,6 +134,25 @@ describe('a table written in parts (format version 3)', () => {
     expect(result.tables.rows).toEqual(rows);
     // The command line's reading, piece by piece, counts the same.
     expect(verifyPackageSource(memorySource(data)).ok).toBe(true);
+  });
+
+  it('checked in a worker, a table in parts is counted there and its rows read from the bytes after', () => {
+    const data = make(20_000);
+    const checked = checkPackageBytes(data, LIMITS, { keepParts: false });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    // Not posted back: the county's 1.6 million records cannot be cloned to the page.
+    expect(Object.keys(checked.tables)).toEqual([]);
+    const verified = verifiedPackage(data, checked);
+    expect(verified.ok && verified.tables.rows).toEqual(rows);
+    // The small tables are kept as before.
+    const mixed = make(20_000, { rows, villages: [{ id: 'v1' }] });
+    const both = checkPackageBytes(mixed, LIMITS, { keepParts: false });
+    expect(both.ok && both.tables).toEqual({ villages: [{ id: 'v1' }] });
+    expect(both.ok && verifiedPackage(mixed, both)).toMatchObject({
+      ok: true,
+      tables: { rows, villages: [{ id: 'v1' }] },
+    });
   });
 
   it('a package whose tables fit one entry each stays version 2 (an older program reads it)', () => {

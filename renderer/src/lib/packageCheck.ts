@@ -39,12 +39,16 @@ function checker(): Worker {
     if (!answer.ok) {
       console.error('[eco-desk] package check', answer.message);
       call.reject(new Error(FAILED));
-    } else
-      call.resolve({
-        verified: verifiedPackage(answer.data, answer.checked),
-        data: answer.data,
-        sha256: answer.sha256,
-      });
+    } else {
+      try {
+        // A table in parts is read here, from the bytes checked (the worker only counted it).
+        const verified = verifiedPackage(answer.data, answer.checked);
+        call.resolve({ verified, data: answer.data, sha256: answer.sha256 });
+      } catch (error) {
+        console.error('[eco-desk] package check', error);
+        call.reject(new Error(FAILED));
+      }
+    }
   };
   started.onerror = (event: ErrorEvent) => {
     console.error('[eco-desk] package check worker', event.message || 'did not start');

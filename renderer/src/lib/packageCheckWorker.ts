@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { checkPackageBytes, sha256Hex } from '@shared/handoff/package';
+import { checkPackageBytes, LIMITS, sha256Hex } from '@shared/handoff/package';
 import type { CheckRequest, CheckResponse } from './packageCheck';
 
 /**
@@ -12,7 +12,8 @@ scope.onmessage = async (event: MessageEvent<CheckRequest>) => {
   const { id, data } = event.data;
   let response: CheckResponse;
   try {
-    const checked = checkPackageBytes(data);
+    // A table in parts (a county's records) is only counted here: the page reads its rows.
+    const checked = checkPackageBytes(data, LIMITS, { keepParts: false });
     response = { id, ok: true, checked, sha256: await sha256Hex(data), data };
   } catch (error) {
     response = {
@@ -22,5 +23,11 @@ scope.onmessage = async (event: MessageEvent<CheckRequest>) => {
       data,
     };
   }
-  scope.postMessage(response, [data.buffer]);
+  try {
+    scope.postMessage(response, [data.buffer]);
+  } catch (error) {
+    // The result could not be posted (too large to clone): said, never left unanswered.
+    const message = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ id, ok: false, message, data } satisfies CheckResponse, [data.buffer]);
+  }
 };
