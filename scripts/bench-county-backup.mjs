@@ -1,4 +1,5 @@
-// node scripts/bench-county-backup.mjs [--towns 20] [--profile DIR] [--skip-restore]
+// node scripts/bench-county-backup.mjs [--towns 20] [--profile DIR] [--skip-backup] [--skip-restore]
+//                                      [--dist DIR: build the tree there and serve that]
 // (build first: npm run build:renderer; wrap in flock /tmp/browser.lock)
 //
 // A county desk's own backup at scale: a county profile receives the bench's cached ten-year
@@ -12,7 +13,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { preview } from 'vite';
 import { argFlag, argValue, launchProfile, serveApp } from './browser.mjs';
+
+async function serveBuilt(outDir, port) {
+  const server = await preview({
+    configFile: 'vite.config.ts',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+  });
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
 
 const towns = Number(argValue('towns', '20'));
 const profile = argValue('profile', path.join(os.tmpdir(), `eco-desk-county-backup-${towns}`));
@@ -73,7 +84,17 @@ const townFiles = Array.from({ length: towns }, (_, i) =>
 for (const file of townFiles)
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run bench -- --skip-town`);
 
-const app = await serveApp(4317);
+// Its own build of the tree (--dist), so that another build of dist/ meanwhile changes nothing.
+const dist = argValue('dist', '');
+if (dist)
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--config', 'vite.config.ts', '--outDir', dist, '--emptyOutDir'],
+    {
+      stdio: 'ignore',
+    },
+  );
+const app = dist ? await serveBuilt(dist, 4317) : await serveApp(4317);
 const figures = { towns, profile };
 const messages = [];
 const watch = (page) => {
