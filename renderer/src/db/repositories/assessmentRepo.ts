@@ -294,16 +294,24 @@ export async function saveVillageCheck(
 async function monthInputs(db: EcoDeskDb, periodId: string) {
   const period = await db.periods.get(periodId);
   if (!period) return null;
-  const standard = await db.standards.get(period.standardId);
+  // Asked for together: inside the close's transaction each await is a round trip.
+  const [standard, villages, deductions, checks] = await Promise.all([
+    db.standards.get(period.standardId),
+    db.villages.orderBy('order').toArray(),
+    db.deductions.where('periodId').equals(periodId).toArray(),
+    db.villageChecks.where('periodId').equals(periodId).toArray(),
+  ]);
   if (!standard) return null;
-  const villages = (await db.villages.orderBy('order').toArray()).filter(isLive);
-  const deductions = (await db.deductions.where('periodId').equals(periodId).toArray()).filter(
-    isLive,
-  );
-  const checks = (await db.villageChecks.where('periodId').equals(periodId).toArray()).filter(
-    isLive,
-  );
-  return { period, standard, ...scorePeriod({ standard, villages, deductions, checks }) };
+  return {
+    period,
+    standard,
+    ...scorePeriod({
+      standard,
+      villages: villages.filter(isLive),
+      deductions: deductions.filter(isLive),
+      checks: checks.filter(isLive),
+    }),
+  };
 }
 
 /** Earlier flag periods' results, most recent first, stopping at the first gap. */
@@ -312,15 +320,17 @@ async function earlierResults(
   key: string,
   cadence: 'month' | 'quarter',
 ): Promise<PeriodResult[]> {
-  const earlier: PeriodResult[] = [];
+  const keys: string[] = [];
   let cursor = key;
   for (let i = 0; i < 24; i += 1) {
     cursor = cadence === 'month' ? previousMonth(cursor) : previousQuarter(cursor);
-    const result = await db.results.get(cursor);
-    if (!result || !result.flagsAwarded) break;
-    earlier.push(result);
+    keys.push(cursor);
   }
-  return earlier;
+  // One request for the 24 (one at a time they were 24 round trips inside the close's
+  // transaction), then cut at the first gap.
+  const found = await db.results.bulkGet(keys);
+  const gap = found.findIndex((result) => !result || !result.flagsAwarded);
+  return (gap === -1 ? found : found.slice(0, gap)) as PeriodResult[];
 }
 
 async function publish(
