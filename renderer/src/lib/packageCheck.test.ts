@@ -115,6 +115,32 @@ describe('checkPackage: the check of a package, in a worker', () => {
     expect(verified).toEqual(expected);
   });
 
+  it('a county backup whose records are in parts: counted in the worker, every row read on the page', async () => {
+    const records = Array.from({ length: 5000 }, (_, i) => ({
+      key: `t${i % 20}|problems|p${i}`,
+      townId: `t${i % 20}`,
+      table: 'problems',
+      row: { id: `p${i}`, title: `第 ${i} 个问题` },
+    }));
+    const data = createPackage({
+      secretKey: newKeyPair().secretKey,
+      appVersion: '0.1.0',
+      town: { id: 'county', name: '绿水县（县级工作台）' },
+      period: { from: '2017-01', to: '2026-11' },
+      createdAt: '2026-12-03T10:00:00.000Z',
+      tables: { countyRecords: records, countyTowns: [{ id: 't1' }] },
+      files: {},
+      backup: true,
+      partBytes: 40_000,
+    });
+    const expected = verifyPackage(data.slice());
+    const { verified } = await checkPackage(data);
+    if (!verified.ok || !expected.ok) throw new Error('not verified');
+    expect(verified.manifest.parts?.countyRecords?.length).toBeGreaterThan(5);
+    expect(verified.tables).toEqual(expected.tables);
+    expect(verified.tables.countyRecords).toHaveLength(5000);
+  });
+
   it('checks several packages at once, each answered with its own', async () => {
     const a = largePackage();
     const b = new Uint8Array([1, 2, 3]);
