@@ -35,4 +35,28 @@ describe('revisions', () => {
     expect(there.rev).toEqual({ A: 2, B: 1 });
     expect(there.createdAt).toBe(first.createdAt);
   });
+
+  it("never set a record's updatedAt back, whatever the writing PC's clock says", () => {
+    type R = BaseRecord & { name: string };
+    const at = (now: string, installation: string, existing?: R) =>
+      stamp<R>(
+        { ...(existing ?? {}), name: '张家村' },
+        { now, actor: '张环保', newId: () => 'r1', installation, existing },
+      );
+    const there = at('2026-03-05T02:00:00.000Z', 'A');
+    // A PC whose clock is a year behind edits it: the time goes on from the last write.
+    const behind = at('2025-03-05T02:00:00.000Z', 'B', there);
+    expect(behind.updatedAt).toBe('2026-03-05T02:00:00.001Z');
+    // Twice within the same millisecond: still later each time.
+    expect(at(behind.updatedAt, 'B', behind).updatedAt).toBe('2026-03-05T02:00:00.002Z');
+    // A clock that is right writes its own time.
+    expect(at('2026-03-06T00:00:00.000Z', 'A', behind).updatedAt).toBe('2026-03-06T00:00:00.000Z');
+    // Without the existing record passed, the draft's own stamp counts the same way.
+    expect(
+      stamp<R>(
+        { ...there, name: '张家沟村' },
+        { now: '2025-01-01T00:00:00.000Z', actor: '张环保', newId: () => 'r1', installation: 'B' },
+      ).updatedAt,
+    ).toBe('2026-03-05T02:00:00.001Z');
+  });
 });

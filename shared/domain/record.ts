@@ -62,7 +62,11 @@ export function isLive(record: Pick<BaseRecord, 'deletedAt'>): boolean {
 
 /**
  * Stamps a record for a write at `now` by `actor` on installation `installation`, keeping
- * createdAt of an existing record and counting the change in its revision.
+ * createdAt of an existing record and counting the change in its revision. Its updatedAt never
+ * goes back: on a PC whose clock is behind the record's last write (made elsewhere, or before the
+ * clock was set back) it is that write's time and a millisecond. So a record holds nothing dated
+ * after its updatedAt (dates are refused past the writer's today), which lets the year-end draft
+ * find what was looked at again in a year by updatedAt (recordRepo.ts `loadYearSummary`).
  */
 export function stamp<T extends BaseRecord>(
   draft: Draft<T> & Partial<BaseRecord>,
@@ -79,9 +83,16 @@ export function stamp<T extends BaseRecord>(
     ...draft,
     id: draft.id ?? ctx.newId(),
     createdAt: ctx.existing?.createdAt ?? ctx.now,
-    updatedAt: ctx.now,
+    updatedAt: notBefore(ctx.now, ctx.existing?.updatedAt ?? draft.updatedAt),
     updatedBy: ctx.actor,
     deletedAt: draft.deletedAt,
     rev: { ...rev, [ctx.installation]: (rev[ctx.installation] ?? 0) + 1 },
   } as T;
+}
+
+/** `now`, or a millisecond after `last` when `now` is not after it (a clock set back). */
+function notBefore(now: string, last: string | undefined): string {
+  if (!last || now > last) return now;
+  const t = Date.parse(last);
+  return Number.isNaN(t) ? now : new Date(t + 1).toISOString();
 }

@@ -215,6 +215,16 @@ export const SCHEMA_VERSIONS: {
     version: 14,
     stores: { countyItemOrder: 'townId' },
   },
+  {
+    // The ledger by the time of each item's last write, so that the year-end draft reads the items
+    // of its year (found, closed, or looked at again in it: a 回头看 or a 反弹 is a write at or after
+    // its date, record.ts `stamp`), not the whole ledger. Only an index is added, as in version 12.
+    version: 15,
+    stores: {
+      problems:
+        'id, &number, status, source, villageId, category, deadline, foundOn, externalKey, verification.date, longTerm.intervalDays, updatedAt',
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {

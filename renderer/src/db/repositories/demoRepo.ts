@@ -248,7 +248,8 @@ export async function loadDemoData(
     const key = `${year}-${code}`;
     const sequence = (sequences.get(key) ?? 0) + 1;
     sequences.set(key, sequence);
-    return stamp<Problem>(
+    const rechecks = d.closedOn ? demoRechecks(d.closedOn, sequence) : undefined;
+    const item = stamp<Problem>(
       {
         number: problemNumber(year, code, sequence),
         source: d.source,
@@ -279,10 +280,16 @@ export async function loadDemoData(
         supervised: false,
         accountability: [],
         reports: [],
-        ...(d.closedOn ? { rechecks: demoRechecks(d.closedOn, sequence) } : {}),
+        ...(rechecks ? { rechecks } : {}),
       },
       ctx,
     );
+    // Written when its work was done, as an office's would be: entered the day it was found, last
+    // changed at its 销号 or its latest 回头看 (never after this load).
+    const last = rechecks?.at(-1)?.at ?? (d.closedOn ? `${d.closedOn}T08:00:00.000Z` : undefined);
+    const written = (at: string) => (at < ctx.now ? at : ctx.now);
+    const createdAt = written(`${d.foundOn}T01:00:00.000Z`);
+    return { ...item, createdAt, updatedAt: last ? written(last) : createdAt };
   });
 
   const grid = demoGrid(villages, months, random, ctx);

@@ -1,4 +1,5 @@
 import type { PeriodResult } from '@shared/domain/assessment';
+import type { Problem } from '@shared/domain/problem';
 import { isLive, stamp } from '@shared/domain/record';
 import {
   checkRecord,
@@ -150,8 +151,8 @@ export async function loadYearSummary(
     db.people.toArray(),
     db.ruleDocuments.toArray(),
     inYear<WorkRecord>(db.workRecords),
-    db.problems.toArray(),
-    db.results.toArray() as Promise<PeriodResult[]>,
+    problemsOfYear(db, year),
+    db.results.where(':id').startsWith(String(year)).toArray() as Promise<PeriodResult[]>,
     inYear<{ id: string; date: string; findings: unknown[] }>(db.riverPatrols),
     inYear<{ id: string; date: string }>(db.forestPatrols),
     db.summaries.get(String(year)),
@@ -172,6 +173,31 @@ export async function loadYearSummary(
     }),
     edited: SUMMARY_TEMPLATE.map((_, i) => draft?.edited[i] ?? null),
   };
+}
+
+/**
+ * The ledger's items the year's figures can count (found, closed, looked at again or found back
+ * in the year), not the whole ledger: those written since the day before the year began (a 回头看
+ * or a 反弹 is a write at or after its own date, and `stamp` never sets updatedAt back; the day
+ * before covers any time zone), and, by their own indexes whatever any clock said, those found or
+ * closed in it. `summaryFigures` picks from them as from the whole ledger.
+ */
+async function problemsOfYear(db: EcoDeskDb, year: number): Promise<Problem[]> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [written, found, closed] = await Promise.all([
+    db.problems
+      .where('updatedAt')
+      .aboveOrEqual(`${year - 1}-12-31`)
+      .toArray(),
+    db.problems.where('foundOn').between(from, to, true, true).primaryKeys(),
+    db.problems.where('verification.date').between(from, to, true, true).primaryKeys(),
+  ]);
+  const read = new Set(written.map((p) => p.id));
+  const more = [...new Set([...found, ...closed])].filter((id) => !read.has(id));
+  if (more.length === 0) return written;
+  const rest = await db.problems.bulkGet(more);
+  return [...written, ...rest.filter((p): p is Problem => p !== undefined)];
 }
 
 /** Keeps the office's text of one paragraph (null: back to the generated text). */
