@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 
 /**
  * Every page but the sign-in is loaded the first time its route is shown, so that a start loads
@@ -7,26 +7,38 @@ import { lazy, type ComponentType } from 'react';
  * few milliseconds to fetch). The shell's Suspense boundary keeps the page before on screen
  * meanwhile, since the router changes routes in a transition.
  */
-function page<K extends string, M extends Record<K, ComponentType>>(
+export function page<K extends string, M extends Record<K, ComponentType>>(
   load: () => Promise<M>,
   name: K,
 ) {
-  return lazy(async () => ({ default: (await load())[name] }));
+  let ready: ComponentType | undefined;
+  const preload = async () => (ready = (await load())[name]);
+  const Lazy = lazy(async () => ({ default: await preload() }));
+  // A page whose code is already here is drawn at once: through `lazy` it would suspend for a
+  // moment even so, and React shows what a boundary suspended for no sooner than 300 ms after its
+  // fallback appeared (React 19's fallback throttle), which a start to the dashboard waited out.
+  // Chosen once per mount, so that a page never changes type (and loses its state) under the user.
+  function Page(props: object) {
+    const [loaded] = useState(() => ready);
+    return createElement(loaded ?? Lazy, props);
+  }
+  return Object.assign(Page, { preload });
 }
 
 const printPages = () => import('../features/print/PrintPages');
-
-const dashboard = () => import('../features/dashboard/DashboardPage');
 
 /**
  * A town's start opens on the dashboard: its code is asked for as the app starts, beside the
  * database's opening, not once the shell has drawn (a round trip and a compile later).
  */
 export function preloadLanding(route: string): void {
-  if (route === '' || route === '/' || route.startsWith('/?')) void dashboard();
+  if (route === '' || route === '/' || route.startsWith('/?')) void DashboardPage.preload();
 }
 
-export const DashboardPage = page(dashboard, 'DashboardPage');
+export const DashboardPage = page(
+  () => import('../features/dashboard/DashboardPage'),
+  'DashboardPage',
+);
 export const AssessmentPage = page(
   () => import('../features/assessment/AssessmentPage'),
   'AssessmentPage',
