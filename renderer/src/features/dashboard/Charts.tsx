@@ -16,6 +16,7 @@ import {
 import type { ResultRow } from '@shared/domain/assessment';
 import { FLAG_LABELS } from '@shared/domain/flags';
 import { periodLabel } from '@shared/domain/period';
+import { DrawnLater } from '../../components/DrawnLater';
 import { monthTick, scoreAxis } from '../../components/format';
 import { chartPalette } from '../../theme/chartPalette';
 import { DASHBOARD } from './strings';
@@ -44,36 +45,49 @@ export const RankingChart = memo(function RankingChart({
       <Typography variant="h4" gutterBottom>
         {DASHBOARD.rankingTitle}
       </Typography>
-      <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 22)}>
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, 100]} />
-          <YAxis type="category" dataKey="name" width={104} interval={0} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.score]} />
-          {average !== null ? (
-            <ReferenceLine
-              x={average}
-              stroke={chartPalette.neutral}
-              strokeDasharray="4 4"
-              label={{ value: DASHBOARD.averageShort(average), position: 'top', fontSize: 12 }}
+      <DrawnLater height={Math.max(240, rows.length * 22)}>
+        <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 22)}>
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={[0, 100]} />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={104}
+              interval={0}
+              tick={{ fontSize: 12 }}
             />
-          ) : null}
-          <Bar dataKey="score" fill={chartPalette.series[0]} isAnimationActive={false} barSize={14}>
-            {data.map((d) => (
-              <Cell
-                key={d.name}
-                fill={
-                  d.flag === 'red'
-                    ? chartPalette.redFlag
-                    : d.flag === 'yellow'
-                      ? chartPalette.yellowFlag
-                      : chartPalette.series[0]
-                }
+            <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.score]} />
+            {average !== null ? (
+              <ReferenceLine
+                x={average}
+                stroke={chartPalette.neutral}
+                strokeDasharray="4 4"
+                label={{ value: DASHBOARD.averageShort(average), position: 'top', fontSize: 12 }}
               />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+            ) : null}
+            <Bar
+              dataKey="score"
+              fill={chartPalette.series[0]}
+              isAnimationActive={false}
+              barSize={14}
+            >
+              {data.map((d) => (
+                <Cell
+                  key={d.name}
+                  fill={
+                    d.flag === 'red'
+                      ? chartPalette.redFlag
+                      : d.flag === 'yellow'
+                        ? chartPalette.yellowFlag
+                        : chartPalette.series[0]
+                  }
+                />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </DrawnLater>
     </Paper>
   );
 });
@@ -92,27 +106,29 @@ export const TrendChart = memo(function TrendChart({
       {data.length < 2 ? (
         <Typography color="text.secondary">{DASHBOARD.noTrend}</Typography>
       ) : (
-        <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={data} margin={{ left: 0, right: 24 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="label"
-              tick={{ fontSize: 12 }}
-              interval={data.length > 13 ? 1 : 0}
-              tickFormatter={monthTick}
-            />
-            <YAxis {...scoreAxis(data.map((d) => d.average))} />
-            <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.average]} />
-            <Line
-              type="monotone"
-              dataKey="average"
-              stroke={chartPalette.series[1]}
-              strokeWidth={2}
-              dot
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        <DrawnLater height={240}>
+          <ResponsiveContainer width="100%" height={240}>
+            <LineChart data={data} margin={{ left: 0, right: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis
+                dataKey="label"
+                tick={{ fontSize: 12 }}
+                interval={data.length > 13 ? 1 : 0}
+                tickFormatter={monthTick}
+              />
+              <YAxis {...scoreAxis(data.map((d) => d.average))} />
+              <Tooltip formatter={(value) => [`${String(value)} 分`, DASHBOARD.average]} />
+              <Line
+                type="monotone"
+                dataKey="average"
+                stroke={chartPalette.series[1]}
+                strokeWidth={2}
+                dot
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </DrawnLater>
       )}
     </Paper>
   );
