@@ -63,12 +63,17 @@ function inPage(page, clickSelector, ready, until = null, timeout = 20_000) {
           subtree: true,
           characterData: true,
         });
-        // `label:文字` clicks the control of the form label with that text.
+        // `label:文字` clicks the control of the form label with that text; `dialog:文字` the
+        // button of the open dialog with that text.
         const target = clickSelector.startsWith('label:')
           ? [...document.querySelectorAll('label')]
               .find((l) => l.textContent?.trim() === clickSelector.slice(6))
               ?.querySelector('input')
-          : document.querySelector(clickSelector);
+          : clickSelector.startsWith('dialog:')
+            ? [...document.querySelectorAll('[role=dialog] button')].find(
+                (b) => b.textContent?.trim() === clickSelector.slice(7),
+              )
+            : document.querySelector(clickSelector);
         target.click();
       }),
     { clickSelector, ready, until, timeout },
@@ -941,18 +946,27 @@ try {
 
     step('recompute');
     // 6. Recompute one period: reopen the last month with a reason, close it, wait for its 红黄榜.
+    // Two figures of each close: the close's own work (score, rank, publish, its actions and
+    // history, one transaction: the app's User Timing measure), and the screen, from the click on
+    // 关闭并发布 to the 红黄榜 painted (in the page, like the other screens).
     const last = months[months.length - 1];
     const recompute = [];
-    for (let i = 0; i < Math.min(runs, 3); i += 1) {
+    const closeScreen = [];
+    for (let i = 0; i < Math.min(runs, 5); i += 1) {
       await page.goto(`${app.url}#/assessment/${last}/scoring`);
       await page.getByRole('button', { name: '修改已关闭的考核' }).click();
       await page.getByRole('dialog').getByLabel('修改原因').fill('性能测试：重新计算');
       await page.getByRole('dialog').getByRole('button', { name: '确认修改' }).click();
       await page.getByRole('button', { name: '关闭本月考核并发布结果' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '关闭并发布' }).waitFor();
+      closeScreen.push(
+        await inPage(page, 'dialog:关闭并发布', [`table[aria-label="${label(last)}红黄榜"]`]),
+      );
       recompute.push(
-        await timed(
-          () => page.getByRole('dialog').getByRole('button', { name: '关闭并发布' }).click(),
-          () => page.getByRole('table', { name: `${label(last)}红黄榜` }).waitFor(),
+        await page.evaluate(
+          () =>
+            performance.getEntriesByName('assessment.recompute_period', 'measure').at(-1)
+              ?.duration ?? Number.NaN,
         ),
       );
     }
@@ -961,6 +975,13 @@ try {
       median_ms: round(median(recompute)),
       records_per_s: null,
       runs: recompute.length,
+      ratio_to_raw: null,
+    });
+    figures.push({
+      name: 'assessment.close_to_results',
+      median_ms: round(median(closeScreen)),
+      records_per_s: null,
+      runs: closeScreen.length,
       ratio_to_raw: null,
     });
   }

@@ -39,6 +39,7 @@ import { cleanText } from '@shared/domain/validation';
 import { InputError } from '../errors';
 import { checkPhoto, storePhoto } from '../photos';
 import type { EcoDeskDb } from '../schema';
+import { measured } from '../timing';
 import { putAudited, recordAudit, writeContext, type WriteContext } from '../writeContext';
 import { checkText, TEXT_LIMITS } from '@shared/domain/textLimits';
 import { pastDateBounds } from './settingsRepo';
@@ -380,7 +381,10 @@ async function publish(
  * Closes a month: freezes it, publishes its results (with flags when flags are monthly) and,
  * when flags are quarterly and this closes the quarter, the quarter's 红黄榜 on the mean scores.
  */
-export async function closePeriod(db: EcoDeskDb, periodId: string, reason?: string): Promise<void> {
+export const closePeriod = (db: EcoDeskDb, periodId: string, reason?: string): Promise<void> =>
+  measured('assessment.recompute_period', () => closeAndPublish(db, periodId, reason));
+
+async function closeAndPublish(db: EcoDeskDb, periodId: string, reason?: string): Promise<void> {
   const tables = [
     db.periods,
     db.standards,
