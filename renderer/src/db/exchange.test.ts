@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { toIsoDate } from '@shared/domain/dates';
 import { previousMonth } from '@shared/domain/period';
@@ -150,6 +150,29 @@ describe('an item changed on both PCs since their last exchange', () => {
     // And the same package again changes nothing.
     const again = await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
     expect(again.plan.counts.changed + again.plan.counts.merged + again.plan.counts.new).toBe(0);
+  });
+
+  it('stamps the merge after both PCs’ last writes, on a PC whose clock is a year behind', async () => {
+    const item = await createProblem(pc1, problemForm);
+    await receive(pc2, await handOff(pc1, signerOf(keys.pc1)));
+    await addProgress(pc1, item.id, '已通知村里清运');
+    await new Promise((r) => setTimeout(r, 20));
+    await addProgress(pc2, item.id, '村里已安排两台三轮车');
+    const there = (await pc2.problems.get(item.id))!;
+    const here = (await pc1.problems.get(item.id))!;
+    expect(there.updatedAt > here.updatedAt).toBe(true);
+    const data = await handOff(pc2, signerOf(keys.pc2));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Date.parse(there.updatedAt) - 365 * 86_400_000));
+      const { plan } = await receive(pc1, data);
+      expect(plan.items.find((i) => i.id === item.id)?.kind).toBe('merged');
+    } finally {
+      vi.useRealTimers();
+    }
+    // Nothing the record holds is later than its time: the year's draft finds it by that time.
+    const merged = (await pc1.problems.get(item.id))!;
+    expect(merged.updatedAt > there.updatedAt).toBe(true);
   });
 
   it('asks about what both changed differently, and keeps what the user chose', async () => {

@@ -472,11 +472,18 @@ export async function commitImport(
     if (taken.problems) taken.problems = await numbered(db, ctx, taken.problems);
     const written = await writeTables(db, taken, input.attachment);
     for (const { item, record } of merged) {
+      const local = item.local as unknown as BaseRecord;
+      const incoming = item.incoming as unknown as BaseRecord;
       const after = stamp<BaseRecord>(
         { ...(record as unknown as BaseRecord), rev: mergedRevision(item) },
         {
           ...ctx,
-          existing: { ...(item.local as unknown as BaseRecord), rev: mergedRevision(item) },
+          // After both sides' last writes, whatever this PC's clock says (record.ts `stamp`).
+          existing: {
+            ...local,
+            rev: mergedRevision(item),
+            updatedAt: incoming.updatedAt > local.updatedAt ? incoming.updatedAt : local.updatedAt,
+          },
         },
       );
       await db.table(item.table).put(after);
