@@ -5,8 +5,6 @@ import type { ReactNode } from 'react';
 import { components } from './components';
 import { palette, shape, typography } from './tokens';
 
-// The data grid's texts are not here but beside the grid (gridLocale.ts), so that its code loads
-// with the ledger.
 const theme = createTheme({ palette, typography, shape, components, spacing: 8 }, zhCN);
 
 export function AppTheme({ children }: { children: ReactNode }) {

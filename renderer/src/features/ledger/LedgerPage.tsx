@@ -3,7 +3,6 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
   Box,
   Button,
-  Chip,
   MenuItem,
   Paper,
   Tab,
@@ -11,44 +10,35 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import {
-  DataGrid,
-  type GridColDef,
-  type GridRowId,
-  type GridRowSelectionModel,
-} from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import { useNavigate } from 'react-router';
-import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
-import type { Problem } from '@shared/domain/problem';
+import type { RowSelectionState } from '@tanstack/react-table';
 import { useNotify } from '../../app/notify';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PromptDialog } from '../../components/FormDialog';
 import { PageHeader } from '../../components/PageHeader';
-import { gridLocaleText } from '../../theme/gridLocale';
 import { actions } from '../../db/actions';
 import { useCan } from '../../db/hooks';
 import { CountyImportDialog } from './CountyImportDialog';
 import { CountyRekeyDialog } from './CountyRekeyDialog';
 import { CountySignerDialog } from './CountySignerDialog';
 import { pickCountyList, type PickedList } from './countyListFile';
-import { DeadlineChip } from './DeadlineChip';
 import { LedgerFilters } from './LedgerFilters';
+import { LedgerTable } from './LedgerTable';
 import { NewProblemDialog } from './NewProblemDialog';
 import { RecurrenceView } from './RecurrenceView';
 import { LEDGER } from './strings';
 import { useLedger } from './useLedger';
 
-const C = LEDGER.columns;
 const V = LEDGER.views;
 const B = LEDGER.bulk;
-const NONE: GridRowSelectionModel = { type: 'include', ids: new Set() };
+const NONE: RowSelectionState = {};
 
 type BulkAction = 'supervise' | 'unsupervise' | 'start';
 
 /**
- * The ledger: a filtered data grid (saved views, bulk actions on the selection, Enter opens an
+ * The ledger: a filtered list (saved views, bulk actions on the selection, Enter opens an
  * item), the village × category recurrence view, and the import of county feedback lists.
  */
 export function LedgerPage() {
@@ -71,60 +61,14 @@ export function LedgerPage() {
   );
   const [savingView, setSavingView] = useState(false);
   const [removingView, setRemovingView] = useState(false);
-  const [selection, setSelection] = useState<GridRowSelectionModel>(NONE);
+  const [selection, setSelection] = useState<RowSelectionState>(NONE);
   const [bulk, setBulk] = useState<BulkAction | null>(null);
   const { rows, names, today } = ledger;
 
-  const selectedIds = useMemo<string[]>(() => {
-    if (selection.type === 'include') return [...selection.ids].map(String);
-    return rows.filter((r) => !selection.ids.has(r.id as GridRowId)).map((r) => r.id);
-  }, [selection, rows]);
-
-  const columns = useMemo<GridColDef<Problem>[]>(
-    () => [
-      // 状态 and 督办 beside the number: at 1366 × 768 every column fits without scrolling.
-      { field: 'number', headerName: C.number, width: 128 },
-      {
-        field: 'status',
-        headerName: C.status,
-        width: 84,
-        valueGetter: (_v, row) => STATUS_LABELS[row.status],
-      },
-      {
-        field: 'supervised',
-        headerName: C.supervised,
-        width: 64,
-        renderCell: ({ row }) =>
-          row.supervised ? (
-            <Chip size="small" color="error" variant="outlined" label="督办" />
-          ) : null,
-      },
-      {
-        field: 'source',
-        headerName: C.source,
-        width: 104,
-        valueGetter: (_v, row) => SOURCE_LABELS[row.source],
-      },
-      { field: 'category', headerName: C.category, minWidth: 88, flex: 0.25 },
-      {
-        field: 'villageId',
-        headerName: C.village,
-        width: 84,
-        valueGetter: (_v, row) => (row.villageId ? names.get(row.villageId) : ''),
-      },
-      { field: 'description', headerName: C.description, flex: 1, minWidth: 140 },
-      { field: 'foundOn', headerName: C.foundOn, width: 100 },
-      {
-        field: 'deadline',
-        headerName: C.deadline,
-        width: 150,
-        renderCell: ({ row }) => (
-          <DeadlineChip status={row.status} deadline={row.deadline} today={today} />
-        ),
-      },
-      { field: 'responsiblePerson', headerName: C.person, minWidth: 84, flex: 0.3 },
-    ],
-    [names, today],
+  // Only what is listed counts: an item the filter hides is not acted on.
+  const selectedIds = useMemo<string[]>(
+    () => rows.filter((r) => selection[r.id]).map((r) => r.id),
+    [selection, rows],
   );
 
   async function openImport() {
@@ -263,26 +207,16 @@ export function LedgerPage() {
               </>
             ) : null}
           </Box>
-          <Paper sx={{ height: 'calc(100vh - 405px)', minHeight: 340 }}>
-            <DataGrid
+          <Paper sx={{ height: 'calc(100vh - 405px)', minHeight: 340, overflow: 'hidden' }}>
+            <LedgerTable
               rows={rows}
-              columns={columns}
+              names={names}
+              today={today}
               loading={ledger.loading}
-              density="compact"
-              // Rows are selected only for a bulk action the account may take.
-              checkboxSelection={mayEdit || maySupervise}
-              disableRowSelectionOnClick
-              disableColumnFilter
-              rowSelectionModel={selection}
-              onRowSelectionModelChange={setSelection}
-              onRowClick={({ row }) => void navigate(`/ledger/${(row as Problem).id}`)}
-              onCellKeyDown={(params, event) => {
-                if (event.key === 'Enter' && params.field !== '__check__')
-                  void navigate(`/ledger/${(params.row as Problem).id}`);
-              }}
-              localeText={gridLocaleText({ noRowsLabel: LEDGER.empty })}
-              initialState={{ sorting: { sortModel: [{ field: 'number', sort: 'desc' }] } }}
-              aria-label={LEDGER.title}
+              selectable={mayEdit || maySupervise}
+              selection={selection}
+              onSelectionChange={setSelection}
+              onOpen={(problem) => void navigate(`/ledger/${problem.id}`)}
             />
           </Paper>
         </>

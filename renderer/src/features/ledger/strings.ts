@@ -66,6 +66,14 @@ export const LEDGER = {
     status: '状态',
     supervised: '督办',
   },
+  table: {
+    selectAll: '全选',
+    unselectAll: '取消全选',
+    selectRow: '选择这一条',
+    unselectRow: '取消选择这一条',
+    sortBy: (column: string) => `按“${column}”排序`,
+    loading: '正在读取台账…',
+  },
   deadline: { overdue: '逾期', dueSoon: '临期', onTime: '', done: '' },
   empty: '台账里还没有问题。',
   form: {
