@@ -1,15 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import {
-  Box,
-  Button,
-  MenuItem,
-  Paper,
-  Tab,
-  Tabs,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, MenuItem, Paper, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import { useNavigate } from 'react-router';
