@@ -146,6 +146,23 @@ test('items of every source end as they should; bulk 督办, saved views and the
   await expect(page.getByText('已处理 2 条。')).toBeVisible();
   await page.getByLabel('只看督办').click();
   await expect(page.getByTestId('ledger-count')).toHaveText('共 2 条');
+  await expect(page.getByText(/已选/)).toHaveCount(0);
+
+  // A tick the filter hides is dropped, not kept out of sight for the next bulk action.
+  await grid.getByRole('row').filter({ hasText: '夜间焚烧垃圾' }).getByRole('checkbox').click();
+  await grid.getByRole('row').filter({ hasText: '村道两侧垃圾' }).getByRole('checkbox').click();
+  await expect(page.getByText('已选 2 条')).toBeVisible();
+  const search = page.getByLabel('搜索编号、描述、地点、责任人');
+  await search.fill('焚烧');
+  await expect(page.getByText('已选 1 条')).toBeVisible();
+  await search.fill('');
+  await expect(page.getByTestId('ledger-count')).toHaveText('共 2 条');
+  await expect(page.getByText('已选 1 条')).toBeVisible();
+  await grid.getByRole('row').filter({ hasText: '夜间焚烧垃圾' }).getByRole('checkbox').click();
+  await expect(page.getByText(/已选/)).toHaveCount(0);
+  // A filter that lists nothing says so; the ledger is not empty.
+  await search.fill('没有这样的问题');
+  await expect(grid).toContainText('没有符合筛选条件的问题。');
 
   // Saved view: 督办 + search; it comes back after clearing the filter.
   await page.getByLabel('搜索编号、描述、地点、责任人').fill('焚烧');
@@ -179,10 +196,15 @@ test('items of every source end as they should; bulk 督办, saved views and the
   await page.getByRole('link', { name: '返回台账' }).click();
 
   // 群众申诉: fixed and closed after being supervised.
+  await search.fill('焚烧');
   await grid.getByRole('gridcell', { name: '夜间焚烧垃圾' }).click();
   await expect(page.getByLabel('镇纪委督办')).toBeChecked();
   await fixAndClose(page, { photo: '整改后.png', verifier: '王副镇长', verifiedOn: '2026-03-18' });
   await page.getByRole('link', { name: '返回台账' }).click();
+  // The list comes back as it was left: the search still there, the item (closed) not listed.
+  await expect(search).toHaveValue('焚烧');
+  await expect(grid).toContainText('没有符合筛选条件的问题。');
+  await page.getByRole('button', { name: '清除筛选' }).click();
   await expect(page.getByTestId('ledger-count')).toHaveText('共 1 条');
 
   // The recurrence view: 张家村 has 3 items of 人居环境, 1 still open; a cell opens them.

@@ -12,6 +12,7 @@ import {
   useTown,
 } from '../../db/hooks';
 import type { Session } from '../../db/session';
+import { forgetLedger } from '../ledger/ledgerMemory';
 import { PasswordFields } from './PasswordFields';
 import { showRecoveryCode } from './recoveryNotice';
 import { ACCOUNTS } from './strings';
@@ -56,6 +57,8 @@ export function SignInPage({ locked }: { locked?: Session | undefined }) {
     setBusy(true);
     try {
       await actions.signIn(chosen, password);
+      // Another person at the PC: the ledger opens afresh, not on the last one's ticks and filter.
+      if (locked?.name !== chosen) forgetLedger();
     } catch (error) {
       setIssues(issuesOf(error));
       setPassword('');

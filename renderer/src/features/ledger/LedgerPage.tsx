@@ -1,7 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, MenuItem, Paper, Tab, Tabs, TextField, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import { useNavigate } from 'react-router';
 import type { RowSelectionState } from '@tanstack/react-table';
@@ -16,6 +16,7 @@ import { CountyRekeyDialog } from './CountyRekeyDialog';
 import { CountySignerDialog } from './CountySignerDialog';
 import { pickCountyList, type PickedList } from './countyListFile';
 import { LedgerFilters } from './LedgerFilters';
+import { ledgerMemory } from './ledgerMemory';
 import { LedgerTable } from './LedgerTable';
 import { NewProblemDialog } from './NewProblemDialog';
 import { RecurrenceView } from './RecurrenceView';
@@ -25,6 +26,13 @@ import { useLedger } from './useLedger';
 const V = LEDGER.views;
 const B = LEDGER.bulk;
 const NONE: RowSelectionState = {};
+
+/** The ticks among the listed rows: a tick the filter hides is dropped, never acted on unseen. */
+function listed(selection: RowSelectionState, rows: readonly { id: string }[]): RowSelectionState {
+  const kept: RowSelectionState = {};
+  for (const row of rows) if (selection[row.id]) kept[row.id] = true;
+  return kept;
+}
 
 type BulkAction = 'supervise' | 'unsupervise' | 'start';
 
@@ -52,11 +60,20 @@ export function LedgerPage() {
   );
   const [savingView, setSavingView] = useState(false);
   const [removingView, setRemovingView] = useState(false);
-  const [selection, setSelection] = useState<RowSelectionState>(NONE);
+  const [selection, setSelection] = useState<RowSelectionState>(ledgerMemory.selection);
   const [bulk, setBulk] = useState<BulkAction | null>(null);
   const { rows, names, today } = ledger;
 
-  // Only what is listed counts: an item the filter hides is not acted on.
+  // When the list changes (a filter, a new read), the ticks it no longer lists are dropped.
+  const [ticksOf, setTicksOf] = useState(rows);
+  if (ticksOf !== rows && !ledger.loading) {
+    setTicksOf(rows);
+    const kept = listed(selection, rows);
+    if (Object.keys(kept).length !== Object.keys(selection).length) setSelection(kept);
+  }
+  useEffect(() => {
+    ledgerMemory.selection = selection;
+  }, [selection]);
   const selectedIds = useMemo<string[]>(
     () => rows.filter((r) => selection[r.id]).map((r) => r.id),
     [selection, rows],
@@ -77,7 +94,7 @@ export function LedgerPage() {
         action === 'start'
           ? await actions.bulkStart(selectedIds)
           : await actions.bulkSetSupervised(selectedIds, action === 'supervise');
-      notify.success(B.done(changed, selectedIds.length - changed));
+      notify.success(B.done(action, changed, selectedIds.length - changed));
       setSelection(NONE);
     } catch (error) {
       notify.error(error);
@@ -207,6 +224,7 @@ export function LedgerPage() {
               selectable={mayEdit || maySupervise}
               selection={selection}
               onSelectionChange={setSelection}
+              emptyLabel={ledger.hasItems ? LEDGER.noMatch : LEDGER.empty}
               onOpen={(problem) => void navigate(`/ledger/${problem.id}`)}
             />
           </Paper>

@@ -1,9 +1,10 @@
 import type { RowSelectionState } from '@tanstack/react-table';
 import { createElement, useEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { Problem } from '@shared/domain/problem';
+import { forgetLedger } from './ledgerMemory';
 import { LedgerTable } from './LedgerTable';
 
 const names = new Map([
@@ -46,6 +47,7 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
 
 let root: Root | undefined;
 let host: HTMLDivElement | undefined;
+beforeEach(() => forgetLedger());
 afterEach(() => {
   root?.unmount();
   host?.remove();
@@ -68,6 +70,7 @@ function Harness({ rows, selectable }: { rows: Problem[]; selectable: boolean })
     selectable,
     selection,
     onSelectionChange: setSelection,
+    emptyLabel: '台账里还没有问题。',
     onOpen: (p: Problem) => opened.push(p.number),
   });
 }
@@ -81,7 +84,7 @@ async function show(rows: Problem[], selectable = true) {
   root = createRoot(host);
   // Events come from the browser (userEvent), not from act(): React renders as they come.
   root.render(createElement(Harness, { rows, selectable }));
-  await vi.waitFor(() => expect(host?.querySelector('[data-rowindex="0"]')).not.toBeNull());
+  await vi.waitFor(() => expect(host?.querySelector('[role=gridcell]')).not.toBeNull());
   return host;
 }
 
@@ -182,5 +185,29 @@ describe('the ledger list', () => {
     expect(selected).toEqual({});
     await userEvent.keyboard('{Enter}');
     expect(opened).toEqual(['2026-镇督-0010']);
+  });
+
+  it('comes back as it was left: its order, the place it was scrolled to and the focused cell', async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => problem(i + 1, i % 2 ? 'v-bs' : 'v-bw'));
+    let grid = await show(rows);
+    await userEvent.click(header(grid, '村'));
+    const scroller = () => grid.querySelector<HTMLElement>('[role=grid]')!;
+    scroller().scrollTop = 3600; // row 100 at the top
+    await vi.waitFor(() => expect(cell(grid, 102, 3)).not.toBeNull());
+    cell(grid, 102, 3).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await frames();
+    const focused = document.activeElement?.closest('[role=row]')?.textContent;
+    // Enter opens the item, which leaves the screen.
+    await userEvent.keyboard('{Enter}');
+    expect(opened).toHaveLength(1);
+    root?.unmount();
+    host?.remove();
+
+    grid = await show(rows);
+    await vi.waitFor(() => expect(document.activeElement).toBe(cell(grid, 103, 3)));
+    expect(scroller().scrollTop).toBe(3600);
+    expect(document.activeElement?.closest('[role=row]')?.textContent).toBe(focused);
+    expect(header(grid, '村').getAttribute('aria-sort')).toBe('ascending');
   });
 });

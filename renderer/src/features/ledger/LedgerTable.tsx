@@ -15,6 +15,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -26,6 +27,7 @@ import { SOURCE_LABELS, STATUS_LABELS } from '@shared/domain/ledger';
 import type { Problem } from '@shared/domain/problem';
 import { moveInGrid, type GridPosition } from '../../components/gridKeys';
 import { DeadlineChip } from './DeadlineChip';
+import { ledgerMemory } from './ledgerMemory';
 import { LEDGER } from './strings';
 
 const C = LEDGER.columns;
@@ -99,7 +101,6 @@ const COLUMNS: Column[] = [
 ];
 
 const helper = createColumnHelper<typeof features, Problem>();
-const INITIAL_SORT: SortingState = [{ id: 'number', desc: true }];
 
 /**
  * The ledger's list: a headless table (TanStack Table) drawing only the rows in view (TanStack
@@ -115,6 +116,7 @@ export function LedgerTable({
   selectable,
   selection,
   onSelectionChange,
+  emptyLabel,
   onOpen,
 }: {
   rows: Problem[];
@@ -125,9 +127,14 @@ export function LedgerTable({
   selectable: boolean;
   selection: RowSelectionState;
   onSelectionChange: (next: SetStateAction<RowSelectionState>) => void;
+  /** Shown when no row is listed. */
+  emptyLabel: string;
   onOpen: (problem: Problem) => void;
 }) {
-  const [sorting, setSorting] = useState<SortingState>(INITIAL_SORT);
+  const [sorting, setSorting] = useState<SortingState>(ledgerMemory.sorting);
+  useEffect(() => {
+    ledgerMemory.sorting = sorting;
+  }, [sorting]);
   const columns = useMemo(
     () =>
       helper.columns(
@@ -172,26 +179,45 @@ export function LedgerTable({
 
   // The cell that holds the grid's one tab stop, and whether a key just moved it there.
   const cols = COLUMNS.length + (selectable ? 1 : 0);
-  const [focus, setFocus] = useState<GridPosition>({ row: 0, col: 0 });
+  const [focus, setFocus] = useState<GridPosition>(ledgerMemory.focus);
   const at = {
     row: Math.min(focus.row, sorted.length - 1),
     col: Math.min(focus.col, cols - 1),
   };
   const moved = useRef(false);
+  // The row may be drawn only after the scroll to it: tried for a few frames.
+  const focusCell = (row: number, col: number, tries = 0) => {
+    const cell = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-rowindex="${row}"] [data-colindex="${col}"]`,
+    );
+    if (cell) cell.focus({ preventScroll: row >= 0 });
+    else if (tries < 5) requestAnimationFrame(() => focusCell(row, col, tries + 1));
+  };
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    // The row may be drawn only after the scroll to it: try for a few frames.
-    let tries = 0;
-    const focusCell = () => {
-      const cell = scrollRef.current?.querySelector<HTMLElement>(
-        `[data-rowindex="${at.row}"] [data-colindex="${at.col}"]`,
-      );
-      if (cell) cell.focus({ preventScroll: at.row >= 0 });
-      else if (tries++ < 5) requestAnimationFrame(focusCell);
-    };
-    focusCell();
-  }, [at.row, at.col]);
+    focusCell(at.row, at.col);
+  });
+
+  // Coming back to the list: the place it was scrolled to, and the keyboard focus if it had it,
+  // once the rows are read (the list is empty while they are).
+  const restoring = useRef(true);
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (!restoring.current || !scroller || sorted.length === 0) return;
+    restoring.current = false;
+    scroller.scrollTop = ledgerMemory.scrollTop;
+    if (ledgerMemory.hadFocus) focusCell(at.row, at.col);
+    ledgerMemory.hadFocus = false;
+  });
+  // An item opened from the keyboard gives the focus back to its cell on return.
+  const open = (problem: Problem) => {
+    ledgerMemory.hadFocus = Boolean(scrollRef.current?.contains(document.activeElement));
+    onOpen(problem);
+  };
+  useEffect(() => {
+    ledgerMemory.focus = focus;
+  }, [focus]);
 
   const tabIndex = (row: number, col: number) => (row === at.row && col === at.col ? 0 : -1);
   const columnOf = (col: number) => (selectable ? col - 1 : col);
@@ -219,7 +245,7 @@ export function LedgerTable({
     if (!row) return;
     if (isSpace || (selectable && at.col === 0)) {
       if (selectable) row.toggleSelected();
-    } else onOpen(row.original);
+    } else open(row.original);
   }
 
   const template = `${selectable ? '48px ' : ''}${COLUMNS.map((c) => c.track).join(' ')}`;
@@ -236,6 +262,9 @@ export function LedgerTable({
       aria-multiselectable={selectable || undefined}
       aria-busy={loading || undefined}
       onKeyDown={onKeyDown}
+      onScroll={(e) => {
+        ledgerMemory.scrollTop = e.currentTarget.scrollTop;
+      }}
       sx={(theme) => ({
         height: '100%',
         overflow: 'auto',
@@ -257,6 +286,8 @@ export function LedgerTable({
           cursor: 'pointer',
           '&:hover': { backgroundColor: theme.palette.action.hover },
           '&[aria-selected="true"]': { backgroundColor: theme.palette.action.selected },
+          // The row of the focused cell, so that the keyboard's place reads across the row.
+          '&:focus-within': { backgroundColor: theme.palette.action.focus },
         },
         '& .lt-head': {
           position: 'sticky',
@@ -291,6 +322,7 @@ export function LedgerTable({
               size="small"
               disableRipple
               checked={allSelected}
+              disabled={sorted.length === 0}
               indeterminate={someSelected && !allSelected}
               onChange={table.getToggleAllRowsSelectedHandler()}
               slotProps={{
@@ -336,7 +368,7 @@ export function LedgerTable({
       ) : null}
       {!loading && sorted.length === 0 ? (
         <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
-          {LEDGER.empty}
+          {emptyLabel}
         </Typography>
       ) : null}
       <div className="lt-body" style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
@@ -355,7 +387,7 @@ export function LedgerTable({
               data-rowindex={item.index}
               data-id={row.id}
               style={{ transform: `translateY(${item.start - HEADER}px)` }}
-              onClick={() => onOpen(p)}
+              onClick={() => open(p)}
             >
               {selectable ? (
                 <div
@@ -394,7 +426,7 @@ export function LedgerTable({
                     {c.cell ? (
                       c.cell(p, today)
                     ) : (
-                      <span className="lt-text">{String(row.getValue(c.id) ?? '')}</span>
+                      <TextCell text={String(row.getValue(c.id) ?? '')} />
                     )}
                   </div>
                 );
@@ -404,5 +436,14 @@ export function LedgerTable({
         })}
       </div>
     </Box>
+  );
+}
+
+/** A cell's text, cut with … when it does not fit, whole in the tooltip. */
+function TextCell({ text }: { text: string }) {
+  return (
+    <span className="lt-text" title={text}>
+      {text}
+    </span>
   );
 }

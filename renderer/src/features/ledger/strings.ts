@@ -41,9 +41,15 @@ export const LEDGER = {
     confirmUnsupervise: (n: number) => `取消选中的 ${n} 条问题的督办？每一条都会记入操作记录。`,
     confirmStart: (n: number) =>
       `把选中的 ${n} 条问题标为“整改中”？只改变“待整改”的问题，其他状态的会跳过。`,
-    done: (changed: number, skipped: number) =>
+    done: (action: 'supervise' | 'unsupervise' | 'start', changed: number, skipped: number) =>
       skipped > 0
-        ? `已处理 ${changed} 条，跳过 ${skipped} 条（状态不符）。`
+        ? `已处理 ${changed} 条，跳过 ${skipped} 条（${
+            action === 'supervise'
+              ? '已在督办'
+              : action === 'unsupervise'
+                ? '本来就未督办'
+                : '不是“待整改”'
+          }）。`
         : `已处理 ${changed} 条。`,
   },
   recurrence: {
@@ -76,6 +82,7 @@ export const LEDGER = {
   },
   deadline: { overdue: '逾期', dueSoon: '临期', onTime: '', done: '' },
   empty: '台账里还没有问题。',
+  noMatch: '没有符合筛选条件的问题。',
   form: {
     title: '新增整改问题',
     correctTitle: (number: string) => `更正 ${number}`,

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { toIsoDate } from '@shared/domain/dates';
 import {
   DEFAULT_LEDGER_FILTER,
@@ -7,15 +7,20 @@ import {
 } from '@shared/domain/ledgerFilter';
 import { DEFAULT_PROBLEM_CATEGORIES } from '@shared/domain/problem';
 import { useLedgerTally, useLedgerViews, useProblems, useVillages } from '../../db/hooks';
+import { ledgerMemory } from './ledgerMemory';
 
 /**
  * The ledger screen's state: the filter (opening on unfinished items, read through the status
- * index), the rows it lets through, saved views, village names and the categories in use.
+ * index; kept while the app is open, `ledgerMemory`), the rows it lets through, saved views, village names and the categories in use.
  */
 export function useLedger() {
   const today = toIsoDate(new Date());
-  const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_LEDGER_FILTER);
-  const [viewName, setViewName] = useState('');
+  const [filter, setFilter] = useState<LedgerFilter>(ledgerMemory.filter);
+  const [viewName, setViewName] = useState(ledgerMemory.viewName);
+  useEffect(() => {
+    ledgerMemory.filter = filter;
+    ledgerMemory.viewName = viewName;
+  }, [filter, viewName]);
   const problems = useProblems(filter.status === 'open');
   const villages = useVillages(true);
   const views = useLedgerViews();
@@ -35,6 +40,8 @@ export function useLedger() {
     today,
     loading: problems === undefined,
     rows,
+    /** The ledger holds items at all (a list the filter empties says so, not 台账里还没有问题). */
+    hasItems: (tally ?? []).some((row) => row.total > 0),
     filter,
     /** Changes part of the filter; the chosen view no longer describes it. */
     change: (patch: Partial<LedgerFilter>) => {
