@@ -1,6 +1,6 @@
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import { Box, Checkbox, Chip, LinearProgress, Typography } from '@mui/material';
+import { Box, Checkbox, Chip, LinearProgress, Typography, type CheckboxProps } from '@mui/material';
 import {
   createColumnHelper,
   createSortedRowModel,
@@ -318,16 +318,12 @@ export function LedgerTable({
       <div className="lt-row lt-head" role="row" aria-rowindex={1} data-rowindex={-1}>
         {selectable ? (
           <div className="lt-cell" role="columnheader" data-colindex={0} tabIndex={tabIndex(-1, 0)}>
-            <Checkbox
-              size="small"
-              disableRipple
+            <TickBox
               checked={allSelected}
               disabled={sorted.length === 0}
               indeterminate={someSelected && !allSelected}
               onChange={table.getToggleAllRowsSelectedHandler()}
-              slotProps={{
-                input: { 'aria-label': allSelected ? T.unselectAll : T.selectAll, tabIndex: -1 },
-              }}
+              label={allSelected ? T.unselectAll : T.selectAll}
             />
           </div>
         ) : null}
@@ -398,17 +394,10 @@ export function LedgerTable({
                   onFocus={() => setFocus({ row: item.index, col: 0 })}
                   onClick={(e) => e.stopPropagation()}
                 >
-                  <Checkbox
-                    size="small"
-                    disableRipple
+                  <TickBox
                     checked={selected}
                     onChange={row.getToggleSelectedHandler()}
-                    slotProps={{
-                      input: {
-                        'aria-label': selected ? T.unselectRow : T.selectRow,
-                        tabIndex: -1,
-                      },
-                    }}
+                    label={selected ? T.unselectRow : T.selectRow}
                   />
                 </div>
               ) : null}
@@ -445,5 +434,20 @@ function TextCell({ text }: { text: string }) {
     <span className="lt-text" title={text}>
       {text}
     </span>
+  );
+}
+
+/** A row's or the header's tick: reached through its cell (Space), not a tab stop of its own. */
+function TickBox({
+  label,
+  ...props
+}: Pick<CheckboxProps, 'checked' | 'disabled' | 'indeterminate' | 'onChange'> & { label: string }) {
+  return (
+    <Checkbox
+      size="small"
+      disableRipple
+      {...props}
+      slotProps={{ input: { 'aria-label': label, tabIndex: -1 } }}
+    />
   );
 }
