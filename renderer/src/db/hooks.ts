@@ -212,9 +212,13 @@ export const useLedgerStats = (today: string) =>
 export const useProblem = (id: string) =>
   useLiveQuery(async () => (await db.problems.get(id)) ?? null, [id]);
 export const useLedgerViews = () => useLiveQuery(() => listLedgerViews(db), []);
-/** 回头看: what is due, the rebound rate and re-checks on time (docs/recheck.md). */
-export const useRecheckOverview = (today: string) =>
-  useLiveQuery(() => loadRecheckOverview(db, today), [today]);
+/**
+ * 回头看: what is due, the rebound rate and re-checks on time (docs/recheck.md). Not read while
+ * `wait` is true: its read of two years' closed items holds back every read of the ledger begun
+ * after it (IndexedDB serves transactions that share a table in the order they were begun).
+ */
+export const useRecheckOverview = (today: string, wait = false) =>
+  useLiveQuery(() => (wait ? undefined : loadRecheckOverview(db, today)), [today, wait]);
 /** The same for one village (its page). */
 export const useVillageRecheck = (villageId: string, today: string) =>
   useLiveQuery(() => loadVillageRecheck(db, villageId, today), [villageId, today]);

@@ -11,6 +11,7 @@ import {
 import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { periodLabel } from '@shared/domain/period';
+import { HoldDrawing } from '../../components/DrawnLater';
 import { PageHeader } from '../../components/PageHeader';
 import { useHandoffDue, useRights, useStandards } from '../../db/hooks';
 import { usePeriodView } from '../assessment/useAssessment';
@@ -188,15 +189,17 @@ export function DashboardPage() {
               alignItems: 'start',
             }}
           >
-            {category ? (
-              <CategoryRanking month={chartMonth ?? month} category={category} />
-            ) : (
-              <RankingChart rows={chartResult!.rows} average={chartResult!.average} />
-            )}
-            <Box sx={{ display: 'grid', gap: 2 }}>
-              <TrendChart points={data.trend} />
-              <Heatmap month={chartMonth ?? month} category={category} />
-            </Box>
+            <HoldDrawing value={data.ledger === undefined}>
+              {category ? (
+                <CategoryRanking month={chartMonth ?? month} category={category} />
+              ) : (
+                <RankingChart rows={chartResult!.rows} average={chartResult!.average} />
+              )}
+              <Box sx={{ display: 'grid', gap: 2 }}>
+                <TrendChart points={data.trend} />
+                <Heatmap month={chartMonth ?? month} category={category} />
+              </Box>
+            </HoldDrawing>
           </Box>
         </Box>
       ) : (
@@ -220,7 +223,7 @@ export function DashboardPage() {
         </Box>
       ) : null}
 
-      <RecheckSummary />
+      <RecheckSummary wait={data.ledger === undefined} />
 
       <PatrolSummary />
 

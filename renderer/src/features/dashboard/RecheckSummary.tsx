@@ -69,10 +69,14 @@ function RateTable(props: { title: string; heading: string; rows: ReboundRow[]; 
   );
 }
 
-/** 回头看 on the dashboard: what is due, re-checks done on time, the rebound rate. */
-export function RecheckSummary() {
+/**
+ * 回头看 on the dashboard: what is due, re-checks done on time, the rebound rate. Read once
+ * `wait` is false — when the figures above it have theirs — so that its long read (two years'
+ * closed items) does not hold theirs back.
+ */
+export function RecheckSummary({ wait = false }: { wait?: boolean }) {
   const today = toIsoDate(new Date());
-  const overview = useRecheckOverview(today);
+  const overview = useRecheckOverview(today, wait);
   if (!overview) return null;
   const { due, rebound, timeliness, span, rules } = overview;
   if (due.length === 0 && rebound.total.closed === 0 && timeliness.due === 0) return null;
