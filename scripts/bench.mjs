@@ -616,6 +616,28 @@ try {
       runs,
       ratio_to_raw: null,
     });
+    // The whole page: besides the figures above, its charts drawn and its 回头看 (read last).
+    const wholePage = [];
+    for (let i = 0; i < runs; i += 1) {
+      await nav.getByRole('link', { name: '考核评比' }).click();
+      await page.getByRole('tab', { name: '打分' }).waitFor();
+      wholePage.push(
+        await inPage(page, 'nav a[href="#/"]', [
+          ...dashboardReady,
+          '[data-testid=trend-chart] .recharts-line-curve',
+          '[data-testid=ranking-chart] .recharts-bar-rectangle',
+          '[data-testid=category-heatmap]',
+          '[data-testid=recheck-summary]',
+        ]),
+      );
+    }
+    figures.push({
+      name: 'dashboard.whole_page',
+      median_ms: round(median(wholePage)),
+      records_per_s: null,
+      runs,
+      ratio_to_raw: null,
+    });
     const cold = [];
     for (let i = 0; i < runs; i += 1) {
       cold.push(
