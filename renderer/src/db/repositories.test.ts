@@ -326,4 +326,56 @@ describe('schema migrations', () => {
     current.close();
     await Dexie.delete(name);
   });
+
+  it('version 16 drops the indexes no query reads and keeps every record and field', async () => {
+    const name = 'migration-unused-indexes';
+    const old = new EcoDeskDb(name, 15);
+    await old.open();
+    const patrol = { id: 'f1', date: '2026-03-02', rangerId: 'r1', plotId: 'k1', notes: '正常' };
+    await old.forestPatrols.put(patrol as never);
+    await old.riverPatrols.put({
+      id: 'r1',
+      date: '2026-03-03',
+      chiefId: 'c1',
+      segmentId: 's1',
+    } as never);
+    await old.problems.put({
+      id: 'p1',
+      number: '2026-镇督-0001',
+      status: 'registered',
+      source: 'town',
+      villageId: 'v1',
+      category: '人居环境',
+      deadline: '2026-04-01',
+      foundOn: '2026-03-01',
+    } as never);
+    old.close();
+    const current = new EcoDeskDb(name);
+    await current.open();
+    const indexes = (table: string) =>
+      current
+        .table(table)
+        .schema.indexes.map((i) => i.name)
+        .sort();
+    expect(indexes('forestPatrols')).toEqual(['date']);
+    expect(indexes('riverPatrols')).toEqual(['date']);
+    expect(indexes('deductions')).toEqual(['[periodId+villageId]', 'periodId']);
+    expect(indexes('dueActions')).toEqual(['periodKey']);
+    expect(indexes('problems')).not.toContain('source');
+    expect(indexes('problems')).not.toContain('category');
+    expect(indexes('problems')).not.toContain('deadline');
+    // Read back as written, through the indexes that stay.
+    expect(await current.forestPatrols.where('date').equals('2026-03-02').toArray()).toEqual([
+      patrol,
+    ]);
+    expect((await current.riverPatrols.get('r1'))?.chiefId).toBe('c1');
+    const item = await current.problems.where('status').equals('registered').first();
+    expect([item?.source, item?.category, item?.deadline]).toEqual([
+      'town',
+      '人居环境',
+      '2026-04-01',
+    ]);
+    current.close();
+    await Dexie.delete(name);
+  });
 });

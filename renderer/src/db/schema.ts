@@ -225,6 +225,21 @@ export const SCHEMA_VERSIONS: {
         'id, &number, status, source, villageId, category, deadline, foundOn, externalKey, verification.date, longTerm.intervalDays, updatedAt',
     },
   },
+  {
+    // The indexes no query reads are dropped: every write of a record paid for each of them (an
+    // import of ten years wrote some 200,000 index entries for nothing). The ledger's figures by
+    // source and category come from its tally, its deadlines from the items it lists; patrols are
+    // read by date only, deductions by month. Records keep every field; only the indexes go.
+    version: 16,
+    stores: {
+      problems:
+        'id, &number, status, villageId, foundOn, externalKey, verification.date, longTerm.intervalDays, updatedAt',
+      riverPatrols: 'id, date',
+      forestPatrols: 'id, date',
+      deductions: 'id, periodId, [periodId+villageId]',
+      dueActions: 'id, periodKey',
+    },
+  },
 ];
 
 export class EcoDeskDb extends Dexie {
