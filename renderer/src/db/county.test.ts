@@ -20,6 +20,7 @@ import { assertRecords } from './packageRecords';
 import { commitRestore, planRestore } from './repositories/handoffRepo';
 import { createFeedbackList } from './repositories/countyFeedbackRepo';
 import { endSession } from './session';
+import { attachmentBytes, attachmentType } from './attachments';
 
 /**
  * The county desk on Chromium's real IndexedDB: each town's records kept apart, a package taken
@@ -414,9 +415,9 @@ describe('the county desk', () => {
       const back = await fresh.countyRecords.toArray();
       expect(back).toEqual(original);
       for (const n of [1, 2]) {
-        const blob = (await fresh.attachments.get(`photo-${n}`))!.blob;
-        expect(blob.type).toBe('image/jpeg');
-        expect(new Uint8Array(await blob.arrayBuffer())).toEqual(photo(n));
+        const stored = (await fresh.attachments.get(`photo-${n}`))!;
+        expect(attachmentType(stored)).toBe('image/jpeg');
+        expect(await attachmentBytes(stored)).toEqual(photo(n));
       }
       // The overview as it was: of each town's 1,000 items every third (0, 3, …, 999: 334)
       // closed, 666 open.

@@ -10,6 +10,7 @@ import { addProblemPhoto, createProblem } from './repositories/problemRepo';
 import { completeSetup, saveTown } from './repositories/townRepo';
 import { saveVillage } from './repositories/villageRepo';
 import { EcoDeskDb } from './schema';
+import { attachmentBytes, attachmentType, listAttachments } from './attachments';
 
 let source: EcoDeskDb;
 let target: EcoDeskDb;
@@ -97,6 +98,12 @@ describe('export → import into another PC set up for the town', () => {
       file: { name: 'a.png', data: png },
       thumbnail: new Blob([png], { type: 'image/png' }),
     });
+    // Its original as an earlier version stored every file: a Blob (this version keeps bytes).
+    const [original] = (await source.problems.get(problem.id))!.beforePhotos;
+    await source.attachments.put({
+      id: original!.attachmentId,
+      blob: new Blob([png], { type: 'image/png' }),
+    });
     const data = await exportPackage(source);
     // The readable ledger names the village and the item, for people at the county.
     const verified = verifyPackage(data);
@@ -138,11 +145,23 @@ describe('export → import into another PC set up for the town', () => {
     expect(await target.attachments.count()).toBe(await source.attachments.count());
     const demoPhoto = (await source.problems.toArray()).find((p) => p.afterPhotos.length > 0)!;
     const arrived = await target.attachments.get(demoPhoto.afterPhotos[0]!.attachmentId);
-    expect(arrived?.blob.type).toBe('image/jpeg');
-    expect(new Uint8Array(await arrived!.blob.arrayBuffer())).toEqual(jpeg);
+    expect(attachmentType(arrived!)).toBe('image/jpeg');
+    expect(await attachmentBytes(arrived!)).toEqual(jpeg);
     const [before] = (await target.problems.get(problem.id))!.beforePhotos;
-    const blob = (await target.attachments.get(before!.attachmentId))!.blob;
-    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(png);
+    const stored = (await target.attachments.get(before!.attachmentId))!;
+    expect(await attachmentBytes(stored)).toEqual(png);
+    expect(attachmentType(stored)).toBe('image/png');
+    // Kept here as bytes in the record, whatever form it had there.
+    expect('bytes' in stored).toBe(true);
+    // What the files are, a page at a time: the same list whatever the page.
+    const listed = await listAttachments(target);
+    expect(listed).toHaveLength(await target.attachments.count());
+    expect(await listAttachments(target, 7)).toEqual(listed);
+    expect(listed.find((a) => a.id === before!.attachmentId)).toEqual({
+      id: before!.attachmentId,
+      type: 'image/png',
+      size: png.length,
+    });
     // The ledger's tally was rebuilt from the imported items.
     expect(await dump(target, 'ledgerTally')).toEqual(await dump(source, 'ledgerTally'));
 

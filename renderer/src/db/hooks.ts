@@ -77,6 +77,7 @@ import {
 import { useSyncExternalStore } from 'react';
 import type { Right } from '@shared/domain/accounts';
 import { listVillages } from './repositories/villageRepo';
+import { attachmentBlob } from './attachments';
 
 /**
  * Live queries for the screens: each re-renders its component when the data changes.
@@ -200,7 +201,10 @@ export const useAllResults = () => useLiveQuery(() => db.results.orderBy('id').t
 export const useAssessmentRules = () => useLiveQuery(() => getRules(db), []);
 /** An attachment's bytes as a Blob (for thumbnails and photo previews). */
 export const useAttachmentBlob = (id: string | null) =>
-  useLiveQuery(async () => (id ? ((await db.attachments.get(id))?.blob ?? null) : null), [id]);
+  useLiveQuery(async () => {
+    const stored = id ? await db.attachments.get(id) : undefined;
+    return stored ? attachmentBlob(stored) : null;
+  }, [id]);
 /** The standard's versions, newest first (the default becomes version 1 on first use). */
 export const useStandards = () => useLiveQuery(() => listStandards(db), []);
 export const useIsDemo = () => useLiveQuery(() => isDemoData(db), []);

@@ -2,6 +2,7 @@ import { PHOTO_MAX_BYTES, type PhotoRef } from '@shared/domain/assessment';
 import { checkAttachment } from '@shared/domain/attachment';
 import { InputError } from './errors';
 import type { EcoDeskDb } from './schema';
+import { attachmentOf } from './attachments';
 import type { WriteContext } from './writeContext';
 
 export interface PhotoInput {
@@ -37,10 +38,8 @@ export async function storePhoto(
     name: input.file.name,
     size: input.file.data.byteLength,
   };
-  await db.attachments.add({
-    id: photo.attachmentId,
-    blob: new Blob([input.file.data.slice().buffer], { type: mime }),
-  });
+  await db.attachments.add(attachmentOf(photo.attachmentId, input.file.data, mime));
+  // The thumbnail as the page drew it (a Blob: its bytes cannot be read inside the transaction).
   await db.attachments.add({ id: photo.thumbnailId, blob: input.thumbnail });
   return photo;
 }

@@ -26,6 +26,7 @@ import { listVillages } from './repositories/villageRepo';
 import { EcoDeskDb, SCHEMA_VERSIONS } from './schema';
 import { createActions } from './actions';
 import { endSession } from './session';
+import { attachmentSize } from './attachments';
 
 let db: EcoDeskDb;
 let counter = 0;
@@ -99,7 +100,7 @@ describe('回头看 in IndexedDB', () => {
     expect(held.rebound).toBeUndefined();
     expect(held.item.rechecks).toHaveLength(1);
     const ref = held.item.rechecks![0]!.photos[0]!;
-    expect((await db.attachments.get(ref.attachmentId))?.blob.size).toBe(png.length);
+    expect(attachmentSize((await db.attachments.get(ref.attachmentId))!)).toBe(png.length);
 
     const { item, rebound } = await recordRecheck(db, old.id, {
       date: '2026-08-20',

@@ -6,6 +6,7 @@ import { collectExport } from './repositories/handoffRepo';
 import { addProblemPhoto, createProblem } from './repositories/problemRepo';
 import { completeSetup } from './repositories/townRepo';
 import { DATABASE_NAME, EcoDeskDb } from './schema';
+import { attachmentBytes } from './attachments';
 
 const storage = new Map<string, string>();
 beforeEach(() => {
@@ -88,7 +89,7 @@ describe('recovering from a backup when the database cannot be opened', () => {
     // The photo comes back with its bytes.
     const [problem] = await recovered.problems.toArray();
     const photo = await recovered.attachments.get(problem!.afterPhotos[0]!.attachmentId);
-    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(PNG);
+    expect(await attachmentBytes(photo!)).toEqual(PNG);
     const [restored] = await recovered.handoffs.toArray();
     expect(restored?.place).toBe(
       'eco-desk-backup-20261128-daily.zip（原数据库“eco-desk”无法打开，保留未动）',

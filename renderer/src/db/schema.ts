@@ -57,10 +57,8 @@ export interface Setting {
 }
 
 /** The bytes of an attached file; kept apart so that lists never load them. */
-export interface Attachment {
-  id: string;
-  blob: Blob;
-}
+import type { Attachment } from './attachments';
+export type { Attachment };
 
 export const DATABASE_NAME = 'eco-desk';
 

@@ -37,6 +37,7 @@ import type { Village } from '@shared/domain/village';
 import { DEFAULT_ELIMINATIONS, type WorkRecord } from '@shared/domain/workRecords';
 import { InputError } from '../errors';
 import type { Attachment, EcoDeskDb } from '../schema';
+import { attachmentOf } from '../attachments';
 import {
   ACCOUNTS_REQUIRED_KEY,
   appendAudit,
@@ -427,7 +428,7 @@ function demoPhotos(
     const bytes = images[attachments.length % images.length]!;
     const id = ctx.newId();
     const type = bytes[0] === 0x89 ? 'image/png' : 'image/jpeg';
-    attachments.push({ id, blob: new Blob([bytes.slice().buffer], { type }) });
+    attachments.push(attachmentOf(id, bytes, type));
     return { attachmentId: id, thumbnailId: id, name, size: bytes.length };
   };
   const ext = (i: number) => (images[i % images.length]![0] === 0x89 ? 'png' : 'jpg');

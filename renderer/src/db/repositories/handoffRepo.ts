@@ -40,6 +40,7 @@ import { NEVER_IMPORTED } from '@shared/handoff/recordCheck';
 import { InputError } from '../errors';
 import { assertRecords, heldIds } from '../packageRecords';
 import type { EcoDeskDb } from '../schema';
+import { attachmentBytes, attachmentOf, attachmentType, listAttachments } from '../attachments';
 import {
   ACCOUNTS_REQUIRED_KEY,
   INSTALLATION_KEY,
@@ -231,9 +232,9 @@ export async function collectExport(
         ...(county ? Object.keys(COUNTY_BACKUP_TABLES).map((t) => whole(t as PackedTable)) : []),
         where('briefings', (b) => inRange(String(b.month), choice)),
       );
-      // The attachments' records, last: their blobs stay valid after the transaction, and their
-      // bytes are read outside it (waiting for anything but the database would end it; reading
-      // them alongside the tables slowed the tables down).
+      // The attachments' records, last: the bytes of those stored as a Blob are read outside the
+      // transaction (waiting for anything but the database would end it; reading them alongside
+      // the tables slowed the tables down).
       const attachments = choice.attachments ? db.attachments.toArray() : Promise.resolve([]);
       await Promise.all(reads);
       // The history of what is exported (and of whole-table events).
@@ -256,9 +257,14 @@ export async function collectExport(
   );
   const attachmentRows = await Promise.all(
     read.attachments.map(async (a) => {
-      const bytes = new Uint8Array(await a.blob.arrayBuffer());
+      const stored = await attachmentBytes(a);
+      // Its own buffer, whole: it is moved to the packer.
+      const bytes =
+        stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength
+          ? stored
+          : stored.slice();
       // Its size before it is given away (a transfer to a worker empties it here).
-      const row = { id: a.id, type: a.blob.type, size: bytes.length };
+      const row = { id: a.id, type: attachmentType(a), size: bytes.length };
       give(`attachments/${a.id}`, bytes);
       return row;
     }),
@@ -357,15 +363,11 @@ export async function planImport(
     const local: Record<string, Map<string, Row>> = {};
     for (const [table, key] of Object.entries(HANDOFF_TABLES)) {
       if (!(table in tables)) continue;
-      const rows = (await db.table(table).toArray()) as Row[];
-      local[table] = new Map(
-        rows.map((r) => [
-          String(r[key]),
-          table === 'attachments'
-            ? { id: r.id, type: (r.blob as Blob).type, size: (r.blob as Blob).size }
-            : r,
-        ]),
-      );
+      // A file by what it is, not its bytes (read a page at a time).
+      const rows = (
+        table === 'attachments' ? await listAttachments(db) : await db.table(table).toArray()
+      ) as Row[];
+      local[table] = new Map(rows.map((r) => [String(r[key]), r]));
     }
     // The history is only ever added to: an entry this PC has is never replaced, and the rest
     // must check out (docs/audit-chain.md).
@@ -568,12 +570,13 @@ async function writeTables(
     if (!(table in HANDOFF_TABLES) && !(table in COUNTY_BACKUP_TABLES)) continue;
     if (table === 'attachments') {
       await db.attachments.bulkPut(
-        (rows as { id: string; type?: unknown }[]).map((r) => ({
-          id: String(r.id),
-          blob: new Blob([attachment(String(r.id)).slice().buffer], {
-            type: typeof r.type === 'string' ? r.type : '',
-          }),
-        })),
+        (rows as { id: string; type?: unknown }[]).map((r) =>
+          attachmentOf(
+            String(r.id),
+            attachment(String(r.id)),
+            typeof r.type === 'string' ? r.type : '',
+          ),
+        ),
       );
     } else {
       await db.table(table).bulkPut(rows as unknown[]);

@@ -4,6 +4,7 @@ import { validateRuleDocument, type RuleDocument } from '@shared/domain/ruleDocu
 import { cleanText } from '@shared/domain/validation';
 import { assertValid, InputError } from '../errors';
 import type { EcoDeskDb } from '../schema';
+import { attachmentBytes, attachmentOf } from '../attachments';
 import { putAudited, recordAudit, writeContext } from '../writeContext';
 
 export async function listRuleDocuments(db: EcoDeskDb): Promise<RuleDocument[]> {
@@ -26,14 +27,13 @@ export async function addRuleDocument(
     head: input.file.data.subarray(0, 16),
   });
   if (!checked.ok) throw new InputError([checked.issue]);
-  const blob = new Blob([input.file.data.slice().buffer], { type: checked.mime });
   return db.transaction(
     'rw',
     [db.ruleDocuments, db.attachments, db.audit, db.settings],
     async () => {
       const ctx = await writeContext(db);
       const attachmentId = ctx.newId();
-      await db.attachments.add({ id: attachmentId, blob });
+      await db.attachments.add(attachmentOf(attachmentId, input.file.data, checked.mime));
       const doc = stamp<RuleDocument>(
         {
           title: cleanText(input.title),
@@ -54,13 +54,13 @@ export async function addRuleDocument(
 }
 
 /**
- * A stored file's bytes. Reading a blob is not a database request: never call this inside a
- * transaction (Chromium would commit it early).
+ * A stored file's bytes. One stored as a Blob is not read through the database: never call this
+ * inside a transaction (Chromium would commit it early).
  */
 export async function getAttachmentBytes(db: EcoDeskDb, attachmentId: string): Promise<Uint8Array> {
   const attachment = await db.attachments.get(attachmentId);
   if (!attachment) throw new InputError([{ field: 'file', message: '找不到这个文件的内容。' }]);
-  return new Uint8Array(await attachment.blob.arrayBuffer());
+  return attachmentBytes(attachment);
 }
 
 /** Soft delete: the document leaves the list; its file is kept for the record. */
