@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { toIsoDate } from '@shared/domain/dates';
 import { previousMonth } from '@shared/domain/period';
+import { tallyOf, type TallyRow } from '@shared/domain/ledgerStats';
 import { fingerprint, newKeyPair, signManifest, verifyPackage } from '@shared/handoff/package';
 import { decisionKey, type Decision } from '@shared/handoff/merge';
 import { checkPackageRecords, importableTables } from '@shared/handoff/recordCheck';
@@ -101,7 +102,19 @@ async function receive(
       fingerprint: verified.fingerprint,
     },
   });
+  await expectTallyOfItems(into);
   return { plan, written, verified };
+}
+
+/**
+ * The kept tally is the tally of the items as they now are, whatever an import took, merged or
+ * renumbered, or a restore brought back.
+ */
+async function expectTallyOfItems(db: EcoDeskDb) {
+  const byKey = (rows: TallyRow[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
+  expect(byKey(await db.ledgerTally.toArray())).toEqual(
+    byKey(tallyOf(await db.problems.toArray())),
+  );
 }
 
 const problemForm = {
@@ -318,11 +331,11 @@ describe('what is private', () => {
 });
 
 /** Restores a checked backup into a PC, as the restore screen does. */
-function restoreInto(
+async function restoreInto(
   db: EcoDeskDb,
   backup: Extract<ReturnType<typeof verifyPackage>, { ok: true }>,
 ) {
-  return commitRestore(db, {
+  const restored = await commitRestore(db, {
     tables: backup.tables,
     attachment: (id) => backup.entry(`attachments/${id}`),
     log: {
@@ -334,6 +347,8 @@ function restoreInto(
       fingerprint: backup.fingerprint,
     },
   });
+  await expectTallyOfItems(db);
+  return restored;
 }
 
 describe('restoring a backup', () => {

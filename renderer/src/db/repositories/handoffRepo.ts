@@ -1,4 +1,5 @@
 import { tallyOf } from '@shared/domain/ledgerStats';
+import { changeTally } from './ledgerTally';
 import { toIsoDate } from '@shared/domain/dates';
 import { isMonthKey } from '@shared/domain/period';
 import {
@@ -471,7 +472,16 @@ export async function commitImport(
   const tables = [...Object.keys(HANDOFF_TABLES), 'ledgerTally'];
   return db.transaction('rw', tables, async () => {
     const ctx = await writeContext(db);
-    if (taken.problems) taken.problems = await numbered(db, ctx, taken.problems);
+    // The items here that the import writes over, as they are before it (for the tally).
+    const replaced = await itemsHere(db, [
+      ...(taken.problems ?? []),
+      ...merged.filter((m) => m.item.table === 'problems').map((m) => m.record),
+    ]);
+    const arrived: Problem[] = [];
+    if (taken.problems) {
+      taken.problems = await numbered(db, ctx, taken.problems);
+      arrived.push(...(taken.problems as unknown as Problem[]));
+    }
     const written = await writeTables(db, taken, input.attachment);
     for (const { item, record } of merged) {
       const local = item.local as unknown as BaseRecord;
@@ -489,6 +499,7 @@ export async function commitImport(
         },
       );
       await db.table(item.table).put(after);
+      if (item.table === 'problems') arrived.push(after as unknown as Problem);
       await appendAudit(db, ctx, {
         id: ctx.newId(),
         at: ctx.now,
@@ -502,10 +513,8 @@ export async function commitImport(
       });
       written[item.table] = (written[item.table] ?? 0) + 1;
     }
-    if (taken.problems || merged.some((m) => m.item.table === 'problems')) {
-      await db.ledgerTally.clear();
-      await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
-    }
+    // Kept in step like every write of items: what was here taken away, what arrived added.
+    if (arrived.length > 0) await changeTally(db, replaced, arrived);
     for (const [table, count] of Object.entries(written))
       await appendAudit(
         db,
@@ -523,7 +532,10 @@ export async function commitImport(
  * that a number one of them gives up is free for a new one. Inside the import's transaction.
  */
 async function numbered(db: EcoDeskDb, ctx: WriteContext, rows: Row[]): Promise<Row[]> {
-  const here = (await db.problems.toArray()).map((p) => ({ id: p.id, number: p.number }));
+  // Each item's id and number from the number index alone (the same order: a number is unique).
+  const byNumber = db.problems.orderBy('number');
+  const [ids, numbers] = await Promise.all([byNumber.primaryKeys(), byNumber.keys()]);
+  const here = ids.map((id, i) => ({ id, number: numbers[i] as string }));
   const known = new Set(here.map((p) => p.id));
   const renumbered = renumberClashes(here, rows as unknown as Problem[]);
   const out: Row[] = [];
@@ -547,6 +559,14 @@ async function numbered(db: EcoDeskDb, ctx: WriteContext, rows: Row[]): Promise<
     out.push(after as unknown as Row);
   }
   return out.sort((a, b) => Number(!known.has(String(a.id))) - Number(!known.has(String(b.id))));
+}
+
+/** The items of these records this PC holds, as they are now (inside the caller's transaction). */
+async function itemsHere(db: EcoDeskDb, rows: readonly Row[]): Promise<Problem[]> {
+  if (rows.length === 0) return [];
+  const held = new Set(await db.problems.toCollection().primaryKeys());
+  const ids = rows.map((r) => String(r.id)).filter((id) => held.has(id));
+  return (await db.problems.bulkGet(ids)).filter((p): p is Problem => p !== undefined);
 }
 
 /** The history's label of a merged record: its own name, and that both PCs' changes are in it. */
@@ -694,7 +714,8 @@ export async function commitRestore(
       input.attachment,
     );
     await db.settings.bulkPut(kept);
-    await db.ledgerTally.bulkPut(tallyOf(await db.problems.toArray()));
+    // The tally of the items restored (the table was emptied with the rest).
+    await db.ledgerTally.bulkPut(tallyOf((input.tables.problems ?? []) as Problem[]));
     // A county desk's overview digests, made again from the records restored.
     if ((input.tables.countyTowns?.length ?? 0) > 0) await rebuildCountyDigests(db);
     const ctx = await writeContext(db);
