@@ -29,6 +29,14 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** A figure of times alone (no throughput, no ratio to raw): their median and how many. */
+const timedFigure = (name, times) => ({
+  name,
+  median_ms: round(median(times)),
+  records_per_s: null,
+  runs: times.length,
+  ratio_to_raw: null,
+});
 
 async function timed(action, until) {
   const started = performance.now();
@@ -317,11 +325,10 @@ async function countyBench(url, step) {
       per_town_ms: receipts.map((r) => Math.round(r.ms)),
     });
     out.push({
-      name: 'county.receive_check',
-      median_ms: round(median(receipts.map((r) => r.checkMs))),
-      records_per_s: null,
-      runs: receipts.length,
-      ratio_to_raw: null,
+      ...timedFigure(
+        'county.receive_check',
+        receipts.map((r) => r.checkMs),
+      ),
       per_town_ms: receipts.map((r) => Math.round(r.checkMs)),
     });
 
@@ -344,11 +351,7 @@ async function countyBench(url, step) {
       step(`county: overview ${Math.round(overview.at(-1))} ms`);
     }
     out.push({
-      name: 'county.overview_first_render',
-      median_ms: round(median(overview)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
+      ...timedFigure('county.overview_first_render', overview),
       target: '< 300 ms',
       // The first is the first time the overview reads the towns' records in this page.
       per_run_ms: overview.map(Math.round),
@@ -369,13 +372,7 @@ async function countyBench(url, step) {
       );
       step(`county: cold start ${Math.round(countyCold.at(-1))} ms`);
     }
-    out.push({
-      name: 'county.cold_start_to_overview',
-      median_ms: round(median(countyCold)),
-      records_per_s: null,
-      runs: countyCold.length,
-      ratio_to_raw: null,
-    });
+    out.push(timedFigure('county.cold_start_to_overview', countyCold));
     // Another month chosen: until the first row's figures change.
     const months = await page
       .getByRole('combobox', { name: '月份' })
@@ -411,13 +408,7 @@ async function countyBench(url, step) {
         ),
       );
     }
-    out.push({
-      name: 'county.overview_month_change',
-      median_ms: round(median(monthChange)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
-    });
+    out.push(timedFigure('county.overview_month_change', monthChange));
 
     // A drill-down: a row's click to the town's page with its items painted (the first 100).
     step('county: drill-down');
@@ -438,11 +429,7 @@ async function countyBench(url, step) {
       step(`county: drill-down ${Math.round(drill.at(-1))} ms`);
     }
     out.push({
-      name: 'county.drilldown',
-      median_ms: round(median(drill)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
+      ...timedFigure('county.drilldown', drill),
       target: '< 300 ms',
     });
     return {
@@ -621,13 +608,7 @@ try {
         await page.getByRole('tab', { name: '打分' }).waitFor();
         times.push(await inPage(page, 'nav a[href="#/"]', ready));
       }
-      figures.push({
-        name,
-        median_ms: round(median(times)),
-        records_per_s: null,
-        runs,
-        ratio_to_raw: null,
-      });
+      figures.push(timedFigure(name, times));
     };
     await backToDashboard('dashboard.first_render', dashboardReady);
     await backToDashboard('dashboard.whole_page', dashboardComplete);
@@ -647,13 +628,7 @@ try {
         ),
       );
     }
-    figures.push({
-      name: 'app.cold_start_to_dashboard',
-      median_ms: round(median(cold)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
-    });
+    figures.push(timedFigure('app.cold_start_to_dashboard', cold));
 
     step('dashboard month change');
     // 4. A period change on the dashboard: pick another month, wait for its tiles.
@@ -698,13 +673,7 @@ try {
         ),
       );
     }
-    figures.push({
-      name: 'dashboard.filter_change',
-      median_ms: round(median(filter)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
-    });
+    figures.push(timedFigure('dashboard.filter_change', filter));
 
     step('ledger');
     // 5. The ledger (about 20,000 items): open the grid from the side menu.
@@ -719,13 +688,7 @@ try {
         ]),
       );
     }
-    figures.push({
-      name: 'ledger.grid_first_render',
-      median_ms: round(median(gridFirst)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
-    });
+    figures.push(timedFigure('ledger.grid_first_render', gridFirst));
     // A filter change on the grid: 只看督办 on and off (the demo has no supervised items, so the
     // count goes from every unfinished item to none and back), until the count line changes.
     const ledgerFilter = [];
@@ -740,13 +703,7 @@ try {
         }),
       );
     }
-    figures.push({
-      name: 'ledger.filter_change',
-      median_ms: round(median(ledgerFilter)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
-    });
+    figures.push(timedFigure('ledger.filter_change', ledgerFilter));
     if (await page.getByLabel('只看督办').isChecked()) await page.getByLabel('只看督办').click();
     // Status 全部: the grid reads every item (20,040), not only the unfinished ones.
     const showAll = [];
@@ -788,11 +745,7 @@ try {
       );
     }
     figures.push({
-      name: 'briefing.pdf',
-      median_ms: round(median(briefingTimes)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
+      ...timedFigure('briefing.pdf', briefingTimes),
       pages: briefingPages,
     });
 
@@ -809,13 +762,7 @@ try {
         ]),
       );
     }
-    figures.push({
-      name: 'patrols.first_render',
-      median_ms: round(median(patrolsFirst)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
-    });
+    figures.push(timedFigure('patrols.first_render', patrolsFirst));
     // 10. The year-end summary of this year: from the tab's click to the draft with every figure
     // counted (a year of patrols, records, the whole ledger, the year's flags).
     const summaryTimes = [];
@@ -829,13 +776,7 @@ try {
         await inPage(page, '[role=tab]:nth-child(4)', ['[data-testid=summary-paragraph-13]']),
       );
     }
-    figures.push({
-      name: 'summary.first_render',
-      median_ms: round(median(summaryTimes)),
-      records_per_s: null,
-      runs,
-      ratio_to_raw: null,
-    });
+    figures.push(timedFigure('summary.first_render', summaryTimes));
 
     step('village page, work records, hand-off page, settings');
     // 11. The screens not timed above, each opened from the dashboard and timed like the others:
@@ -848,13 +789,7 @@ try {
         await dashboardAtRest();
         times.push(await inPage(page, clickSelector, ready, until));
       }
-      figures.push({
-        name,
-        median_ms: round(median(times)),
-        records_per_s: null,
-        runs,
-        ratio_to_raw: null,
-      });
+      figures.push(timedFigure(name, times));
     };
     // The first village's tile → its 120 months, its score trend, 回头看 and the month's deductions.
     await fromDashboard('village.first_render', '[data-testid=village-tile]', [
@@ -989,20 +924,8 @@ try {
         ),
       );
     }
-    figures.push({
-      name: 'assessment.recompute_period',
-      median_ms: round(median(recompute)),
-      records_per_s: null,
-      runs: recompute.length,
-      ratio_to_raw: null,
-    });
-    figures.push({
-      name: 'assessment.close_to_results',
-      median_ms: round(median(closeScreen)),
-      records_per_s: null,
-      runs: closeScreen.length,
-      ratio_to_raw: null,
-    });
+    figures.push(timedFigure('assessment.recompute_period', recompute));
+    figures.push(timedFigure('assessment.close_to_results', closeScreen));
   }
   let county = null;
   if (!skipCounty) {
