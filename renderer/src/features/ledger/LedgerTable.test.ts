@@ -196,7 +196,8 @@ describe('the ledger list', () => {
     await vi.waitFor(() => expect(cell(grid, 102, 3)).not.toBeNull());
     cell(grid, 102, 3).focus();
     await userEvent.keyboard('{ArrowDown}');
-    await frames();
+    // The focus moves once React has drawn the move; on a busy machine that takes a few frames.
+    await vi.waitFor(() => expect(document.activeElement).toBe(cell(grid, 103, 3)));
     const focused = document.activeElement?.closest('[role=row]')?.textContent;
     // Enter opens the item, which leaves the screen.
     await userEvent.keyboard('{Enter}');
