@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { parseUnicodeRange, pointsOutside, unicodeRange } from './scripts/unicodeRange.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -24,25 +25,51 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Each weight of the app's cut of Noto Sans SC (renderer/src/fonts) → the code points it claims. */
+function cutPoints(): Map<number, Set<number>> {
+  const css = readFileSync(new URL('./renderer/src/fonts/fonts.css', import.meta.url), 'utf8');
+  const cut = new Map<number, Set<number>>();
+  for (const [, weight, range] of css.matchAll(
+    /font-weight: (\d+);[^}]*unicode-range: ([^;]+);/g,
+  )) {
+    cut.set(Number(weight), new Set(pointsOutside(parseUnicodeRange(range ?? ''), new Set())));
+  }
+  return cut;
+}
+
 /**
- * The app runs in Chromium only, which reads woff2: each @fontsource rule also names a .woff of
- * its subset as a fallback, which the build would otherwise copy (hundreds of files) unused.
+ * @fontsource's slices of Noto Sans SC, as the app loads them:
+ * - the app runs in Chromium only, which reads woff2: each rule also names a .woff of its slice
+ *   as a fallback, which the build would otherwise copy (hundreds of files) unused;
+ * - a slice keeps only the characters the app's own cut lacks (renderer/src/fonts, loaded first),
+ *   and a slice left with none is dropped: no character has two faces, so a page never loads a
+ *   slice for what the cut draws, and `document.fonts.load` in print waits for the cut alone.
  */
-function woff2Only(): Plugin {
+function fontSlices(): Plugin {
+  const cut = cutPoints();
   return {
-    name: 'eco-desk-woff2-only',
+    name: 'eco-desk-font-slices',
     enforce: 'pre',
-    transform: (code, id) =>
-      /[\\/]@fontsource[\\/].*\.css$/.test(id)
-        ? code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '')
-        : null,
+    transform: (code, id) => {
+      if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return null;
+      const woff2 = code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '');
+      return woff2.replace(/(\/\*[^*]*\*\/\s*)?@font-face\s*\{[^}]*\}/g, (face) => {
+        const taken = cut.get(Number(/font-weight:\s*(\d+)/.exec(face)?.[1]));
+        const range = /unicode-range:\s*([^;]+);/.exec(face);
+        if (!taken || !range) return face;
+        const left = pointsOutside(parseUnicodeRange(range[1]!), taken);
+        return left.length === 0
+          ? ''
+          : face.replace(range[0], `unicode-range: ${unicodeRange(left)};`);
+      });
+    },
   };
 }
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [woff2Only(), react(), contentSecurityPolicy()],
+  plugins: [fontSlices(), react(), contentSecurityPolicy()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {

@@ -1,25 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cutCodePoints, sourceText, unicodeRange } from './make-fonts.mjs';
+import { cutCodePoints, sourceText } from './make-fonts.mjs';
+import { parseUnicodeRange, pointsOutside, unicodeRange } from './unicodeRange.mjs';
 
 /** The app's own cut of Noto Sans SC (scripts/make-fonts.mjs, renderer/src/fonts). */
 const css = readFileSync('renderer/src/fonts/fonts.css', 'utf8');
 const faces = [
   ...css.matchAll(/font-weight: (\d+);\s*src: url\(\.\/([^)]+)\)[^;]*;\s*unicode-range: ([^;]+);/g),
-].map(([, weight, file, range]) => ({ weight: Number(weight), file: file!, range: parse(range!) }));
-
-function parse(range: string): [number, number][] {
-  return range.split(', ').map((part) => {
-    const [from, to] = part.replace('U+', '').split('-');
-    return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
-  });
-}
+].map(([, weight, file, range]) => ({
+  weight: Number(weight),
+  file: file!,
+  range: parseUnicodeRange(range!),
+}));
 
 const claims = (ranges: [number, number][], point: number) =>
   ranges.some(([from, to]) => point >= from && point <= to);
 
 describe('the app’s cut of Noto Sans SC', () => {
-  it('writes runs of neighbouring code points as one range', () => {
+  it('reads and writes unicode-range, runs of neighbours as one, and takes code points out of it', () => {
+    expect(parseUnicodeRange('U+41-43,U+45, u+4e00-4e01')).toEqual([
+      [0x41, 0x43],
+      [0x45, 0x45],
+      [0x4e00, 0x4e01],
+    ]);
+    expect(pointsOutside([[0x41, 0x45]], new Set([0x42, 0x44]))).toEqual([0x41, 0x43, 0x45]);
     expect(unicodeRange([0x41, 0x42, 0x43, 0x45, 0x4e00, 0x4e01])).toBe(
       'U+41-43, U+45, U+4E00-4E01',
     );

@@ -2,7 +2,8 @@
 // holding the glyphs nearly every screen and record needs, so that a screen loads one font file
 // instead of some twenty slices of @fontsource/noto-sans-sc as its text asks for them (each slice
 // that arrives lays the page out again). A character outside the cut is still drawn in the same
-// typeface: its @fontsource slice loads when it is first shown (see fonts.css).
+// typeface: its @fontsource slice loads when it is first shown (the build leaves each slice only
+// what the cut lacks: vite.config.ts).
 //
 // What the cut holds: what @fontsource's latin slice holds, circled numbers, CJK punctuation, full-width forms, the 3,755
 // characters of GB 2312's first level (the common ones, decoded from GB 2312's own byte ranges) and
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Blob, Face } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
+import { unicodeRange } from './unicodeRange.mjs';
 
 const SOURCE_PACKAGE = '@expo-google-fonts/noto-sans-sc@0.4.3';
 const WEIGHTS = [
@@ -77,19 +79,6 @@ export function cutCodePoints(sourceText) {
   return [...points].sort((a, b) => a - b);
 }
 
-/** Code points as a CSS unicode-range: runs of neighbours joined. */
-export function unicodeRange(points) {
-  const parts = [];
-  for (let i = 0; i < points.length;) {
-    let j = i;
-    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j += 1;
-    const hex = (p) => p.toString(16).toUpperCase();
-    parts.push(i === j ? `U+${hex(points[i])}` : `U+${hex(points[i])}-${hex(points[j])}`);
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
-
 /** The text of the app's own code (tests left out): every character its screens and papers show. */
 export function sourceText() {
   let text = '';
@@ -108,9 +97,8 @@ export function sourceText() {
 
 const HEADER = `/*
  * Made by scripts/make-fonts.mjs (npm run fonts); do not edit. Noto Sans SC (SIL Open Font
- * License 1.1), cut to the characters below. Declared after @fontsource's slices of the same
- * family, so for a character in both this face is the one used (the last face declared is tried
- * first) and a slice loads only for a character outside the cut.
+ * License 1.1), cut to the characters below; the build leaves @fontsource's slices of the same
+ * family only what this cut lacks (vite.config.ts), so a slice loads only for such a character.
  */`;
 
 function fontFace(weight, file, points) {
