@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cutCodePoints, sourceText } from './make-fonts.mjs';
-import { parseUnicodeRange, pointsOutside, unicodeRange } from './unicodeRange.mjs';
+import { inRanges, parseUnicodeRange, pointsOutside, unicodeRange } from './unicodeRange.mjs';
 
 /** The app's own cut of Noto Sans SC (scripts/make-fonts.mjs, renderer/src/fonts). */
 const css = readFileSync('renderer/src/fonts/fonts.css', 'utf8');
@@ -12,9 +12,6 @@ const faces = [
   file: file!,
   range: parseUnicodeRange(range!),
 }));
-
-const claims = (ranges: [number, number][], point: number) =>
-  ranges.some(([from, to]) => point >= from && point <= to);
 
 describe('the app’s cut of Noto Sans SC', () => {
   it('reads and writes unicode-range, runs of neighbours as one, and takes code points out of it', () => {
@@ -44,7 +41,7 @@ describe('the app’s cut of Noto Sans SC', () => {
     expect(faces.map((f) => f.weight)).toEqual([400, 500]);
     const text = new Set(sourceText());
     for (const face of faces) {
-      const outside = [...text].filter((c) => !claims(face.range, c.codePointAt(0)!));
+      const outside = [...text].filter((c) => !inRanges(face.range, c.codePointAt(0)!));
       expect(outside, `${face.file}: run npm run fonts`).toEqual([]);
     }
   });

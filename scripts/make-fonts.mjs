@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Blob, Face } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
-import { unicodeRange } from './unicodeRange.mjs';
+import { inRanges, unicodeRange } from './unicodeRange.mjs';
 
 const SOURCE_PACKAGE = '@expo-google-fonts/noto-sans-sc@0.4.3';
 const WEIGHTS = [
@@ -51,7 +51,7 @@ const LATIN = [
   [0xfeff, 0xfeff],
   [0xfffd, 0xfffd],
 ];
-const inLatin = (point) => LATIN.some(([from, to]) => point >= from && point <= to);
+const inLatin = (point) => inRanges(LATIN, point);
 
 /** Every code point the cut claims, in order. */
 export function cutCodePoints(sourceText) {

@@ -47,3 +47,13 @@ export function pointsOutside(ranges, taken) {
   }
   return left;
 }
+
+/**
+ * Whether a code point is in one of the ranges.
+ * @param {readonly [number, number][]} ranges
+ * @param {number} point
+ * @returns {boolean}
+ */
+export function inRanges(ranges, point) {
+  return ranges.some(([from, to]) => point >= from && point <= to);
+}
