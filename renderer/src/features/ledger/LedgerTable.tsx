@@ -184,7 +184,9 @@ export function LedgerTable({
     row: Math.min(focus.row, sorted.length - 1),
     col: Math.min(focus.col, cols - 1),
   };
-  const moved = useRef(false);
+  // Where a key moved the focus to. Kept here, not read from `at`: an effect of an earlier render
+  // may run first (React flushes it before the key's render) and must not focus the old cell.
+  const moved = useRef<GridPosition | null>(null);
   // The row may be drawn only after the scroll to it: tried for a few frames.
   const focusCell = (row: number, col: number, tries = 0) => {
     const cell = scrollRef.current?.querySelector<HTMLElement>(
@@ -194,9 +196,10 @@ export function LedgerTable({
     else if (tries < 5) requestAnimationFrame(() => focusCell(row, col, tries + 1));
   };
   useEffect(() => {
-    if (!moved.current) return;
-    moved.current = false;
-    focusCell(at.row, at.col);
+    const target = moved.current;
+    if (!target) return;
+    moved.current = null;
+    focusCell(target.row, target.col);
   });
 
   // Coming back to the list: the place it was scrolled to, and the keyboard focus if it had it,
@@ -227,7 +230,7 @@ export function LedgerTable({
     const next = moveInGrid(event, at, { rows: sorted.length, cols, pageRows: visible - 1 });
     if (next) {
       event.preventDefault();
-      moved.current = true;
+      moved.current = next;
       setFocus(next);
       if (next.row >= 0) virtualizer.scrollToIndex(next.row, { align: 'auto' });
       return;
