@@ -148,7 +148,11 @@ export const useRuleDocuments = () => useLiveQuery(() => listRuleDocuments(db), 
  * Names of whatever an id in the log may point at, deleted ones too: villages, people, rivers and
  * their segments, plots, ledger items (by number) and standards (by version).
  */
-export const useRecordNames = () =>
+/**
+ * What the history and lists show for an id. `items: false` leaves out the ledger's numbers, which
+ * means reading the whole ledger (a second or so of IndexedDB's one thread on ten years).
+ */
+export const useRecordNames = ({ items = true }: { items?: boolean } = {}) =>
   useLiveQuery(
     async () => {
       const [villages, people, rivers, plots, problems, standards] = await Promise.all([
@@ -156,7 +160,7 @@ export const useRecordNames = () =>
         db.people.toArray(),
         db.rivers.toArray(),
         db.forestPlots.toArray(),
-        db.problems.toArray(),
+        items ? db.problems.toArray() : [],
         db.standards.toArray(),
       ]);
       return new Map<string, string>([
@@ -169,7 +173,7 @@ export const useRecordNames = () =>
         ...standards.map((v) => [v.id, `第 ${v.version} 版考核标准`] as [string, string]),
       ]);
     },
-    [],
+    [items],
     new Map<string, string>(),
   );
 /** A break found in the history's chain and not yet dealt with (shown on every screen). */

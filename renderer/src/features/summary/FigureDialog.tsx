@@ -9,7 +9,7 @@ import {
 } from '@mui/material';
 import { periodLabel } from '@shared/domain/period';
 import type { Figure } from '@shared/domain/yearSummary';
-import { useFigureRecords } from '../../db/hooks';
+import { useFigureRecords, useRecordNames } from '../../db/hooks';
 
 /** One line describing a counted record, whatever table it is in. */
 function describe(
@@ -44,16 +44,10 @@ function describe(
 }
 
 /** The records a figure of the summary counts (the first 200). */
-export function FigureDialog({
-  figure,
-  names,
-  onClose,
-}: {
-  figure: Figure;
-  names: ReadonlyMap<string, string>;
-  onClose: () => void;
-}) {
+export function FigureDialog({ figure, onClose }: { figure: Figure; onClose: () => void }) {
   const records = useFigureRecords(figure.table, figure.ids);
+  // Villages and people are named; an item is described by its own number.
+  const names = useRecordNames({ items: false });
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
       <DialogTitle>

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Figure } from '@shared/domain/yearSummary';
 import { useNotify } from '../../app/notify';
 import { actions } from '../../db/actions';
-import { useCan, useRecordNames } from '../../db/hooks';
+import { useCan } from '../../db/hooks';
 import { FigureDialog } from './FigureDialog';
 import { saveSummaryDocx } from './summaryDocx';
 import { useSummary, type SummaryParagraph } from './useSummary';
@@ -18,7 +18,6 @@ import { SelectField, yearOptions } from '../../components/SelectField';
 export function SummaryPanel() {
   const [year, setYear] = useState(new Date().getFullYear());
   const summary = useSummary(year);
-  const names = useRecordNames();
   const [figure, setFigure] = useState<Figure | null>(null);
   const navigate = useNavigate();
   const notify = useNotify();
@@ -69,9 +68,7 @@ export function SummaryPanel() {
           ))}
         </Paper>
       ) : null}
-      {figure ? (
-        <FigureDialog figure={figure} names={names} onClose={() => setFigure(null)} />
-      ) : null}
+      {figure ? <FigureDialog figure={figure} onClose={() => setFigure(null)} /> : null}
     </Box>
   );
 }
