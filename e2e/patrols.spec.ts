@@ -303,6 +303,12 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await expect(page.getByTestId('figure-records')).toContainText('学习新修订的环境保护法');
   await snap(page, '87-year-summary-figure');
   await page.keyboard.press('Escape');
+  // A record of a village is listed with the village's name, not its id.
+  await draft.getByRole('button', { name: '24', exact: true }).click();
+  await expect(page.getByTestId('figure-records').getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('figure-records')).toContainText('东村');
+  await expect(page.getByTestId('figure-records')).toContainText('西村');
+  await page.keyboard.press('Escape');
 
   // Rewrite a paragraph: kept with the draft, and brought back on request.
   const closing = page.getByTestId('summary-paragraph-13');
