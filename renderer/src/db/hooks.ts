@@ -146,11 +146,8 @@ export const usePeople = () => useLiveQuery(() => listPeople(db), []);
 export const useRuleDocuments = () => useLiveQuery(() => listRuleDocuments(db), []);
 /**
  * Names of whatever an id in the log may point at, deleted ones too: villages, people, rivers and
- * their segments, plots, ledger items (by number) and standards (by version).
- */
-/**
- * What the history and lists show for an id. `items: false` leaves out the ledger's numbers, which
- * means reading the whole ledger (a second or so of IndexedDB's one thread on ten years).
+ * their segments, plots, ledger items (by number) and standards (by version). `items: false`
+ * leaves out the ledger's numbers, which take reading the whole ledger.
  */
 export const useRecordNames = ({ items = true }: { items?: boolean } = {}) =>
   useLiveQuery(
