@@ -308,6 +308,7 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await expect(page.getByTestId('figure-records').getByRole('listitem')).toHaveCount(2);
   await expect(page.getByTestId('figure-records')).toContainText('东村');
   await expect(page.getByTestId('figure-records')).toContainText('西村');
+  await snap(page, '87-year-summary-figure-villages');
   await page.keyboard.press('Escape');
 
   // Rewrite a paragraph: kept with the draft, and brought back on request.
