@@ -6,6 +6,7 @@ import { isMonthKey } from '@shared/domain/period';
 import type { UpperLevel } from '@shared/domain/problem';
 import type { RecordKind } from '@shared/domain/workRecords';
 import { db } from './db';
+import { keptQuery, useKept } from './keptQuery';
 import { getRules, listStandards, loadPeriodView } from './repositories/assessmentRepo';
 import { CHAIN_BREAK_KEY, listAudit, type StoredBreak } from './repositories/auditRepo';
 import { isDemoData } from './repositories/demoRepo';
@@ -217,13 +218,19 @@ export const useLedgerStats = (today: string) =>
 export const useProblem = (id: string) =>
   useLiveQuery(async () => (await db.problems.get(id)) ?? null, [id]);
 export const useLedgerViews = () => useLiveQuery(() => listLedgerViews(db), []);
+/** 回头看's overview, kept between visits of the dashboard (it is the page's longest read). */
+const recheckOverview = keptQuery(
+  () => db.name,
+  ['problems', 'villages', 'settings'],
+  (today) => loadRecheckOverview(db, today),
+);
 /**
  * 回头看: what is due, the rebound rate and re-checks on time (docs/recheck.md). Not read while
  * `wait` is true: its read of two years' closed items holds back every read of the ledger begun
  * after it (IndexedDB serves transactions that share a table in the order they were begun).
  */
 export const useRecheckOverview = (today: string, wait = false) =>
-  useLiveQuery(() => (wait ? undefined : loadRecheckOverview(db, today)), [today, wait]);
+  useKept(recheckOverview, wait ? null : today);
 /** The same for one village (its page). */
 export const useVillageRecheck = (villageId: string, today: string) =>
   useLiveQuery(() => loadVillageRecheck(db, villageId, today), [villageId, today]);
