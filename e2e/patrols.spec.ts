@@ -311,6 +311,13 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await snap(page, '87-year-summary-figure-villages');
   await page.keyboard.press('Escape');
 
+  // A record entered after the draft was read: the draft counts it on the way back.
+  await page.goto('/#/records');
+  await add('十项消除', { 日期: today, 处数: '3' }, { 村: '西村', 消除项目: '生活垃圾' });
+  await page.goto('/#/reports');
+  await page.getByRole('tab', { name: '年度总结' }).click();
+  await expect(draft).toContainText('全年消除各类问题8处');
+
   // Rewrite a paragraph: kept with the draft, and brought back on request.
   const closing = page.getByTestId('summary-paragraph-13');
   await closing.getByRole('button', { name: '改写本段' }).click();

@@ -38,6 +38,7 @@ import {
   findReboundCandidates,
   getRecheckRules,
   loadRecheckOverview,
+  RECHECK_OVERVIEW_TABLES,
   loadVillageRecheck,
 } from './repositories/recheckRepo';
 import {
@@ -45,6 +46,7 @@ import {
   listRecords,
   loadFigureRecords,
   loadYearSummary,
+  YEAR_SUMMARY_TABLES,
 } from './repositories/recordRepo';
 import {
   briefingMonths,
@@ -221,7 +223,7 @@ export const useLedgerViews = () => useLiveQuery(() => listLedgerViews(db), []);
 /** 回头看's overview, kept between visits of the dashboard (it is the page's longest read). */
 const recheckOverview = keptQuery(
   () => db.name,
-  ['problems', 'villages', 'settings'],
+  RECHECK_OVERVIEW_TABLES,
   (today) => loadRecheckOverview(db, today),
 );
 /**
@@ -293,12 +295,18 @@ export const usePatrolMonth = (month: string) =>
 export const useEliminations = () => useLiveQuery(() => getEliminations(db), []);
 export const useRecords = (kind: RecordKind, year?: number) =>
   useLiveQuery(() => listRecords(db, kind, year), [kind, year]);
-export const useYearSummary = (year: number) =>
-  useLiveQuery(
-    async () =>
-      Number.isInteger(year) && year >= 1900 && year <= 2100 ? loadYearSummary(db, year) : null,
-    [year],
-  );
+/** The year-end draft's figures, kept between visits (a year of the ledger and of patrols). */
+const yearSummary = keptQuery(
+  () => db.name,
+  YEAR_SUMMARY_TABLES,
+  (year) => loadYearSummary(db, Number(year)),
+);
+/** The year's draft; null for a year that cannot be one (a mistyped address). */
+export function useYearSummary(year: number) {
+  const valid = Number.isInteger(year) && year >= 1900 && year <= 2100;
+  const summary = useKept(yearSummary, valid ? String(year) : null);
+  return valid ? summary : null;
+}
 export const useFigureRecords = (table: string, ids: readonly string[]) =>
   useLiveQuery(() => loadFigureRecords(db, table, ids), [table, ids.join(',')]);
 export const useExposureCandidates = () => useLiveQuery(() => listExposureCandidates(db), []);

@@ -159,8 +159,11 @@ export const lastTwelveMonths = (today: string) => ({
   to: today,
 });
 
+/** The tables `loadRecheckOverview` reads (its transaction's; db/keptQuery.ts watches them). */
+export const RECHECK_OVERVIEW_TABLES = ['problems', 'villages', 'settings'] as const;
+
 export async function loadRecheckOverview(db: EcoDeskDb, today: string): Promise<RecheckOverview> {
-  return db.transaction('r', [db.problems, db.villages, db.settings], async () => {
+  return db.transaction('r', RECHECK_OVERVIEW_TABLES, async () => {
     const [items, villages, rules] = await Promise.all([
       watchedItems(db, today),
       db.villages.toArray(),

@@ -122,6 +122,23 @@ export async function deleteRecord(db: EcoDeskDb, id: string): Promise<void> {
   });
 }
 
+/**
+ * The tables `loadYearSummary` reads: a write to any of them makes its kept answer out of date
+ * (db/keptQuery.ts). Its test reads the draft in a transaction of only these.
+ */
+export const YEAR_SUMMARY_TABLES = [
+  'town',
+  'villages',
+  'people',
+  'ruleDocuments',
+  'workRecords',
+  'problems',
+  'results',
+  'riverPatrols',
+  'forestPatrols',
+  'summaries',
+] as const;
+
 /** The year-end summary: every figure from the year's records, and the office's edits. */
 export async function loadYearSummary(
   db: EcoDeskDb,
