@@ -8,6 +8,7 @@ import {
   Typography,
 } from '@mui/material';
 import { periodLabel } from '@shared/domain/period';
+import { RECORD_DEFS, type RecordKind } from '@shared/domain/workRecords';
 import type { Figure } from '@shared/domain/yearSummary';
 import { useFigureRecords, useRecordNames } from '../../db/hooks';
 
@@ -20,15 +21,26 @@ function describe(
   const v = (r.values ?? {}) as Record<string, unknown>;
   const text = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : '');
   switch (table) {
-    case 'workRecords':
+    case 'workRecords': {
+      // In the form's order; a number or another date with its field's name (计划（座）：10), a
+      // village by its name.
+      const def = RECORD_DEFS[r.kind as RecordKind] as (typeof RECORD_DEFS)[RecordKind] | undefined;
+      const fields = def?.fields ?? Object.keys(v).map((key) => ({ key, label: '', type: 'text' }));
       return [
         text(r.date),
-        ...Object.entries(v)
-          .filter(([k]) => k !== 'date')
-          .map(([k, x]) => (k === 'villageId' ? (names.get(text(x)) ?? '') : text(x))),
+        ...fields
+          // The date it is filed under comes first, once.
+          .filter((f) => f.key !== (def?.dateField ?? 'date'))
+          .map((f) => {
+            const x = text(v[f.key]);
+            if (f.type === 'village') return names.get(x) ?? '';
+            const named = f.type === 'count' || f.type === 'decimal' || f.type === 'date';
+            return x && named ? `${f.label}：${x}` : x;
+          }),
       ]
         .filter(Boolean)
         .join(' · ');
+    }
     case 'problems':
       return `${text(r.number)} · ${text(r.foundOn)} · ${text(r.description)}`;
     case 'results':
