@@ -309,9 +309,9 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await expect(page.getByTestId('figure-records')).toContainText('东村');
   await expect(page.getByTestId('figure-records')).toContainText('西村');
   // Its numbers named by their fields, not bare.
-  await expect(page.getByTestId('figure-records').getByRole('listitem').nth(1)).toHaveText(
-    `${today} · 西村 · 计划（座）：10 · 完成（座）：6 · 双瓮式 · 正常使用`,
-  );
+  await expect(
+    page.getByTestId('figure-records').getByRole('listitem').filter({ hasText: '西村' }),
+  ).toHaveText(`${today} · 西村 · 计划（座）：10 · 完成（座）：6 · 双瓮式 · 正常使用`);
   await snap(page, '87-year-summary-figure-villages');
   await page.keyboard.press('Escape');
 
