@@ -47,11 +47,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The size of the largest temporary file in `folder`, 0 if none. */
+/**
+ * The size of the largest temporary file in `folder`, 0 if none. The writer may rename a
+ * temporary file between the listing and its stat: a file gone by then counts as none.
+ */
 function tempBytes(folder: string): number {
   let largest = 0;
-  for (const name of readdirSync(folder))
-    if (name.endsWith('.tmp')) largest = Math.max(largest, statSync(path.join(folder, name)).size);
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith('.tmp')) continue;
+    const stat = statSync(path.join(folder, name), { throwIfNoEntry: false });
+    if (stat) largest = Math.max(largest, stat.size);
+  }
   return largest;
 }
 
