@@ -9,7 +9,10 @@ export interface KeptAnswer<T> {
 }
 
 export interface KeptQuery<T> {
-  /** The answer for `key` as last read (undefined before the first read of that key ends). */
+  /**
+   * The answer for `key`: as last read, if no write has come since or a screen still shows it;
+   * otherwise undefined (wait for the read).
+   */
   answer(key: string): KeptAnswer<T> | undefined;
   /** Starts a read of `key` if its answer is missing or a write came after it; `notify` on each new answer. */
   subscribe(key: string, notify: () => void): () => void;
@@ -20,23 +23,26 @@ export interface KeptQuery<T> {
  * a screen most of its time (the dashboard's 回头看 reads two years' closed items: about 200 ms
  * of a 400 ms page on ten years of data). A screen coming back finds the answer at once.
  *
- * The answer is never older than the data it was read from: every committed write to one of
- * `tables` (Dexie's `storagemutated`, fired for this page's writes and, over a BroadcastChannel,
- * for those of any other page or worker on the database) marks it out of date. It is then read
- * again at once while a screen shows it — which keeps the answer read before until the new one
- * arrives, as `useLiveQuery` does after a write — or when a screen next asks for it. One key at a
- * time: asking for another (the next day's date) drops the one before.
+ * No screen newly opened is handed an answer older than the data. Every committed write to one
+ * of `tables` (Dexie's `storagemutated`, fired for this page's writes and, over a
+ * BroadcastChannel, for those of any other page or worker on the database) makes the answer out
+ * of date. Nobody showing it: it is dropped, and the next screen to ask waits for a new read, as
+ * with `useLiveQuery`. A screen showing it: it is read again at once, and that screen keeps the
+ * answer it shows until the new one arrives (as `useLiveQuery` does after a write); if the screen
+ * goes meanwhile, the answer is dropped. One key at a time: asking for another (the next day's
+ * date) drops the one before.
  */
 export function keptQuery<T>(
   dbName: () => string,
   tables: readonly string[],
   read: (key: string) => Promise<T>,
 ): KeptQuery<T> {
-  /** Counts the writes to `tables`; an answer records the count it was read at. */
-  let writes = 0;
+  /** The answer screens are given, while it is up to date or a screen still shows it. */
   let current: KeptAnswer<T> | undefined;
-  let readAt = -1;
-  let reading: string | null = null;
+  /** Whether a write to `tables` has come after `current` was read. */
+  let outOfDate = false;
+  /** The read under way; `overtaken` once a write comes during it. */
+  let pending: { key: string; overtaken: boolean } | null = null;
   const listeners = new Set<() => void>();
 
   const touches = (parts: Record<string, unknown>) => {
@@ -45,38 +51,46 @@ export function keptQuery<T>(
   };
 
   const refresh = (key: string) => {
-    if (current?.key !== key) {
-      current = undefined;
-      readAt = -1;
-    }
-    if (reading === key || (current && readAt === writes)) return;
-    reading = key;
-    const at = writes;
+    if (current !== undefined && current.key !== key) current = undefined;
+    if (pending?.key === key || (current !== undefined && !outOfDate)) return;
+    const run = { key, overtaken: false };
+    pending = run;
     void read(key)
       .then(
-        (value) => ({ key, value }),
-        (error: unknown) => ({
+        (value): KeptAnswer<T> => ({ key, value }),
+        (error: unknown): KeptAnswer<T> => ({
           key,
           error: error instanceof Error ? error : new Error(String(error)),
         }),
       )
       .then((answer) => {
-        if (reading === key) reading = null;
-        // A read of a key given up meanwhile (another key asked for) is dropped.
-        if (current !== undefined && current.key !== key) return;
-        if (current === undefined && reading !== null) return;
-        current = answer;
-        readAt = at;
+        // A read given up meanwhile (another key asked for) is dropped.
+        if (pending !== run) return;
+        pending = null;
+        if (!run.overtaken) {
+          current = answer;
+          outOfDate = false;
+        } else if (current !== undefined && listeners.size > 0) {
+          // A write came during the read: its answer may predate it. It is newer than the one
+          // the screens show, so they have it, and it is read again for them.
+          current = answer;
+        } else {
+          // Nobody shows an answer: none out of date is handed to a screen. Read again if asked.
+          current = undefined;
+          if (listeners.size > 0) refresh(key);
+          return;
+        }
         for (const notify of [...listeners]) notify();
-        // A write during the read: its answer may predate it; read again for who still looks.
-        if (at !== writes && listeners.size > 0) refresh(key);
+        if (outOfDate && listeners.size > 0) refresh(key);
       });
   };
 
   Dexie.on('storagemutated', (parts) => {
     if (!touches(parts)) return;
-    writes += 1;
-    if (listeners.size > 0 && current) refresh(current.key);
+    outOfDate = true;
+    if (pending) pending.overtaken = true;
+    if (listeners.size === 0) current = undefined;
+    else if (current) refresh(current.key);
   });
 
   return {
@@ -84,7 +98,10 @@ export function keptQuery<T>(
     subscribe(key, notify) {
       listeners.add(notify);
       refresh(key);
-      return () => listeners.delete(notify);
+      return () => {
+        listeners.delete(notify);
+        if (listeners.size === 0 && outOfDate) current = undefined;
+      };
     },
   };
 }
