@@ -67,3 +67,30 @@ export async function unlock(page: Page, password = PASSWORD): Promise<void> {
   await lock.getByRole('button', { name: '解锁' }).click();
   await expect(lock).toBeHidden();
 }
+
+/**
+ * Starts watching the element with `testId` for `text`, from now on, through every change of
+ * the page (a figure shown for a single frame counts). Resolves with the function that tells
+ * whether it was ever seen.
+ */
+export async function watchFor(
+  page: Page,
+  testId: string,
+  text: string,
+): Promise<() => Promise<boolean>> {
+  const name = await page.evaluate(
+    ([id, wanted]) => {
+      const seen = { hit: false };
+      const key = `watch-${Math.random()}`;
+      (window as unknown as Record<string, typeof seen>)[key] = seen;
+      new MutationObserver(() => {
+        const shown = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+        if (shown.includes(wanted)) seen.hit = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      return key;
+    },
+    [testId, text] as const,
+  );
+  return () =>
+    page.evaluate((key) => (window as unknown as Record<string, { hit: boolean }>)[key]!.hit, name);
+}

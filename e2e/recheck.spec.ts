@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { completeSetup, snap, unlock } from './helpers';
+import { completeSetup, snap, unlock, watchFor } from './helpers';
 import { addPhoto, fixAndClose, photoOf, section } from './office';
 
 /** The app's clock, fixed at a moment of the office's day (Asia/Shanghai). */
@@ -101,9 +101,12 @@ test('回头看: an item closed, the clock a month on, a 反弹 recorded; the ne
     await expect(page.getByRole('table').first()).toContainText(fact);
 
   // The figures: 1 item closed in the last 12 months, back within 6 → 100%; the one check due
-  // was done late → 0% on time.
+  // was done late → 0% on time. The figures from before the visit (no rebound) never show, not
+  // even for a moment on the way back.
+  const oldFigureShown = await watchFor(page, 'recheck-summary', '6 个月内反弹 0 个');
   await page.goto('/#/');
   await expect(summary.getByTestId('rebound-rate')).toHaveText('100%');
+  expect(await oldFigureShown()).toBe(false);
   await expect(summary).toContainText('销号 1 个，6 个月内反弹 1 个');
   await expect(summary.getByTestId('recheck-on-time')).toHaveText('0%');
   await expect(summary.getByRole('table', { name: '各来源的反弹率' })).toContainText(
