@@ -10,7 +10,9 @@ import { checkPackageRecords, importableTables } from '@shared/handoff/recordChe
 import { asFormatVersion } from '@shared/handoff/testPackages';
 import { InputError } from './errors';
 import { buildPackage, EVERYTHING, type Signer } from './packageBuilder';
+import { keptQuery } from './keptQuery';
 import { listAudit } from './repositories/auditRepo';
+import { RECHECK_OVERVIEW_TABLES } from './repositories/recheckRepo';
 import {
   commitImport,
   commitRestore,
@@ -701,5 +703,40 @@ describe('what an arriving package’s records may be (issue 15 §3)', () => {
       settingsBefore.filter((s) => s.key !== INSTALLATION_KEY),
     );
     expect((await pc2.handoffs.toArray()).map((h) => h.direction)).toEqual(['import']);
+  });
+});
+
+describe('a kept answer (the dashboard’s 回头看, db/keptQuery.ts)', () => {
+  it('is out of date after an import or a restore: not shown to the next screen, read again for one showing it', async () => {
+    const items = keptQuery(
+      () => pc1.name,
+      RECHECK_OVERVIEW_TABLES,
+      async () => (await pc1.problems.toArray()).map((p) => p.description).sort(),
+    );
+    const answered = () =>
+      new Promise<string[] | undefined>((resolve) => {
+        const stop = items.subscribe('today', () => {
+          stop();
+          resolve(items.answer('today')?.value);
+        });
+      });
+    expect(await answered()).toEqual([]);
+
+    // PC2's item arrives while no screen shows the answer: the next one waits for a new read.
+    await createProblem(pc2, { ...problemForm, description: '对方新增：河边垃圾' });
+    await receive(pc1, await handOff(pc2, signerOf(keys.pc2)));
+    expect(items.answer('today')).toBeUndefined();
+    expect(await answered()).toEqual(['对方新增：河边垃圾']);
+
+    // A backup restored while a screen shows the answer: that screen is given what was restored.
+    const backup = verifyPackage(await handOff(pc1, signerOf(keys.pc1), { backup: true }));
+    if (!backup.ok) throw new Error(backup.problem);
+    await createProblem(pc1, { ...problemForm, description: '备份之后新增：村道垃圾' });
+    const shown: (string[] | undefined)[] = [];
+    const stop = items.subscribe('today', () => shown.push(items.answer('today')?.value));
+    await expect.poll(() => shown.at(-1)).toHaveLength(2);
+    await restoreInto(pc1, backup);
+    await expect.poll(() => shown.at(-1)).toEqual(['对方新增：河边垃圾']);
+    stop();
   });
 });
