@@ -46,7 +46,7 @@ const signer: Signer = {
     Promise.resolve({ status: 'signed', signature: signManifest(manifest, keys.secretKey) }),
 };
 
-/** The app's own export (in this thread: tests have no workers), readable copies included. */
+/** The app's own export (in its packing workers, as in the app), readable copies included. */
 async function exportPackage(db: EcoDeskDb) {
   return (await buildPackage(db, ALL, signer, { appVersion: '0.1.0', readable: true })).data;
 }
@@ -180,6 +180,31 @@ describe('export → import into another PC set up for the town', () => {
     expect(plan.counts.changed).toBe(1);
     expect(written.villages).toBe(1);
     expect((await target.villages.get(village.id))?.secretary).toBe('王书记');
+  });
+});
+
+describe('the months a package covers', () => {
+  it('are those of its dated records when none were chosen, else the chosen ones', async () => {
+    const item = (foundOn: string, deadline: string) =>
+      createProblem(source, {
+        source: 'town',
+        category: '人居环境',
+        place: '',
+        description: '沟渠旁积存建筑垃圾',
+        foundOn,
+        deadline,
+        responsiblePerson: '张三',
+        responsibleLeader: '',
+      });
+    await item('2026-05-01', '2026-05-16');
+    await item('2025-03-10', '2025-03-25');
+    await item('2025-12-31', '2026-01-15');
+    const whole = await buildPackage(source, ALL, signer, { appVersion: '0.1.0' });
+    expect(whole.manifest.period).toEqual({ from: '2025-03', to: '2026-05' });
+    const chosen = { ...ALL, from: '2025-12', to: '2026-02' };
+    const part = await buildPackage(source, chosen, signer, { appVersion: '0.1.0' });
+    expect(part.manifest.period).toEqual({ from: '2025-12', to: '2026-02' });
+    expect(part.manifest.counts.problems).toBe(1);
   });
 });
 

@@ -6,5 +6,5 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = async (event: MessageEvent<PackRequest>) => {
   const response = await answerPackOp(event.data);
-  scope.postMessage(response, response.ok ? [response.packed.compressed.buffer] : []);
+  scope.postMessage(response, response.ok ? response.packed.map((p) => p.compressed.buffer) : []);
 };

@@ -286,7 +286,11 @@ function packagePeriod(
   choice: ExportChoice,
   tables: Partial<Record<HandoffTable, unknown[]>>,
 ): { from: string; to: string } {
-  const months: string[] = [];
+  const now = toIsoDate(new Date()).slice(0, 7);
+  if (choice.from && choice.to) return { from: choice.from, to: choice.to };
+  // The earliest and the latest month, in one pass (ten years are about 80,000 dated records).
+  let first = '';
+  let last = '';
   const dated: [HandoffTable, string][] = [
     ['periods', 'id'],
     ['problems', 'foundOn'],
@@ -297,15 +301,13 @@ function packagePeriod(
   for (const [table, field] of dated)
     for (const row of tables[table] ?? []) {
       const value = (row as Record<string, unknown>)[field];
-      const month = typeof value === 'string' ? value.slice(0, 7) : '';
-      if (isMonthKey(month)) months.push(month);
+      if (typeof value !== 'string') continue;
+      const month = value.slice(0, 7);
+      if (!isMonthKey(month)) continue;
+      if (first === '' || month < first) first = month;
+      if (month > last) last = month;
     }
-  months.sort();
-  const now = toIsoDate(new Date()).slice(0, 7);
-  return {
-    from: choice.from || months[0] || now,
-    to: choice.to || months.at(-1) || now,
-  };
+  return { from: choice.from || first || now, to: choice.to || last || now };
 }
 
 /** The history entries of a package this PC does not have yet (by id). */
