@@ -325,6 +325,30 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   await expect(draft).toContainText('全年消除各类问题8处');
   expect(await oldFigureShown()).toBe(false);
 
+  // A year without campaigns says none; one named in 设置 → 乡镇信息 is said where it belongs.
+  await expect(draft).toContainText('一是聚力抓好人居环境整治工作。扎实开展以“十项消除”');
+  await expect(draft).toContainText('工作制度尚待制定印发，细化工作举措');
+  await page.goto('/#/settings/town');
+  await page.getByLabel('本年度专项活动（每行一个）').fill('勇做减法助推人居环境大提升');
+  await page.getByRole('button', { name: '保存' }).first().click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+  await page.goto('/#/reports');
+  await page.getByRole('tab', { name: '年度总结' }).click();
+  await expect(draft).toContainText(
+    '一是聚力抓好人居环境整治工作。以开展“勇做减法助推人居环境大提升”活动为抓手，扎实开展以“十项消除”为主要内容的整治，全年消除各类问题8处，对境内S205沿线12.5公里栽植的绿植进行长效管护，完成24座农村改厕任务。',
+  );
+  await expect(draft).toContainText('开展“勇做减法助推人居环境大提升”等环境整治活动，细化工作举措');
+  // Nothing counted, nothing to open: the phrase is text, not a link.
+  await expect(draft.getByRole('button', { name: '工作制度尚待制定印发' })).toHaveCount(0);
+  await draft
+    .getByRole('button', { name: '“勇做减法助推人居环境大提升”', exact: true })
+    .first()
+    .click();
+  await expect(page.getByTestId('figure-records')).toHaveText(
+    '勇做减法助推人居环境大提升（设置 → 乡镇信息）',
+  );
+  await page.keyboard.press('Escape');
+
   // Rewrite a paragraph: kept with the draft, and brought back on request.
   const closing = page.getByTestId('summary-paragraph-13');
   await closing.getByRole('button', { name: '改写本段' }).click();
@@ -357,9 +381,18 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
 
   await page.goto('/#/reports');
   await page.getByRole('tab', { name: '年度总结' }).click();
-  await page
+  // Bringing back the generated text asks first: 取消 keeps the rewrite.
+  const restore = page
     .getByTestId('summary-paragraph-13')
-    .getByRole('button', { name: '恢复自动生成' })
-    .click();
+    .getByRole('button', { name: '恢复自动生成' });
+  await restore.click();
+  const confirm = page.getByRole('dialog', { name: '恢复自动生成？' });
+  await expect(confirm).toContainText('第 14 段将换回按本年记录自动生成的文字');
+  await snap(page, '87-year-summary-restore-confirm');
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('summary-paragraph-13')).toContainText('已改写');
+  await restore.click();
+  await confirm.getByRole('button', { name: '恢复自动生成' }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByTestId('summary-paragraph-13')).not.toContainText('已改写');
 });

@@ -216,3 +216,68 @@ describe('the draft', () => {
     expect(text.startsWith('2026年以来，青山镇认真贯彻')).toBe(true);
   });
 });
+
+describe('a clause with nothing to show', () => {
+  const empty: SummaryInput = {
+    year: 2026,
+    townName: '青山镇',
+    villages: [{ id: 'v1' }],
+    people: [],
+    ruleDocuments: [],
+    records: [rec('elimination', '2026-03-01', { villageId: 'v1', item: '生活垃圾', count: 4 })],
+    problems: [],
+    results: [],
+    riverPatrols: [],
+    forestPatrols: [],
+  };
+  const paragraph = (i: number, of: SummaryInput) =>
+    segmentsText(fillParagraph(SUMMARY_TEMPLATE[i]!.text, summaryFigures(of), '青山镇', 2026));
+
+  it('is left out: no greening, toilets, compacts or campaigns entered', () => {
+    expect(paragraph(6, empty)).toBe(
+      '一是聚力抓好人居环境整治工作。扎实开展以“十项消除”为主要内容的整治，全年消除各类问题4处。',
+    );
+    expect(paragraph(4, empty)).toBe(
+      '三是建立工作机制。工作制度尚待制定印发，细化工作举措，量化评比机制，全年评出红旗0面次、黄旗0面次，压实工作责任。',
+    );
+  });
+
+  it('names the campaigns of the settings and those entered, by name', () => {
+    const named: SummaryInput = {
+      ...empty,
+      campaigns: ['勇做减法助推人居环境大提升', ' '],
+      records: [
+        ...empty.records,
+        rec('campaign', '2026-04-01', {
+          name: '百日集中攻坚',
+          from: '2026-04-01',
+          to: '2026-07-09',
+        }),
+        rec('campaign', '2026-08-01', {
+          name: '百日集中攻坚',
+          from: '2026-08-01',
+          to: '2026-11-08',
+        }),
+        rec('campaign', '2026-05-01', {
+          name: '秸秆禁烧专项行动',
+          from: '2026-05-01',
+          to: '2026-05-31',
+        }),
+        rec('toilet', '2026-06-01', { villageId: 'v1', planned: 10, completed: 6 }),
+      ],
+    };
+    expect(paragraph(6, named)).toBe(
+      '一是聚力抓好人居环境整治工作。以开展“勇做减法助推人居环境大提升”活动为抓手，扎实开展以“十项消除”为主要内容的整治，全年消除各类问题4处，完成6座农村改厕任务。',
+    );
+    expect(paragraph(4, named)).toContain(
+      '开展“勇做减法助推人居环境大提升”、百日集中攻坚（2次）、秸秆禁烧专项行动（1次）等环境整治活动，细化工作举措',
+    );
+    // Each opens as what it is: the setting, and each campaign with its dates.
+    expect(summaryFigures(named).get('campaigns.names')?.lines).toEqual([
+      '勇做减法助推人居环境大提升（设置 → 乡镇信息）',
+      '2026-04-01 至 2026-07-09 · 百日集中攻坚',
+      '2026-08-01 至 2026-11-08 · 百日集中攻坚',
+      '2026-05-01 至 2026-05-31 · 秸秆禁烧专项行动',
+    ]);
+  });
+});

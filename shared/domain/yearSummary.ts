@@ -26,6 +26,8 @@ export interface Figure {
 export interface SummaryInput {
   year: number;
   townName: string;
+  /** The year's campaigns as named in 设置 → 乡镇信息 (本年度专项活动). */
+  campaigns?: readonly string[];
   villages: readonly { id: string; deletedAt?: string | undefined }[];
   people: readonly Pick<Person, 'id' | 'name' | 'roles' | 'deletedAt'>[];
   ruleDocuments: readonly { id: string; title: string; deletedAt?: string | undefined }[];
@@ -105,6 +107,31 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
   );
   const campaigns = of('campaign');
   add('campaigns.count', '百日集中攻坚（次）', 'workRecords', campaigns);
+  // The year's campaigns: those named in the settings, then the campaigns entered, by name.
+  const named = [...new Set((input.campaigns ?? []).map((c) => c.trim()).filter(Boolean))];
+  const byName = new Map<string, number>();
+  for (const c of campaigns) {
+    const name = String(c.values.name ?? '').trim() || '百日集中攻坚';
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+  }
+  add('campaigns.theme', '本年度专项活动', 'town', [], named.map((c) => `“${c}”`).join('、'));
+  figures.get('campaigns.theme')!.lines = named.map((c) => `${c}（设置 → 乡镇信息）`);
+  add(
+    'campaigns.names',
+    '环境整治活动',
+    'workRecords',
+    campaigns,
+    [...named.map((c) => `“${c}”`), ...[...byName].map(([name, k]) => `${name}（${k}次）`)].join(
+      '、',
+    ),
+  );
+  figures.get('campaigns.names')!.lines = [
+    ...named.map((c) => `${c}（设置 → 乡镇信息）`),
+    ...campaigns.map(
+      (c) =>
+        `${String(c.values.from ?? '')} 至 ${String(c.values.to ?? '')} · ${String(c.values.name ?? '')}`,
+    ),
+  ];
   const publicity = of('publicity');
   add('publicity.count', '宣传活动（次）', 'workRecords', publicity);
   add('publicity.reach', '宣传覆盖（人次）', 'workRecords', publicity, sum(publicity, 'reach'));
@@ -222,7 +249,9 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The draft's paragraphs in the summary's own structure. `{key}` marks a figure; `{town}` and
- * `{year}` the town and year. Headings are paragraphs of their own.
+ * `{year}` the town and year. `[…]` is a clause said only when every figure in it has something
+ * to show (a record or a line): no "对境内—沿线0公里" in a year without greening. Headings are
+ * paragraphs of their own.
  */
 export const SUMMARY_TEMPLATE: readonly { heading?: boolean; text: string }[] = [
   {
@@ -236,11 +265,11 @@ export const SUMMARY_TEMPLATE: readonly { heading?: boolean; text: string }[] = 
     text: '二是靠实工作责任。认真履行生态环保“党政同责，一岗双责”工作责任，成立由镇党委书记担任组长，党委副书记、镇长和分管副镇长担任副组长，各科级领导、{villages.count}村党支部书记为成员的{town}生态环境保护工作领导小组，全面构建无遗漏、无死角的生态环境保护责任体系。',
   },
   {
-    text: '三是建立工作机制。{documents.phrase}，开展“勇做减法”、百日集中攻坚（{campaigns.count}次）等环境整治活动，细化工作举措，量化评比机制，全年评出红旗{flags.red}面次、黄旗{flags.yellow}面次，压实工作责任。',
+    text: '三是建立工作机制。{documents.phrase}，[开展{campaigns.names}等环境整治活动，]细化工作举措，量化评比机制，全年评出红旗{flags.red}面次、黄旗{flags.yellow}面次，压实工作责任。',
   },
   { heading: true, text: '二、高标压茬推进，落实落细大抓生态工作举措' },
   {
-    text: '一是聚力抓好人居环境整治工作。以开展“勇做减法助推人居环境大提升”活动为抓手，扎实开展以“十项消除”为主要内容的整治，全年消除各类问题{eliminations.count}处。对境内{greening.roads}沿线{greening.km}公里栽植的绿植进行长效管护，完成{toilets.completed}座农村改厕任务，通过村民代表大会修订村规民约{compacts.count}个。',
+    text: '一是聚力抓好人居环境整治工作。[以开展{campaigns.theme}活动为抓手，]扎实开展以“十项消除”为主要内容的整治，全年消除各类问题{eliminations.count}处[，对境内{greening.roads}沿线{greening.km}公里栽植的绿植进行长效管护][，完成{toilets.completed}座农村改厕任务][，通过村民代表大会修订村规民约{compacts.count}个]。',
   },
   {
     text: '二是聚力抓好河湖“清四乱”工作。坚持以“河长制”为抓手，常态化开展巡河，全年巡河{patrols.river}次，发现问题{patrols.riverFindings}处，结合环境整治“曝光台”制度，聚焦辖区河道内“四乱”突出问题，做到“守河有责、守河担责、守河尽责”。',
@@ -270,7 +299,14 @@ export function fillParagraph(
   town: string,
   year: number,
 ): Segment[] {
-  const parts = text.split(/(\{[\w.]+\})/);
+  const shown = (key: string) => {
+    const figure = figures.get(key);
+    return figure !== undefined && (figure.ids.length > 0 || (figure.lines?.length ?? 0) > 0);
+  };
+  const said = text.replace(/\[([^[\]]*)\]/g, (_, clause: string) =>
+    [...clause.matchAll(/\{([\w.]+)\}/g)].every(([, key]) => shown(key!)) ? clause : '',
+  );
+  const parts = said.split(/(\{[\w.]+\})/);
   const segments: Segment[] = [];
   for (const part of parts) {
     const key = /^\{([\w.]+)\}$/.exec(part)?.[1];

@@ -179,6 +179,7 @@ export async function loadYearSummary(
     figures: summaryFigures({
       year,
       townName: town?.name ?? '',
+      campaigns: town?.campaigns ?? [],
       villages,
       people,
       ruleDocuments,
@@ -226,7 +227,7 @@ export async function saveSummaryParagraph(
 ): Promise<void> {
   if (index < 0 || index >= SUMMARY_TEMPLATE.length) refuse('没有这一段。');
   if (text !== null && cleanText(text) === '')
-    refuse('这一段不能为空；要恢复自动生成的文字，请点“恢复”。');
+    refuse('这一段不能为空；要恢复自动生成的文字，请点“恢复自动生成”。');
   await db.transaction('rw', db.summaries, db.audit, db.settings, async () => {
     const ctx = await writeContext(db);
     const before = await db.summaries.get(String(year));

@@ -60,6 +60,7 @@ export function FigureDialog({ figure, onClose }: { figure: Figure; onClose: () 
   const records = useFigureRecords(figure.table, figure.ids);
   // Villages and people are named; an item is described by its own number.
   const names = useRecordNames({ items: false });
+  const count = figure.lines ? figure.lines.length : figure.ids.length;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth>
       <DialogTitle>
@@ -67,8 +68,9 @@ export function FigureDialog({ figure, onClose }: { figure: Figure; onClose: () 
       </DialogTitle>
       <DialogContent>
         <Typography color="text.secondary" gutterBottom>
-          统计自以下 {figure.ids.length} 条记录{figure.ids.length > 200 ? '（列出前 200 条）' : ''}
-          ：
+          {count === 0
+            ? '本年还没有可统计的记录。'
+            : `统计自以下 ${count} 条${count > 200 ? '（列出前 200 条）' : ''}：`}
         </Typography>
         <List dense data-testid="figure-records">
           {figure.lines

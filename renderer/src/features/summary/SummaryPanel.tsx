@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Figure } from '@shared/domain/yearSummary';
 import { useNotify } from '../../app/notify';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { actions } from '../../db/actions';
 import { useCan } from '../../db/hooks';
 import { FigureDialog } from './FigureDialog';
@@ -85,6 +86,7 @@ function ParagraphView({
   onOpen: (figure: Figure) => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const notify = useNotify();
   const save = (text: string | null) =>
     actions
@@ -125,7 +127,12 @@ function ParagraphView({
         {p.edited !== null
           ? p.edited
           : p.segments.map((s, i) =>
-              'figure' in s ? (
+              'figure' in s && s.figure.ids.length === 0 && !s.figure.lines?.length ? (
+                // Nothing counted (no record yet): nothing to open.
+                <span key={i} title={s.figure.label} style={{ fontWeight: 500 }}>
+                  {String(s.figure.value)}
+                </span>
+              ) : 'figure' in s ? (
                 <Link
                   key={i}
                   component="button"
@@ -151,12 +158,20 @@ function ParagraphView({
             </Button>
           ) : null}
           {mayEdit && p.edited !== null ? (
-            <Button size="small" onClick={() => void save(null)}>
+            <Button size="small" onClick={() => setRestoring(true)}>
               恢复自动生成
             </Button>
           ) : null}
         </Box>
       )}
+      <ConfirmDialog
+        open={restoring}
+        title="恢复自动生成？"
+        message={`第 ${p.index + 1} 段将换回按本年记录自动生成的文字，改写的文字不再保留在草稿中（操作记录中仍可查到）。`}
+        confirmLabel="恢复自动生成"
+        onClose={() => setRestoring(false)}
+        onConfirm={() => save(null)}
+      />
     </Box>
   );
 }
