@@ -44,7 +44,7 @@ async function layoutFaults(page: Page): Promise<string[]> {
     if (doc.scrollWidth > window.innerWidth + 1)
       faults.push(`页面横向超出 ${doc.scrollWidth - window.innerWidth}px`);
     const labels = document.querySelectorAll<HTMLElement>(
-      'main button, main [role="tab"], header button, nav a',
+      'main button, main [role="tab"], main th, header button, nav a',
     );
     for (const el of labels) {
       const text = el.innerText.trim();

@@ -28,7 +28,12 @@ function Figure(props: { label: string; value: string; detail: string; testId: s
           {props.value}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {props.detail}
+          {/* A line breaks between clauses, never a clause's last 个 alone on the next line. */}
+          {props.detail.split(/(?<=，)/).map((clause) => (
+            <Box component="span" key={clause} sx={{ whiteSpace: 'nowrap' }}>
+              {clause}
+            </Box>
+          ))}
         </Typography>
       </CardContent>
     </Card>

@@ -1,4 +1,13 @@
-import { Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import {
   Bar,
   BarChart,
@@ -9,6 +18,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { Fragment } from 'react';
 import { eliminationTable, toiletProgress, type WorkRecord } from '@shared/domain/workRecords';
 import { useEliminations } from '../../db/hooks';
 import { chartPalette } from '../../theme/chartPalette';
@@ -67,7 +77,16 @@ export function VillageTotals({
               <TableCell>{T.village}</TableCell>
               {items.map((item) => (
                 <TableCell key={item} align="right">
-                  {item}
+                  {/* A name breaks only after its “/” (旱厕/露天粪坑), never inside a word, so that
+                      the ten items and the total fit at 1366 px. */}
+                  {item.split('/').map((part, i, parts) => (
+                    <Fragment key={i}>
+                      <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                        {i < parts.length - 1 ? `${part}/` : part}
+                      </Box>
+                      {i < parts.length - 1 ? <wbr /> : null}
+                    </Fragment>
+                  ))}
                 </TableCell>
               ))}
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

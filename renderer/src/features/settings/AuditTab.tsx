@@ -153,7 +153,8 @@ export function AuditTab() {
         <TableContainer component={Paper}>
           <Table size="small" aria-label={SETTINGS.tabs.audit}>
             <TableHead>
-              <TableRow>
+              {/* Each heading on one line; the long texts wrap in the rows below. */}
+              <TableRow sx={{ '& th': { whiteSpace: 'nowrap' } }}>
                 <TableCell>{S.at}</TableCell>
                 <TableCell>{S.actor}</TableCell>
                 <TableCell>{S.table}</TableCell>
