@@ -327,7 +327,9 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
 
   // A year without campaigns says none; one named in 设置 → 乡镇信息 is said where it belongs.
   await expect(draft).toContainText('一是聚力抓好人居环境整治工作。扎实开展以“十项消除”');
-  await expect(draft).toContainText('工作制度尚待制定印发，细化工作举措');
+  // …nor documents (that clause left out, not “尚待制定”), nor a leading group.
+  await expect(draft).toContainText('三是建立工作机制。细化工作举措');
+  await expect(draft).toContainText('工作责任，全面构建无遗漏');
   await page.goto('/#/settings/town');
   await page.getByLabel('本年度专项活动（每行一个）').fill('勇做减法助推人居环境大提升');
   await page.getByRole('button', { name: '保存' }).first().click();
@@ -338,8 +340,10 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
     '一是聚力抓好人居环境整治工作。以开展“勇做减法助推人居环境大提升”活动为抓手，扎实开展以“十项消除”为主要内容的整治，全年消除各类问题8处，对境内S205沿线12.5公里栽植的绿植进行长效管护，完成24座农村改厕任务。',
   );
   await expect(draft).toContainText('开展“勇做减法助推人居环境大提升”等环境整治活动，细化工作举措');
-  // Nothing counted, nothing to open: the phrase is text, not a link.
-  await expect(draft.getByRole('button', { name: '工作制度尚待制定印发' })).toHaveCount(0);
+  // Nothing counted, nothing to open: a 0 is text, not a link.
+  await expect(
+    page.getByTestId('summary-paragraph-2').getByRole('button', { name: '0', exact: true }),
+  ).toHaveCount(0);
   await draft
     .getByRole('button', { name: '“勇做减法助推人居环境大提升”', exact: true })
     .first()
@@ -387,7 +391,9 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
     .getByRole('button', { name: '恢复自动生成' });
   await restore.click();
   const confirm = page.getByRole('dialog', { name: '恢复自动生成？' });
-  await expect(confirm).toContainText('第 14 段将换回按本年记录自动生成的文字');
+  await expect(confirm).toContainText(
+    '本段（“今后，青山镇将继续巩固整治成…”）将换回按本年记录自动生成的文字',
+  );
   await snap(page, '87-year-summary-restore-confirm');
   await confirm.getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('summary-paragraph-13')).toContainText('已改写');

@@ -43,7 +43,13 @@ const input: SummaryInput = {
   townName: '青山镇',
   villages: [{ id: 'v1' }, { id: 'v2' }, { id: 'v3', deletedAt: '2026-01-01' }],
   people: [
-    { id: 'p1', name: '甲', roles: ['publicWelfareRanger'], deletedAt: undefined },
+    {
+      id: 'p1',
+      name: '甲',
+      roles: ['publicWelfareRanger'],
+      deletedAt: undefined,
+      groupPosition: 'member',
+    },
     { id: 'p2', name: '乙', roles: ['publicWelfareRanger', 'gridMember'], deletedAt: undefined },
     { id: 'p3', name: '丙', roles: ['ecologicalRanger'], deletedAt: undefined },
     { id: 'p4', name: '丁', roles: ['ecologicalRanger'], deletedAt: '2026-03-01' },
@@ -136,10 +142,8 @@ describe('summaryFigures', () => {
     expect(value('documents.phrase')).toBe(
       '制定印发《青山镇人居环境整治实施方案》《青山镇环境整治五十条标准》等2项工作制度',
     );
-    // No document registered: the sentence does not read “制定印发—等0项”.
-    expect(summaryFigures({ ...input, ruleDocuments: [] }).get('documents.phrase')?.value).toBe(
-      '工作制度尚待制定印发',
-    );
+    // No document registered: nothing to say (the clause is left out of the draft).
+    expect(summaryFigures({ ...input, ruleDocuments: [] }).get('documents.phrase')?.value).toBe('');
   });
   it('counts the closed items re-checked in the year and those found back (反弹) in it', () => {
     const visit = (date: string) => ({
@@ -213,6 +217,10 @@ describe('the draft', () => {
       '对境内S205、青山大道沿线16.75公里栽植的绿植进行长效管护，完成42座农村改厕任务',
     );
     expect(text).toContain('2名公益护林员、1名生态护林员');
+    expect(text).toContain(
+      '各科级领导、2村党支部书记为成员的青山镇生态环境保护工作领导小组（1人），全面构建',
+    );
+    expect(text).toContain('但我们也清醒地认识到');
     expect(text.startsWith('2026年以来，青山镇认真贯彻')).toBe(true);
   });
 });
@@ -238,7 +246,11 @@ describe('a clause with nothing to show', () => {
       '一是聚力抓好人居环境整治工作。扎实开展以“十项消除”为主要内容的整治，全年消除各类问题4处。',
     );
     expect(paragraph(4, empty)).toBe(
-      '三是建立工作机制。工作制度尚待制定印发，细化工作举措，量化评比机制，全年评出红旗0面次、黄旗0面次，压实工作责任。',
+      '三是建立工作机制。细化工作举措，量化评比机制，全年评出红旗0面次、黄旗0面次，压实工作责任。',
+    );
+    // No leading group entered: the draft does not say one was set up.
+    expect(paragraph(3, empty)).toBe(
+      '二是靠实工作责任。认真履行生态环保“党政同责，一岗双责”工作责任，全面构建无遗漏、无死角的生态环境保护责任体系。',
     );
   });
 
@@ -270,7 +282,7 @@ describe('a clause with nothing to show', () => {
       '一是聚力抓好人居环境整治工作。以开展“勇做减法助推人居环境大提升”活动为抓手，扎实开展以“十项消除”为主要内容的整治，全年消除各类问题4处，完成6座农村改厕任务。',
     );
     expect(paragraph(4, named)).toContain(
-      '开展“勇做减法助推人居环境大提升”、百日集中攻坚（2次）、秸秆禁烧专项行动（1次）等环境整治活动，细化工作举措',
+      '开展“勇做减法助推人居环境大提升”、“百日集中攻坚”（2次）、“秸秆禁烧专项行动”等环境整治活动，细化工作举措',
     );
     // Each opens as what it is: the setting, and each campaign with its dates.
     expect(summaryFigures(named).get('campaigns.names')?.lines).toEqual([

@@ -29,7 +29,7 @@ export interface SummaryInput {
   /** The year's campaigns as named in 设置 → 乡镇信息 (本年度专项活动). */
   campaigns?: readonly string[];
   villages: readonly { id: string; deletedAt?: string | undefined }[];
-  people: readonly Pick<Person, 'id' | 'name' | 'roles' | 'deletedAt'>[];
+  people: readonly Pick<Person, 'id' | 'name' | 'roles' | 'deletedAt' | 'groupPosition'>[];
   ruleDocuments: readonly { id: string; title: string; deletedAt?: string | undefined }[];
   records: readonly WorkRecord[];
   problems: readonly Pick<
@@ -121,9 +121,10 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
     '环境整治活动',
     'workRecords',
     campaigns,
-    [...named.map((c) => `“${c}”`), ...[...byName].map(([name, k]) => `${name}（${k}次）`)].join(
-      '、',
-    ),
+    [
+      ...named.map((c) => `“${c}”`),
+      ...[...byName].map(([name, k]) => (k > 1 ? `“${name}”（${k}次）` : `“${name}”`)),
+    ].join('、'),
   );
   figures.get('campaigns.names')!.lines = [
     ...named.map((c) => `${c}（设置 → 乡镇信息）`),
@@ -152,6 +153,12 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
     people.filter((p) => p.roles.includes('ecologicalRanger')),
   );
   add('villages.count', '村（个）', 'villages', live(input.villages));
+  add(
+    'group.count',
+    '生态环境保护工作领导小组（人）',
+    'people',
+    people.filter((p) => p.groupPosition !== undefined),
+  );
   const documents = live(input.ruleDocuments);
   add('documents.count', '工作制度（项）', 'ruleDocuments', documents);
   add(
@@ -161,7 +168,7 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
     documents,
     documents.map((d) => `《${d.title}》`).join('') || '—',
   );
-  // The sentence reads right with no document registered yet.
+  // With no document registered the draft's clause is left out (SUMMARY_TEMPLATE).
   add(
     'documents.phrase',
     '工作制度',
@@ -169,7 +176,7 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
     documents,
     documents.length > 0
       ? `制定印发${documents.map((d) => `《${d.title}》`).join('')}等${documents.length}项工作制度`
-      : '工作制度尚待制定印发',
+      : '',
   );
 
   const problems = live(input.problems);
@@ -262,10 +269,10 @@ export const SUMMARY_TEMPLATE: readonly { heading?: boolean; text: string }[] = 
     text: '一是强化理论学习。将习近平生态文明思想列入镇党委会议、镇党委理论中心组学习会议、镇村干部职工例会必学内容，持续加强生态环境保护内容学习。年内，镇党委会议学习生态环境保护内容{study.party}次，镇党委理论学习中心组会议学习共{study.central}次，镇村干部职工例会学习共{study.staff}次。',
   },
   {
-    text: '二是靠实工作责任。认真履行生态环保“党政同责，一岗双责”工作责任，成立由镇党委书记担任组长，党委副书记、镇长和分管副镇长担任副组长，各科级领导、{villages.count}村党支部书记为成员的{town}生态环境保护工作领导小组，全面构建无遗漏、无死角的生态环境保护责任体系。',
+    text: '二是靠实工作责任。认真履行生态环保“党政同责，一岗双责”工作责任[，成立由镇党委书记担任组长，党委副书记、镇长和分管副镇长担任副组长，各科级领导、{villages.count}村党支部书记为成员的{town}生态环境保护工作领导小组（{group.count}人）]，全面构建无遗漏、无死角的生态环境保护责任体系。',
   },
   {
-    text: '三是建立工作机制。{documents.phrase}，[开展{campaigns.names}等环境整治活动，]细化工作举措，量化评比机制，全年评出红旗{flags.red}面次、黄旗{flags.yellow}面次，压实工作责任。',
+    text: '三是建立工作机制。[{documents.phrase}，][开展{campaigns.names}等环境整治活动，]细化工作举措，量化评比机制，全年评出红旗{flags.red}面次、黄旗{flags.yellow}面次，压实工作责任。',
   },
   { heading: true, text: '二、高标压茬推进，落实落细大抓生态工作举措' },
   {
@@ -286,7 +293,7 @@ export const SUMMARY_TEMPLATE: readonly { heading?: boolean; text: string }[] = 
     text: '积极通过抖音、微信公众号、召开会议、开展活动等线上线下相结合的方式开展宣传{publicity.count}次，覆盖群众{publicity.reach}人次，宣传《中华人民共和国环境保护法》等法律法规，引导广大群众增强环境保护的法治意识，养成绿色生产生活方式。',
   },
   {
-    text: '尽管{town}在环境保护方面作了一定的工作，也取得了一定的成效，但我们也清醒的认识到仍然存在不足。在今后的工作中，{town}将紧盯问题，聚力攻坚，靶向破难，全力推进全镇人居环境品质纵向有进步、横向有进位。',
+    text: '尽管{town}在环境保护方面作了一定的工作，也取得了一定的成效，但我们也清醒地认识到仍然存在不足。在今后的工作中，{town}将紧盯问题，聚力攻坚，靶向破难，全力推进全镇人居环境品质纵向有进步、横向有进位。',
   },
 ];
 
@@ -300,6 +307,7 @@ export function fillParagraph(
   year: number,
 ): Segment[] {
   const shown = (key: string) => {
+    if (key === 'town' || key === 'year') return true;
     const figure = figures.get(key);
     return figure !== undefined && (figure.ids.length > 0 || (figure.lines?.length ?? 0) > 0);
   };

@@ -167,7 +167,7 @@ function ParagraphView({
       <ConfirmDialog
         open={restoring}
         title="恢复自动生成？"
-        message={`第 ${p.index + 1} 段将换回按本年记录自动生成的文字，改写的文字不再保留在草稿中（操作记录中仍可查到）。`}
+        message={`本段（“${excerpt(p.edited ?? '')}”）将换回按本年记录自动生成的文字，改写的文字不再保留在草稿中（操作记录中仍可查到）。`}
         confirmLabel="恢复自动生成"
         onClose={() => setRestoring(false)}
         onConfirm={() => save(null)}
@@ -175,3 +175,6 @@ function ParagraphView({
     </Box>
   );
 }
+
+/** The start of a paragraph, to name it where the paragraphs carry no numbers. */
+const excerpt = (text: string) => (text.length > 14 ? `${text.slice(0, 14)}…` : text);
