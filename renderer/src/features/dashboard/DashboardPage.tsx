@@ -106,6 +106,8 @@ export function DashboardPage() {
                 value={category ?? ''}
                 onChange={(e) => setFilter('category', e.target.value)}
                 sx={{ width: 160 }}
+                // No category chosen reads 全部类别, not an empty box.
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
               >
                 <MenuItem value="">{DASHBOARD.allCategories}</MenuItem>
                 {(standards?.[0]?.categories ?? []).map((c) => (

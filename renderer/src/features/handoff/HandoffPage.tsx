@@ -232,7 +232,7 @@ export function HandoffPage() {
                   <TableCell>{HANDOFF.log.direction}</TableCell>
                   <TableCell>{HANDOFF.log.place}</TableCell>
                   <TableCell align="right">{HANDOFF.log.size}</TableCell>
-                  <TableCell>SHA-256</TableCell>
+                  <TableCell>{HANDOFF.log.hash}</TableCell>
                   <TableCell>{HANDOFF.log.by}</TableCell>
                 </TableRow>
               </TableHead>

@@ -38,7 +38,8 @@ export const HANDOFF = {
     place: '保存位置',
     period: '数据范围',
     size: '文件大小',
-    hash: 'SHA-256',
+    // The file's fingerprint of its contents: the same file, the same 64 characters.
+    hash: '文件校验值（SHA-256）',
     fingerprint: '签名指纹',
     counts: '记录条数',
     readable: '附带查阅文件',
@@ -158,6 +159,7 @@ export const HANDOFF = {
     directions: { export: '导出', import: '导入', restore: '从备份恢复' },
     place: '位置或文件',
     size: '大小',
+    hash: '文件校验值',
     by: '操作人',
   },
 };
