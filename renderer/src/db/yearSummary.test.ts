@@ -142,6 +142,13 @@ describe('the year-end draft', () => {
     );
     await db.results.bulkPut(results);
 
+    // Two villages whose ids sort against their order (a1 after z1 in the town's list).
+    const [first] = await db.villages.orderBy('order').toArray();
+    await db.villages.bulkPut([
+      { ...first!, id: 'z1', name: '南村', order: 3 },
+      { ...first!, id: 'a1', name: '北村', order: 4 },
+    ]);
+
     // Read in a transaction of only YEAR_SUMMARY_TABLES: a read of any other table fails here,
     // so the list the kept draft watches for writes names every table the draft reads.
     const { figures } = await db.transaction('r', YEAR_SUMMARY_TABLES, () =>
@@ -171,5 +178,9 @@ describe('the year-end draft', () => {
     expect(figures.get('problems.found.upper')?.value).toBe(1);
     expect(figures.get('flags.red')?.lines).toEqual(['2026年1月 东村', '2026年2月 东村']);
     expect(figures.get('flags.yellow')?.value).toBe(2);
+    // The villages in their own order, whatever their ids.
+    const villages = await db.villages.orderBy('order').toArray();
+    expect(villages.map((v) => v.name)).toEqual(['东村', '西村', '南村', '北村']);
+    expect(figures.get('villages.count')?.ids).toEqual(villages.map((v) => v.id));
   });
 });

@@ -164,7 +164,8 @@ export async function loadYearSummary(
     draft,
   ] = await Promise.all([
     db.town.toCollection().first(),
-    db.villages.toArray(),
+    // In their own order: a figure of villages lists them so.
+    db.villages.orderBy('order').toArray(),
     db.people.toArray(),
     db.ruleDocuments.toArray(),
     inYear<WorkRecord>(db.workRecords),

@@ -1,5 +1,7 @@
 import {
+  Button,
   Dialog,
+  DialogActions,
   DialogContent,
   DialogTitle,
   List,
@@ -86,6 +88,9 @@ export function FigureDialog({ figure, onClose }: { figure: Figure; onClose: () 
               ))}
         </List>
       </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>关闭</Button>
+      </DialogActions>
     </Dialog>
   );
 }
