@@ -184,6 +184,13 @@ describe('summaryFigures', () => {
     const figures = summaryFigures({ ...input, problems });
     expect(figures.get('problems.rechecked')?.ids).toEqual(['a', 'd']);
     expect(figures.get('problems.rebounded')?.ids).toEqual(['a']);
+    const said = segmentsText(fillParagraph(SUMMARY_TEMPLATE[10]!.text, figures, '青山镇', 2026));
+    expect(said).toContain('；对已销号问题开展回头看2个，发现反弹1个，均已另开问题整改。由镇纪委');
+    // Looked at again, none back: the rebound clause is left out.
+    const held = summaryFigures({ ...input, problems: problems.slice(1) });
+    expect(segmentsText(fillParagraph(SUMMARY_TEMPLATE[10]!.text, held, '青山镇', 2026))).toContain(
+      '；对已销号问题开展回头看1个。由镇纪委',
+    );
   });
   it('counts problems found and closed in the year by source, flags and patrols', () => {
     expect([value('problems.found'), value('problems.closed')]).toEqual([2, 2]);
@@ -248,6 +255,8 @@ describe('a clause with nothing to show', () => {
     expect(paragraph(4, empty)).toBe(
       '三是建立工作机制。细化工作举措，量化评比机制，全年评出红旗0面次、黄旗0面次，压实工作责任。',
     );
+    // Nothing looked at again, nothing came back: not “发现反弹0个，均已另开问题整改”.
+    expect(paragraph(10, empty)).toContain('整改销号0个。由镇纪委负责');
     // No leading group entered: the draft does not say one was set up.
     expect(paragraph(3, empty)).toBe(
       '二是靠实工作责任。认真履行生态环保“党政同责，一岗双责”工作责任，全面构建无遗漏、无死角的生态环境保护责任体系。',

@@ -286,7 +286,7 @@ export const SUMMARY_TEMPLATE: readonly { heading?: boolean; text: string }[] = 
   },
   { heading: true, text: '三、高质整改提升，应改尽改大抓生态反馈问题' },
   {
-    text: '紧紧聚焦省市县督查反馈问题、镇级督查发现问题、村级自查上报问题、群众申诉反映问题四类环境问题整改工作，逐条逐项建立清单台账。全年共发现各类问题{problems.found}个，其中上级督查反馈{problems.found.upper}个、镇级督查发现{problems.found.town}个、村级自查上报{problems.found.village}个、群众申诉反映{problems.found.public}个；整改销号{problems.closed}个；对已销号问题开展回头看{problems.rechecked}个，发现反弹{problems.rebounded}个，均已另开问题整改。由镇纪委负责对各类问题的整改情况进行跟踪调度，确保各类问题应改尽改、清仓见底、按期销号。',
+    text: '紧紧聚焦省市县督查反馈问题、镇级督查发现问题、村级自查上报问题、群众申诉反映问题四类环境问题整改工作，逐条逐项建立清单台账。全年共发现各类问题{problems.found}个，其中上级督查反馈{problems.found.upper}个、镇级督查发现{problems.found.town}个、村级自查上报{problems.found.village}个、群众申诉反映{problems.found.public}个；整改销号{problems.closed}个[；对已销号问题开展回头看{problems.rechecked}个][，发现反弹{problems.rebounded}个，均已另开问题整改]。由镇纪委负责对各类问题的整改情况进行跟踪调度，确保各类问题应改尽改、清仓见底、按期销号。',
   },
   { heading: true, text: '四、高效宣传营造，树紧树牢大抓生态浓厚氛围' },
   {
