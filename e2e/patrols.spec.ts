@@ -281,7 +281,9 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
     {},
   );
   await add('十项消除', { 日期: today, 处数: '5' }, { 村: '东村', 消除项目: '生活垃圾' });
-  await expect(page.getByRole('table', { name: '各村十项消除' })).toContainText('5');
+  const eliminations = page.getByRole('table', { name: '各村十项消除' });
+  await expect(eliminations.getByRole('row', { name: /东村/ })).toContainText('5');
+  await expect(eliminations.getByRole('row', { name: /全镇合计/ })).toHaveText(/全镇合计\s*5\s*5/);
 
   // The year-end draft: every blank filled from what was entered.
   await page.goto('/#/reports');
@@ -319,6 +321,7 @@ test('工作记录 and 年度总结: the year’s records fill the draft, each n
   // shows the figure from before, not even for a moment (a click then would use it).
   await page.goto('/#/records');
   await add('十项消除', { 日期: today, 处数: '3' }, { 村: '西村', 消除项目: '生活垃圾' });
+  await expect(eliminations.getByRole('row', { name: /全镇合计/ })).toHaveText(/全镇合计\s*8\s*8/);
   const oldFigureShown = await watchFor(page, 'summary-draft', '全年消除各类问题5处');
   await page.goto('/#/reports');
   await page.getByRole('tab', { name: '年度总结' }).click();

@@ -3,6 +3,7 @@ import {
   checkRecord,
   DEFAULT_ELIMINATIONS,
   eliminationTable,
+  eliminationTotals,
   recordDate,
   toiletProgress,
   type WorkRecord,
@@ -134,6 +135,21 @@ describe('per-village tables', () => {
     expect(table.get('v1')?.byItem.get('生活垃圾')).toBe(5);
     expect(table.get('v1')?.total).toBe(6);
     expect(table.has('v2')).toBe(false);
+  });
+  it('sums the town’s row over the villages shown', () => {
+    const table = eliminationTable(
+      [
+        rec('elimination', 'v1', { item: '生活垃圾', count: 3 }),
+        rec('elimination', 'v2', { item: '生活垃圾', count: 2 }),
+        rec('elimination', 'v2', { item: '废弃圈舍', count: 4 }),
+        rec('elimination', 'v3', { item: '废弃圈舍', count: 7 }),
+      ],
+      DEFAULT_ELIMINATIONS,
+    );
+    // v3 not shown (a village deleted since): 3 + 2 生活垃圾, 4 废弃圈舍, 9 in all.
+    const town = eliminationTotals(['v1', 'v2'].map((v) => table.get(v)!));
+    expect(Object.fromEntries(town.byItem)).toEqual({ 生活垃圾: 5, 废弃圈舍: 4 });
+    expect(town.total).toBe(9);
   });
   it('sums toilets planned and completed by village', () => {
     const table = toiletProgress([

@@ -253,6 +253,18 @@ export function eliminationTable(
   return table;
 }
 
+/** The whole town's row of `eliminationTable`: each item and the total summed over `rows`. */
+export function eliminationTotals(
+  rows: Iterable<{ byItem: ReadonlyMap<string, number>; total: number }>,
+): { byItem: Map<string, number>; total: number } {
+  const sum = { byItem: new Map<string, number>(), total: 0 };
+  for (const row of rows) {
+    for (const [item, n] of row.byItem) sum.byItem.set(item, (sum.byItem.get(item) ?? 0) + n);
+    sum.total += row.total;
+  }
+  return sum;
+}
+
 /** 农村改厕 per village: planned and completed summed over the records. */
 export function toiletProgress(
   records: readonly WorkRecord[],

@@ -19,7 +19,12 @@ import {
   YAxis,
 } from 'recharts';
 import { Fragment } from 'react';
-import { eliminationTable, toiletProgress, type WorkRecord } from '@shared/domain/workRecords';
+import {
+  eliminationTable,
+  eliminationTotals,
+  toiletProgress,
+  type WorkRecord,
+} from '@shared/domain/workRecords';
 import { useEliminations } from '../../db/hooks';
 import { chartPalette } from '../../theme/chartPalette';
 import { RECORDS } from './strings';
@@ -52,6 +57,7 @@ export function VillageTotals({
     const shown = villages.filter((v) => table.has(v.id));
     if (shown.length === 0) return null;
     const totals = shown.map((v) => ({ name: v.name, total: table.get(v.id)!.total }));
+    const town = eliminationTotals(shown.map((v) => table.get(v.id)!));
     return (
       <Paper sx={{ overflowX: 'auto', p: 2 }}>
         <Typography variant="h4" gutterBottom>
@@ -111,6 +117,15 @@ export function VillageTotals({
                 </TableRow>
               );
             })}
+            <TableRow sx={{ '& td': { fontWeight: 500 } }}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{T.townTotal}</TableCell>
+              {items.map((item) => (
+                <TableCell key={item} align="right">
+                  {town.byItem.get(item) ?? ''}
+                </TableCell>
+              ))}
+              <TableCell align="right">{town.total}</TableCell>
+            </TableRow>
           </TableBody>
         </Table>
       </Paper>

@@ -17,6 +17,7 @@ export const RECORDS = {
   totals: {
     village: '村',
     total: '合计',
+    townTotal: '全镇合计',
     planned: '计划（座）',
     completed: '完成（座）',
     rate: '完成率',
