@@ -293,6 +293,12 @@ describe('a clause with nothing to show', () => {
     expect(paragraph(4, named)).toContain(
       '开展“勇做减法助推人居环境大提升”、“百日集中攻坚”（2次）、“秸秆禁烧专项行动”等环境整治活动，细化工作举措',
     );
+    // A campaign entered under the name given in the settings is said once, with its count.
+    const same = summaryFigures({
+      ...named,
+      campaigns: ['百日集中攻坚'],
+    }).get('campaigns.names')?.value;
+    expect(same).toBe('“百日集中攻坚”（2次）、“秸秆禁烧专项行动”');
     // Each opens as what it is: the setting, and each campaign with its dates.
     expect(summaryFigures(named).get('campaigns.names')?.lines).toEqual([
       '勇做减法助推人居环境大提升（设置 → 乡镇信息）',

@@ -107,27 +107,28 @@ export function summaryFigures(input: SummaryInput): Map<string, Figure> {
   );
   const campaigns = of('campaign');
   add('campaigns.count', '百日集中攻坚（次）', 'workRecords', campaigns);
-  // The year's campaigns: those named in the settings, then the campaigns entered, by name.
+  // The year's campaigns: those named in the settings, then those entered under other names,
+  // each once (with its count when entered more than once).
   const named = [...new Set((input.campaigns ?? []).map((c) => c.trim()).filter(Boolean))];
-  const byName = new Map<string, number>();
+  const entered = new Map<string, number>();
   for (const c of campaigns) {
     const name = String(c.values.name ?? '').trim() || '百日集中攻坚';
-    byName.set(name, (byName.get(name) ?? 0) + 1);
+    entered.set(name, (entered.get(name) ?? 0) + 1);
   }
+  const inSettings = named.map((c) => `${c}（设置 → 乡镇信息）`);
   add('campaigns.theme', '本年度专项活动', 'town', [], named.map((c) => `“${c}”`).join('、'));
-  figures.get('campaigns.theme')!.lines = named.map((c) => `${c}（设置 → 乡镇信息）`);
+  figures.get('campaigns.theme')!.lines = inSettings;
+  const times = (name: string) =>
+    (entered.get(name) ?? 0) > 1 ? `（${entered.get(name)}次）` : '';
   add(
     'campaigns.names',
     '环境整治活动',
     'workRecords',
     campaigns,
-    [
-      ...named.map((c) => `“${c}”`),
-      ...[...byName].map(([name, k]) => (k > 1 ? `“${name}”（${k}次）` : `“${name}”`)),
-    ].join('、'),
+    [...new Set([...named, ...entered.keys()])].map((c) => `“${c}”${times(c)}`).join('、'),
   );
   figures.get('campaigns.names')!.lines = [
-    ...named.map((c) => `${c}（设置 → 乡镇信息）`),
+    ...inSettings,
     ...campaigns.map(
       (c) =>
         `${String(c.values.from ?? '')} 至 ${String(c.values.to ?? '')} · ${String(c.values.name ?? '')}`,
@@ -299,6 +300,10 @@ export const SUMMARY_TEMPLATE: readonly { heading?: boolean; text: string }[] = 
 
 export type Segment = { text: string } | { figure: Figure };
 
+/** Whether a figure counts anything (a record, or a line such as a setting's) that can be opened. */
+export const hasSomethingToShow = (figure: Figure) =>
+  figure.ids.length > 0 || (figure.lines?.length ?? 0) > 0;
+
 /** A template paragraph as text and figures, for a screen that lets each figure be opened. */
 export function fillParagraph(
   text: string,
@@ -309,7 +314,7 @@ export function fillParagraph(
   const shown = (key: string) => {
     if (key === 'town' || key === 'year') return true;
     const figure = figures.get(key);
-    return figure !== undefined && (figure.ids.length > 0 || (figure.lines?.length ?? 0) > 0);
+    return figure !== undefined && hasSomethingToShow(figure);
   };
   const said = text.replace(/\[([^[\]]*)\]/g, (_, clause: string) =>
     [...clause.matchAll(/\{([\w.]+)\}/g)].every(([, key]) => shown(key!)) ? clause : '',

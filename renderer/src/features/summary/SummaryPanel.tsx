@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Chip, Link, Paper, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Figure } from '@shared/domain/yearSummary';
+import { hasSomethingToShow, type Figure } from '@shared/domain/yearSummary';
 import { useNotify } from '../../app/notify';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { actions } from '../../db/actions';
@@ -127,7 +127,7 @@ function ParagraphView({
         {p.edited !== null
           ? p.edited
           : p.segments.map((s, i) =>
-              'figure' in s && s.figure.ids.length === 0 && !s.figure.lines?.length ? (
+              'figure' in s && !hasSomethingToShow(s.figure) ? (
                 // Nothing counted (no record yet): nothing to open.
                 <span key={i} title={s.figure.label} style={{ fontWeight: 500 }}>
                   {String(s.figure.value)}
